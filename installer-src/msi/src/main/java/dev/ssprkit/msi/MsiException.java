@@ -1,0 +1,26 @@
+package dev.ssprkit.msi;
+
+import java.io.IOException;
+
+/**
+ * The one error type of the MSI layer: a database that cannot be written as asked, or a file that is not a valid
+ * Windows Installer database. The message always names the stream (or table, column and row) and what was wrong.
+ */
+public class MsiException extends IOException {
+    private final String where;
+
+    public MsiException(String where, String what) {
+        super(where + ": " + what);
+        this.where = where;
+    }
+
+    public MsiException(String where, String what, Throwable cause) {
+        super(where + ": " + what, cause);
+        this.where = where;
+    }
+
+    /** The stream, table or table/column/row the error is about. */
+    public String where() {
+        return where;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.ssprkit.msi;
+
+import dev.ssprkit.msi.container.MsiClsids;
+import dev.ssprkit.msi.container.PoiStorageReader;
+import dev.ssprkit.msi.container.StorageReader;
+import dev.ssprkit.msi.db.DatabaseEncoder;
+import dev.ssprkit.msi.db.StreamNames;
+import dev.ssprkit.msi.db.StringPoolReader;
+import dev.ssprkit.msi.db.TableCodec;
+import dev.ssprkit.msi.model.Database;
+import dev.ssprkit.msi.model.StreamData;
+import dev.ssprkit.msi.model.Table;
+import dev.ssprkit.msi.schema.Column;
+import dev.ssprkit.msi.schema.StandardSchema;
+import dev.ssprkit.msi.schema.SystemTables;
+import dev.ssprkit.msi.schema.TableSchema;
+import dev.ssprkit.msi.suminfo.SummaryInfoCodec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Opens any installation database (ours, wixl's, WiX's) into a {@link Database}. Table schemas come from the file's
+ * own {@code _Columns}; where one matches a standard table's storage, the standard declaration (with its validation
+ * metadata) is used. The returned database keeps the file open for its streams: close it.
+ *
+ * <p>Everything read is bounded by {@link ReadLimits}; any inconsistency is an {@link MsiException} naming the stream.
+ */
+public final class MsiReader {
+    private final ReadLimits limits;
+
+    public MsiReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    public static Database read(Path file) throws IOException {
+        return new MsiReader(ReadLimits.defaults()).open(file);
+    }
+
+    public Database open(Path file) throws IOException {
+        StorageReader storage = PoiStorageReader.open(file);
+        try {
+            Database db = read(storage, file.getFileName().toString());
+            db.holdOpen(storage);
+            return db;
+        } catch (IOException | RuntimeException e) {
+            storage.close();
+            if (e instanceof RuntimeException) {
+                throw new MsiException(file.getFileName().toString(), "unreadable: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private Database read(StorageReader storage, String label) throws IOException {
+        String clsid = storage.rootClsid();
+        String kind = MsiClsids.kind(clsid);
+        if (kind == null) {
+            throw new MsiException(label, "the root storage CLSID " + clsid + " is not a Windows Installer CLSID; this is not an MSI file");
+        }
+        if (!MsiClsids.DATABASE.equals(clsid)) {
+            throw new MsiException(label, "is a " + kind + ", not an installation database");
+        }
+        Map<String, String> byDecoded = new HashMap<>(); // decoded table name -> stored name
+        Map<String, String> plain = new LinkedHashMap<>(); // decoded stream name -> stored name
+        for (String stored : storage.streamNames()) {
+            if (StreamNames.isTable(stored)) byDecoded.put(StreamNames.decode(stored), stored);
+            else plain.put(stored.startsWith("\u0005") ? stored : StreamNames.decode(stored), stored);
+        }
+        String poolName = byDecoded.get("_StringPool"), dataName = byDecoded.get("_StringData");
+        if (poolName == null || dataName == null) {
+            throw new MsiException(label, "the string pool streams _StringPool/_StringData are missing; not an installation database");
+        }
+        StringPoolReader pool = new StringPoolReader(storage.read(poolName, limits.maxStringData()), storage.read(dataName, limits.maxStringData()));
+        Database db = new Database();
+        db.codepage(pool.codepage());
+
+        List<String> names = new ArrayList<>();
+        for (Object[] r : tableRows(storage, byDecoded, SystemTables.TABLES, pool)) names.add((String) r[0]);
+        if (names.size() > limits.maxTables()) throw new MsiException("_Tables", names.size() + " tables, more than the " + limits.maxTables() + " allowed");
+        Map<String, TreeMap<Integer, Column>> columns = new LinkedHashMap<>();
+        for (Object[] r : tableRows(storage, byDecoded, SystemTables.COLUMNS, pool)) {
+            String table = (String) r[0];
+            Integer number = (Integer) r[1];
+            String name = (String) r[2];
+            Integer type = (Integer) r[3];
+            if (table == null || number == null || name == null || type == null) throw new MsiException("_Columns", "a row has an empty cell");
+            if (!names.contains(table)) throw new MsiException("_Columns", "describes table " + table + " which _Tables does not list");
+            if ((type & Column.TEMPORARY) != 0) continue;
+            TreeMap<Integer, Column> cols = columns.computeIfAbsent(table, t -> new TreeMap<>());
+            if (cols.put(number, Column.fromTypeWord(name, type & 0xFFFF)) != null) {
+                throw new MsiException("_Columns", "table " + table + " has two columns numbered " + number);
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (name == null || !seen.add(name)) throw new MsiException("_Tables", "lists table " + name + " twice (or an empty name)");
+            TableSchema schema = schema(name, columns.get(name));
+            Table table = schema == StandardSchema.get(name) ? db.table(name) : db.createTable(schema);
+            for (Object[] cells : tableRows(storage, byDecoded, schema, pool)) {
+                attachBinaries(storage, plain, schema, cells, label);
+                try {
+                    table.add(cells);
+                } catch (IllegalArgumentException e) {
+                    throw new MsiException("table " + name, e.getMessage());
+                }
+            }
+        }
+        String sumName = plain.remove(SummaryInfoCodec.STREAM_NAME);
+        if (sumName != null) db.summary(SummaryInfoCodec.read(storage.read(sumName, limits.maxSummaryStream())));
+        for (Map.Entry<String, String> e : plain.entrySet()) db.putStream(e.getKey(), stream(storage, e.getValue()));
+        return db;
+    }
+
+    private static TableSchema schema(String table, TreeMap<Integer, Column> cols) throws MsiException {
+        if (cols == null || cols.isEmpty()) throw new MsiException("_Columns", "has no columns for table " + table);
+        int expect = 1;
+        for (int n : cols.keySet()) {
+            if (n != expect++) throw new MsiException("_Columns", "table " + table + " is missing column number " + (expect - 1));
+        }
+        TableSchema stored;
+        try {
+            stored = new TableSchema(table, new ArrayList<>(cols.values()));
+        } catch (IllegalArgumentException e) {
+            throw new MsiException("_Columns", e.getMessage());
+        }
+        TableSchema standard = StandardSchema.get(table);
+        return standard != null && standard.sameStorage(stored) ? standard : stored;
+    }
+
+    private List<Object[]> tableRows(StorageReader storage, Map<String, String> byDecoded, TableSchema schema, StringPoolReader pool) throws IOException {
+        String stored = byDecoded.get(schema.name());
+        if (stored == null) return List.of(); // no stream: an empty table
+        byte[] data = storage.read(stored, limits.maxTableStream());
+        return TableCodec.decode(schema, data, pool, "table " + schema.name());
+    }
+
+    private static void attachBinaries(StorageReader storage, Map<String, String> plain, TableSchema schema, Object[] cells, String label) throws MsiException {
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] == TableCodec.BINARY_PRESENT) {
+                String name = DatabaseEncoder.binaryStreamName(schema, cells);
+                String stored = plain.remove(name);
+                if (stored == null) {
+                    throw new MsiException("table " + schema.name(), "row " + name + " refers to a stream that is not in " + label);
+                }
+                cells[i] = stream(storage, stored);
+            }
+        }
+    }
+
+    private static StreamData stream(StorageReader storage, String stored) throws MsiException {
+        long size;
+        try {
+            size = storage.size(stored);
+        } catch (IOException e) {
+            throw new MsiException("stream " + StreamNames.decode(stored), e.getMessage(), e);
+        }
+        return new StreamData() {
+            @Override public long size() { return size; }
+            @Override public InputStream open() throws IOException { return storage.open(stored); }
+            @Override public String toString() { return "stream " + StreamNames.decode(stored) + " (" + size + " bytes)"; }
+        };
+    }
+}

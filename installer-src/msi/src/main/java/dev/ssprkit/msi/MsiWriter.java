@@ -1,0 +1,113 @@
+package dev.ssprkit.msi;
+
+import dev.ssprkit.msi.container.MsiClsids;
+import dev.ssprkit.msi.container.PoiStorageWriter;
+import dev.ssprkit.msi.container.StorageWriter;
+import dev.ssprkit.msi.db.DatabaseEncoder;
+import dev.ssprkit.msi.db.StreamNames;
+import dev.ssprkit.msi.model.Database;
+import dev.ssprkit.msi.model.StreamData;
+import dev.ssprkit.msi.model.SummaryInfo;
+import dev.ssprkit.msi.suminfo.SummaryInfoCodec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a {@link Database} as an installation database. The file appears only when complete: it is written to a
+ * temporary file beside the target and moved into place, and nothing is left behind on failure.
+ *
+ * <p>A database without a package code gets one derived from its content (a name-based UUID over every stored
+ * stream), so that the same inputs give byte-identical output.
+ */
+public final class MsiWriter {
+    private final WriteOptions options;
+
+    public MsiWriter(WriteOptions options) {
+        this.options = options;
+    }
+
+    public static void write(Database db, Path out) throws IOException {
+        new MsiWriter(WriteOptions.defaults()).writeTo(db, out);
+    }
+
+    public void writeTo(Database db, Path out) throws IOException {
+        Path target = out.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        boolean done = false;
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                write(db, os);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            done = true;
+        } finally {
+            if (!done) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes the compound file to a stream (the caller owns the stream). */
+    public void write(Database db, OutputStream os) throws IOException {
+        StorageWriter storage = new PoiStorageWriter();
+        storage.rootClsid(MsiClsids.DATABASE);
+        MessageDigest digest = sha256();
+        for (Map.Entry<String, StreamData> e : DatabaseEncoder.encode(db).entrySet()) {
+            add(storage, digest, e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, StreamData> e : db.streams().entrySet()) {
+            String name = e.getKey();
+            String stored = name.startsWith("\u0005") ? name : StreamNames.encode(name, false);
+            add(storage, digest, stored, e.getValue());
+        }
+        SummaryInfo summary = db.summary().copy();
+        if (summary.createTime == null) summary.createTime = options.buildTime();
+        if (summary.lastSaveTime == null) summary.lastSaveTime = summary.createTime;
+        if (summary.codepage == 0) summary.codepage = 1252;
+        if (summary.revisionNumber == null) {
+            digest.update(SummaryInfoCodec.write(summary));
+            summary.revisionNumber = guid(digest.digest());
+        }
+        storage.addStream(SummaryInfoCodec.STREAM_NAME, StreamData.of(SummaryInfoCodec.write(summary)));
+        storage.writeTo(os);
+    }
+
+    private static void add(StorageWriter storage, MessageDigest digest, String stored, StreamData data) throws IOException {
+        digest.update(stored.getBytes(StandardCharsets.UTF_16LE));
+        byte[] buf = new byte[65536];
+        long size = 0;
+        try (InputStream in = data.open()) {
+            for (int n; (n = in.read(buf)) > 0; size += n) digest.update(buf, 0, n);
+        }
+        digest.update(Long.toString(size).getBytes(StandardCharsets.US_ASCII));
+        storage.addStream(stored, data);
+    }
+
+    /** A name-based (version 5 style) GUID from a digest, in Windows Installer's upper-case braced form. */
+    public static String guid(byte[] hash) {
+        byte[] b = java.util.Arrays.copyOf(hash, 16);
+        b[6] = (byte) ((b[6] & 0x0F) | 0x50);
+        b[8] = (byte) ((b[8] & 0x3F) | 0x80);
+        String hex = java.util.HexFormat.of().formatHex(b).toUpperCase(Locale.ROOT);
+        return "{" + hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20) + "}";
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

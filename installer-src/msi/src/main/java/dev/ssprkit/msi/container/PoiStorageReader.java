@@ -1,0 +1,150 @@
+package dev.ssprkit.msi.container;
+
+import dev.ssprkit.msi.MsiException;
+import org.apache.poi.poifs.filesystem.DirectoryEntry;
+import org.apache.poi.poifs.filesystem.DocumentEntry;
+import org.apache.poi.poifs.filesystem.Entry;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * {@link StorageReader} on Apache POI. Every POI runtime failure on a corrupt file is wrapped at this boundary into
+ * {@link MsiException} naming the stream, so callers see one error type.
+ */
+public final class PoiStorageReader implements StorageReader {
+    /** Most entries a root storage may list before we call the file hostile. */
+    static final int MAX_ENTRIES = 100_000;
+
+    private final POIFSFileSystem fs;
+    private final String label;
+    private final List<String> streams = new ArrayList<>();
+    private final List<String> storages = new ArrayList<>();
+
+    private PoiStorageReader(POIFSFileSystem fs, String label) throws MsiException {
+        this.fs = fs;
+        this.label = label;
+        try {
+            Iterator<Entry> it = fs.getRoot().getEntries();
+            while (it.hasNext()) {
+                Entry e = it.next();
+                if (streams.size() + storages.size() >= MAX_ENTRIES) throw new MsiException(label, "more than " + MAX_ENTRIES + " streams");
+                if (e instanceof DocumentEntry) streams.add(e.getName());
+                else if (e instanceof DirectoryEntry) storages.add(e.getName());
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new MsiException(label, "corrupt compound-file directory: " + describe(e), e);
+        }
+    }
+
+    public static PoiStorageReader open(Path file) throws IOException {
+        String label = file.getFileName().toString();
+        POIFSFileSystem fs;
+        try {
+            fs = new POIFSFileSystem(file.toFile(), true);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new MsiException(label, "not a readable compound file (OLE/CFB): " + describe(e), e);
+        }
+        try {
+            return new PoiStorageReader(fs, label);
+        } catch (IOException e) {
+            fs.close();
+            throw e;
+        }
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+    }
+
+    @Override
+    public String rootClsid() {
+        try {
+            var id = fs.getRoot().getStorageClsid();
+            return id == null ? null : id.toString().toUpperCase();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public List<String> streamNames() {
+        return List.copyOf(streams);
+    }
+
+    @Override
+    public List<String> storageNames() {
+        return List.copyOf(storages);
+    }
+
+    private DocumentEntry entry(String storedName) throws MsiException {
+        try {
+            Entry e = fs.getRoot().getEntry(storedName);
+            if (e instanceof DocumentEntry d) return d;
+        } catch (IOException | RuntimeException e) {
+            throw new MsiException(label + " stream " + printable(storedName), "not found: " + describe(e), e);
+        }
+        throw new MsiException(label + " stream " + printable(storedName), "is not a stream");
+    }
+
+    @Override
+    public long size(String storedName) throws IOException {
+        return entry(storedName).getSize();
+    }
+
+    @Override
+    public InputStream open(String storedName) throws IOException {
+        String where = label + " stream " + printable(storedName);
+        DocumentEntry d = entry(storedName);
+        try {
+            return new FilterInputStream(fs.createDocumentInputStream(storedName)) {
+                @Override public int read() throws IOException {
+                    try {
+                        return super.read();
+                    } catch (RuntimeException e) {
+                        throw new MsiException(where, "corrupt sector chain: " + describe(e), e);
+                    }
+                }
+
+                @Override public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        return super.read(b, off, len);
+                    } catch (RuntimeException e) {
+                        throw new MsiException(where, "corrupt sector chain: " + describe(e), e);
+                    }
+                }
+            };
+        } catch (RuntimeException e) {
+            throw new MsiException(where, "cannot be opened (" + d.getSize() + " bytes declared): " + describe(e), e);
+        }
+    }
+
+    @Override
+    public byte[] read(String storedName, long limit) throws IOException {
+        String where = label + " stream " + printable(storedName);
+        long size = size(storedName);
+        if (size < 0 || size > limit) throw new MsiException(where, "declares " + size + " bytes, more than the " + limit + " allowed");
+        try (InputStream in = open(storedName)) {
+            byte[] b = in.readNBytes((int) size);
+            if (b.length != size) throw new MsiException(where, "declares " + size + " bytes but only " + b.length + " could be read");
+            return b;
+        }
+    }
+
+    /** A stored name with its compressed characters decoded, for messages. */
+    static String printable(String storedName) {
+        return dev.ssprkit.msi.db.StreamNames.decode(storedName).replace("\u0005", "\\005");
+    }
+
+    @Override
+    public void close() throws IOException {
+        fs.close();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ssprkit.msi.container;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** Reads a compound file's root storage: its CLSID, its streams (by stored name) and the names of sub-storages. */
+public interface StorageReader extends Closeable {
+    /** The root storage CLSID as {@code {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}} (upper case). */
+    String rootClsid();
+
+    List<String> streamNames();
+
+    List<String> storageNames();
+
+    long size(String storedName) throws IOException;
+
+    InputStream open(String storedName) throws IOException;
+
+    /** The whole stream, refused when larger than {@code limit} bytes. */
+    byte[] read(String storedName, long limit) throws IOException;
+}

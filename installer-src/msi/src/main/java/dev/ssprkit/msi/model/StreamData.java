@@ -1,0 +1,72 @@
+package dev.ssprkit.msi.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * The content of a stream (a {@code Binary}/{@code Icon} cell, an embedded cabinet), read when needed so that large
+ * payloads are never held in memory whole.
+ */
+public interface StreamData {
+    long size();
+
+    InputStream open() throws IOException;
+
+    default byte[] readAllBytes() throws IOException {
+        try (InputStream in = open()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** SHA-256 of the content, hex. */
+    default String sha256() throws IOException {
+        try (InputStream in = open()) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[65536];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static StreamData of(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        return new StreamData() {
+            @Override public long size() { return copy.length; }
+            @Override public InputStream open() { return new ByteArrayInputStream(copy); }
+            @Override public byte[] readAllBytes() { return copy.clone(); }
+            @Override public boolean equals(Object o) {
+                try {
+                    return o instanceof StreamData s && s.size() == copy.length && Arrays.equals(copy, s.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            @Override public int hashCode() { return Arrays.hashCode(copy); }
+            @Override public String toString() { return "bytes[" + copy.length + "]"; }
+        };
+    }
+
+    static StreamData of(Path file) {
+        return new StreamData() {
+            @Override public long size() {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            @Override public InputStream open() throws IOException { return Files.newInputStream(file); }
+            @Override public String toString() { return file.toString(); }
+        };
+    }
+}

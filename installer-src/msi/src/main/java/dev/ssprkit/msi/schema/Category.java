@@ -1,0 +1,22 @@
+package dev.ssprkit.msi.schema;
+
+/** The {@code _Validation.Category} values (the MSI SDK's column data types). */
+public enum Category {
+    TEXT("Text"), UPPER_CASE("UpperCase"), LOWER_CASE("LowerCase"), INTEGER("Integer"), DOUBLE_INTEGER("DoubleInteger"),
+    TIME_DATE("TimeDate"), IDENTIFIER("Identifier"), PROPERTY("Property"), FILENAME("Filename"),
+    WILD_CARD_FILENAME("WildCardFilename"), PATH("Path"), PATHS("Paths"), ANY_PATH("AnyPath"), DEFAULT_DIR("DefaultDir"),
+    REG_PATH("RegPath"), FORMATTED("Formatted"), FORMATTED_SDDL("FormattedSDDL"), TEMPLATE("Template"),
+    CONDITION("Condition"), GUID("Guid"), VERSION("Version"), LANGUAGE("Language"), BINARY("Binary"),
+    CUSTOM_SOURCE("CustomSource"), CABINET("Cabinet"), SHORTCUT("Shortcut"), KEY_FORMATTED("KeyFormatted");
+
+    private final String msiName;
+
+    Category(String msiName) {
+        this.msiName = msiName;
+    }
+
+    /** The spelling used in {@code _Validation}. */
+    public String msiName() {
+        return msiName;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ssprkit.msi.suminfo;
+
+import dev.ssprkit.msi.MsiException;
+import dev.ssprkit.msi.db.Codepages;
+import dev.ssprkit.msi.model.SummaryInfo;
+import org.apache.poi.hpsf.NoPropertySetStreamException;
+import org.apache.poi.hpsf.PropertySet;
+import org.apache.poi.hpsf.SummaryInformation;
+import org.apache.poi.hpsf.wellknown.PropertyIDMap;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * The {@code \005SummaryInformation} stream through Apache POI HPSF. POI would silently switch a string the codepage
+ * cannot hold to LPWSTR (which Wine and msitools cannot read), so strings are checked first; PIDs 0, 10 and 17 are
+ * never written.
+ */
+public final class SummaryInfoCodec {
+    public static final String STREAM_NAME = "\u0005SummaryInformation";
+
+    private SummaryInfoCodec() {}
+
+    public static byte[] write(SummaryInfo s) throws MsiException {
+        Charset cs = Codepages.charset(s.codepage, STREAM_NAME);
+        SummaryInformation si = new SummaryInformation();
+        si.getFirstSection().setCodepage(s.codepage);
+        if (s.title != null) si.setTitle(check(cs, "Title", s.title));
+        if (s.subject != null) si.setSubject(check(cs, "Subject", s.subject));
+        if (s.author != null) si.setAuthor(check(cs, "Author", s.author));
+        if (s.keywords != null) si.setKeywords(check(cs, "Keywords", s.keywords));
+        if (s.comments != null) si.setComments(check(cs, "Comments", s.comments));
+        if (s.template != null) si.setTemplate(check(cs, "Template", s.template));
+        if (s.lastSavedBy != null) si.setLastAuthor(check(cs, "LastSavedBy", s.lastSavedBy));
+        if (s.revisionNumber != null) si.setRevNumber(check(cs, "RevisionNumber", s.revisionNumber));
+        if (s.createTime != null) si.setCreateDateTime(Date.from(s.createTime));
+        if (s.lastSaveTime != null) si.setLastSaveDateTime(Date.from(s.lastSaveTime));
+        if (s.pageCount != null) si.setPageCount(s.pageCount);
+        if (s.wordCount != null) si.setWordCount(s.wordCount);
+        if (s.charCount != null) si.setCharCount(s.charCount);
+        if (s.appName != null) si.setApplicationName(check(cs, "AppName", s.appName));
+        if (s.security != null) si.setSecurity(s.security);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            si.write(out);
+            return out.toByteArray();
+        } catch (IOException | org.apache.poi.hpsf.WritingNotSupportedException | RuntimeException e) {
+            throw new MsiException(STREAM_NAME.substring(1), "cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static String check(Charset cs, String field, String value) throws MsiException {
+        if (!cs.newEncoder().canEncode(value)) {
+            throw new MsiException("SummaryInformation." + field, "'" + value + "' cannot be represented in the summary codepage "
+                    + cs.name() + "; Windows Installer reads these strings as ANSI only");
+        }
+        return value;
+    }
+
+    public static SummaryInfo read(byte[] data) throws MsiException {
+        String where = "SummaryInformation";
+        SummaryInformation si;
+        try {
+            PropertySet ps = new PropertySet(new ByteArrayInputStream(data));
+            si = new SummaryInformation(ps);
+        } catch (NoPropertySetStreamException | org.apache.poi.hpsf.UnexpectedPropertySetTypeException e) {
+            throw new MsiException(where, "is not a property set stream", e);
+        } catch (IOException | RuntimeException e) {
+            throw new MsiException(where, "corrupt property set: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+        }
+        try {
+            SummaryInfo s = new SummaryInfo();
+            int cp = si.getFirstSection().getCodepage();
+            s.codepage = cp == -1 ? 0 : cp & 0xFFFF;
+            s.title = si.getTitle();
+            s.subject = si.getSubject();
+            s.author = si.getAuthor();
+            s.keywords = si.getKeywords();
+            s.comments = si.getComments();
+            s.template = si.getTemplate();
+            s.lastSavedBy = si.getLastAuthor();
+            s.revisionNumber = si.getRevNumber();
+            s.createTime = instant(si.getCreateDateTime());
+            s.lastSaveTime = instant(si.getLastSaveDateTime());
+            s.pageCount = integer(si, PropertyIDMap.PID_PAGECOUNT);
+            s.wordCount = integer(si, PropertyIDMap.PID_WORDCOUNT);
+            s.charCount = integer(si, PropertyIDMap.PID_CHARCOUNT);
+            s.appName = si.getApplicationName();
+            s.security = integer(si, PropertyIDMap.PID_SECURITY);
+            return s;
+        } catch (RuntimeException e) {
+            throw new MsiException(where, "unexpected property types: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+        }
+    }
+
+    private static Integer integer(SummaryInformation si, int pid) {
+        Object v = si.getFirstSection().getProperty(pid);
+        if (v instanceof Number n) return n.intValue();
+        return null;
+    }
+
+    private static Instant instant(Date d) {
+        return d == null ? null : d.toInstant();
+    }
+}

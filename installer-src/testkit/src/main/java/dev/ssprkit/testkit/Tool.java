@@ -1,0 +1,111 @@
+package dev.ssprkit.testkit;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An external program used as an oracle (msiinfo, gcab, cabextract, wine...).
+ *
+ * <p>{@link #require(String)} skips the calling test when the program is missing, unless the system property
+ * {@code interop.required} is {@code true} (CI sets it): then a missing oracle fails the test instead.
+ */
+public final class Tool {
+    private Tool() {}
+
+    /** True when CI demands every interop test to run. */
+    public static boolean interopRequired() {
+        return Boolean.getBoolean("interop.required");
+    }
+
+    /** Skips (locally) or fails (in CI) unless every named program is on the PATH. */
+    public static void require(String... programs) {
+        for (String program : programs) {
+            if (!onPath(program)) {
+                String msg = "oracle '" + program + "' is not installed (apt-get install msitools wixl gcab cabextract wine64 osslsigncode)";
+                if (interopRequired()) {
+                    throw new AssertionError(msg + " but -Dinterop.required=true");
+                }
+                Assumptions.assumeTrue(false, msg);
+            }
+        }
+    }
+
+    public static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) return true;
+        }
+        return false;
+    }
+
+    /** The outcome of one run. Output is decoded as UTF-8 (msitools prints UTF-8). */
+    public record Result(int exitCode, String stdout, String stderr, List<String> command) {
+        public Result assertOk() {
+            if (exitCode != 0) {
+                throw new AssertionError("command " + command + " exited " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr);
+            }
+            return this;
+        }
+    }
+
+    public static Result run(List<String> command) {
+        return run(command, null, Map.of(), 300);
+    }
+
+    public static Result run(String... command) {
+        return run(List.of(command));
+    }
+
+    /** Runs a command to completion (bounded in time), capturing both output streams. */
+    public static Result run(List<String> command, Path workDir, Map<String, String> env, int timeoutSeconds) {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (workDir != null) pb.directory(workDir.toFile());
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        try {
+            Process p = pb.start();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Thread t1 = pump(p.getInputStream(), out);
+            Thread t2 = pump(p.getErrorStream(), err);
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("command " + command + " did not finish within " + timeoutSeconds + " s");
+            }
+            t1.join();
+            t2.join();
+            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                    new ArrayList<>(command));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static Thread pump(InputStream in, ByteArrayOutputStream sink) {
+        Thread t = new Thread(() -> {
+            try (in) {
+                in.transferTo(sink);
+            } catch (IOException ignored) {
+                // the process went away; what was read is kept
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}
