@@ -1,0 +1,59 @@
+package dev.ssprkit.cab;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
+
+/**
+ * Bounded reads from an untrusted cabinet: every read is checked against {@link #limit()} (the channel size, then
+ * cbCabinet) before anything is allocated, and every failure is a {@link CabinetException} naming the cabinet.
+ */
+final class CabInput {
+    private final SeekableByteChannel channel;
+    private final String label;
+    private long limit;
+
+    CabInput(SeekableByteChannel channel, String label) throws IOException {
+        this.channel = channel;
+        this.label = label;
+        this.limit = channel.size();
+    }
+
+    long limit() {
+        return limit;
+    }
+
+    /** Narrows reads to the first {@code newLimit} bytes (cbCabinet). */
+    void limit(long newLimit) {
+        this.limit = newLimit;
+    }
+
+    /** Reads exactly {@code length} bytes at {@code offset} for {@code what}; fails if they lie past the limit. */
+    ByteBuffer read(long offset, int length, String what) throws IOException {
+        if (offset < 0 || length < 0 || offset > limit || length > limit - offset) {
+            throw fail(what + " (" + length + " bytes at offset " + offset + ") lies past the end of the cabinet ("
+                    + limit + " bytes); the file is truncated or the offset is wrong");
+        }
+        ByteBuffer buf = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        channel.position(offset);
+        while (buf.hasRemaining()) {
+            if (channel.read(buf) < 0) {
+                throw fail("unexpected end of data while reading " + what + " at offset " + offset);
+            }
+        }
+        return buf.flip();
+    }
+
+    CabinetException fail(String message) {
+        return new CabinetException(label + ": " + message);
+    }
+
+    CabinetException fail(String message, Throwable cause) {
+        return new CabinetException(label + ": " + message, cause);
+    }
+
+    String label() {
+        return label;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.ssprkit.cab;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses and validates CFHEADER, the CFFOLDER table and the CFFILE table of an untrusted cabinet. Counts and offsets
+ * are checked against cbCabinet and the channel size before any table is read, so a lying header fails cleanly.
+ *
+ * @param header     the fixed header
+ * @param cbCFData   reserve bytes after each CFDATA header
+ * @param folders    the folders, in order
+ * @param entries    the files, in cabinet order
+ */
+record CabinetDirectory(CfHeader header, int cbCFData, List<CfFolder> folders, List<CabEntry> entries) {
+
+    static CabinetDirectory read(CabInput in) throws IOException {
+        if (in.limit() < CfHeader.SIZE) {
+            throw in.fail("too small to be a cabinet: " + in.limit() + " bytes, but CFHEADER alone is " + CfHeader.SIZE);
+        }
+        ByteBuffer fixed = in.read(0, CfHeader.SIZE, "CFHEADER");
+        int signature = fixed.getInt(0);
+        if (signature != CfHeader.SIGNATURE) {
+            throw in.fail("not a cabinet: bad signature " + CabFormat.hex(Integer.toUnsignedLong(signature))
+                    + " (expected 'MSCF')");
+        }
+        CfHeader h = CfHeader.read(fixed);
+        if (h.versionMajor() != 1) {
+            throw in.fail("unsupported cabinet format version " + h.versionMajor() + "." + h.versionMinor()
+                    + " (expected 1.3)");
+        }
+        if (h.cbCabinet() < CfHeader.SIZE) {
+            throw in.fail("cbCabinet = " + h.cbCabinet() + " is smaller than CFHEADER itself");
+        }
+        if (h.cbCabinet() > in.limit()) {
+            throw in.fail("truncated: cbCabinet says " + h.cbCabinet() + " bytes but only " + in.limit()
+                    + " are present");
+        }
+        in.limit(h.cbCabinet());
+        if ((h.flags() & (CfHeader.FLAG_PREV_CABINET | CfHeader.FLAG_NEXT_CABINET)) != 0) {
+            throw in.fail("cabinet is part of a multi-cabinet set (flags " + CabFormat.hex(h.flags())
+                    + ": previous/next cabinet); spanning cabinets are unsupported");
+        }
+        long pos = CfHeader.SIZE;
+        int cbCFFolder = 0;
+        int cbCFData = 0;
+        if ((h.flags() & CfHeader.FLAG_RESERVE_PRESENT) != 0) {
+            ByteBuffer r = in.read(pos, 4, "reserve sizes (cbCFHeader, cbCFFolder, cbCFData)");
+            int cbCFHeader = r.getShort() & 0xFFFF;
+            cbCFFolder = r.get() & 0xFF;
+            cbCFData = r.get() & 0xFF;
+            if (cbCFHeader > CabFormat.MAX_HEADER_RESERVE) {
+                throw in.fail("cbCFHeader = " + cbCFHeader + " exceeds the limit of " + CabFormat.MAX_HEADER_RESERVE);
+            }
+            pos += 4 + cbCFHeader;
+        }
+        if (h.cFolders() == 0 && h.cFiles() > 0) {
+            throw in.fail("cFiles = " + h.cFiles() + " but cFolders = 0");
+        }
+        long folderEntry = CfFolder.SIZE + cbCFFolder;
+        if (pos > in.limit() || (long) h.cFolders() * folderEntry > in.limit() - pos) {
+            throw in.fail("cFolders = " + h.cFolders() + " folder entries of " + folderEntry
+                    + " bytes do not fit in a cabinet of " + in.limit() + " bytes");
+        }
+        ByteBuffer folderTable = in.read(pos, (int) (h.cFolders() * folderEntry), "CFFOLDER table");
+        List<CfFolder> folders = new ArrayList<>(h.cFolders());
+        for (int i = 0; i < h.cFolders(); i++) {
+            folderTable.position((int) (i * folderEntry));
+            CfFolder f = CfFolder.read(folderTable);
+            long dataEntry = CfData.SIZE + cbCFData;
+            if (f.coffCabStart() < CfHeader.SIZE || f.coffCabStart() > in.limit()
+                    || f.cCFData() * dataEntry > in.limit() - f.coffCabStart()) {
+                throw in.fail("folder " + i + ": coffCabStart = " + f.coffCabStart() + " with cCFData = " + f.cCFData()
+                        + " does not fit in a cabinet of " + in.limit() + " bytes");
+            }
+            folders.add(f);
+        }
+        return new CabinetDirectory(h, cbCFData, List.copyOf(folders), readFiles(in, h, folders));
+    }
+
+    private static List<CabEntry> readFiles(CabInput in, CfHeader h, List<CfFolder> folders) throws IOException {
+        long pos = h.coffFiles();
+        long minEntry = CfFile.FIXED_SIZE + 2; // at least one name byte and the NUL
+        if (h.cFiles() > 0 && (pos < CfHeader.SIZE || pos > in.limit()
+                || h.cFiles() * minEntry > in.limit() - pos)) {
+            throw in.fail("coffFiles = " + pos + " with cFiles = " + h.cFiles()
+                    + " does not fit in a cabinet of " + in.limit() + " bytes");
+        }
+        List<CabEntry> entries = new ArrayList<>(h.cFiles());
+        for (int i = 0; i < h.cFiles(); i++) {
+            int want = (int) Math.min(CfFile.FIXED_SIZE + CabFormat.MAX_NAME_BYTES + 1, in.limit() - pos);
+            ByteBuffer b = in.read(pos, want, "CFFILE " + i);
+            if (want < minEntry) {
+                throw in.fail("CFFILE " + i + " at offset " + pos + " is cut off by the end of the cabinet");
+            }
+            long cbFile = Integer.toUnsignedLong(b.getInt());
+            long uoff = Integer.toUnsignedLong(b.getInt());
+            int iFolder = b.getShort() & 0xFFFF;
+            int date = b.getShort() & 0xFFFF;
+            int time = b.getShort() & 0xFFFF;
+            int attribs = b.getShort() & 0xFFFF;
+            int nul = -1;
+            for (int j = CfFile.FIXED_SIZE; j < want; j++) {
+                if (b.get(j) == 0) {
+                    nul = j;
+                    break;
+                }
+            }
+            if (nul < 0) {
+                throw in.fail("CFFILE " + i + " at offset " + pos + ": name has no NUL terminator within "
+                        + (CabFormat.MAX_NAME_BYTES + 1) + " bytes (or before the end of the cabinet)");
+            }
+            if (nul == CfFile.FIXED_SIZE) {
+                throw in.fail("CFFILE " + i + " at offset " + pos + " has an empty name");
+            }
+            byte[] nameBytes = new byte[nul - CfFile.FIXED_SIZE];
+            b.get(CfFile.FIXED_SIZE, nameBytes);
+            String name = decodeName(in, i, nameBytes, (attribs & CabFormat.ATTRIB_NAME_IS_UTF8) != 0);
+            String where = "file '" + name + "' (CFFILE " + i + ")";
+            if (iFolder >= CfFile.IFOLD_CONTINUED_FROM_PREV) {
+                throw in.fail(where + " continues into another cabinet (iFolder " + CabFormat.hex(iFolder)
+                        + "); spanning cabinets are unsupported");
+            }
+            if (iFolder >= folders.size()) {
+                throw in.fail(where + " names folder " + iFolder + " but the cabinet has " + folders.size());
+            }
+            CfFolder folder = folders.get(iFolder);
+            if (uoff + cbFile > folder.capacity()) {
+                throw in.fail(where + " (" + cbFile + " bytes at offset " + uoff + ") extends past the end of folder "
+                        + iFolder + ", which holds at most " + folder.capacity() + " bytes in " + folder.cCFData()
+                        + " blocks");
+            }
+            entries.add(new CabEntry(name, cbFile, iFolder, uoff, date, time, attribs));
+            pos += nul + 1;
+        }
+        return List.copyOf(entries);
+    }
+
+    private static String decodeName(CabInput in, int index, byte[] bytes, boolean utf8) throws CabinetException {
+        if (!utf8) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw in.fail("CFFILE " + index + ": name is flagged UTF-8 (attribs 0x80) but is not valid UTF-8", e);
+        }
+    }
+}

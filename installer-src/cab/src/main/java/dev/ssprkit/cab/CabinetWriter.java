@@ -1,0 +1,236 @@
+package dev.ssprkit.cab;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a single-folder cabinet (MSZIP or uncompressed), streaming sources from disk.
+ *
+ * <pre>
+ * CabinetWriter w = new CabinetWriter(CabOptions.defaults());
+ * w.add("readme.txt", Path.of("README"));      // cabinet order = order of add()
+ * CabinetInfo info = w.write(Path.of("data.cab"));
+ * </pre>
+ *
+ * Layout: CFHEADER, one CFFOLDER, the CFFILE table, then the CFDATA blocks. Sizes are taken when {@link #write}
+ * starts, so the tables are written first; cbCabinet is patched at the end. The cabinet is written to a temporary
+ * file beside the target and moved into place, so a failure leaves no partial output.
+ */
+public final class CabinetWriter {
+    private final CabOptions options;
+    private final List<Pending> pending = new ArrayList<>();
+
+    public CabinetWriter(CabOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** Adds a file read from {@code source} when {@link #write} runs. */
+    public CabinetWriter add(String name, Path source) {
+        pending.add(new Pending(Objects.requireNonNull(name, "name"), Objects.requireNonNull(source, "source"), null));
+        return this;
+    }
+
+    /** Adds a small in-memory file. The array is not copied; do not change it before {@link #write}. */
+    public CabinetWriter add(String name, byte[] content) {
+        pending.add(new Pending(Objects.requireNonNull(name, "name"), null, Objects.requireNonNull(content, "content")));
+        return this;
+    }
+
+    /** Writes the cabinet to {@code out}, replacing it if present. */
+    public CabinetInfo write(Path out) throws IOException {
+        Path target = out.toAbsolutePath();
+        List<Planned> planned = plan();
+        ByteBuffer tables = tables(planned);
+        Path tmp = createTempBeside(target);
+        boolean done = false;
+        try {
+            long size;
+            int blocks;
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 FolderBlockSource source = new FolderBlockSource(planned)) {
+                while (tables.hasRemaining()) {
+                    ch.write(tables);
+                }
+                OutputStream os = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 17);
+                blocks = new BlockPipeline(new CfDataEncoder(options.compression(), options.level()), options.threads())
+                        .run(source, os);
+                os.flush();
+                size = ch.size();
+                if (size > CabFormat.MAX_CABINET_SIZE) {
+                    throw new CabinetException("cabinet " + target + " would be " + size + " bytes, more than the "
+                            + "format's limit of " + CabFormat.MAX_CABINET_SIZE);
+                }
+                ByteBuffer cb = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0, (int) size);
+                ch.write(cb, CfHeader.OFFSET_CB_CABINET);
+            }
+            moveIntoPlace(tmp, target);
+            done = true;
+            List<CabinetInfo.Entry> entries = planned.stream().map(p -> new CabinetInfo.Entry(p.name, p.size)).toList();
+            return new CabinetInfo(entries, size, blocks);
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** Validates names and takes each source's size now; the file table is built from these sizes. */
+    private List<Planned> plan() throws IOException {
+        if (pending.size() > CabFormat.MAX_FILES) {
+            throw new CabinetException("a cabinet holds at most " + CabFormat.MAX_FILES + " files; " + pending.size()
+                    + " were added");
+        }
+        List<Planned> planned = new ArrayList<>(pending.size());
+        long offset = 0;
+        for (Pending p : pending) {
+            byte[] nameBytes = encodeName(p.name);
+            long size;
+            if (p.bytes != null) {
+                size = p.bytes.length;
+            } else {
+                try {
+                    if (!Files.exists(p.path)) {
+                        throw new NoSuchFileException(p.path.toString());
+                    }
+                    if (!Files.isRegularFile(p.path)) {
+                        throw new CabinetException("source of '" + p.name + "' is not a regular file: " + p.path);
+                    }
+                    size = Files.size(p.path);
+                } catch (NoSuchFileException e) {
+                    throw new CabinetException("source of '" + p.name + "' does not exist: " + p.path, e);
+                }
+            }
+            if (size > CabFormat.MAX_FILE_SIZE) {
+                throw new CabinetException("file '" + p.name + "' is " + size + " bytes; a cabinet file may hold at most "
+                        + CabFormat.MAX_FILE_SIZE + " (0x7FFF8000)");
+            }
+            if (offset + size > CabFormat.MAX_FOLDER_SIZE) {
+                throw new CabinetException("adding '" + p.name + "' makes the folder " + (offset + size)
+                        + " bytes; a cabinet folder may hold at most " + CabFormat.MAX_FOLDER_SIZE + " (0x7FFF8000)");
+            }
+            planned.add(new Planned(p.name, nameBytes, p.path, p.bytes, size, offset));
+            offset += size;
+        }
+        return planned;
+    }
+
+    private static byte[] encodeName(String name) throws CabinetException {
+        if (name.isEmpty()) {
+            throw new CabinetException("a cabinet file name must not be empty");
+        }
+        if (name.indexOf('\0') >= 0) {
+            throw new CabinetException("cabinet file name '" + name.replace('\0', '?') + "' contains a NUL character");
+        }
+        byte[] bytes;
+        try {
+            ByteBuffer b = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(name));
+            bytes = new byte[b.remaining()];
+            b.get(bytes);
+        } catch (CharacterCodingException e) {
+            throw new CabinetException("cabinet file name '" + name + "' is not valid Unicode (unpaired surrogate)", e);
+        }
+        if (bytes.length > CabFormat.MAX_NAME_BYTES) {
+            throw new CabinetException("cabinet file name '" + name + "' is " + bytes.length + " bytes in UTF-8; the "
+                    + "limit is " + CabFormat.MAX_NAME_BYTES);
+        }
+        return bytes;
+    }
+
+    /** CFHEADER (cbCabinet patched later), the CFFOLDER and the CFFILE table. */
+    private ByteBuffer tables(List<Planned> planned) {
+        long coffFiles = CfHeader.SIZE + CfFolder.SIZE;
+        DosDateTime stamp = DosDateTime.of(options.timestamp());
+        List<CfFile> files = new ArrayList<>(planned.size());
+        long fileTable = 0;
+        long total = 0;
+        for (Planned p : planned) {
+            int attribs = CabFormat.ATTRIB_ARCHIVE | (isAscii(p.nameBytes) ? 0 : CabFormat.ATTRIB_NAME_IS_UTF8);
+            CfFile f = new CfFile(p.size, p.offset, 0, stamp.date(), stamp.time(), attribs, p.nameBytes);
+            files.add(f);
+            fileTable += f.encodedSize();
+            total += p.size;
+        }
+        long coffCabStart = coffFiles + fileTable;
+        int blocks = (int) ((total + CabFormat.BLOCK_SIZE - 1) / CabFormat.BLOCK_SIZE);
+        ByteBuffer buf = ByteBuffer.allocate((int) coffCabStart);
+        CfHeader.single(0, coffFiles, 1, planned.size()).write(buf);
+        new CfFolder(coffCabStart, blocks, options.compression().typeCompress()).write(buf);
+        files.forEach(f -> f.write(buf));
+        return buf.flip();
+    }
+
+    private static boolean isAscii(byte[] name) {
+        for (byte b : name) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Path createTempBeside(Path target) throws IOException {
+        Path dir = target.getParent();
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                return Files.createFile(tmp); // default permissions (umask), unlike createTempFile's 0600
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new CabinetException("cannot write cabinet: " + target + " is a directory");
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private record Pending(String name, Path path, byte[] bytes) {}
+
+    /** An entry with its size fixed and its place in the folder. */
+    private record Planned(String name, byte[] nameBytes, Path path, byte[] bytes, long size, long offset)
+            implements FolderBlockSource.Source {
+        @Override
+        public InputStream open() throws IOException {
+            if (bytes != null) {
+                return new ByteArrayInputStream(bytes);
+            }
+            try {
+                return Files.newInputStream(path);
+            } catch (NoSuchFileException e) {
+                throw new CabinetException("source of '" + name + "' disappeared while the cabinet was written: " + path, e);
+            }
+        }
+    }
+}

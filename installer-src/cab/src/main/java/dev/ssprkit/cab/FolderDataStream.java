@@ -1,0 +1,179 @@
+package dev.ssprkit.cab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * The uncompressed stream of one folder, decoded CFDATA by CFDATA. Each block is checked (bounds, checksum,
+ * cbUncomp &le; 32768) before it is decoded, and decoding stops at cbUncomp + 1 bytes, so a deflate bomb is detected
+ * instead of inflated. MSZIP keeps the previous block's 32 KiB as the inflater's preset dictionary, because encoders
+ * may refer back across block boundaries.
+ */
+final class FolderDataStream extends InputStream {
+    private final CabInput in;
+    private final CfFolder folder;
+    private final int folderIndex;
+    private final int cbCFData;
+    private final Inflater inflater;
+    private final byte[] out = new byte[CabFormat.BLOCK_SIZE + 1];
+    private byte[] history; // the previous block's output (MSZIP only)
+    private byte[] input = new byte[0];
+    private int blockIndex;
+    private long nextBlockOffset;
+    private int outPos;
+    private int outLen;
+    private long position;
+
+    FolderDataStream(CabInput in, CfFolder folder, int folderIndex, int cbCFData) throws CabinetException {
+        this.in = in;
+        this.folder = folder;
+        this.folderIndex = folderIndex;
+        this.cbCFData = cbCFData;
+        this.nextBlockOffset = folder.coffCabStart();
+        switch (folder.method()) {
+            case CabFormat.TYPE_NONE -> this.inflater = null;
+            case CabFormat.TYPE_MSZIP -> this.inflater = new Inflater(true);
+            case CabFormat.TYPE_QUANTUM -> throw in.fail("folder " + folderIndex + " uses Quantum compression, which is unsupported");
+            case CabFormat.TYPE_LZX -> throw in.fail("folder " + folderIndex + " uses LZX compression, which is unsupported");
+            default -> throw in.fail("folder " + folderIndex + " uses unknown compression type "
+                    + CabFormat.hex(folder.typeCompress()));
+        }
+    }
+
+    /** Uncompressed bytes delivered so far. */
+    long position() {
+        return position;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (outPos == outLen && !nextBlock()) {
+            return -1;
+        }
+        int n = Math.min(len, outLen - outPos);
+        System.arraycopy(out, outPos, b, off, n);
+        outPos += n;
+        position += n;
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = 0;
+        while (skipped < n) {
+            if (outPos == outLen && !nextBlock()) {
+                break;
+            }
+            int step = (int) Math.min(n - skipped, outLen - outPos);
+            outPos += step;
+            position += step;
+            skipped += step;
+        }
+        return skipped;
+    }
+
+    private boolean nextBlock() throws IOException {
+        if (blockIndex == folder.cCFData()) {
+            return false;
+        }
+        String where = "folder " + folderIndex + ", CFDATA block " + blockIndex;
+        int headerSize = CfData.SIZE + cbCFData;
+        CfData d = CfData.read(in.read(nextBlockOffset, headerSize, where + " header"));
+        if (d.cbUncomp() == 0 || d.cbUncomp() > CabFormat.BLOCK_SIZE) {
+            throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " (must be 1.." + CabFormat.BLOCK_SIZE + ")");
+        }
+        boolean last = blockIndex == folder.cCFData() - 1;
+        if (inflater != null && !last && d.cbUncomp() != CabFormat.BLOCK_SIZE) {
+            throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " but every MSZIP block except the folder's last "
+                    + "must hold " + CabFormat.BLOCK_SIZE + " bytes (the decoder's history would be misaligned)");
+        }
+        if (input.length < d.cbData() + 1) {
+            input = new byte[Math.max(d.cbData() + 1, CabFormat.MAX_MSZIP_CBDATA + 1)];
+        }
+        in.read(nextBlockOffset + headerSize, d.cbData(), where + " data (cbData = " + d.cbData() + ")").get(input, 0, d.cbData());
+        if (d.csum() != 0) {
+            int actual = CabChecksum.ofBlock(input, 0, d.cbData(), d.cbData(), d.cbUncomp());
+            if (actual != d.csum()) {
+                throw in.fail(where + ": checksum mismatch (stored " + CabFormat.hex(Integer.toUnsignedLong(d.csum()))
+                        + ", computed " + CabFormat.hex(Integer.toUnsignedLong(actual)) + ")");
+            }
+        }
+        if (inflater == null) {
+            if (d.cbData() != d.cbUncomp()) {
+                throw in.fail(where + ": uncompressed block has cbData = " + d.cbData() + " but cbUncomp = " + d.cbUncomp());
+            }
+            System.arraycopy(input, 0, out, 0, d.cbData());
+        } else {
+            inflate(d, where);
+        }
+        outPos = 0;
+        outLen = d.cbUncomp();
+        nextBlockOffset += headerSize + d.cbData();
+        blockIndex++;
+        return true;
+    }
+
+    private void inflate(CfData d, String where) throws CabinetException {
+        if (d.cbData() > CabFormat.MAX_MSZIP_CBDATA) {
+            throw in.fail(where + ": MSZIP cbData = " + d.cbData() + " exceeds " + CabFormat.MAX_MSZIP_CBDATA);
+        }
+        if (d.cbData() < 3 || input[0] != 'C' || input[1] != 'K') {
+            throw in.fail(where + ": MSZIP block does not start with the 'CK' signature");
+        }
+        inflater.reset();
+        if (history != null) {
+            inflater.setDictionary(history);
+        }
+        input[d.cbData()] = 0; // zlib may look one byte past a raw stream
+        inflater.setInput(input, 2, d.cbData() - 1);
+        int n = 0;
+        try {
+            while (n < out.length && !inflater.finished()) {
+                int r = inflater.inflate(out, n, out.length - n);
+                n += r;
+                if (r == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                if (r == 0 && !inflater.finished()) {
+                    break;
+                }
+            }
+        } catch (DataFormatException e) {
+            throw in.fail(where + ": corrupt MSZIP data (" + e.getMessage() + ")", e);
+        }
+        if (n > d.cbUncomp()) {
+            throw in.fail(where + ": MSZIP data inflates past cbUncomp = " + d.cbUncomp() + " bytes");
+        }
+        if (!inflater.finished()) {
+            throw in.fail(where + ": MSZIP data ends before its final deflate block (truncated or corrupt)");
+        }
+        if (n < d.cbUncomp()) {
+            throw in.fail(where + ": MSZIP data inflates to " + n + " bytes but cbUncomp = " + d.cbUncomp());
+        }
+        if (history == null) {
+            history = new byte[CabFormat.BLOCK_SIZE];
+        }
+        if (n == CabFormat.BLOCK_SIZE) {
+            System.arraycopy(out, 0, history, 0, n);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (inflater != null) {
+            inflater.end();
+        }
+    }
+}
