@@ -84,9 +84,17 @@ public final class Tool {
                 p.destroyForcibly();
                 throw new AssertionError("command " + command + " did not finish within " + timeoutSeconds + " s");
             }
-            t1.join();
-            t2.join();
-            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+            // A daemon the command started (wineserver) may keep the pipes open: don't wait for it.
+            t1.join(5000);
+            t2.join(5000);
+            String o, e;
+            synchronized (out) {
+                o = out.toString(StandardCharsets.UTF_8);
+            }
+            synchronized (err) {
+                e = err.toString(StandardCharsets.UTF_8);
+            }
+            return new Result(p.exitValue(), o, e,
                     new ArrayList<>(command));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,7 +107,12 @@ public final class Tool {
     private static Thread pump(InputStream in, ByteArrayOutputStream sink) {
         Thread t = new Thread(() -> {
             try (in) {
-                in.transferTo(sink);
+                byte[] buf = new byte[8192];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    synchronized (sink) {
+                        sink.write(buf, 0, n);
+                    }
+                }
             } catch (IOException ignored) {
                 // the process went away; what was read is kept
             }

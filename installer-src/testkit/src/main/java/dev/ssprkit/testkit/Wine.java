@@ -41,9 +41,26 @@ public final class Wine implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Wine wine = new Wine(prefix);
+        wine.startPersistentServer();
         wine.exec(List.of("wineboot", "-i"), 300).assertOk();
-        wine.exec(List.of("wineserver", "-p"), 60);
         return wine;
+    }
+
+    /** {@code wineserver -p} detaches and keeps running; its output must not be tied to our pipes. */
+    private void startPersistentServer() {
+        ProcessBuilder pb = new ProcessBuilder("wineserver", "-p");
+        pb.environment().putAll(env);
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        try {
+            Process p = pb.start();
+            p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public Path prefix() {
