@@ -73,19 +73,25 @@ public final class MsiReader {
         Map<String, String> byDecoded = new HashMap<>(); // decoded table name -> stored name
         Map<String, String> plain = new LinkedHashMap<>(); // decoded stream name -> stored name
         for (String stored : storage.streamNames()) {
-            if (StreamNames.isTable(stored)) byDecoded.put(StreamNames.decode(stored), stored);
-            else plain.put(stored.startsWith("\u0005") ? stored : StreamNames.decode(stored), stored);
+            String name = StreamNames.isTable(stored) || !stored.startsWith("\u0005") ? StreamNames.decode(stored) : stored;
+            String other = StreamNames.isTable(stored) ? byDecoded.put(name, stored) : plain.put(name, stored);
+            if (other != null) throw new MsiException(label, "two streams are both named " + name + " once decoded");
         }
         String poolName = byDecoded.get("_StringPool"), dataName = byDecoded.get("_StringData");
         if (poolName == null || dataName == null) {
             throw new MsiException(label, "the string pool streams _StringPool/_StringData are missing; not an installation database");
         }
-        StringPoolReader pool = new StringPoolReader(storage.read(poolName, limits.maxStringData()), storage.read(dataName, limits.maxStringData()));
+        StringPoolReader pool = new StringPoolReader(storage.read(poolName, Math.min(limits.maxStringData(), limits.maxStringPool())),
+                storage.read(dataName, limits.maxStringData()));
         Database db = new Database();
         db.codepage(pool.codepage());
 
         List<String> names = new ArrayList<>();
-        for (Object[] r : tableRows(storage, byDecoded, SystemTables.TABLES, pool)) names.add((String) r[0]);
+        for (Object[] r : tableRows(storage, byDecoded, SystemTables.TABLES, pool)) {
+            String name = (String) r[0];
+            if (name != null && SystemTables.isSystem(name)) throw new MsiException("_Tables", "lists the system table " + name + ", which is built in");
+            names.add(name);
+        }
         if (names.size() > limits.maxTables()) throw new MsiException("_Tables", names.size() + " tables, more than the " + limits.maxTables() + " allowed");
         Map<String, TreeMap<Integer, Column>> columns = new LinkedHashMap<>();
         for (Object[] r : tableRows(storage, byDecoded, SystemTables.COLUMNS, pool)) {
@@ -97,7 +103,7 @@ public final class MsiReader {
             if (!names.contains(table)) throw new MsiException("_Columns", "describes table " + table + " which _Tables does not list");
             if ((type & Column.TEMPORARY) != 0) continue;
             TreeMap<Integer, Column> cols = columns.computeIfAbsent(table, t -> new TreeMap<>());
-            if (cols.put(number, Column.fromTypeWord(name, type & 0xFFFF)) != null) {
+            if (cols.put(number, column(table, name, type & 0xFFFF)) != null) {
                 throw new MsiException("_Columns", "table " + table + " has two columns numbered " + number);
             }
         }
@@ -123,6 +129,7 @@ public final class MsiReader {
 
     private static TableSchema schema(String table, TreeMap<Integer, Column> cols) throws MsiException {
         if (cols == null || cols.isEmpty()) throw new MsiException("_Columns", "has no columns for table " + table);
+        if (cols.size() > 32) throw new MsiException("_Columns", "table " + table + " has " + cols.size() + " columns; a table has at most 32");
         int expect = 1;
         for (int n : cols.keySet()) {
             if (n != expect++) throw new MsiException("_Columns", "table " + table + " is missing column number " + (expect - 1));
@@ -137,9 +144,27 @@ public final class MsiReader {
         return standard != null && standard.sameStorage(stored) ? standard : stored;
     }
 
+    /** A stored column; integer sizes other than 0-2 and 4 are refused (Wine: "Invalid column size"). */
+    private static Column column(String table, String name, int type) throws MsiException {
+        int size = type & 0xFF;
+        if ((type & Column.STRING) == 0 && size > 2 && size != 4) {
+            throw new MsiException("_Columns", "column " + table + "." + name + " has type 0x" + Integer.toHexString(type)
+                    + ": an integer column of " + size + " bytes (2 or 4 expected)");
+        }
+        try {
+            return Column.fromTypeWord(name, type);
+        } catch (IllegalArgumentException e) {
+            throw new MsiException("_Columns", "column " + table + "." + name + ": " + e.getMessage());
+        }
+    }
+
     private List<Object[]> tableRows(StorageReader storage, Map<String, String> byDecoded, TableSchema schema, StringPoolReader pool) throws IOException {
         String stored = byDecoded.get(schema.name());
         if (stored == null) return List.of(); // no stream: an empty table
+        long rows = storage.size(stored) / TableCodec.rowWidth(schema, pool.longRefs());
+        if (rows > limits.maxRows()) {
+            throw new MsiException("table " + schema.name(), "its stream holds " + rows + " rows, more than the " + limits.maxRows() + " allowed");
+        }
         byte[] data = storage.read(stored, limits.maxTableStream());
         return TableCodec.decode(schema, data, pool, "table " + schema.name());
     }

@@ -45,6 +45,7 @@ public final class PoiStorageReader implements StorageReader {
 
     public static PoiStorageReader open(Path file) throws IOException {
         String label = file.getFileName().toString();
+        CfbHeader.check(file, label);
         POIFSFileSystem fs;
         try {
             fs = new POIFSFileSystem(file.toFile(), true);
@@ -61,7 +62,9 @@ public final class PoiStorageReader implements StorageReader {
 
     static String describe(Throwable e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+        String what = e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+        // POI's way of saying that a sector number points past the end of the file
+        return e instanceof IndexOutOfBoundsException ? "a sector is past the end of the file (truncated, or a corrupt sector number): " + what : what;
     }
 
     @Override
@@ -96,7 +99,11 @@ public final class PoiStorageReader implements StorageReader {
 
     @Override
     public long size(String storedName) throws IOException {
-        return entry(storedName).getSize();
+        int size = entry(storedName).getSize();
+        if (size < 0) { // [MS-CFB]: a version-3 stream is below 2 GB; POI returns the low 32 bits as an int
+            throw new MsiException(label + " stream " + printable(storedName), "declares " + Integer.toUnsignedString(size) + " bytes, more than a compound file can hold");
+        }
+        return size;
     }
 
     @Override
@@ -108,7 +115,9 @@ public final class PoiStorageReader implements StorageReader {
                 @Override public int read() throws IOException {
                     try {
                         return super.read();
-                    } catch (RuntimeException e) {
+                    } catch (MsiException e) {
+                        throw e;
+                    } catch (IOException | RuntimeException e) {
                         throw new MsiException(where, "corrupt sector chain: " + describe(e), e);
                     }
                 }
@@ -116,12 +125,14 @@ public final class PoiStorageReader implements StorageReader {
                 @Override public int read(byte[] b, int off, int len) throws IOException {
                     try {
                         return super.read(b, off, len);
-                    } catch (RuntimeException e) {
+                    } catch (MsiException e) {
+                        throw e;
+                    } catch (IOException | RuntimeException e) {
                         throw new MsiException(where, "corrupt sector chain: " + describe(e), e);
                     }
                 }
             };
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new MsiException(where, "cannot be opened (" + d.getSize() + " bytes declared): " + describe(e), e);
         }
     }

@@ -3,8 +3,7 @@ package dev.ssprkit.msi.db;
 import dev.ssprkit.msi.MsiException;
 
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Reads {@code _StringPool} / {@code _StringData} (layout: see {@link StringPoolWriter}) from untrusted bytes: every
@@ -13,8 +12,9 @@ import java.util.List;
 public final class StringPoolReader {
     private final int codepage;
     private final boolean longRefs;
-    private final List<String> strings = new ArrayList<>();
-    private final List<Integer> refcounts = new ArrayList<>();
+    private final String[] strings;
+    private final int[] refcounts;
+    private final int size;
 
     public StringPoolReader(byte[] pool, byte[] data) throws MsiException {
         if (pool.length < 4) throw new MsiException("_StringPool", "stream is " + pool.length + " bytes; the 4-byte header is missing");
@@ -23,22 +23,21 @@ public final class StringPoolReader {
         this.longRefs = (w1 & 0x8000) != 0;
         this.codepage = w0 | ((w1 & 0x7FFF) << 16);
         Charset cs = Codepages.charset(codepage, "_StringPool");
-        strings.add(null);
-        refcounts.add(0);
-        long offset = 0;
         int slots = pool.length / 4;
-        for (int slot = 1; slot < slots; ) {
+        String[] str = new String[slots];
+        int[] refs = new int[slots];
+        int id = 1; // id 0 is null; a long string takes two slots but one id, so ids trail slots
+        long offset = 0;
+        for (int slot = 1; slot < slots; id++) {
             int len = u16(pool, slot * 4);
-            int refs = u16(pool, slot * 4 + 2);
-            if (len == 0 && refs == 0) { // an unused id
-                strings.add(null);
-                refcounts.add(0);
+            refs[id] = u16(pool, slot * 4 + 2);
+            if (len == 0 && refs[id] == 0) { // an unused id
                 slot++;
                 continue;
             }
             long length;
             if (len == 0) {
-                if (slot + 1 >= slots) throw new MsiException("_StringPool", "entry " + strings.size() + " announces a long string but the pool ends");
+                if (slot + 1 >= slots) throw new MsiException("_StringPool", "entry " + id + " announces a long string but the pool ends");
                 length = (u16(pool, slot * 4 + 4) & 0xFFFFL) | ((long) u16(pool, slot * 4 + 6) << 16);
                 slot += 2;
             } else {
@@ -46,16 +45,18 @@ public final class StringPoolReader {
                 slot++;
             }
             if (offset + length > data.length) {
-                throw new MsiException("_StringData", "string " + strings.size() + " (" + length + " bytes at offset " + offset
+                throw new MsiException("_StringData", "string " + id + " (" + length + " bytes at offset " + offset
                         + ") runs past the end of the " + data.length + "-byte stream");
             }
-            strings.add(new String(data, (int) offset, (int) length, cs));
-            refcounts.add(refs);
+            str[id] = new String(data, (int) offset, (int) length, cs);
             offset += length;
         }
         if (offset != data.length) {
             throw new MsiException("_StringData", "the pool accounts for " + offset + " bytes but the stream has " + data.length);
         }
+        this.size = Math.max(id, 1);
+        this.strings = Arrays.copyOf(str, size);
+        this.refcounts = Arrays.copyOf(refs, size);
     }
 
     public int codepage() {
@@ -68,19 +69,19 @@ public final class StringPoolReader {
 
     /** Number of ids, including id 0. */
     public int size() {
-        return strings.size();
+        return size;
     }
 
     /** The string with this id; 0 is null. */
     public String get(int id, String where) throws MsiException {
-        if (id < 0 || id >= strings.size()) {
-            throw new MsiException(where, "string id " + id + " is outside the string pool (" + (strings.size() - 1) + " strings)");
+        if (id < 0 || id >= size) {
+            throw new MsiException(where, "string id " + id + " is outside the string pool (" + (size - 1) + " strings)");
         }
-        return strings.get(id);
+        return strings[id];
     }
 
     public int refcount(int id) {
-        return refcounts.get(id);
+        return refcounts[id];
     }
 
     static int u16(byte[] b, int off) {
