@@ -19,8 +19,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a {@link Database} as an installation database. The file appears only when complete: it is written to a
@@ -62,12 +64,20 @@ public final class MsiWriter {
         StorageWriter storage = new PoiStorageWriter();
         storage.rootClsid(MsiClsids.DATABASE);
         MessageDigest digest = sha256();
+        // Compound-file names compare case-insensitively; POI would report a clash as a bare IOException.
+        Set<String> used = new HashSet<>();
+        used.add(SummaryInfoCodec.STREAM_NAME.toUpperCase(Locale.ROOT));
         for (Map.Entry<String, StreamData> e : DatabaseEncoder.encode(db).entrySet()) {
+            used.add(e.getKey().toUpperCase(Locale.ROOT));
             add(storage, digest, e.getKey(), e.getValue());
         }
         for (Map.Entry<String, StreamData> e : db.streams().entrySet()) {
             String name = e.getKey();
             String stored = name.startsWith("\u0005") ? name : StreamNames.encode(name, false);
+            if (!used.add(stored.toUpperCase(Locale.ROOT))) {
+                throw new MsiException("stream " + name.replace("\u0005", "\\005"), "has the name of a stream the writer already stores"
+                        + " (a binary cell's Table.key stream, a table or the summary information); rename it");
+            }
             add(storage, digest, stored, e.getValue());
         }
         SummaryInfo summary = db.summary().copy();

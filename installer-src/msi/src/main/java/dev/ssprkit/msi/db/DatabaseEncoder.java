@@ -36,7 +36,14 @@ public final class DatabaseEncoder {
         for (Table t : user) {
             tables.add(t.name());
             int n = 1;
-            for (Column c : t.schema().columns()) columns.add(t.name(), n++, c.name(), c.typeWord());
+            for (Column c : t.schema().columns()) {
+                // _Columns.Name is s64 (and Table.add would otherwise throw IllegalArgumentException here)
+                if (c.name().length() > SystemTables.COLUMNS.column("Name").size()) {
+                    throw new MsiException("table " + t.name() + " column " + c.name(), "the column name is " + c.name().length()
+                            + " characters; _Columns holds at most " + SystemTables.COLUMNS.column("Name").size());
+                }
+                columns.add(t.name(), n++, c.name(), c.typeWord());
+            }
         }
 
         StringPoolWriter pool = new StringPoolWriter(db.codepage());

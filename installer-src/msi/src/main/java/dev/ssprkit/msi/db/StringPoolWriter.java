@@ -72,6 +72,9 @@ public final class StringPoolWriter {
             }
             handout.put(e.getKey(), new int[] {first, Math.min(e.getValue(), MAX_REFCOUNT), encoded.size() - 1});
         }
+        if (maxId() > 0xFFFFFF) {
+            throw new MsiException("_StringPool", maxId() + " string entries; string references are at most 3 bytes (16,777,215 ids)");
+        }
     }
 
     /** The id for one counted reference (call exactly once per counted cell). */
@@ -113,6 +116,12 @@ public final class StringPoolWriter {
                 u16(out, len & 0xFFFF);
                 u16(out, len >>> 16);
             }
+        }
+        if (encoded.size() == 1) {
+            // No strings at all: Wine and libmsi read the codepage only from a pool longer than its header (else CP_ACP),
+            // so one unused {0, 0} entry keeps the codepage.
+            u16(out, 0);
+            u16(out, 0);
         }
         return out.toByteArray();
     }

@@ -9,7 +9,9 @@ import dev.ssprkit.msi.schema.TableSchema;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Column-major table streams: all values of column 1, then column 2, and so on. Widths: string references 2 bytes
@@ -66,16 +68,25 @@ public final class TableCodec {
             rows[n] = v;
         }
         int keys = schema.keyCount();
+        // Keys are compared as text too: a string referenced more than 65,535 times has several pool entries, so two
+        // rows with the same key text can get different ids and would not meet as neighbours in stored order.
+        Set<List<Object>> seen = new HashSet<>();
+        for (Row r : source) {
+            if (!seen.add(Arrays.asList(Arrays.copyOf(r.cells(), keys)))) throw duplicateKey(schema, r, keys);
+        }
         Arrays.sort(rows, (a, b) -> compareKeys(a, b, keys));
         for (int i = 1; i < rows.length; i++) {
             if (compareKeys(rows[i - 1], rows[i], keys) == 0) {
-                Row dup = source.get((int) rows[i][cols.size()]);
-                Object[] key = Arrays.copyOf(dup.cells(), keys);
-                throw new MsiException("table " + schema.name(), "two rows have the same primary key " + Arrays.toString(key)
-                        + (dup.origin() == null ? "" : " (" + dup.origin() + ")") + "; primary keys must be unique");
+                throw duplicateKey(schema, source.get((int) rows[i][cols.size()]), keys);
             }
         }
         return rows;
+    }
+
+    private static MsiException duplicateKey(TableSchema schema, Row dup, int keys) {
+        Object[] key = Arrays.copyOf(dup.cells(), keys);
+        return new MsiException("table " + schema.name(), "two rows have the same primary key " + Arrays.toString(key)
+                + (dup.origin() == null ? "" : " (" + dup.origin() + ")") + "; primary keys must be unique");
     }
 
     static int compareKeys(long[] a, long[] b, int keys) {
