@@ -1,0 +1,43 @@
+package dev.ssprkit.builder;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** GUIDs in Windows Installer's form ({@code {UPPER-CASE}}), and deterministic name-based ones. */
+public final class Guids {
+    private static final Pattern GUID = Pattern.compile("\\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}}?");
+
+    private Guids() {}
+
+    public static boolean isGuid(String s) {
+        return s != null && GUID.matcher(s).matches() && (s.startsWith("{") == s.endsWith("}"));
+    }
+
+    /** Braced, upper-case; throws on anything that is not a GUID. */
+    public static String normalize(String s) {
+        if (!isGuid(s)) throw new IllegalArgumentException("'" + s + "' is not a GUID (expected XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX)");
+        String g = s.toUpperCase(Locale.ROOT);
+        return g.startsWith("{") ? g : "{" + g + "}";
+    }
+
+    /**
+     * A stable GUID derived from a namespace GUID and names (SHA-1, version 5 layout), so that the same identity gives
+     * the same GUID on every build and machine.
+     */
+    public static String nameBased(String namespace, String... names) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-1");
+            md.update(normalize(namespace).getBytes(StandardCharsets.US_ASCII));
+            for (String n : names) {
+                md.update((byte) 0);
+                md.update(n.getBytes(StandardCharsets.UTF_8));
+            }
+            return dev.ssprkit.msi.MsiWriter.guid(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

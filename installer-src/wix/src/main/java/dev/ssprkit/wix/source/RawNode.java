@@ -1,0 +1,34 @@
+package dev.ssprkit.wix.source;
+
+import dev.ssprkit.wix.diag.SourceLocation;
+import java.util.List;
+
+/**
+ * The file as parsed, before preprocessing: elements, text and processing instructions, each located. The
+ * preprocessor walks this tree; keeping it (rather than evaluating while StAX streams) lets a {@code <?foreach?>}
+ * body be replayed once per value with its original locations.
+ */
+sealed interface RawNode {
+
+    SourceLocation location();
+
+    /** An attribute exactly as written (entities resolved, variables not yet substituted). */
+    record Attribute(String namespaceUri, String localName, String qualifiedName, String value,
+                     SourceLocation location) {
+    }
+
+    record Element(String namespaceUri, String localName, String qualifiedName, List<Attribute> attributes,
+                   List<RawNode> children, SourceLocation location) implements RawNode {
+    }
+
+    record Text(String text, SourceLocation location) implements RawNode {
+    }
+
+    /** A processing instruction: {@code <?target data?>}. */
+    record Instruction(String target, String data, SourceLocation location) implements RawNode {
+    }
+
+    /** A parsed file: the nodes at document level (instructions and the one root element). */
+    record Document(java.nio.file.Path file, List<RawNode> nodes) {
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ssprkit.wix.source;
+
+import dev.ssprkit.wix.diag.SourceLocation;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * An element of the preprocessed source: name, attributes in document order, child elements, text, and where it
+ * came from. Immutable. Comments and whitespace-only text are dropped; other text (and CDATA) is concatenated into
+ * {@link #text()}.
+ */
+public final class SourceElement {
+
+    private final String namespaceUri;
+    private final String localName;
+    private final List<SourceAttribute> attributes;
+    private final List<SourceElement> children;
+    private final String text;
+    private final SourceLocation location;
+
+    public SourceElement(String namespaceUri, String localName, List<SourceAttribute> attributes,
+                         List<SourceElement> children, String text, SourceLocation location) {
+        this.namespaceUri = Objects.requireNonNull(namespaceUri, "namespaceUri");
+        this.localName = Objects.requireNonNull(localName, "localName");
+        this.attributes = List.copyOf(attributes);
+        this.children = List.copyOf(children);
+        this.text = Objects.requireNonNull(text, "text");
+        this.location = Objects.requireNonNull(location, "location");
+    }
+
+    /** The element's namespace, empty when it has none. */
+    public String namespaceUri() {
+        return namespaceUri;
+    }
+
+    public String localName() {
+        return localName;
+    }
+
+    /** Where the element's start tag begins (its {@code <}). */
+    public SourceLocation location() {
+        return location;
+    }
+
+    public List<SourceAttribute> attributes() {
+        return attributes;
+    }
+
+    /** The unqualified attribute {@code name}, if present. */
+    public Optional<SourceAttribute> attribute(String name) {
+        return attribute("", name);
+    }
+
+    public Optional<SourceAttribute> attribute(String namespaceUri, String name) {
+        return attributes.stream()
+                .filter(a -> a.localName().equals(name) && a.namespaceUri().equals(namespaceUri))
+                .findFirst();
+    }
+
+    /** The value of the unqualified attribute {@code name}, or {@code null} when it is absent. */
+    public String attr(String name) {
+        return attribute(name).map(SourceAttribute::value).orElse(null);
+    }
+
+    public boolean hasAttr(String name) {
+        return attribute(name).isPresent();
+    }
+
+    public List<SourceElement> children() {
+        return children;
+    }
+
+    /** Child elements with this local name, in any namespace. */
+    public List<SourceElement> children(String localName) {
+        return children.stream().filter(c -> c.localName.equals(localName)).collect(Collectors.toUnmodifiableList());
+    }
+
+    public Optional<SourceElement> firstChild(String localName) {
+        return children.stream().filter(c -> c.localName.equals(localName)).findFirst();
+    }
+
+    /** The element's own text (not its children's), empty when it has none. */
+    public String text() {
+        return text;
+    }
+
+    /** Start tag as written, without namespace: {@code <Name A="v" ...>}, for messages and debugging. */
+    @Override
+    public String toString() {
+        return attributes.stream().map(a -> " " + a.localName() + "=\"" + a.value() + "\"")
+                .collect(Collectors.joining("", "<" + localName, children.isEmpty() && text.isEmpty() ? "/>" : ">"));
+    }
+}

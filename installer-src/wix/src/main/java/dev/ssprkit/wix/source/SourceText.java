@@ -1,0 +1,153 @@
+package dev.ssprkit.wix.source;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A source file's characters and a line index over them. We decode the bytes ourselves (BOM, then the XML
+ * declaration's encoding, then UTF-8) and hand StAX the characters, so that StAX's character offsets index this
+ * text and attribute positions can be found in it.
+ */
+final class SourceText {
+
+    private static final Pattern DECLARED_ENCODING =
+            Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+
+    private final String text;
+    private final int[] lineStarts;
+
+    private SourceText(String text) {
+        this.text = text;
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // XML treats \r\n, \r and \n each as one line break, and so does StAX's line count.
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                starts.add(i + 1);
+            }
+        }
+        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Thrown when the bytes are not valid in their encoding; carries the position reached. */
+    static final class DecodeException extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String encoding;
+        final int line;
+        final int column;
+
+        DecodeException(String encoding, String detail, int line, int column) {
+            super(detail);
+            this.encoding = encoding;
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    static SourceText decode(byte[] bytes) throws DecodeException {
+        Charset charset;
+        int skip = 0;
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            charset = StandardCharsets.UTF_8;
+            skip = 3;
+        } else if (startsWith(bytes, 0xFE, 0xFF)) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (startsWith(bytes, 0xFF, 0xFE)) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (startsWith(bytes, 0x00, 0x3C, 0x00, 0x3F)) {
+            charset = StandardCharsets.UTF_16BE;
+        } else if (startsWith(bytes, 0x3C, 0x00, 0x3F, 0x00)) {
+            charset = StandardCharsets.UTF_16LE;
+        } else {
+            charset = declaredCharset(bytes);
+        }
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
+        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L,
+                (long) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()) + 16));
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError()) {
+            SourceText partial = new SourceText(out.toString());
+            int offset = partial.text.length();
+            throw new DecodeException(charset.name(), "invalid byte sequence at byte " + in.position(),
+                    partial.line(offset), partial.column(offset));
+        }
+        return new SourceText(out.toString());
+    }
+
+    private static Charset declaredCharset(byte[] bytes) throws DecodeException {
+        String head = new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.ISO_8859_1);
+        Matcher m = DECLARED_ENCODING.matcher(head);
+        if (!m.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(m.group(1));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new DecodeException(m.group(1), "this encoding is not supported", 1, m.start(1) + 1);
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For tests and callers that already hold characters. */
+    static SourceText of(String text) {
+        return new SourceText(text);
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** 1-based line of a character offset. */
+    int line(int offset) {
+        int i = java.util.Arrays.binarySearch(lineStarts, offset);
+        return (i >= 0 ? i : -i - 2) + 1;
+    }
+
+    /** The character offset of a 1-based line and column, clamped to the text. */
+    int offset(int line, int column) {
+        if (line < 1) {
+            return 0;
+        }
+        if (line > lineStarts.length) {
+            return text.length();
+        }
+        return Math.min(text.length(), lineStarts[line - 1] + Math.max(column, 1) - 1);
+    }
+
+    /** 1-based column of a character offset. */
+    int column(int offset) {
+        return offset - lineStarts[line(offset) - 1] + 1;
+    }
+}

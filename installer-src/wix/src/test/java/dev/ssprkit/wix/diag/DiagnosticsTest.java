@@ -1,0 +1,108 @@
+package dev.ssprkit.wix.diag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class DiagnosticsTest {
+
+    private static final Path MAIN = Path.of("src", "main.wxs");
+
+    @Test
+    void formatsAsFileLineColumnSeverityIdTextHint() {
+        Diagnostics diagnostics = new Diagnostics();
+        Diagnostic d = diagnostics.report(PreprocessorMessage.UNDEFINED_VARIABLE, SourceLocation.of(MAIN, 12, 7),
+                "var.Version");
+        assertEquals(MAIN + ":12:7: error WIX0030: undefined preprocessor variable $(var.Version) (hint: define it "
+                + "with <?define?> or -d NAME=VALUE, or test it first with <?ifdef?>)", d.toString());
+        Diagnostic w = diagnostics.report(PreprocessorMessage.USER_WARNING, SourceLocation.of(MAIN, 3, 1), "careful");
+        assertEquals(MAIN + ":3:1: warning WIX0048: careful", w.toString());
+        Diagnostic whole = diagnostics.report(PreprocessorMessage.CANNOT_READ_FILE, SourceLocation.ofFile(MAIN), "x");
+        assertEquals(MAIN + ": error WIX0001: cannot read the source file: x", whole.toString());
+    }
+
+    @Test
+    void longFormListsTheIncludeChain() {
+        SourceLocation site = new SourceLocation(MAIN, 4, 1, null);
+        SourceLocation nested = new SourceLocation(Path.of("a.wxi"), 2, 1, site);
+        SourceLocation at = new SourceLocation(Path.of("b.wxi"), 9, 5, nested);
+        Diagnostic d = new Diagnostics().report(PreprocessorMessage.USER_ERROR, at, "boom");
+        String nl = System.lineSeparator();
+        assertEquals("b.wxi:9:5: error WIX0047: boom" + nl + "    included from a.wxi:2:1" + nl
+                + "    included from " + MAIN + ":4:1", d.toLongString());
+        assertEquals(List.of(nested, site), at.includeChain());
+    }
+
+    @Test
+    void collectsEverythingAndThrowsOnlyWhenAskedAndOnlyForErrors() {
+        Diagnostics diagnostics = new Diagnostics();
+        diagnostics.report(PreprocessorMessage.USER_WARNING, SourceLocation.of(MAIN, 1, 1), "w");
+        diagnostics.throwIfErrors();
+        assertFalse(diagnostics.hasErrors());
+        diagnostics.report(PreprocessorMessage.USER_ERROR, SourceLocation.of(MAIN, 2, 1), "e1");
+        diagnostics.report(PreprocessorMessage.USER_ERROR, SourceLocation.of(MAIN, 3, 1), "e2");
+        assertEquals(2, diagnostics.errorCount());
+        assertEquals(1, diagnostics.warnings().size());
+        WixException e = assertThrows(WixException.class, diagnostics::throwIfErrors);
+        assertEquals(3, e.diagnostics().size());
+        assertEquals(List.of("e1", "e2"), e.errors().stream().map(Diagnostic::text).collect(
+                java.util.stream.Collectors.toList()));
+    }
+
+    @Test
+    void catalogIdsAreWellFormedAndUnique() {
+        MessageCatalog catalog = MessageCatalog.standard();
+        assertEquals(PreprocessorMessage.values().length, catalog.all().size());
+        for (PreprocessorMessage m : PreprocessorMessage.values()) {
+            assertTrue(m.id().matches("WIX00\\d\\d"), m.id());
+            assertEquals(m, catalog.byId(m.id()).orElseThrow());
+            // Every template must format with dummy arguments.
+            m.formatText("a", "b", "c");
+            m.formatHint("a", "b", "c");
+        }
+    }
+
+    /** A later layer's enum, as the compiler will declare one. */
+    enum CompilerLikeMessage implements Message {
+        CLASH(30), FRESH(100);
+
+        private final int number;
+
+        CompilerLikeMessage(int number) {
+            this.number = number;
+        }
+
+        @Override
+        public String id() {
+            return Message.idOf(number);
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.ERROR;
+        }
+
+        @Override
+        public String template() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String hint() {
+            return "";
+        }
+    }
+
+    @Test
+    void catalogRejectsAnIdClaimedTwice() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MessageCatalog.of(PreprocessorMessage.class, CompilerLikeMessage.class));
+        assertTrue(e.getMessage().contains("WIX0030"), e.getMessage());
+    }
+}
