@@ -1,0 +1,52 @@
+package dev.ssprkit.sysprep.cli;
+
+import dev.ssprkit.sysprep.unattend.CheckResult;
+import dev.ssprkit.sysprep.unattend.CopyProfileCheck;
+import dev.ssprkit.sysprep.unattend.CopyProfileFix;
+import dev.ssprkit.sysprep.unattend.Finding;
+import dev.ssprkit.sysprep.unattend.FixResult;
+import dev.ssprkit.sysprep.unattend.UnattendDocument;
+import dev.ssprkit.sysprep.unattend.UnattendWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code sysprep unattend fix FILE}: corrects CopyProfile in place (atomically, old file kept as FILE.bak). */
+@Command(name = "fix", mixinStandardHelpOptions = true,
+        description = {"Add or correct CopyProfile in FILE, leaving everything else as it is.",
+                "FILE is replaced atomically; the previous content is kept in FILE.bak. A file already right is not rewritten."})
+final class UnattendFixCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    ArchOption arch;
+
+    @CommandLine.Parameters(paramLabel = "FILE", description = "the answer file")
+    Path file;
+
+    @Override
+    public Integer call() throws IOException {
+        String a = arch.validated(spec.commandLine());
+        PrintWriter out = spec.commandLine().getOut();
+        UnattendDocument doc = UnattendDocument.load(file);
+        FixResult fix = CopyProfileFix.fix(doc, a);
+        if (!fix.changed()) {
+            out.println(file + ": already correct; not rewritten");
+            return ExitCodes.OK;
+        }
+        for (String change : fix.changes()) out.println(file + ": " + change);
+        Path backup = UnattendWriter.save(doc, file);
+        out.println(file + ": written; previous version in " + backup);
+        CheckResult after = CopyProfileCheck.check(UnattendDocument.load(file), fix.architecture());
+        if (!after.ok()) {
+            for (Finding f : after.findings()) spec.commandLine().getErr().println(f.format(file.toString()));
+            return ExitCodes.INTERNAL;
+        }
+        return ExitCodes.OK;
+    }
+}
