@@ -1,0 +1,130 @@
+package dev.ssprkit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ssprkit.builder.ComponentSpec;
+import dev.ssprkit.builder.DirectorySpec;
+import dev.ssprkit.builder.PackageBuilder;
+import dev.ssprkit.builder.RegistryData;
+import dev.ssprkit.builder.RegistryRoot;
+import dev.ssprkit.msi.WriteOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The sspr command driven in-process: success and failure paths of each subcommand. */
+class CliTest {
+    @TempDir Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run sspr(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Sspr.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Path build(String name, String greeting) throws Exception {
+        Path payload = dir.resolve("payload");
+        Files.createDirectories(payload.resolve("sub"));
+        Files.writeString(payload.resolve("app.txt"), "application bytes\n".repeat(1000));
+        Files.writeString(payload.resolve("sub").resolve("deep.cfg"), "deep=1");
+        PackageBuilder pkg = PackageBuilder.product("Cli Sample", "ssprkit tests", "1.0.0", "{22222222-3333-4444-5555-666666666666}");
+        pkg.property("GREETING", greeting);
+        DirectorySpec app = pkg.programFiles().subdirectory("INSTALLDIR", "Cli Sample");
+        ComponentSpec c = pkg.component("Main", app);
+        c.file(payload.resolve("app.txt"));
+        c.registry(RegistryRoot.HKLM, "Software\\Cli Sample", "Greeting", RegistryData.string("[GREETING]"));
+        ComponentSpec d = pkg.component("Deep", app.subdirectory("CONF", "conf"));
+        d.file(payload.resolve("sub").resolve("deep.cfg"));
+        pkg.feature("Complete", "Complete").add(c, d);
+        Path msi = dir.resolve(name);
+        pkg.write(msi, new WriteOptions(Instant.parse("2026-01-01T00:00:00Z")));
+        return msi;
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run v = sspr("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("sspr "), v.out());
+        Run h = sspr("--help");
+        assertEquals(0, h.code());
+        assertTrue(h.out().contains("inspect") && h.out().contains("Exit codes"), h.out());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run r = sspr("inspect", "--bogus", "x.msi");
+        assertEquals(Sspr.USAGE, r.code());
+        assertTrue(r.err().contains("--bogus"), r.err());
+    }
+
+    @Test
+    void inspectPrintsSummaryTablesAndRowsAsText() throws Exception {
+        Path msi = build("a.msi", "hi");
+        Run r = sspr("inspect", msi.toString(), "--table", "Property", "--files");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("x64;1033"), r.out());
+        assertTrue(r.out().contains("GREETING\thi"), r.out());
+        assertTrue(r.out().contains("ProgramFiles64Folder/Cli Sample/conf/deep.cfg"), r.out());
+    }
+
+    @Test
+    void inspectJsonIsMachineReadable() throws Exception {
+        Path msi = build("a.msi", "hi");
+        Run r = sspr("inspect", msi.toString(), "--json", "--table", "File");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("Cli Sample", json.path("summary").path("subject").asText());
+        assertEquals(2, json.path("tables").path("File").asInt());
+        assertEquals(2, json.path("rows").path("File").size());
+        assertTrue(json.path("streams").has("product.cab"));
+    }
+
+    @Test
+    void inspectOfANonMsiSaysSoAndExits3() throws Exception {
+        Path bogus = dir.resolve("bogus.msi");
+        Files.writeString(bogus, "this is not a compound file");
+        Run r = sspr("inspect", bogus.toString());
+        assertEquals(Sspr.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("bogus.msi"), r.err());
+    }
+
+    @Test
+    void inspectOfAMissingFileExits4() {
+        Run r = sspr("inspect", dir.resolve("missing.msi").toString());
+        assertEquals(Sspr.IO_ERROR, r.code(), r.err());
+        assertTrue(r.err().contains("missing.msi"), r.err());
+    }
+
+    @Test
+    void extractLaysOutFilesByteIdentical() throws Exception {
+        Path msi = build("a.msi", "hi");
+        Path out = dir.resolve("x");
+        Run r = sspr("extract", msi.toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(dir.resolve("payload/app.txt")), Files.readString(out.resolve("ProgramFiles64Folder/Cli Sample/app.txt")));
+        assertEquals("deep=1", Files.readString(out.resolve("ProgramFiles64Folder/Cli Sample/conf/deep.cfg")));
+    }
+
+    @Test
+    void diffReportsChangedCellsAndExits1() throws Exception {
+        Path a = build("a.msi", "hello");
+        Path b = build("b.msi", "goodbye");
+        Run same = sspr("diff", a.toString(), a.toString());
+        assertEquals(0, same.code(), same.out());
+        Run r = sspr("diff", a.toString(), b.toString());
+        assertEquals(Sspr.FAILED, r.code());
+        assertTrue(r.out().contains("~ Property [GREETING]"), r.out());
+        assertTrue(r.out().contains("Value: 'hello' -> 'goodbye'"), r.out());
+    }
+}

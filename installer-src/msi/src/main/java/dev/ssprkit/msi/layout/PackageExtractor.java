@@ -1,0 +1,82 @@
+package dev.ssprkit.msi.layout;
+
+import dev.ssprkit.cab.CabinetReader;
+import dev.ssprkit.msi.MsiException;
+import dev.ssprkit.msi.model.Database;
+import dev.ssprkit.msi.model.Row;
+import dev.ssprkit.msi.model.StreamData;
+import dev.ssprkit.msi.model.Table;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Extracts a package's files into a folder laid out like the install ({@link InstallLayout}), streaming every
+ * cabinet (embedded {@code #stream} or a file beside the MSI) once. Nothing is written outside {@code outDir}.
+ */
+public final class PackageExtractor {
+    private PackageExtractor() {}
+
+    /** Returns the paths written. */
+    public static List<Path> extract(Database db, Path msiDir, Path outDir) throws IOException {
+        InstallLayout layout = new InstallLayout(db);
+        Map<String, String> paths = layout.files();
+        Path root = outDir.toAbsolutePath().normalize();
+        Files.createDirectories(root);
+        List<Path> written = new ArrayList<>();
+        Table media = db.tableOrNull("Media");
+        if (media == null) return written;
+        for (Row m : media.rows()) {
+            String cabinet = m.string("Cabinet");
+            if (cabinet == null) continue;
+            CabinetReader reader;
+            if (cabinet.startsWith("#")) {
+                StreamData data = db.streams().get(cabinet.substring(1));
+                if (data == null) throw new MsiException("table Media", "cabinet stream " + cabinet + " is not in the package");
+                Path tmp = Files.createTempFile("ssprkit-cab-", ".cab");
+                try {
+                    try (InputStream in = data.open()) {
+                        Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    reader = CabinetReader.open(tmp);
+                    try (reader) {
+                        extractCab(reader, paths, root, written);
+                    }
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } else {
+                Path external = msiDir.resolve(cabinet).normalize();
+                if (!Files.isRegularFile(external)) throw new MsiException("table Media", "external cabinet " + cabinet + " is not beside the package in " + msiDir);
+                try (CabinetReader r = CabinetReader.open(external)) {
+                    extractCab(r, paths, root, written);
+                }
+            }
+        }
+        return written;
+    }
+
+    private static void extractCab(CabinetReader reader, Map<String, String> paths, Path root, List<Path> written) throws IOException {
+        reader.extract((entry, content) -> {
+            String rel = paths.get(entry.name());
+            if (rel == null) return; // a cabinet entry no File row names
+            Path target = root.resolve(rel).normalize();
+            if (!target.startsWith(root)) throw new MsiException("layout", "file " + entry.name() + " would be written outside " + root);
+            Files.createDirectories(target.getParent());
+            for (Path p = target.getParent(); !p.equals(root); p = p.getParent()) {
+                if (Files.isSymbolicLink(p)) throw new MsiException("layout", "refusing to write through the symbolic link " + p);
+            }
+            if (Files.isSymbolicLink(target)) Files.delete(target);
+            try (OutputStream out = Files.newOutputStream(target)) {
+                content.transferTo(out);
+            }
+            written.add(target);
+        });
+    }
+}
