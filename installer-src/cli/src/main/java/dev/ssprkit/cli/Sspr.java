@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Command(name = "sspr", mixinStandardHelpOptions = true, versionProvider = Sspr.Version.class,
         description = "Build, inspect and deploy Windows Installer packages without Windows.",
-        subcommands = {InspectCommand.class, ExtractCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, ExtractCommand.class, DiffCommand.class, KitCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the work failed (build errors, blockers found, install failed)", "2:usage error",
                 "3:bad input file (not an MSI, corrupt)", "4:I/O error"})
