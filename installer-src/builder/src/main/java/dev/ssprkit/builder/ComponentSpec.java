@@ -21,6 +21,9 @@ public final class ComponentSpec {
     boolean sharedDllRefCount;
     boolean createFolder;
     String explicitKeyPath;
+    boolean directoryKeyPath;
+    boolean unmanaged;
+    String origin;
     final List<FileSpec> files = new ArrayList<>();
     final List<RegistrySpec> registry = new ArrayList<>();
 
@@ -78,6 +81,24 @@ public final class ComponentSpec {
     /** Makes a file or registry row of this component its key path. */
     public ComponentSpec keyPath(String fileOrRegistryId) {
         this.explicitKeyPath = fileOrRegistryId;
+        return this;
+    }
+
+    /** Makes the component's directory its key path (no file or registry key path). */
+    public ComponentSpec directoryKeyPath() {
+        this.directoryKeyPath = true;
+        return this;
+    }
+
+    /** Leaves ComponentId empty: Windows Installer then does not track the component (no reference counting). */
+    public ComponentSpec unmanaged() {
+        this.unmanaged = true;
+        return this;
+    }
+
+    /** Where this component came from ({@code file:line:col}), carried by its rows. */
+    public ComponentSpec origin(String origin) {
+        this.origin = origin;
         return this;
     }
 

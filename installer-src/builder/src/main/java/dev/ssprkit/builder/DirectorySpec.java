@@ -44,4 +44,12 @@ public final class DirectorySpec {
         if (parent == null || ".".equals(name)) return id;
         return parent.path() + "\\" + name;
     }
+
+    String origin;
+
+    /** Where this came from ({@code file:line:col}), carried by its rows. */
+    public DirectorySpec origin(String origin) {
+        this.origin = origin;
+        return this;
+    }
 }

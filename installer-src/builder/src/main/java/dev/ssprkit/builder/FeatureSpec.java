@@ -72,4 +72,12 @@ public final class FeatureSpec {
     int attributes() {
         return (allowAbsent ? 0 : 0x10) | (disallowAdvertise ? 0x8 : 0);
     }
+
+    String origin;
+
+    /** Where this came from ({@code file:line:col}), carried by its rows. */
+    public FeatureSpec origin(String origin) {
+        this.origin = origin;
+        return this;
+    }
 }

@@ -65,4 +65,12 @@ public final class FileSpec {
     int attributes() {
         return (readOnly ? 0x1 : 0) | (hidden ? 0x2 : 0) | (system ? 0x4 : 0) | (vital ? 0x200 : 0);
     }
+
+    String origin;
+
+    /** Where this came from ({@code file:line:col}), carried by its rows. */
+    public FileSpec origin(String origin) {
+        this.origin = origin;
+        return this;
+    }
 }

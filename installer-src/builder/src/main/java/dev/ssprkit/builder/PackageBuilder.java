@@ -52,6 +52,18 @@ public final class PackageBuilder {
     final Map<String, FeatureSpec> features = new LinkedHashMap<>();
     final Map<String, String> launchConditions = new LinkedHashMap<>();
     final List<Consumer<Database>> customizations = new ArrayList<>();
+    final List<ExtraRow> extraRows = new ArrayList<>();
+    final List<ActionSpec> actions = new ArrayList<>();
+    final List<String[]> suppressed = new ArrayList<>();
+    final java.util.Set<String> secureProperties = new java.util.TreeSet<>();
+    final Map<String, String> propertyOrigins = new java.util.HashMap<>();
+    String description;
+    String keywords = "Installer";
+    boolean allowSameVersionUpgrades;
+    int removeExistingProductsSequence = 1401;
+
+    /** A row of any standard table, added after the modelled tables and before the sequences are filled. */
+    record ExtraRow(String table, String origin, Object[] values) {}
     private final java.util.Set<String> registryIds = new java.util.HashSet<>();
     final DirectorySpec targetDir;
 
@@ -112,6 +124,77 @@ public final class PackageBuilder {
     /** A Property row; public properties (upper case) can be set on the msiexec command line. */
     public PackageBuilder property(String name, String value) {
         properties.put(Identifiers.check("Property", name, 72), value);
+        return this;
+    }
+
+    /** A Property row that came from a source location ({@code file:line:col}). */
+    public PackageBuilder property(String name, String value, String origin) {
+        property(name, value);
+        if (origin != null) propertyOrigins.put(name, origin);
+        return this;
+    }
+
+    /** Adds a public property to SecureCustomProperties, so that its value passes to the server-side install. */
+    public PackageBuilder secureProperty(String name) {
+        secureProperties.add(Identifiers.check("Property", name, 72));
+        return this;
+    }
+
+    /** The database codepage (also the summary's). */
+    public PackageBuilder codepage(int codepage) {
+        this.codepage = codepage;
+        return this;
+    }
+
+    /** The name of the embedded cabinet (its stream name and the Media.Cabinet value after '#'). */
+    public PackageBuilder cabinet(String name) {
+        this.cabinetName = Identifiers.check("Cabinet", name, 62);
+        return this;
+    }
+
+    /** The summary information's Subject (default: the product name). */
+    public PackageBuilder description(String description) {
+        this.description = description;
+        return this;
+    }
+
+    public PackageBuilder keywords(String keywords) {
+        this.keywords = keywords;
+        return this;
+    }
+
+    /**
+     * A row of any standard table the model does not cover (Shortcut, Environment, ServiceInstall, CustomAction,
+     * Binary...), checked against the table's schema when the database is built. {@code origin} (may be null) is the
+     * source location shown in messages about the row.
+     */
+    public PackageBuilder row(String table, String origin, Object... values) {
+        dev.ssprkit.msi.schema.StandardSchema.require(table);
+        extraRows.add(new ExtraRow(table, origin, values.clone()));
+        return this;
+    }
+
+    /** Schedules an action in a sequence table; place it with {@link ActionSpec#sequence}, before or after. */
+    public ActionSpec action(String sequenceTable, String action) {
+        ActionSpec a = new ActionSpec(sequenceTable, action);
+        actions.add(a);
+        return a;
+    }
+
+    /** Removes a standard action from a sequence table (WiX's {@code Suppress="yes"}). */
+    public PackageBuilder suppressAction(String sequenceTable, String action) {
+        suppressed.add(new String[] {sequenceTable, action});
+        return this;
+    }
+
+    /**
+     * A major upgrade: {@code allowSameVersion} also replaces a product of the same version; RemoveExistingProducts
+     * runs at {@code removeSequence} in InstallExecuteSequence (1401: right after InstallValidate, WiX's default).
+     */
+    public PackageBuilder majorUpgrade(String downgradeMessage, boolean allowSameVersion, int removeSequence) {
+        this.downgradeMessage = downgradeMessage;
+        this.allowSameVersionUpgrades = allowSameVersion;
+        this.removeExistingProductsSequence = removeSequence;
         return this;
     }
 

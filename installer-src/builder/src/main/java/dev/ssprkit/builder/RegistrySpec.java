@@ -34,4 +34,24 @@ public final class RegistrySpec {
         }
         return name;
     }
+
+    String origin;
+
+    /** Where this came from ({@code file:line:col}), carried by its rows. */
+    public RegistrySpec origin(String origin) {
+        this.origin = origin;
+        return this;
+    }
+
+    /** For a key-only row: create the key on install ({@code +} in the Name column). */
+    public RegistrySpec createKeyOnInstall(boolean create) {
+        this.createKeyOnInstall = create;
+        return this;
+    }
+
+    /** For a key-only row: delete the key with all its values on uninstall ({@code -}; both give {@code *}). */
+    public RegistrySpec deleteKeyOnUninstall(boolean delete) {
+        this.deleteKeyOnUninstall = delete;
+        return this;
+    }
 }

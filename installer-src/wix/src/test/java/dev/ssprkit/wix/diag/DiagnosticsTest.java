@@ -58,7 +58,13 @@ class DiagnosticsTest {
     @Test
     void catalogIdsAreWellFormedAndUnique() {
         MessageCatalog catalog = MessageCatalog.standard();
-        assertEquals(PreprocessorMessage.values().length, catalog.all().size());
+        assertEquals(PreprocessorMessage.values().length + CompilerMessage.values().length, catalog.all().size());
+        for (CompilerMessage m : CompilerMessage.values()) {
+            assertTrue(m.id().matches("WIX0[1-9]\\d\\d"), m.id());
+            assertEquals(m, catalog.byId(m.id()).orElseThrow());
+            m.formatText("a", "b", "c");
+            m.formatHint("a", "b", "c");
+        }
         for (PreprocessorMessage m : PreprocessorMessage.values()) {
             assertTrue(m.id().matches("WIX00\\d\\d"), m.id());
             assertEquals(m, catalog.byId(m.id()).orElseThrow());

@@ -1,0 +1,79 @@
+package dev.ssprkit.wix;
+
+import dev.ssprkit.builder.PackageBuilder;
+import dev.ssprkit.msi.WriteOptions;
+import dev.ssprkit.wix.compile.Compiler;
+import dev.ssprkit.wix.compile.bind.Binder;
+import dev.ssprkit.wix.compile.link.Linked;
+import dev.ssprkit.wix.compile.link.Linker;
+import dev.ssprkit.wix.diag.CompilerMessage;
+import dev.ssprkit.wix.diag.Diagnostics;
+import dev.ssprkit.wix.source.Platform;
+import dev.ssprkit.wix.source.Preprocessor;
+import dev.ssprkit.wix.source.PreprocessorOptions;
+import dev.ssprkit.wix.source.SourceDocument;
+import dev.ssprkit.wix.source.WixNamespace;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds an MSI from WiX sources, as candle + light do: preprocess each source, compile it into sections, link the
+ * product with the fragments it references, bind onto the package builder, write. Each phase reports into one
+ * {@link Diagnostics}; the next phase runs only when the previous one found no error, and no file is written on error.
+ * Source errors never throw: they are in the result.
+ */
+public final class WixBuild {
+    private WixBuild() {}
+
+    public static BuildResult build(BuildRequest request) {
+        Diagnostics diagnostics = new Diagnostics();
+        Platform platform;
+        try {
+            platform = request.platform() == null ? Platform.X86 : Platform.parse(request.platform());
+            if (platform == Platform.ARM64) throw new IllegalArgumentException("arm64 packages are not supported; use x86 or x64");
+        } catch (IllegalArgumentException e) {
+            diagnostics.report(CompilerMessage.BAD_VALUE, null, "platform", request.platform(), e.getMessage());
+            return new BuildResult(false, diagnostics.all(), null);
+        }
+        Map<String, String> env = request.environment() != null ? request.environment() : System.getenv();
+        PreprocessorOptions.Builder options = PreprocessorOptions.builder().defines(request.defines()).environment(env).platform(platform);
+        request.includeDirs().forEach(options::includeDir);
+        Preprocessor preprocessor = new Preprocessor(options.build(), diagnostics);
+        boolean x64 = platform == Platform.X64;
+        Compiler compiler = new Compiler(diagnostics, x64);
+        List<Compiler.Compiled> compiled = new ArrayList<>();
+        boolean v4 = false;
+        for (Path source : request.sources()) {
+            SourceDocument doc = preprocessor.process(source);
+            v4 |= doc.namespace().map(n -> n == WixNamespace.V4).orElse(false);
+            compiled.addAll(compiler.compile(doc));
+        }
+        if (diagnostics.hasErrors()) return failed(diagnostics);
+        Linked linked = new Linker(diagnostics).link(compiled, v4);
+        if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
+        Binder binder = new Binder(diagnostics);
+        PackageBuilder pkg = binder.bind(linked, x64 ? "x64" : "x86");
+        if (pkg == null || diagnostics.hasErrors()) return failed(diagnostics);
+        Instant buildTime = request.buildTime() != null ? request.buildTime()
+                : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
+        try {
+            pkg.write(request.output(), new WriteOptions(buildTime));
+        } catch (IllegalArgumentException e) {
+            diagnostics.report(CompilerMessage.BIND_FAILED, binder.locate(e.getMessage()), e.getMessage());
+            return failed(diagnostics);
+        } catch (IOException | RuntimeException e) {
+            diagnostics.report(CompilerMessage.WRITE_FAILED, null, request.output(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(diagnostics);
+        }
+        return new BuildResult(true, diagnostics.all(), request.output());
+    }
+
+    private static BuildResult failed(Diagnostics diagnostics) {
+        return new BuildResult(false, diagnostics.all(), null);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.ssprkit.wix.compile;
+
+import dev.ssprkit.builder.Guids;
+import dev.ssprkit.builder.ProductVersion;
+import dev.ssprkit.wix.diag.CompilerMessage;
+import dev.ssprkit.wix.diag.Diagnostics;
+import dev.ssprkit.wix.diag.SourceLocation;
+import dev.ssprkit.wix.source.SourceAttribute;
+import dev.ssprkit.wix.source.SourceElement;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Typed, checked access to one element's attributes. Creating it reports every attribute the element does not allow
+ * (with the allowed names); each getter reports a missing required attribute or a malformed value at the attribute's
+ * own location and returns a usable fallback, so that compilation carries on and every error is reported.
+ */
+public final class Attrs {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+
+    private final SourceElement element;
+    private final Diagnostics diagnostics;
+
+    Attrs(SourceElement element, Diagnostics diagnostics, Set<String> allowed) {
+        this.element = element;
+        this.diagnostics = diagnostics;
+        for (SourceAttribute a : element.attributes()) {
+            String name = a.namespaceUri().isEmpty() ? a.localName() : "{" + a.namespaceUri() + "}" + a.localName();
+            if (!a.namespaceUri().isEmpty() || !allowed.contains(a.localName())) {
+                diagnostics.report(CompilerMessage.UNKNOWN_ATTRIBUTE, a.location(), element.localName(), name,
+                        allowed.isEmpty() ? "(none)" : String.join(", ", new LinkedHashSet<>(allowed)));
+            }
+        }
+    }
+
+    public SourceElement element() {
+        return element;
+    }
+
+    public boolean has(String name) {
+        return element.hasAttr(name);
+    }
+
+    /** The attribute's location, or the element's when it is absent. */
+    public SourceLocation at(String name) {
+        return element.attribute(name).map(SourceAttribute::location).orElse(element.location());
+    }
+
+    /** The value, or null when absent. */
+    public String str(String name) {
+        return element.attr(name);
+    }
+
+    public String str(String name, String fallback) {
+        String v = element.attr(name);
+        return v == null ? fallback : v;
+    }
+
+    /** The value; absent reports WIX0102 and gives null. */
+    public String required(String name) {
+        String v = element.attr(name);
+        if (v == null) diagnostics.report(CompilerMessage.MISSING_ATTRIBUTE, element.location(), element.localName(), name);
+        return v;
+    }
+
+    /** An identifier (at most {@code max} characters); null when absent and not required, or malformed. */
+    public String id(String name, boolean required, int max) {
+        String v = required ? required(name) : str(name);
+        if (v == null) return null;
+        if (!IDENTIFIER.matcher(v).matches() || v.length() > max) {
+            diagnostics.report(CompilerMessage.BAD_IDENTIFIER, at(name), name, v, max);
+            return null;
+        }
+        return v;
+    }
+
+    public String id(String name, boolean required) {
+        return id(name, required, 72);
+    }
+
+    public boolean yesNo(String name, boolean fallback) {
+        String v = str(name);
+        if (v == null) return fallback;
+        if (v.equals("yes")) return true;
+        if (v.equals("no")) return false;
+        diagnostics.report(CompilerMessage.BAD_ENUM, at(name), name, v, "yes, no");
+        return fallback;
+    }
+
+    /** One of {@code values} (case-sensitive, as WiX), or {@code fallback} when absent or bad. */
+    public String oneOf(String name, String fallback, String... values) {
+        String v = str(name);
+        if (v == null) return fallback;
+        if (List.of(values).contains(v)) return v;
+        diagnostics.report(CompilerMessage.BAD_ENUM, at(name), name, v, String.join(", ", values));
+        return fallback;
+    }
+
+    public Integer integer(String name, Integer fallback, long min, long max) {
+        String v = str(name);
+        if (v == null) return fallback;
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n >= min && n <= max) return (int) n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        diagnostics.report(CompilerMessage.BAD_INTEGER, at(name), name, v, min + ".." + max);
+        return fallback;
+    }
+
+    /** A GUID, normalized; {@code "*"} when {@code star} allows it; {@code ""} when {@code empty} allows it; else null. */
+    public String guid(String name, boolean required, boolean star, boolean empty) {
+        String v = required ? required(name) : str(name);
+        if (v == null) return null;
+        if (star && v.equals("*")) return "*";
+        if (empty && v.isEmpty()) return "";
+        if (!Guids.isGuid(v)) {
+            diagnostics.report(CompilerMessage.BAD_GUID, at(name), name, v, star ? ", or * to generate a stable one" : "");
+            return null;
+        }
+        return Guids.normalize(v);
+    }
+
+    public String version(String name, boolean required) {
+        String v = required ? required(name) : str(name);
+        if (v == null) return null;
+        try {
+            return ProductVersion.check(v);
+        } catch (IllegalArgumentException e) {
+            diagnostics.report(CompilerMessage.BAD_VERSION, at(name), name, v);
+            return null;
+        }
+    }
+
+    /** Reports WIX0108 when more than one of {@code names} is present; returns how many are. */
+    public int exclusive(String... names) {
+        List<String> present = java.util.Arrays.stream(names).filter(this::has).toList();
+        if (present.size() > 1) {
+            diagnostics.report(CompilerMessage.CONFLICTING_ATTRIBUTES, at(present.get(1)), element.localName(),
+                    String.join(" and ", present), "use only one of " + String.join(", ", names));
+        }
+        return present.size();
+    }
+}

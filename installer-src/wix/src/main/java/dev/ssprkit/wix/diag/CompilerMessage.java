@@ -1,0 +1,82 @@
+package dev.ssprkit.wix.diag;
+
+import static dev.ssprkit.wix.diag.Severity.ERROR;
+import static dev.ssprkit.wix.diag.Severity.WARNING;
+
+/**
+ * Messages of the compiler, linker and binder (WIX0100 and up). Numbers are stable; retire an entry rather than
+ * renumber it. Templates use only {@code %s}.
+ */
+public enum CompilerMessage implements Message {
+
+    // Element and attribute syntax (100..129)
+    UNKNOWN_ELEMENT(100, ERROR, "<%s> is not allowed in <%s>", "allowed here: %3$s"),
+    UNKNOWN_ATTRIBUTE(101, ERROR, "<%s> has no attribute %s", "allowed attributes: %3$s"),
+    MISSING_ATTRIBUTE(102, ERROR, "<%s> requires attribute %s", ""),
+    BAD_GUID(103, ERROR, "%s='%s' is not a GUID", "write XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX%3$s"),
+    BAD_IDENTIFIER(104, ERROR, "%s='%s' is not an identifier", "use letters, digits, '_' and '.', starting with a letter or '_' (at most %3$s characters)"),
+    BAD_VERSION(105, ERROR, "%s='%s' is not a valid version", "write major.minor.build[.revision]; major and minor at most 255, build at most 65535"),
+    BAD_ENUM(106, ERROR, "%s='%s' is not one of the allowed values", "use one of: %3$s"),
+    BAD_INTEGER(107, ERROR, "%s='%s' is not an integer in %s", ""),
+    CONFLICTING_ATTRIBUTES(108, ERROR, "<%s> cannot have both %s", "%3$s"),
+    MISSING_ONE_OF(109, ERROR, "<%s> needs one of %s", "%3$s"),
+    UNEXPECTED_TEXT(110, ERROR, "<%s> has text content '%s', which it does not use", "remove the text; conditions go in the element text only for <Condition> and <Custom> in WiX v3"),
+    MIXED_NAMESPACE(111, ERROR, "<%s> is in namespace '%s', but the document uses '%s'", "use one WiX namespace throughout a document"),
+    BAD_VALUE(112, ERROR, "%s='%s' is not valid: %s", ""),
+    DEPRECATED(113, WARNING, "%s", "%2$s"),
+
+    // Document structure (130..149)
+    NO_PRODUCT(130, ERROR, "no <%s> among the sources; one source must define the product", "the sources hold only fragments"),
+    MULTIPLE_PRODUCTS(131, ERROR, "a second product definition; the first is at %s", "build one product per run"),
+    UNSUPPORTED(132, ERROR, "%s is not supported", "%2$s"),
+
+    // Linking (150..179)
+    DUPLICATE_ID(150, ERROR, "%s '%s' is defined twice; the other definition is at %s", "give each %1$s a unique Id"),
+    UNRESOLVED_REFERENCE(151, ERROR, "%s '%s' is referenced here but not defined in any source", "define it, or add the source that defines it"),
+    DIRECTORY_CYCLE(152, ERROR, "directory '%s' is its own ancestor (%s)", "a directory's parent chain must end at TARGETDIR"),
+    COMPONENT_WITHOUT_FEATURE(153, ERROR, "component '%s' belongs to no feature, so it would never be installed", "reference it from a <Feature> with <ComponentRef> or <ComponentGroupRef>"),
+    GROUP_CYCLE(154, ERROR, "component group '%s' contains itself (%s)", ""),
+    ORPHAN_DIRECTORY(155, ERROR, "component '%s' has no directory", "place it in a <Directory>/<DirectoryRef>, or give it a Directory attribute"),
+
+    // Binding (180..199)
+    MISSING_SOURCE_FILE(180, ERROR, "source file '%s' does not exist or is not a regular file", "looked for %2$s"),
+    FILE_TOO_LARGE(181, ERROR, "source file '%s' is %s bytes; a packaged file must be smaller than 2 GiB", ""),
+    KEY_PATH_CONFLICT(182, ERROR, "component '%s' has more than one key path (%s)", "mark at most one File, RegistryValue or RegistryKey with KeyPath=\"yes\""),
+    BIND_FAILED(183, ERROR, "the package cannot be built: %s", ""),
+    WRITE_FAILED(184, ERROR, "cannot write %s: %s", ""),
+    SCHEDULE_CONFLICT(185, ERROR, "action '%s' in %s is placed relative to '%s', which is not in that sequence", "schedule it relative to a standard action or another action scheduled there"),
+    EMPTY_SEQUENCE_PLACEMENT(186, ERROR, "<%s> in %s needs Before, After or Sequence", ""),
+    ADVERTISED_SHORTCUT_WITHOUT_FEATURE(187, ERROR, "advertised shortcut '%s' targets component '%s', which belongs to no feature", "");
+
+    private final String id;
+    private final Severity severity;
+    private final String template;
+    private final String hint;
+
+    CompilerMessage(int number, Severity severity, String template, String hint) {
+        this.id = Message.idOf(number);
+        this.severity = severity;
+        this.template = template;
+        this.hint = hint;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Severity severity() {
+        return severity;
+    }
+
+    @Override
+    public String template() {
+        return template;
+    }
+
+    @Override
+    public String hint() {
+        return hint;
+    }
+}
