@@ -1,5 +1,7 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.sysprep.cli.Host;
+import dev.ssprkit.sysprep.cli.SysprepCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +34,6 @@ public final class Sspr {
         CommandLine cl = commandLine();
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        cl.setExecutionExceptionHandler(new Errors());
         int code = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();
@@ -41,8 +42,11 @@ public final class Sspr {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Sspr());
-        for (Object extra : Extensions.subcommands()) cl.addSubcommand(extra);
+        cl.setExecutionExceptionHandler(new Errors());
         cl.setExitCodeExceptionMapper(Errors::exitCode);
+        cl.addSubcommand(new BuildCommand());
+        // added after our handler is set, so the sysprep commands keep their own exit-code mapping
+        cl.addSubcommand("sysprep", SysprepCommand.commandLine(Host.system()));
         return cl;
     }
 

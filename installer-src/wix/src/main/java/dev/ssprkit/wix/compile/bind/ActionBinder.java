@@ -31,8 +31,13 @@ final class ActionBinder {
                     u.attributes(), u.remove(), u.property());
             ctx.pkg.secureProperty(u.property());
         }
+        for (Symbols.RegistrySearch rs : ctx.linked.all(Symbols.RegistrySearch.class).toList()) {
+            String origin = ctx.origin(rs.location());
+            ctx.pkg.row("AppSearch", origin, rs.property(), rs.id());
+            ctx.pkg.row("RegLocator", origin, rs.id(), rs.root(), rs.key(), rs.name(), rs.type());
+        }
         for (Symbols.LaunchCondition lc : ctx.linked.all(Symbols.LaunchCondition.class).toList()) {
-            ctx.pkg.launchCondition(lc.condition(), lc.message());
+            ctx.pkg.row("LaunchCondition", ctx.origin(lc.location()), lc.condition(), lc.message());
         }
         for (Symbols.CustomAction ca : ctx.linked.all(Symbols.CustomAction.class).toList()) {
             ctx.pkg.row("CustomAction", ctx.origin(ca.location()), ca.id(), ca.type(), ca.source(), ca.target(), ca.extendedType());

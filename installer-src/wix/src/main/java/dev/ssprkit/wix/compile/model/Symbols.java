@@ -105,6 +105,13 @@ public final class Symbols {
 
     public record LaunchCondition(String condition, String message, SourceLocation location) {}
 
+    /**
+     * A registry search feeding a property (AppSearch + RegLocator). type: 0 directory, 1 file, 2 raw, plus 16 for
+     * the 64-bit registry view.
+     */
+    public record RegistrySearch(String id, String property, int root, String key, String name, int type,
+                                 SourceLocation location) {}
+
     /** schedule: the RemoveExistingProducts sequence number. */
     public record MajorUpgrade(String downgradeMessage, boolean allowSameVersion, int removeSequence,
                                SourceLocation location) {}

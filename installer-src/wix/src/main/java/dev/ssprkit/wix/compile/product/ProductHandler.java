@@ -124,10 +124,42 @@ public final class ProductHandler {
             ctx.report(CompilerMessage.CONFLICTING_ATTRIBUTES, e.location(), "Property", "Value and text content", "give the value once");
         }
         if (value == null) value = text;
-        ctx.children(e).run();
+        ctx.children(e).on("RegistrySearch", child -> registrySearch(child, id)).run();
         if (id == null) return;
         ctx.section().add(new Symbols.Property(id, value, a.yesNo("Secure", false), a.yesNo("Hidden", false),
                 a.yesNo("Admin", false), e.location()));
+    }
+
+    /**
+     * {@code <RegistrySearch>} under a Property: the property gets the value found (raw values of DWORDs as
+     * {@code #n}). Win64 defaults to the package platform, as in WiX.
+     */
+    private void registrySearch(SourceElement e, String property) {
+        Attrs a = ctx.attrs(e, "Id", "Root", "Key", "Name", "Type", "Win64", "Bitness");
+        String id = a.id("Id", true);
+        if (!a.has("Root")) a.required("Root");
+        String root = a.oneOf("Root", null, "HKCR", "HKCU", "HKLM", "HKU");
+        String key = a.required("Key");
+        String name = a.str("Name");
+        String type = a.oneOf("Type", null, "directory", "file", "raw");
+        if (type == null && !a.has("Type")) a.required("Type");
+        a.exclusive("Win64", "Bitness");
+        boolean win64 = a.has("Bitness") ? "always64".equals(a.oneOf("Bitness", "default", "default", "always32", "always64"))
+                : a.yesNo("Win64", ctx.x64());
+        ctx.children(e).run();
+        if (id == null || root == null || key == null || type == null || property == null) return;
+        int rootValue = switch (root) {
+            case "HKCR" -> 0;
+            case "HKCU" -> 1;
+            case "HKLM" -> 2;
+            default -> 3;
+        };
+        int typeValue = switch (type) {
+            case "directory" -> 0;
+            case "file" -> 1;
+            default -> 2;
+        };
+        ctx.section().add(new Symbols.RegistrySearch(id, property, rootValue, key, name, typeValue | (win64 ? 16 : 0), e.location()));
     }
 
     /** v3 {@code <Condition Message="...">expr</Condition>} under Product. */
