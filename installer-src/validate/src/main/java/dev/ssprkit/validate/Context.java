@@ -1,0 +1,224 @@
+package dev.ssprkit.validate;
+
+import dev.ssprkit.msi.model.Database;
+import dev.ssprkit.msi.model.Row;
+import dev.ssprkit.msi.model.Table;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What rules see: the database (read-only by convention), lookups shared by several rules (properties, directory
+ * ancestry, feature membership, sequences), and the finding collector. Lookups are computed once, lazily.
+ */
+public final class Context {
+    private final Database db;
+    private final List<Finding> findings = new ArrayList<>();
+    private Map<String, Row> directories;
+    private Map<String, Set<String>> featuresOfComponent;
+
+    Context(Database db) {
+        this.db = db;
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    // ---- reporting ----
+
+    public void error(String ice, Row row, String column, String message) {
+        report(ice, Severity.ERROR, row, column, message);
+    }
+
+    public void warning(String ice, Row row, String column, String message) {
+        report(ice, Severity.WARNING, row, column, message);
+    }
+
+    /** A finding about the whole package (summary information, platform). */
+    public void reportPackage(String ice, Severity severity, String message) {
+        findings.add(new Finding(ice, severity, null, null, null, null, message));
+    }
+
+    /** A finding about a table rather than one row. */
+    public void report(String ice, Severity severity, String table, String column, String message) {
+        findings.add(new Finding(ice, severity, table, column, null, null, message));
+    }
+
+    public void report(String ice, Severity severity, Row row, String column, String message) {
+        if (row == null) {
+            report(ice, severity, (String) null, column, message);
+            return;
+        }
+        findings.add(new Finding(ice, severity, row.table().name(), column, rowKey(row), row.origin(), message));
+    }
+
+    /** The primary key cells of a row joined by {@code /} (null cells as empty). */
+    public static String rowKey(Row row) {
+        int keys = row.table().schema().keyCount();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < keys; i++) {
+            if (i > 0) sb.append('/');
+            Object v = row.get(i);
+            if (v != null) sb.append(v);
+        }
+        return sb.toString();
+    }
+
+    // ---- tables ----
+
+    /** The rows of a table, or none when the database has no such table. */
+    public List<Row> rows(String table) {
+        Table t = db.tableOrNull(table);
+        return t == null ? List.of() : t.rows();
+    }
+
+    public boolean has(String table) {
+        Table t = db.tableOrNull(table);
+        return t != null && !t.rows().isEmpty();
+    }
+
+    /** The first row of {@code table} whose first column equals {@code key}, or null. */
+    public Row find(String table, Object key) {
+        for (Row r : rows(table)) if (Objects.equals(r.get(0), key)) return r;
+        return null;
+    }
+
+    /** A cell by column name, or null when the table (as stored) has no such column. */
+    public static Object cell(Row row, String column) {
+        int i = row.table().schema().indexOf(column);
+        return i < 0 ? null : row.get(i);
+    }
+
+    public static String text(Row row, String column) {
+        Object v = cell(row, column);
+        return v == null ? null : v.toString();
+    }
+
+    public static int integer(Row row, String column, int absent) {
+        return cell(row, column) instanceof Integer n ? n : absent;
+    }
+
+    // ---- properties ----
+
+    public String property(String name) {
+        Row r = find("Property", name);
+        return r == null ? null : text(r, "Value");
+    }
+
+    // ---- directories ----
+
+    public Map<String, Row> directories() {
+        if (directories == null) {
+            directories = new LinkedHashMap<>();
+            for (Row r : rows("Directory")) directories.putIfAbsent(text(r, "Directory"), r);
+        }
+        return directories;
+    }
+
+    /** The directory and its ancestors (nearest first), stopping at a cycle or a missing parent. */
+    public List<String> ancestry(String directory) {
+        List<String> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String d = directory;
+        while (d != null && seen.add(d)) {
+            chain.add(d);
+            Row r = directories().get(d);
+            d = r == null ? null : text(r, "Directory_Parent");
+        }
+        return chain;
+    }
+
+    /** True when {@code directory} is one of {@code folders} or lies below one. */
+    public boolean isUnder(String directory, Set<String> folders) {
+        for (String d : ancestry(directory)) if (folders.contains(d)) return true;
+        return false;
+    }
+
+    /** The first of {@code folders} found walking up from {@code directory}, or null. */
+    public String folderOf(String directory, Set<String> folders) {
+        for (String d : ancestry(directory)) if (folders.contains(d)) return d;
+        return null;
+    }
+
+    /**
+     * The install-time path of a directory as the Directory table spells it, lower-cased: the root's id (a folder
+     * property) and then each target long name ({@code .} adds nothing). Good enough to tell whether two rows end
+     * up in the same place.
+     */
+    public String targetPath(String directory) {
+        List<String> chain = ancestry(directory);
+        Collections.reverse(chain);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < chain.size(); i++) {
+            String id = chain.get(i);
+            Row r = directories().get(id);
+            if (i == 0 || r == null || isFolderProperty(id)) {
+                sb.setLength(0);
+                sb.append(id);
+                continue;
+            }
+            String name = targetLongName(text(r, "DefaultDir"));
+            if (name != null && !name.equals(".")) sb.append('\\').append(name);
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The long target name in a DefaultDir value ({@code short|long[:source]}). */
+    public static String targetLongName(String defaultDir) {
+        if (defaultDir == null) return null;
+        String target = defaultDir.split(":", 2)[0];
+        int bar = target.indexOf('|');
+        return bar >= 0 ? target.substring(bar + 1) : target;
+    }
+
+    private boolean isFolderProperty(String id) {
+        return Knowledge.FOLDER_PROPERTIES.contains(id);
+    }
+
+    // ---- features and components ----
+
+    /** The features that install each component (FeatureComponents). */
+    public Set<String> featuresOf(String component) {
+        if (featuresOfComponent == null) {
+            featuresOfComponent = new HashMap<>();
+            for (Row r : rows("FeatureComponents")) {
+                featuresOfComponent.computeIfAbsent(text(r, "Component_"), c -> new HashSet<>()).add(text(r, "Feature_"));
+            }
+        }
+        return featuresOfComponent.getOrDefault(component, Set.of());
+    }
+
+    // ---- sequences ----
+
+    /** Action name to sequence number (null when the row has none) for one sequence table. */
+    public Map<String, Integer> sequence(String table) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (Row r : rows(table)) m.put(text(r, "Action"), cell(r, "Sequence") instanceof Integer n ? n : null);
+        return m;
+    }
+
+    /** The CustomAction row of an action, or null. */
+    public Row customAction(String action) {
+        return find("CustomAction", action);
+    }
+
+    /** True for a 64-bit package ({@code Template} platform x64, Intel64, Arm64). */
+    public boolean is64BitPackage() {
+        String template = db.summary().template;
+        String platform = template == null ? "" : template.split(";", 2)[0].trim();
+        return platform.equalsIgnoreCase("x64") || platform.equalsIgnoreCase("Intel64") || platform.equalsIgnoreCase("Arm64") || platform.equalsIgnoreCase("AMD64");
+    }
+}

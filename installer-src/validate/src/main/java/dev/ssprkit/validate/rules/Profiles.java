@@ -1,0 +1,139 @@
+package dev.ssprkit.validate.rules;
+
+import dev.ssprkit.msi.model.Row;
+import dev.ssprkit.validate.Context;
+import dev.ssprkit.validate.Knowledge;
+import dev.ssprkit.validate.Rule;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Per-user versus per-machine data.
+ * <ul>
+ * <li>ICE38: a component installed into the user profile has an HKCU registry value as its key path (a file in
+ *     one user's profile cannot tell whether the component is installed for another user).</li>
+ * <li>ICE43: a component with non-advertised shortcuts in the user profile has an HKCU registry key path.</li>
+ * <li>ICE57: a component does not mix per-user data (profile files, HKCU values) and per-machine data (other
+ *     files, HKLM/HKCR values) and its key path matches what it holds; an HKMU key path with per-user data is a
+ *     warning.</li>
+ * <li>ICE64: every directory created below a profile folder is removed by a RemoveFile row (its DirProperty with a
+ *     null FileName), since roaming profiles keep what is left behind.</li>
+ * <li>ICE90: a shortcut's directory below the profile is not a public property (warning).</li>
+ * <li>ICE91: files going to a per-user-only folder (AppDataFolder, PersonalFolder...) in a package that may install
+ *     per-machine (warning).</li>
+ * <li>ICE105: a per-user-only package (ALLUSERS absent, or ALLUSERS=2 with MSIINSTALLPERUSER=1) writes no
+ *     per-machine folders or HKLM values.</li>
+ * </ul>
+ * The SDK's ICE91 also covers IniFile rows, which we do not declare.
+ */
+public final class Profiles implements Rule {
+    static final int HKMU = -1, HKCR = 0, HKCU = 1, HKLM = 2, HKU = 3;
+
+    @Override
+    public List<String> ices() {
+        return List.of("ICE38", "ICE43", "ICE57", "ICE64", "ICE90", "ICE91", "ICE105");
+    }
+
+    @Override
+    public void check(Context ctx) {
+        String allUsers = ctx.property("ALLUSERS");
+        boolean perUserOnly = allUsers == null || ("2".equals(allUsers) && "1".equals(ctx.property("MSIINSTALLPERUSER")));
+        for (Row c : ctx.rows("Component")) component(ctx, c, perUserOnly);
+        profileDirectories(ctx);
+        for (Row s : ctx.rows("Shortcut")) {
+            String dir = Context.text(s, "Directory_");
+            if (dir != null && dir.equals(dir.toUpperCase(java.util.Locale.ROOT)) && ctx.isUnder(dir, Knowledge.PROFILE_FOLDERS)
+                    && !Knowledge.FOLDER_PROPERTIES.contains(dir)) {
+                ctx.warning("ICE90", s, "Directory_", "shortcut " + Context.text(s, "Shortcut") + " is in " + dir
+                        + ", a public property below the user profile: it breaks if ALLUSERS changes in the UI sequence");
+            }
+        }
+        if (!perUserOnly) {
+            for (Row f : ctx.rows("File")) {
+                Row c = ctx.find("Component", Context.text(f, "Component_"));
+                String folder = c == null ? null : ctx.folderOf(Context.text(c, "Directory_"), Knowledge.PER_USER_ONLY_FOLDERS);
+                if (folder != null) {
+                    ctx.warning("ICE91", f, "Component_", "file " + Context.text(f, "File") + " goes to the per-user folder " + folder
+                            + ", which does not follow ALLUSERS: other users of a per-machine installation will not get it");
+                }
+            }
+        }
+    }
+
+    private void component(Context ctx, Row c, boolean perUserOnly) {
+        String id = Context.text(c, "Component"), dir = Context.text(c, "Directory_");
+        boolean inProfile = ctx.isUnder(dir, Knowledge.PROFILE_FOLDERS);
+        boolean perUserData = false, perMachineData = false;
+        boolean hasFiles = false;
+        for (Row f : ctx.rows("File")) {
+            if (id.equals(Context.text(f, "Component_"))) {
+                hasFiles = true;
+                if (inProfile) perUserData = true;
+                else perMachineData = true;
+            }
+        }
+        Set<Integer> roots = new HashSet<>();
+        for (Row r : ctx.rows("Registry")) {
+            if (!id.equals(Context.text(r, "Component_"))) continue;
+            int root = Context.integer(r, "Root", HKLM);
+            roots.add(root);
+            if (root == HKCU) perUserData = true;
+            else if (root != HKMU) perMachineData = true;
+        }
+        String keyPath = Context.text(c, "KeyPath");
+        boolean registryKey = (Context.integer(c, "Attributes", 0) & Components.REGISTRY_KEY_PATH) != 0;
+        Row keyReg = keyPath != null && registryKey ? ctx.find("Registry", keyPath) : null;
+        int keyRoot = keyReg == null ? Integer.MIN_VALUE : Context.integer(keyReg, "Root", HKLM);
+        boolean hkcuKeyPath = keyRoot == HKCU;
+
+        if (inProfile && !hkcuKeyPath) {
+            ctx.error("ICE38", c, "KeyPath", "component " + id + " installs to the user profile (" + dir
+                    + ") and must use an HKCU registry value as its key path");
+        }
+        for (Row s : ctx.rows("Shortcut")) {
+            if (!id.equals(Context.text(s, "Component_"))) continue;
+            boolean advertised = ctx.find("Feature", Context.text(s, "Target")) != null;
+            if (!advertised && ctx.isUnder(Context.text(s, "Directory_"), Knowledge.PROFILE_FOLDERS) && !hkcuKeyPath) {
+                ctx.error("ICE43", c, "KeyPath", "component " + id + " has the non-advertised shortcut " + Context.text(s, "Shortcut")
+                        + " in the user profile and must use an HKCU registry value as its key path");
+                break;
+            }
+        }
+        boolean perUserKey = keyReg != null ? keyRoot == HKCU : inProfile;
+        boolean perMachineKey = keyReg != null ? keyRoot != HKCU && keyRoot != HKMU : !inProfile;
+        if (perUserData && perMachineData) {
+            ctx.error("ICE57", c, "Component", "component " + id + " has both per-user and per-machine data with a "
+                    + (perUserKey ? "per-user" : perMachineKey ? "per-machine" : "per-user or per-machine") + " key path");
+        } else if (perUserData && perMachineKey && keyPath != null) {
+            ctx.error("ICE57", c, "KeyPath", "component " + id + " has per-user data but a per-machine key path");
+        } else if (perUserData && keyRoot == HKMU) {
+            ctx.warning("ICE57", c, "KeyPath", "component " + id + " has per-user data and an HKMU key path, which is per-user or per-machine depending on ALLUSERS");
+        }
+        if (perUserOnly) {
+            String folder = ctx.folderOf(dir, Knowledge.PER_MACHINE_FOLDERS);
+            if (folder != null && (hasFiles || keyPath == null)) {
+                ctx.error("ICE105", c, "Directory_", "component " + id + " of a per-user-only package installs to the per-machine folder " + folder);
+            }
+            if (roots.contains(HKLM) || roots.contains(HKCR)) {
+                ctx.error("ICE105", c, "Component", "component " + id + " of a per-user-only package writes HKLM/HKCR registry values");
+            }
+        }
+    }
+
+    private void profileDirectories(Context ctx) {
+        Set<String> removed = new HashSet<>();
+        for (Row r : ctx.rows("RemoveFile")) if (Context.text(r, "FileName") == null) removed.add(Context.text(r, "DirProperty"));
+        for (Row d : ctx.rows("Directory")) {
+            String id = Context.text(d, "Directory");
+            if (Knowledge.PROFILE_FOLDERS.contains(id) || Knowledge.FOLDER_PROPERTIES.contains(id)) continue;
+            if (!ctx.isUnder(id, Knowledge.PROFILE_FOLDERS)) continue;
+            String name = Context.targetLongName(Context.text(d, "DefaultDir"));
+            if (".".equals(name)) continue;
+            if (!removed.contains(id)) {
+                ctx.error("ICE64", d, "Directory", "directory " + id + " is in the user profile but is not removed by a RemoveFile row");
+            }
+        }
+    }
+}
