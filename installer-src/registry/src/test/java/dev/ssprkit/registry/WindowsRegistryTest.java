@@ -1,0 +1,17 @@
+package dev.ssprkit.registry;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class WindowsRegistryTest {
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void elsewhereItRefusesToOpen() {
+        assertFalse(WindowsRegistry.isSupported());
+        assertThrows(UnsupportedOperationException.class, WindowsRegistry::open);
+    }
+}
