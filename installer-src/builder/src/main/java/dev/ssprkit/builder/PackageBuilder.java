@@ -302,10 +302,20 @@ public final class PackageBuilder {
     }
 
     public void write(Path msi, WriteOptions options) throws IOException {
+        write(msi, options, db -> true);
+    }
+
+    /**
+     * Writes the MSI unless {@code check} (e.g. validation) rejects the finished database; returns whether it was
+     * written. Nothing is left at {@code msi} when it was not.
+     */
+    public boolean write(Path msi, WriteOptions options, java.util.function.Predicate<Database> check) throws IOException {
         Path work = Files.createTempDirectory("ssprkit-build-");
         try {
             Database db = build(work.resolve(cabinetName), options);
+            if (!check.test(db)) return false;
             new MsiWriter(options).writeTo(db, msi);
+            return true;
         } finally {
             try (Stream<Path> s = Files.walk(work)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

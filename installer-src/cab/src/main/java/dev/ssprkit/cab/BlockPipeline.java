@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,10 +15,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Encodes blocks on {@code threads} workers and writes the records in block order. The calling thread reads blocks
- * and writes results; at most {@code 2 * threads + 2} blocks are in flight, so memory stays near that many times
- * 64 KiB however large the payload. With one thread everything runs on the caller. Since
- * {@link CfDataEncoder#encode} is pure, the output does not depend on the thread count.
+ * Encodes segments of {@link CfDataEncoder#SEGMENT_BLOCKS} blocks on {@code threads} workers and writes the records in
+ * order. The calling thread reads blocks and writes results; at most {@code threads + 2} segments are in flight (a
+ * bounded queue), so memory stays near that many times 1 MiB however large the payload. With one thread everything
+ * runs on the caller. Segment boundaries depend only on the block index and {@link CfDataEncoder#encodeSegment} is
+ * pure, so the output does not depend on the thread count.
  */
 final class BlockPipeline {
     private final CfDataEncoder encoder;
@@ -29,40 +32,32 @@ final class BlockPipeline {
 
     /** Streams every block of {@code source} to {@code out}; returns the number of CFDATA records written. */
     int run(FolderBlockSource source, OutputStream out) throws IOException {
-        if (threads == 1) {
-            int count = 0;
-            byte[] previous = null;
-            for (byte[] block = source.next(); block != null; block = source.next()) {
-                out.write(encoder.encode(previous, block));
-                previous = block;
-                count++;
-            }
-            return count;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads());
         Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
-        int window = 2 * threads + 2;
+        int window = threads + 2;
         int count = 0;
         try {
             byte[] previous = null;
-            for (byte[] block = source.next(); block != null; block = source.next()) {
-                if (inFlight.size() == window) {
-                    out.write(await(inFlight.removeFirst()));
-                    count++;
+            while (true) {
+                List<byte[]> segment = new ArrayList<>(CfDataEncoder.SEGMENT_BLOCKS);
+                for (byte[] block; segment.size() < CfDataEncoder.SEGMENT_BLOCKS && (block = source.next()) != null; ) segment.add(block);
+                if (segment.isEmpty()) break;
+                byte[] before = previous;
+                byte[][] blocks = segment.toArray(byte[][]::new);
+                previous = blocks[blocks.length - 1];
+                count += blocks.length;
+                if (pool == null) {
+                    out.write(encoder.encodeSegment(before, blocks));
+                    continue;
                 }
-                byte[] prev = previous;
-                byte[] cur = block;
-                inFlight.addLast(pool.submit(() -> encoder.encode(prev, cur)));
-                previous = block;
+                if (inFlight.size() == window) out.write(await(inFlight.removeFirst()));
+                inFlight.addLast(pool.submit(() -> encoder.encodeSegment(before, blocks)));
             }
-            while (!inFlight.isEmpty()) {
-                out.write(await(inFlight.removeFirst()));
-                count++;
-            }
+            while (!inFlight.isEmpty()) out.write(await(inFlight.removeFirst()));
             return count;
         } finally {
             inFlight.forEach(f -> f.cancel(true));
-            pool.shutdownNow();
+            if (pool != null) pool.shutdownNow();
         }
     }
 

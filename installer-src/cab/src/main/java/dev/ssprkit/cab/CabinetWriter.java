@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 
 /**
  * Writes a single-folder cabinet (MSZIP or uncompressed), streaming sources from disk.
@@ -41,6 +42,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class CabinetWriter {
     private final CabOptions options;
     private final List<Pending> pending = new ArrayList<>();
+    private BiConsumer<String, byte[]> md5Sink;
 
     public CabinetWriter(CabOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -58,6 +60,16 @@ public final class CabinetWriter {
         return this;
     }
 
+    /**
+     * Computes each entry's MD5 from the bytes read for the cabinet and gives it to {@code sink} (entry name, 16-byte
+     * digest) once the entry has been read whole, on the thread calling {@link #write}. Spares a caller that needs
+     * file hashes (MsiFileHash) a second read of every file.
+     */
+    public CabinetWriter md5(BiConsumer<String, byte[]> sink) {
+        this.md5Sink = sink;
+        return this;
+    }
+
     /** Writes the cabinet to {@code out}, replacing it if present. */
     public CabinetInfo write(Path out) throws IOException {
         Path target = out.toAbsolutePath();
@@ -69,7 +81,7 @@ public final class CabinetWriter {
             long size;
             int blocks;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 FolderBlockSource source = new FolderBlockSource(planned)) {
+                 FolderBlockSource source = new FolderBlockSource(planned, md5Sink == null ? null : new EntryDigests("MD5", md5Sink))) {
                 while (tables.hasRemaining()) {
                     ch.write(tables);
                 }

@@ -4,19 +4,35 @@ import java.nio.ByteBuffer;
 import java.util.zip.Deflater;
 
 /**
- * Encodes one folder block into a complete CFDATA record (header + ab). A pure function of (previous block, this
- * block, options), so blocks can be encoded on any thread in any order and the cabinet stays byte-identical.
+ * Encodes folder blocks into complete CFDATA records (header + ab). A pure function of (the block before, the blocks,
+ * options), so segments can be encoded on any thread in any order and the cabinet stays byte-identical.
  *
- * <p>MSZIP: {@code 'C' 'K'} + a raw deflate stream whose last block has BFINAL set. MSZIP decoders keep the 32 KiB
- * history across CFDATA blocks (only the Huffman trees reset), so block N is deflated with block N-1 (always a full
- * 32 KiB) as the preset dictionary: it may refer back into it, which compresses better than independent blocks
- * (GCAB's choice). Verified to decode with libmspack (cabextract), libgcab (gcab, msiextract) and our reader.
+ * <p>MSZIP: {@code 'C' 'K'} + raw deflate whose last deflate block has BFINAL set. MSZIP decoders keep the 32 KiB
+ * history across CFDATA blocks (only the Huffman trees reset), so later blocks may refer back into earlier ones.
+ * A <em>segment</em> of consecutive blocks ({@link #SEGMENT_BLOCKS}, fixed by block index so that it does not depend
+ * on the thread count) is compressed as one deflate stream: each block is ended with a sync flush (an empty stored
+ * block, byte-aligned) followed by {@code 03 00}, an empty final fixed-Huffman block ([MS-MCI] option (b), as
+ * rust-cab does). The stream's history then carries over for free; only a segment's first block needs the previous
+ * block as a preset dictionary. Verified to decode with libmspack (cabextract), libgcab (gcab, msiextract), Wine and
+ * our reader.
  *
- * <p>When deflate does not beat storing, or would exceed 32768 + 12 bytes, the block is written as one stored deflate
- * block instead: {@code CK 01 LEN NLEN data} (7 bytes of overhead).
+ * <p>Per block, the cheaper of deflated and stored is written: a block whose byte histogram is as flat as random data
+ * (already compressed content) is stored without trying deflate, and a block whose deflate output would not beat
+ * storing, or would exceed 32768 + 12 bytes, is stored instead: {@code CK 01 LEN NLEN data} (7 bytes of overhead).
+ * Storing a block does not disturb the stream: the decoder's history holds a block's bytes however it was encoded.
  */
 final class CfDataEncoder {
+    /** Blocks per independently compressed segment (512 KiB): large enough that the dictionary costs little. */
+    static final int SEGMENT_BLOCKS = 16;
     private static final int STORED_OVERHEAD = 7; // 'C' 'K', BFINAL|BTYPE=00 byte, LEN, NLEN
+    /** An empty final block with fixed Huffman codes: BFINAL=1, BTYPE=01, then end-of-block (7 zero bits). */
+    private static final byte[] FINAL_EMPTY_BLOCK = {0x03, 0x00};
+    /**
+     * Chi-square (255 degrees of freedom) below which a block's byte histogram counts as random: uniform random
+     * 32 KiB blocks score about 255 ± 23; text and code score in the thousands. 400 keeps data that only repeats a
+     * random chunk (scoring about 510 for two copies) on the deflate path, where the repeat is found.
+     */
+    private static final long RANDOM_CHI_SQUARE = 400;
 
     private final Compression compression;
     private final CompressionLevel level;
@@ -27,71 +43,96 @@ final class CfDataEncoder {
     }
 
     /**
+     * Encodes one block on its own (the previous block as dictionary); {@link #encodeSegment} with one block.
+     *
      * @param previous the folder's previous block (exactly 32 KiB) or null for the first block
      * @param block    1..32768 uncompressed bytes
      * @return the CFDATA record: 8-byte header, then ab
      */
     byte[] encode(byte[] previous, byte[] block) {
-        byte[] record;
-        int cbData;
-        if (compression == Compression.NONE) {
-            cbData = block.length;
-            record = new byte[CfData.SIZE + cbData];
-            System.arraycopy(block, 0, record, CfData.SIZE, cbData);
-        } else {
-            record = level == CompressionLevel.NONE ? null : deflate(previous, block);
-            if (record == null) {
-                record = stored(block);
-            }
-            cbData = record.length - CfData.SIZE;
-        }
-        int csum = CabChecksum.ofBlock(record, CfData.SIZE, cbData, cbData, block.length);
-        new CfData(csum, cbData, block.length).write(ByteBuffer.wrap(record));
-        return record;
+        return encodeSegment(previous, new byte[][] {block});
     }
 
-    /** CK + deflate into a record buffer, or null when storing is no larger or the limit would be exceeded. */
-    private byte[] deflate(byte[] previous, byte[] block) {
-        int limit = Math.min(CabFormat.MAX_MSZIP_CBDATA, block.length + STORED_OVERHEAD - 1);
-        byte[] buf = new byte[CfData.SIZE + limit];
-        buf[CfData.SIZE] = 'C';
-        buf[CfData.SIZE + 1] = 'K';
-        int n = CfData.SIZE + 2;
-        Deflater deflater = new Deflater(level.deflaterLevel(), true);
+    /**
+     * Encodes consecutive blocks into their CFDATA records, concatenated.
+     *
+     * @param previous the block before {@code blocks[0]} (exactly 32 KiB) or null when it is the folder's first
+     */
+    byte[] encodeSegment(byte[] previous, byte[][] blocks) {
+        ByteBuffer out = ByteBuffer.allocate(blocks.length * (CfData.SIZE + CabFormat.MAX_MSZIP_CBDATA));
+        byte[] scratch = compression == Compression.MSZIP && level != CompressionLevel.NONE ? new byte[2 * CabFormat.BLOCK_SIZE] : null;
+        Deflater deflater = null;
         try {
-            if (previous != null) {
-                deflater.setDictionary(previous);
-            }
-            deflater.setInput(block);
-            deflater.finish();
-            while (!deflater.finished() && n < buf.length) {
-                int produced = deflater.deflate(buf, n, buf.length - n);
-                if (produced == 0) {
-                    break;
+            for (int i = 0; i < blocks.length; i++) {
+                byte[] block = blocks[i];
+                int start = out.position();
+                out.position(start + CfData.SIZE);
+                if (compression == Compression.NONE) {
+                    out.put(block);
+                } else if (scratch == null || looksRandom(block)) {
+                    stored(out, block);
+                    if (deflater != null) {
+                        deflater.end(); // the next deflated block starts a new stream with this block as dictionary
+                        deflater = null;
+                    }
+                } else {
+                    if (deflater == null) {
+                        deflater = new Deflater(level.deflaterLevel(), true);
+                        byte[] before = i == 0 ? previous : blocks[i - 1];
+                        if (before != null) deflater.setDictionary(before);
+                    }
+                    int n = deflate(deflater, block, scratch);
+                    if (n + 2 <= Math.min(CabFormat.MAX_MSZIP_CBDATA, block.length + STORED_OVERHEAD - 1)) {
+                        out.put((byte) 'C').put((byte) 'K').put(scratch, 0, n);
+                    } else {
+                        stored(out, block);
+                    }
                 }
-                n += produced;
-            }
-            if (!deflater.finished()) {
-                return null; // did not fit within the stored size (or the MSZIP limit)
+                int cbData = out.position() - start - CfData.SIZE;
+                int csum = CabChecksum.ofBlock(out.array(), start + CfData.SIZE, cbData, cbData, block.length);
+                new CfData(csum, cbData, block.length).write(out.duplicate().position(start));
             }
         } finally {
-            deflater.end();
+            if (deflater != null) deflater.end();
         }
-        return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+        return java.util.Arrays.copyOf(out.array(), out.position());
     }
 
-    private static byte[] stored(byte[] block) {
+    /** Deflates one block to a byte boundary (sync flush), then closes it with an empty final block; returns the length. */
+    private static int deflate(Deflater deflater, byte[] block, byte[] scratch) {
+        deflater.setInput(block);
+        int space = scratch.length - FINAL_EMPTY_BLOCK.length;
+        int n = deflater.deflate(scratch, 0, space, Deflater.SYNC_FLUSH);
+        // Deflater fills all the space only when it may have more to give; twice the block size is far beyond that
+        if (n == space || !deflater.needsInput()) throw new IllegalStateException("deflate output exceeds twice the block size");
+        System.arraycopy(FINAL_EMPTY_BLOCK, 0, scratch, n, FINAL_EMPTY_BLOCK.length);
+        return n + FINAL_EMPTY_BLOCK.length;
+    }
+
+    /**
+     * True when the byte histogram is as flat as random data's. Every fourth byte is counted: the statistic of random
+     * data does not depend on the sample size, text's still lands in the thousands, and it costs a quarter as much.
+     * Integer arithmetic, so the same on every JVM.
+     */
+    static boolean looksRandom(byte[] block) {
+        if (block.length < 4 * 4096) return false;
+        int[] counts = new int[256];
+        for (int i = 0; i < block.length; i += 4) counts[block[i] & 0xFF]++;
+        long n = (block.length + 3) / 4;
+        long sum = 0; // chi-square = sum((256 c - n)^2) / (256 n)
+        for (int c : counts) {
+            long d = 256L * c - n;
+            sum += d * d;
+        }
+        return sum < RANDOM_CHI_SQUARE * 256L * n;
+    }
+
+    private static void stored(ByteBuffer out, byte[] block) {
         int len = block.length;
-        byte[] record = new byte[CfData.SIZE + STORED_OVERHEAD + len];
-        int p = CfData.SIZE;
-        record[p++] = 'C';
-        record[p++] = 'K';
-        record[p++] = 0x01; // BFINAL=1, BTYPE=00 (stored); the remaining bits pad to the byte boundary
-        record[p++] = (byte) len;
-        record[p++] = (byte) (len >>> 8);
-        record[p++] = (byte) ~len;
-        record[p++] = (byte) (~len >>> 8);
-        System.arraycopy(block, 0, record, p, len);
-        return record;
+        out.put((byte) 'C').put((byte) 'K');
+        out.put((byte) 0x01); // BFINAL=1, BTYPE=00 (stored); the remaining bits pad to the byte boundary
+        out.put((byte) len).put((byte) (len >>> 8));
+        out.put((byte) ~len).put((byte) (~len >>> 8));
+        out.put(block);
     }
 }

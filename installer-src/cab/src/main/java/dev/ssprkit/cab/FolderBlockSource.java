@@ -21,6 +21,7 @@ final class FolderBlockSource implements Closeable {
     }
 
     private final List<? extends Source> sources;
+    private final EntryDigests digests;
     private long remaining;
     private int nextIndex;
     private Source current;
@@ -29,7 +30,13 @@ final class FolderBlockSource implements Closeable {
     private boolean finished;
 
     FolderBlockSource(List<? extends Source> sources) {
+        this(sources, null);
+    }
+
+    /** @param digests when not null, told of every byte read, entry by entry */
+    FolderBlockSource(List<? extends Source> sources, EntryDigests digests) {
         this.sources = sources;
+        this.digests = digests;
         this.remaining = sources.stream().mapToLong(Source::size).sum();
     }
 
@@ -50,6 +57,7 @@ final class FolderBlockSource implements Closeable {
                 throw new CabinetException("source of '" + current.name() + "' shrank while the cabinet was written: "
                         + "planned " + current.size() + " bytes, found " + (current.size() - currentLeft));
             }
+            if (digests != null) digests.update(block, filled, r);
             filled += r;
             currentLeft -= r;
         }
@@ -62,6 +70,7 @@ final class FolderBlockSource implements Closeable {
         current = sources.get(nextIndex++);
         in = current.open();
         currentLeft = current.size();
+        if (digests != null) digests.start();
     }
 
     /** Checks the entry just read ended where planned, then closes it. */
@@ -76,6 +85,7 @@ final class FolderBlockSource implements Closeable {
                         + "planned " + current.size() + " bytes");
             }
         }
+        if (digests != null) digests.finish(current.name());
     }
 
     /** After the last block: checks the trailing entries (all empty ones) the same way. */

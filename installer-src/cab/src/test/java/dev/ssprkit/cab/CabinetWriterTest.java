@@ -33,7 +33,7 @@ class CabinetWriterTest {
     void defaults() {
         CabOptions d = CabOptions.defaults();
         assertEquals(Compression.MSZIP, d.compression());
-        assertEquals(CompressionLevel.HIGH, d.level());
+        assertEquals(CompressionLevel.MEDIUM, d.level());
         assertEquals(Runtime.getRuntime().availableProcessors(), d.threads());
         assertEquals(Instant.parse("1980-01-01T00:00:00Z"), d.timestamp());
     }

@@ -3,6 +3,7 @@ package dev.ssprkit.msi;
 import dev.ssprkit.msi.container.MsiClsids;
 import dev.ssprkit.msi.container.PoiStorageWriter;
 import dev.ssprkit.msi.container.StorageWriter;
+import dev.ssprkit.msi.container.StreamingCfbWriter;
 import dev.ssprkit.msi.db.DatabaseEncoder;
 import dev.ssprkit.msi.db.StreamNames;
 import dev.ssprkit.msi.model.Database;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Writes a {@link Database} as an installation database. The file appears only when complete: it is written to a
@@ -30,12 +32,36 @@ import java.util.Set;
  *
  * <p>A database without a package code gets one derived from its content (a name-based UUID over every stored
  * stream), so that the same inputs give byte-identical output.
+ *
+ * <p>The compound file is written by {@link StreamingCfbWriter}, which copies an embedded cabinet straight from its
+ * file, so memory does not grow with the payload. Setting the system property {@value #STORAGE_PROPERTY} to
+ * {@code poi} writes through Apache POI instead (it holds the whole file in memory): a cross-check, not for large
+ * packages.
  */
 public final class MsiWriter {
+    /** System property choosing the compound-file writer: {@code streaming} (default) or {@code poi}. */
+    public static final String STORAGE_PROPERTY = "ssprkit.msi.storage";
+
     private final WriteOptions options;
+    private final Supplier<StorageWriter> storage;
 
     public MsiWriter(WriteOptions options) {
+        this(options, defaultStorage());
+    }
+
+    /** A writer whose compound file is written by {@code storage} (a new {@link StorageWriter} per package). */
+    public MsiWriter(WriteOptions options, Supplier<StorageWriter> storage) {
         this.options = options;
+        this.storage = storage;
+    }
+
+    static Supplier<StorageWriter> defaultStorage() {
+        String choice = System.getProperty(STORAGE_PROPERTY, "streaming");
+        return switch (choice) {
+            case "streaming" -> StreamingCfbWriter::new;
+            case "poi" -> PoiStorageWriter::new;
+            default -> throw new IllegalArgumentException(STORAGE_PROPERTY + " must be 'streaming' or 'poi', not '" + choice + "'");
+        };
     }
 
     public static void write(Database db, Path out) throws IOException {
@@ -61,7 +87,7 @@ public final class MsiWriter {
 
     /** Writes the compound file to a stream (the caller owns the stream). */
     public void write(Database db, OutputStream os) throws IOException {
-        StorageWriter storage = new PoiStorageWriter();
+        StorageWriter storage = this.storage.get();
         storage.rootClsid(MsiClsids.DATABASE);
         MessageDigest digest = sha256();
         // Compound-file names compare case-insensitively; POI would report a clash as a bare IOException.

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Build benchmark: ours against wixl on the same .wxs, run alternately, medians and ratios.
+# On demand only (not in CI).
+#
+#   bench/run.sh [-n RUNS] [--no-double] [--no-extract] [--no-small]
+#
+# Needs: python3, wixl, msiextract, GNU time (/usr/bin/time; apt-get install time), a JDK 17 and Maven.
+# Writes everything under bench/out (git-ignored). Environment overrides: RUNS, JAVA_OPTS, OURS_CMD, OURS_EXTRACT, REBUILD.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+OUT=$ROOT/bench/out
+MAKE_PAYLOAD=${MAKE_PAYLOAD:-$ROOT/../shared/bench/make-payload.py}
+RUNS=${RUNS:-3}
+DOUBLE=1 EXTRACT=1 SMALL=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) RUNS=$2; shift ;;
+    --no-double) DOUBLE=0 ;;
+    --no-extract) EXTRACT=0 ;;
+    --no-small) SMALL=0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+# JVM flags for a short-lived batch process: the serial collector and a small heap cap (the payload is streamed, so
+# the heap only holds the tables; 64 MB keeps peak RSS flat as the payload grows; raise it for tens of thousands of
+# files), and the class-data-sharing archive when one was made (bench/out/*.jsa, see below).
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xmx64m -Xss512k -XX:-UsePerfData"}
+
+# What builds ours: `sspr build` of the CLI jar. The one line to change to compare the PackageBuilder stand-in
+# (bench/src, no WiX compiler in the loop) instead:
+#   OURS_CMD="-jar $ROOT/bench/target/bench-build.jar"
+OURS_CMD=${OURS_CMD:-"-jar $ROOT/installer-src/cli/target/sspr.jar build"}
+OURS_EXTRACT=${OURS_EXTRACT:-"java $JAVA_OPTS -jar $ROOT/installer-src/cli/target/sspr.jar extract"}
+
+command -v /usr/bin/time >/dev/null || { echo "GNU time missing: apt-get install time" >&2; exit 1; }
+command -v wixl >/dev/null || { echo "wixl missing: apt-get install wixl" >&2; exit 1; }
+
+mkdir -p "$OUT"
+cd "$ROOT"
+if [ ! -f bench/target/bench-build.jar ] || [ ! -f installer-src/cli/target/sspr.jar ] || [ -n "${REBUILD:-}" ]; then
+  echo "building jars..." >&2
+  mvn -B -q -o install -DskipTests -pl installer-src/testkit,installer-src/cab,installer-src/msi,installer-src/builder >&2
+  mvn -B -q -o package -DskipTests -pl installer-src/cli -am >&2 || echo "warning: the CLI jar did not build; extract timing uses the last one" >&2
+  mvn -B -q -o -f bench/pom.xml package >&2
+  rm -f "$OUT"/*.jsa
+fi
+
+payload() { # NAME [make-payload options...]
+  local name=$1; shift
+  if [ ! -f "$OUT/$name.wxs" ]; then
+    echo "generating $name..." >&2
+    (cd "$OUT" && python3 "$MAKE_PAYLOAD" "$name" "$@" >&2) # relative Source paths: wixl refuses absolute ones
+  fi
+}
+payload payload
+[ "$DOUBLE" = 1 ] && payload payload2x --files-per-dir 200
+payload small --dirs 1 --files-per-dir 5 # also the class-data-sharing training run
+
+# Application class-data sharing: an archive of the classes a build loads, made once by a training run on the small
+# payload, cuts JVM start-up for small builds. (JDK 17: -XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile.)
+JSA=$OUT/ours-$(echo "$OURS_CMD" | md5sum | cut -c1-8).jsa
+if [ ! -f "$JSA" ]; then
+  (cd "$OUT" && java -XX:ArchiveClassesAtExit="$JSA" $JAVA_OPTS $OURS_CMD -a x64 -o "$OUT/cds-training.msi" "$OUT/small.wxs") >/dev/null 2>&1 || rm -f "$JSA"
+  rm -f "$OUT/cds-training.msi"
+fi
+CDS=""
+[ -f "$JSA" ] && CDS="-XX:SharedArchiveFile=$JSA"
+
+RESULTS=$OUT/results.tsv
+: > "$RESULTS"
+
+timed() { # LABEL TOOL CASE OUTPUT-FILE COMMAND...
+  local tool=$1 case=$2 product=$3; shift 3
+  rm -rf "$product"
+  /usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$@" >"$OUT/last.log" 2>&1 || { cat "$OUT/last.log" >&2; echo "$tool failed" >&2; exit 1; }
+  local size=0
+  if [ -f "$product" ]; then size=$(stat -c %s "$product"); elif [ -d "$product" ]; then size=$(du -sb "$product" | cut -f1); fi
+  read -r wall rss < "$OUT/time.txt"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$case" "$tool" "$wall" "$size" "$rss" >> "$RESULTS"
+  printf '  %-8s %-10s %6ss %12s bytes %8s KB\n' "$case" "$tool" "$wall" "$size" "$rss" >&2
+}
+
+build_case() { # CASE PAYLOAD
+  local case=$1 p=$2
+  for i in $(seq "$RUNS"); do
+    timed wixl "$case" "$OUT/wixl-$case.msi" wixl -a x64 -o "$OUT/wixl-$case.msi" "$OUT/$p.wxs"
+    timed ours "$case" "$OUT/ours-$case.msi" java $CDS $JAVA_OPTS $OURS_CMD -a x64 -o "$OUT/ours-$case.msi" "$OUT/$p.wxs"
+  done
+}
+
+cd "$OUT" # Source paths in a .wxs are relative to where the compiler runs
+echo "build, $RUNS runs each, alternating:" >&2
+build_case build payload
+[ "$DOUBLE" = 1 ] && build_case build2x payload2x
+[ "$SMALL" = 1 ] && build_case small small
+
+if [ "$EXTRACT" = 1 ]; then
+  for i in $(seq "$RUNS"); do
+    timed msiextract extract "$OUT/x-msiextract" msiextract -C "$OUT/x-msiextract" "$OUT/wixl-build.msi"
+    timed ours extract "$OUT/x-ours" $OURS_EXTRACT "$OUT/wixl-build.msi" -o "$OUT/x-ours"
+  done
+  rm -rf "$OUT/x-msiextract" "$OUT/x-ours"
+fi
+
+python3 - "$RESULTS" <<'EOF'
+import sys, statistics, collections
+rows = collections.defaultdict(lambda: collections.defaultdict(list))
+for line in open(sys.argv[1]):
+    case, tool, wall, size, rss = line.split("\t")
+    rows[case][tool].append((float(wall), int(size), int(rss)))
+def med(v, i): return statistics.median(x[i] for x in v)
+print(f"{'case':8} {'tool':10} {'wall s':>7} {'size MB':>9} {'RSS MB':>7}   {'wall x':>6} {'size x':>6} {'RSS x':>6}")
+for case, tools in rows.items():
+    names = list(tools)
+    ref = tools[names[0]]
+    for t in names:
+        v = tools[t]
+        w, s, r = med(v, 0), med(v, 1), med(v, 2)
+        ratio = "" if t == names[0] else f"{w / med(ref, 0):6.2f} {s / max(1, med(ref, 1)):6.3f} {r / med(ref, 2):6.2f}"
+        print(f"{case:8} {t:10} {w:7.2f} {s / 1e6:9.2f} {r / 1024:7.1f}   {ratio}")
+if "build" in rows and "build2x" in rows:
+    a, b = med(rows["build"]["ours"], 2), med(rows["build2x"]["ours"], 2)
+    print(f"ours peak RSS, double payload vs single: {b / a:.3f}x ({a / 1024:.0f} -> {b / 1024:.0f} MB)")
+print("targets: build wall <= 0.40x, size <= 0.95x, RSS <= 256 MB and double payload within +10%; small build <= 1.0 s;"
+      " extract <= 1.0x msiextract")
+EOF

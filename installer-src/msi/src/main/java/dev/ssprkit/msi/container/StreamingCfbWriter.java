@@ -1,0 +1,316 @@
+package dev.ssprkit.msi.container;
+
+import dev.ssprkit.msi.MsiException;
+import dev.ssprkit.msi.model.StreamData;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * A {@link StorageWriter} that writes a compound file ([MS-CFB] version 3: 512-byte sectors, 64-byte mini sectors,
+ * 4096-byte mini stream cutoff) in one pass, copying each large stream straight from its {@link StreamData} to the
+ * output. Only streams under the cutoff (tables, summary information) are held in memory, so memory does not grow
+ * with the size of an embedded cabinet.
+ *
+ * <p>Every size is known before the first byte is written, so the whole sector layout is fixed up front and the
+ * header, FAT and DIFAT can be written where readers expect them without seeking. The layout, in sector order:
+ * <pre>
+ *   header | large streams (in order of addition) | mini stream | mini FAT | directory | FAT | DIFAT
+ * </pre>
+ * Every chain is contiguous. No time stamps are written, so the bytes depend only on the streams, their order and the
+ * root CLSID.
+ */
+public final class StreamingCfbWriter implements StorageWriter {
+    static final int SECTOR = 512, MINI_SECTOR = 64, MINI_CUTOFF = 4096, DIR_ENTRY = 128, HEADER_DIFAT = 109;
+    static final int ENTRIES_PER_SECTOR = SECTOR / 4;
+    /** Sector markers ([MS-CFB] §2.1). */
+    static final int MAXREGSECT = 0xFFFFFFFA, DIFSECT = 0xFFFFFFFC, FATSECT = 0xFFFFFFFD, ENDOFCHAIN = 0xFFFFFFFE,
+            FREESECT = 0xFFFFFFFF;
+    /** [MS-CFB] §2.2: a version 3 file must not exceed 2 GB (2^31 bytes). */
+    static final long MAX_FILE_SIZE = 1L << 31;
+    private static final long SIGNATURE = 0xE11AB1A1E011CFD0L;
+
+    private byte[] rootClsid = new byte[16];
+    private final List<Stream> streams = new ArrayList<>();
+    private final TreeSet<String> names = new TreeSet<>(CfbDirectoryTree.ORDER);
+
+    /** A stream to write: small ones carry their bytes, large ones are read when written. */
+    private record Stream(String name, long size, byte[] small, StreamData data) {}
+
+    @Override
+    public void rootClsid(String clsid) {
+        rootClsid = clsidBytes(clsid);
+    }
+
+    @Override
+    public void addStream(String storedName, StreamData data) throws IOException {
+        String where = "stream " + storedName.replace("\u0005", "\\005");
+        if (storedName.length() > 31) {
+            throw new MsiException(where, "compound-file names hold at most 31 UTF-16 units, this one has " + storedName.length());
+        }
+        if (storedName.isEmpty()) throw new MsiException(where, "compound-file names must not be empty");
+        for (char c : new char[] {'/', '\\', ':', '!', '\0'}) {
+            if (storedName.indexOf(c) >= 0) throw new MsiException(where, "compound-file names must not contain '" + (c == 0 ? "\\0" : c) + "'");
+        }
+        if (!names.add(storedName)) throw new MsiException(where, "is stored twice (compound-file names compare case-insensitively)");
+        long size = data.size();
+        if (size < 0 || size > MAX_FILE_SIZE) throw new MsiException(where, size + " bytes, more than a version 3 compound file holds");
+        byte[] small = null;
+        if (size < MINI_CUTOFF) {
+            small = data.readAllBytes();
+            if (small.length != size) throw new MsiException(where, "declared " + size + " bytes but gave " + small.length);
+        }
+        streams.add(new Stream(storedName, size, small, small == null ? data : null));
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        Layout l = new Layout();
+        OutputStream os = new BufferedOutputStream(out, 1 << 16);
+        os.write(header(l));
+        byte[] copy = new byte[1 << 16];
+        for (Stream s : streams) {
+            if (s.small == null) copy(s, os, copy);
+        }
+        for (Stream s : streams) {
+            if (s.small != null) {
+                os.write(s.small);
+                pad(os, s.size, MINI_SECTOR);
+            }
+        }
+        pad(os, l.miniStreamSize, SECTOR);
+        writeMiniFat(l, os);
+        writeDirectory(l, os);
+        writeFat(l, os);
+        writeDifat(l, os);
+        os.flush();
+    }
+
+    /** Where everything goes: computed from the sizes alone, before anything is written. */
+    private final class Layout {
+        final long[] start = new long[streams.size()]; // first sector, or first mini sector for small streams
+        final long miniStreamSize, miniStreamStart, miniFatStart, miniFatSectors, dirStart, dirSectors, fatStart,
+                fatSectors, difatStart, difatSectors, total;
+
+        Layout() throws MsiException {
+            long sector = 0, mini = 0;
+            for (int i = 0; i < streams.size(); i++) {
+                Stream s = streams.get(i);
+                if (s.small != null) {
+                    start[i] = s.size == 0 ? -1 : mini;
+                    mini += ceil(s.size, MINI_SECTOR);
+                } else {
+                    start[i] = sector;
+                    sector += ceil(s.size, SECTOR);
+                }
+            }
+            miniStreamSize = mini * MINI_SECTOR;
+            miniStreamStart = sector;
+            sector += ceil(miniStreamSize, SECTOR);
+            miniFatStart = sector;
+            miniFatSectors = ceil(mini, ENTRIES_PER_SECTOR);
+            sector += miniFatSectors;
+            dirStart = sector;
+            dirSectors = ceil((streams.size() + 1L) * DIR_ENTRY, SECTOR);
+            sector += dirSectors;
+            // The FAT covers itself and the DIFAT: grow both until they cover everything.
+            long fat = 0, difat = 0;
+            while (true) {
+                long f = ceil(sector + fat + difat, ENTRIES_PER_SECTOR);
+                long d = f <= HEADER_DIFAT ? 0 : ceil(f - HEADER_DIFAT, ENTRIES_PER_SECTOR - 1);
+                if (f == fat && d == difat) break;
+                fat = f;
+                difat = d;
+            }
+            fatStart = sector;
+            fatSectors = fat;
+            difatStart = sector + fat;
+            difatSectors = difat;
+            total = sector + fat + difat;
+            long fileSize = (total + 1) * SECTOR;
+            if (fileSize > MAX_FILE_SIZE || total > Integer.toUnsignedLong(MAXREGSECT)) {
+                throw new MsiException("compound file", "would be " + fileSize + " bytes; a version 3 compound file (512-byte"
+                        + " sectors) holds at most 2 GB: put large payloads in external cabinets");
+            }
+        }
+    }
+
+    private byte[] header(Layout l) {
+        ByteBuffer h = ByteBuffer.allocate(SECTOR).order(ByteOrder.LITTLE_ENDIAN);
+        h.putLong(0x00, SIGNATURE);               // header signature; header CLSID (0x08) stays zero
+        h.putShort(0x18, (short) 0x003E);          // minor version
+        h.putShort(0x1A, (short) 3);               // major version
+        h.putShort(0x1C, (short) 0xFFFE);          // byte order
+        h.putShort(0x1E, (short) 9);               // sector shift: 512
+        h.putShort(0x20, (short) 6);               // mini sector shift: 64
+        h.putInt(0x28, 0);                         // number of directory sectors: 0 in version 3
+        h.putInt(0x2C, (int) l.fatSectors);
+        h.putInt(0x30, (int) l.dirStart);
+        h.putInt(0x34, 0);                         // transaction signature
+        h.putInt(0x38, MINI_CUTOFF);
+        h.putInt(0x3C, l.miniFatSectors == 0 ? ENDOFCHAIN : (int) l.miniFatStart);
+        h.putInt(0x40, (int) l.miniFatSectors);
+        h.putInt(0x44, l.difatSectors == 0 ? ENDOFCHAIN : (int) l.difatStart);
+        h.putInt(0x48, (int) l.difatSectors);
+        for (int i = 0; i < HEADER_DIFAT; i++) {
+            h.putInt(0x4C + 4 * i, i < l.fatSectors ? (int) (l.fatStart + i) : FREESECT);
+        }
+        return h.array();
+    }
+
+    private static void copy(Stream s, OutputStream os, byte[] buf) throws IOException {
+        long left = s.size;
+        try (InputStream in = s.data.open()) {
+            while (left > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) break;
+                os.write(buf, 0, n);
+                left -= n;
+            }
+            if (left != 0 || in.read() >= 0) {
+                throw new MsiException("stream " + s.name, "declared " + s.size + " bytes but its content "
+                        + (left != 0 ? "ended " + left + " bytes early" : "is longer") + " (did the file change while the package was written?)");
+            }
+        }
+        pad(os, s.size, SECTOR);
+    }
+
+    /** Zero bytes up to the next multiple of {@code unit}. */
+    private static void pad(OutputStream os, long written, int unit) throws IOException {
+        int rest = (int) (written % unit);
+        if (rest != 0) os.write(new byte[unit - rest]);
+    }
+
+    private void writeMiniFat(Layout l, OutputStream os) throws IOException {
+        if (l.miniFatSectors == 0) return;
+        ChainTable t = new ChainTable(os);
+        for (Stream s : streams) {
+            if (s.small != null) t.chain(ceil(s.size, MINI_SECTOR));
+        }
+        t.finish(l.miniFatSectors);
+    }
+
+    private void writeFat(Layout l, OutputStream os) throws IOException {
+        ChainTable t = new ChainTable(os);
+        for (Stream s : streams) {
+            if (s.small == null) t.chain(ceil(s.size, SECTOR));
+        }
+        t.chain(ceil(l.miniStreamSize, SECTOR));
+        t.chain(l.miniFatSectors);
+        t.chain(l.dirSectors);
+        t.mark(l.fatSectors, FATSECT);
+        t.mark(l.difatSectors, DIFSECT);
+        t.finish(l.fatSectors);
+    }
+
+    private void writeDifat(Layout l, OutputStream os) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(SECTOR).order(ByteOrder.LITTLE_ENDIAN);
+        long fat = HEADER_DIFAT;
+        for (long d = 0; d < l.difatSectors; d++) {
+            b.clear();
+            for (int i = 0; i < ENTRIES_PER_SECTOR - 1; i++, fat++) {
+                b.putInt(fat < l.fatSectors ? (int) (l.fatStart + fat) : FREESECT);
+            }
+            b.putInt(d + 1 < l.difatSectors ? (int) (l.difatStart + d + 1) : ENDOFCHAIN);
+            os.write(b.array());
+        }
+    }
+
+    private void writeDirectory(Layout l, OutputStream os) throws IOException {
+        List<String> siblingNames = streams.stream().map(Stream::name).toList();
+        CfbDirectoryTree tree = new CfbDirectoryTree(siblingNames, 1);
+        ByteBuffer b = ByteBuffer.allocate((int) (l.dirSectors * SECTOR)).order(ByteOrder.LITTLE_ENDIAN);
+        entry(b, 0, "Root Entry", 5, false, CfbDirectoryTree.NOSTREAM, CfbDirectoryTree.NOSTREAM, tree.root, rootClsid,
+                l.miniStreamSize == 0 ? ENDOFCHAIN : (int) l.miniStreamStart, l.miniStreamSize);
+        for (int i = 0; i < streams.size(); i++) {
+            Stream s = streams.get(i);
+            int startSector = s.size == 0 ? ENDOFCHAIN : (int) l.start[i]; // a mini sector for small streams
+            entry(b, i + 1, s.name, 2, tree.red[i], tree.left[i], tree.right[i], CfbDirectoryTree.NOSTREAM, null, startSector, s.size);
+        }
+        for (int id = streams.size() + 1; id < l.dirSectors * SECTOR / DIR_ENTRY; id++) {
+            int off = id * DIR_ENTRY; // unused entry: all zero but the three links
+            b.putInt(off + 0x44, CfbDirectoryTree.NOSTREAM).putInt(off + 0x48, CfbDirectoryTree.NOSTREAM).putInt(off + 0x4C, CfbDirectoryTree.NOSTREAM);
+        }
+        os.write(b.array());
+    }
+
+    /** One 128-byte directory entry ([MS-CFB] §2.6.1); creation and modification times stay zero. */
+    private static void entry(ByteBuffer b, int id, String name, int type, boolean red, int leftId, int rightId, int childId,
+                              byte[] clsid, int startSector, long size) {
+        int off = id * DIR_ENTRY;
+        byte[] n = name.getBytes(StandardCharsets.UTF_16LE);
+        b.put(off, n);
+        b.putShort(off + 0x40, (short) (n.length + 2)); // name length in bytes, with the terminator
+        b.put(off + 0x42, (byte) type);
+        b.put(off + 0x43, (byte) (red ? 0 : 1));
+        b.putInt(off + 0x44, leftId);
+        b.putInt(off + 0x48, rightId);
+        b.putInt(off + 0x4C, childId);
+        if (clsid != null) b.put(off + 0x50, clsid);
+        b.putInt(off + 0x74, startSector);
+        b.putLong(off + 0x78, size);
+    }
+
+    /**
+     * Writes a FAT or mini FAT as consecutive runs: chains (each sector points at the next, the last ends the chain)
+     * and marked sectors, then free entries to the end of the last sector. Only one sector is held at a time.
+     */
+    private static final class ChainTable {
+        private final OutputStream os;
+        private final ByteBuffer sector = ByteBuffer.allocate(SECTOR).order(ByteOrder.LITTLE_ENDIAN);
+        private long index, sectorsWritten;
+
+        ChainTable(OutputStream os) {
+            this.os = os;
+        }
+
+        void chain(long length) throws IOException {
+            for (long i = 0; i < length; i++) put(i + 1 < length ? (int) (index + 1) : ENDOFCHAIN);
+        }
+
+        void mark(long length, int marker) throws IOException {
+            for (long i = 0; i < length; i++) put(marker);
+        }
+
+        void finish(long sectors) throws IOException {
+            while (sector.position() != 0) put(FREESECT);
+            if (sectorsWritten != sectors) throw new IllegalStateException("table of " + sectorsWritten + " sectors, " + sectors + " planned");
+        }
+
+        private void put(int value) throws IOException {
+            sector.putInt(value);
+            index++;
+            if (!sector.hasRemaining()) {
+                os.write(sector.array());
+                sector.clear();
+                sectorsWritten++;
+            }
+        }
+    }
+
+    private static long ceil(long n, long unit) {
+        return (n + unit - 1) / unit;
+    }
+
+    /** A GUID string as the 16 bytes of a CLSID on disk: the first three fields little-endian, the rest as written. */
+    static byte[] clsidBytes(String guid) {
+        String hex = guid.replaceAll("[{}-]", "");
+        if (hex.length() != 32 || !hex.matches("[0-9A-Fa-f]{32}")) throw new IllegalArgumentException("not a GUID: " + guid);
+        byte[] raw = java.util.HexFormat.of().parseHex(hex);
+        byte[] b = raw.clone();
+        for (int i = 0; i < 4; i++) b[i] = raw[3 - i];
+        b[4] = raw[5];
+        b[5] = raw[4];
+        b[6] = raw[7];
+        b[7] = raw[6];
+        return b;
+    }
+}

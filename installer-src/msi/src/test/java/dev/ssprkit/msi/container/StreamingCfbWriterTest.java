@@ -1,0 +1,152 @@
+package dev.ssprkit.msi.container;
+
+import dev.ssprkit.msi.MsiException;
+import dev.ssprkit.msi.model.StreamData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The streaming compound-file writer: POI reads back what it writes, whatever the sizes (msitools: StorageWritersAgreeTest). */
+class StreamingCfbWriterTest {
+    @TempDir Path dir;
+
+    static byte[] pattern(int n, int seed) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) b[i] = (byte) (i * 131 + seed * 17 + (i >>> 9));
+        return b;
+    }
+
+    private Path write(Map<String, byte[]> streams) throws IOException {
+        StreamingCfbWriter w = new StreamingCfbWriter();
+        w.rootClsid(MsiClsids.DATABASE);
+        for (var e : streams.entrySet()) w.addStream(e.getKey(), StreamData.of(e.getValue()));
+        Path p = dir.resolve("t" + System.nanoTime() + ".cfb");
+        try (OutputStream os = Files.newOutputStream(p)) {
+            w.writeTo(os);
+        }
+        return p;
+    }
+
+    private static void assertReadBack(Path p, Map<String, byte[]> streams) throws IOException {
+        try (PoiStorageReader r = PoiStorageReader.open(p)) {
+            assertEquals(MsiClsids.DATABASE, r.rootClsid());
+            assertEquals(streams.keySet().stream().sorted().toList(), r.streamNames().stream().sorted().toList());
+            for (var e : streams.entrySet()) assertArrayEquals(e.getValue(), r.read(e.getKey(), Long.MAX_VALUE), e.getKey());
+        }
+    }
+
+    @Test
+    void poiReadsStreamsOfEverySizeAroundTheSectorAndCutoffBoundaries() throws IOException {
+        Map<String, byte[]> streams = new LinkedHashMap<>();
+        int[] sizes = {0, 1, 63, 64, 65, 511, 512, 513, 4095, 4096, 4097, 100_000};
+        for (int i = 0; i < sizes.length; i++) streams.put("s" + i + "_" + sizes[i], pattern(sizes[i], i));
+        assertReadBack(write(streams), streams);
+    }
+
+    @Test
+    void manyStreamsSpanSeveralDirectoryAndMiniFatSectors() throws IOException {
+        Map<String, byte[]> streams = new LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) streams.put("\u4840stream" + i, pattern(100 + i * 7, i));
+        assertReadBack(write(streams), streams);
+    }
+
+    @Test
+    void aFatLargerThanTheHeaderHoldsUsesDifatSectors() throws IOException {
+        Map<String, byte[]> streams = new LinkedHashMap<>();
+        streams.put("big", pattern(8_000_000, 3)); // 15,625 sectors: 123 FAT sectors, more than the header's 109
+        streams.put("small", pattern(10, 4));
+        Path p = write(streams);
+        ByteBuffer h = ByteBuffer.wrap(Files.readAllBytes(p), 0, 512).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(1, h.getInt(0x48), "one DIFAT sector");
+        assertReadBack(p, streams);
+    }
+
+    @Test
+    void twoWritesAreByteIdentical() throws IOException {
+        Map<String, byte[]> streams = new LinkedHashMap<>();
+        streams.put("a", pattern(5000, 1));
+        streams.put("b", pattern(50, 2));
+        assertArrayEquals(Files.readAllBytes(write(streams)), Files.readAllBytes(write(streams)));
+    }
+
+    @Test
+    void namesAreCheckedBeforeAnythingIsWritten() throws IOException {
+        StreamingCfbWriter w = new StreamingCfbWriter();
+        w.addStream("Name", StreamData.of(new byte[1]));
+        assertTrue(assertThrows(MsiException.class, () -> w.addStream("NAME", StreamData.of(new byte[1]))).getMessage().contains("twice"));
+        assertThrows(MsiException.class, () -> w.addStream("x".repeat(32), StreamData.of(new byte[1])));
+        assertThrows(MsiException.class, () -> w.addStream("a/b", StreamData.of(new byte[1])));
+    }
+
+    @Test
+    void aStreamThatChangesSizeWhileWrittenFails() throws IOException {
+        StreamingCfbWriter w = new StreamingCfbWriter();
+        w.addStream("big", new StreamData() {
+            @Override public long size() { return 10_000; }
+            @Override public InputStream open() { return new java.io.ByteArrayInputStream(new byte[9_000]); }
+        });
+        MsiException e = assertThrows(MsiException.class, () -> w.writeTo(OutputStream.nullOutputStream()));
+        assertTrue(e.getMessage().contains("early"), e.getMessage());
+    }
+
+    /** [MS-CFB] §2.6.4: a binary search tree in the CFB order, and a valid red-black tree, for every sibling count. */
+    @Test
+    void theDirectoryTreeIsOrderedAndRedBlack() {
+        for (int n = 0; n <= 300; n++) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < n; i++) names.add(Integer.toString((i * 7919) % 1000, 36) + (i % 3 == 0 ? "_x" : "Y"));
+            CfbDirectoryTree t = new CfbDirectoryTree(names, 1);
+            if (n == 0) {
+                assertEquals(CfbDirectoryTree.NOSTREAM, t.root);
+                continue;
+            }
+            assertFalse(t.red[t.root - 1], "the root is black");
+            List<String> inOrder = new ArrayList<>();
+            int blackHeight = check(t, names, t.root, inOrder);
+            assertTrue(blackHeight > 0);
+            List<String> sorted = new ArrayList<>(names);
+            sorted.sort(CfbDirectoryTree.ORDER);
+            assertEquals(sorted, inOrder, "in-order walk of " + n + " names");
+        }
+    }
+
+    /** Walks the subtree in order; returns its black height, failing on a red-red edge or unequal heights. */
+    private static int check(CfbDirectoryTree t, List<String> names, int id, List<String> inOrder) {
+        if (id == CfbDirectoryTree.NOSTREAM) return 1;
+        int i = id - 1;
+        for (int child : new int[] {t.left[i], t.right[i]}) {
+            if (child != CfbDirectoryTree.NOSTREAM) assertFalse(t.red[i] && t.red[child - 1], "red node with a red child");
+        }
+        int l = check(t, names, t.left[i], inOrder);
+        inOrder.add(names.get(i));
+        int r = check(t, names, t.right[i], inOrder);
+        assertEquals(l, r, "black heights under " + names.get(i));
+        return l + (t.red[i] ? 0 : 1);
+    }
+
+    @Test
+    void theOrderIsLengthThenUpperCase() {
+        List<String> names = new ArrayList<>(List.of("bb", "a", "AA", "Ab", "b", "_A"));
+        names.sort(CfbDirectoryTree.ORDER);
+        assertEquals(List.of("a", "b", "AA", "Ab", "bb", "_A"), names);
+    }
+
+    @Test
+    void theRootClsidHasTheMsiByteLayout() {
+        assertArrayEquals(new byte[] {(byte) 0x84, 0x10, 0x0C, 0, 0, 0, 0, 0, (byte) 0xC0, 0, 0, 0, 0, 0, 0, 0x46},
+                StreamingCfbWriter.clsidBytes(MsiClsids.DATABASE));
+    }
+}
