@@ -59,7 +59,7 @@ public final class Formats {
     public static String shortName(String v, boolean wildcards) {
         if (v.isEmpty()) return "empty short name";
         for (char c : v.toCharArray()) {
-            if (SHORT_INVALID.indexOf(c) >= 0 && !(wildcards && (c == '?' ))) return "short name '" + v + "' contains '" + c + "'";
+            if (SHORT_INVALID.indexOf(c) >= 0 && !(wildcards && (c == '?' || c == '*'))) return "short name '" + v + "' contains '" + c + "'";
             if (c < 32) return "short name contains a control character";
         }
         String base = v, ext = "";

@@ -9,10 +9,22 @@ import java.util.Map;
  * One build: the sources linked together (a product and its fragments), the MSI to write, the target platform
  * ({@code "x86"} or {@code "x64"}, null = x86 as WiX), preprocessor defines ({@code -d}), include directories
  * ({@code -I}), the environment {@code $(env.X)} reads (null = the process environment), and the build time stamped in
- * the summary information (null = {@code SOURCE_DATE_EPOCH} from that environment, else now).
+ * the summary information (null = {@code SOURCE_DATE_EPOCH} from that environment, else now). {@code validate}: run
+ * the ICE validation on the finished package (errors fail the build, as light does; off = WiX's {@code -sval}).
  */
 public record BuildRequest(List<Path> sources, Path output, String platform, Map<String, String> defines,
-                           List<Path> includeDirs, Map<String, String> environment, Instant buildTime) {
+                           List<Path> includeDirs, Map<String, String> environment, Instant buildTime, boolean validate) {
+
+    /** A request with ICE validation on. */
+    public BuildRequest(List<Path> sources, Path output, String platform, Map<String, String> defines,
+                        List<Path> includeDirs, Map<String, String> environment, Instant buildTime) {
+        this(sources, output, platform, defines, includeDirs, environment, buildTime, true);
+    }
+
+    /** The same request without ICE validation. */
+    public BuildRequest withoutValidation() {
+        return new BuildRequest(sources, output, platform, defines, includeDirs, environment, buildTime, false);
+    }
 
     public BuildRequest {
         sources = List.copyOf(sources);

@@ -2,12 +2,17 @@ package dev.ssprkit.wix;
 
 import dev.ssprkit.builder.PackageBuilder;
 import dev.ssprkit.msi.WriteOptions;
+import dev.ssprkit.msi.model.Database;
+import dev.ssprkit.validate.Finding;
+import dev.ssprkit.validate.Severity;
+import dev.ssprkit.validate.Validator;
 import dev.ssprkit.wix.compile.Compiler;
 import dev.ssprkit.wix.compile.bind.Binder;
 import dev.ssprkit.wix.compile.link.Linked;
 import dev.ssprkit.wix.compile.link.Linker;
 import dev.ssprkit.wix.diag.CompilerMessage;
 import dev.ssprkit.wix.diag.Diagnostics;
+import dev.ssprkit.wix.diag.SourceLocation;
 import dev.ssprkit.wix.source.Platform;
 import dev.ssprkit.wix.source.Preprocessor;
 import dev.ssprkit.wix.source.PreprocessorOptions;
@@ -62,7 +67,8 @@ public final class WixBuild {
         Instant buildTime = request.buildTime() != null ? request.buildTime()
                 : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
         try {
-            pkg.write(request.output(), new WriteOptions(buildTime));
+            boolean written = pkg.write(request.output(), new WriteOptions(buildTime), db -> !request.validate() || validate(db, binder, diagnostics));
+            if (!written) return failed(diagnostics);
         } catch (IllegalArgumentException e) {
             diagnostics.report(CompilerMessage.BIND_FAILED, binder.locate(e.getMessage()), e.getMessage());
             return failed(diagnostics);
@@ -71,6 +77,17 @@ public final class WixBuild {
             return failed(diagnostics);
         }
         return new BuildResult(true, diagnostics.all(), request.output());
+    }
+
+    /** ICE validation of the finished database, as light does: errors stop the build, warnings are reported. */
+    private static boolean validate(Database db, Binder binder, Diagnostics diagnostics) {
+        for (Finding f : Validator.validate(db)) {
+            String where = f.table() + (f.rowKey() == null ? "" : " [" + f.rowKey() + "]");
+            SourceLocation at = f.origin() == null ? null : binder.locate(f.origin());
+            diagnostics.report(f.severity() == Severity.ERROR ? CompilerMessage.ICE_ERROR : CompilerMessage.ICE_WARNING,
+                    at, f.iceId(), where, f.message());
+        }
+        return !diagnostics.hasErrors();
     }
 
     private static BuildResult failed(Diagnostics diagnostics) {

@@ -46,7 +46,9 @@ public enum CompilerMessage implements Message {
     WRITE_FAILED(184, ERROR, "cannot write %s: %s", ""),
     SCHEDULE_CONFLICT(185, ERROR, "action '%s' in %s is placed relative to '%s', which is not in that sequence", "schedule it relative to a standard action or another action scheduled there"),
     EMPTY_SEQUENCE_PLACEMENT(186, ERROR, "<%s> in %s needs Before, After or Sequence", ""),
-    ADVERTISED_SHORTCUT_WITHOUT_FEATURE(187, ERROR, "advertised shortcut '%s' targets component '%s', which belongs to no feature", "");
+    ADVERTISED_SHORTCUT_WITHOUT_FEATURE(187, ERROR, "advertised shortcut '%s' targets component '%s', which belongs to no feature", ""),
+    ICE_ERROR(190, ERROR, "%s %s: %s", "the package would fail Windows Installer's validation; see installer-src/validate/README.md for %1$s"),
+    ICE_WARNING(191, WARNING, "%s %s: %s", "see installer-src/validate/README.md for %1$s");
 
     private final String id;
     private final Severity severity;

@@ -1,0 +1,120 @@
+package dev.ssprkit.wix.product;
+
+import dev.ssprkit.msi.MsiReader;
+import dev.ssprkit.msi.check.StructuralCheck;
+import dev.ssprkit.msi.model.Database;
+import dev.ssprkit.msi.model.Row;
+import dev.ssprkit.testkit.Tool;
+import dev.ssprkit.wix.BuildRequest;
+import dev.ssprkit.wix.BuildResult;
+import dev.ssprkit.wix.WixBuild;
+import dev.ssprkit.wix.diag.Diagnostic;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The product in wix/ (SsprWindowsLogon.wxs) built by our compiler, as {@code mvn package} builds it: table contents,
+ * ICE validation, reproducibility, and the whole Wine lifecycle (wix/test/wine-lifecycle.sh).
+ */
+class ProductBuildTest {
+    static final Path WIX = Path.of("../../wix").toAbsolutePath().normalize();
+    static final Instant TIME = Instant.parse("2026-03-01T00:00:00Z");
+    static final String PROVIDER = "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Authentication\\Credential Providers\\{86D2F0AC-2171-46CF-9998-4E33B3D7FD4F}";
+    @TempDir Path dir;
+
+    static BuildResult build(String arch, String version, Path out) {
+        Map<String, String> defines = version == null ? Map.of() : Map.of("ProductVersion", version);
+        return WixBuild.build(new BuildRequest(List.of(WIX.resolve("SsprWindowsLogon.wxs")), out, arch, defines,
+                List.of(WIX.resolve("include")), Map.of(), TIME));
+    }
+
+    static Path built(String arch, String version, Path out) {
+        BuildResult r = build(arch, version, out);
+        assertTrue(r.success(), () -> "build failed: " + r.diagnostics());
+        for (Diagnostic d : r.diagnostics()) assertFalse(d.isError(), d.toString());
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x64", "x86"})
+    void buildsValidatedStructurallySoundAndReproducible(String arch) throws Exception {
+        Path a = built(arch, null, dir.resolve("a/SsprWindowsLogon.PROD.msi"));
+        Path b = built(arch, null, dir.resolve("b/SsprWindowsLogon.PROD.msi"));
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "the same .wxs builds byte-identical MSIs");
+        assertEquals(List.of(), StructuralCheck.check(a));
+        try (Database db = MsiReader.read(a)) {
+            assertEquals(arch.equals("x64") ? "x64;1033" : "Intel;1033", db.summary().template);
+            Map<String, String> props = new java.util.HashMap<>();
+            for (Row r : db.table("Property").rows()) props.put(r.string("Property"), r.string("Value"));
+            // no ENABLELOGGING row: when not given, a type-51 action sets 0, or keeps the machine's value on repair/upgrade
+            assertNull(props.get("ENABLELOGGING"));
+            Row dflt = db.table("CustomAction").find("SsprEnableLoggingDefault");
+            assertEquals("ENABLELOGGING", dflt.string("Source"));
+            assertEquals("0", dflt.string("Target"));
+            assertEquals("1", props.get("ALLUSERS"));
+            assertTrue(props.get("SecureCustomProperties").contains("ENABLELOGGING") && props.get("SecureCustomProperties").contains("TLS12"),
+                    props.get("SecureCustomProperties"));
+            Row logging = db.table("Registry").rows().stream()
+                    .filter(r -> PROVIDER.equals(r.string("Key")) && "EnableLogging".equals(r.string("Name"))).findFirst().orElseThrow();
+            assertEquals("#[ENABLELOGGING]", logging.string("Value"));
+            assertEquals(2, logging.integer("Root"));
+            long schannel = db.table("Registry").rows().stream().filter(r -> r.string("Key").contains("TLS 1.2\\")).count();
+            assertEquals(4, schannel, "Enabled and DisabledByDefault for Client and Server");
+            assertTrue(db.table("LaunchCondition").rows().stream().anyMatch(r -> r.string("Description").contains("AllowPasswordReset")));
+            assertEquals(1, db.table("Upgrade").rows().stream().filter(r -> "WIX_UPGRADE_DETECTED".equals(r.string("ActionProperty"))).count());
+        }
+    }
+
+    @Test
+    void aPackageThatFailsValidationIsNotWritten() throws Exception {
+        Path wxs = dir.resolve("bad.wxs");
+        Files.writeString(wxs, """
+                <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
+                  <Product Id="*" Name="Bad" Language="1033" Version="1.0.0" Manufacturer="t" UpgradeCode="{6E6A3C55-3C6B-4F3A-9B8A-0C3E8E2B1A11}">
+                    <Package InstallerVersion="200" Compressed="yes" InstallScope="perMachine"/>
+                    <Media Id="1" Cabinet="c.cab" EmbedCab="yes"/>
+                    <Directory Id="TARGETDIR" Name="SourceDir">
+                      <Directory Id="ProgramFiles64Folder"><Directory Id="APP" Name="Bad">
+                        <Component Id="C32" Guid="{6E6A3C55-3C6B-4F3A-9B8A-0C3E8E2B1A12}" Win64="no"><CreateFolder/></Component>
+                      </Directory></Directory>
+                    </Directory>
+                    <Feature Id="F" Level="1"><ComponentRef Id="C32"/></Feature>
+                  </Product>
+                </Wix>
+                """);
+        Path out = dir.resolve("out/bad.msi");
+        BuildResult r = WixBuild.build(new BuildRequest(List.of(wxs), out, "x64", Map.of(), List.of(), Map.of(), TIME));
+        assertFalse(r.success());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.id().equals("WIX0190") && d.text().contains("ICE80")), r.diagnostics().toString());
+        assertFalse(Files.exists(out), "no output file when validation fails");
+        BuildResult unchecked = WixBuild.build(new BuildRequest(List.of(wxs), out, "x64", Map.of(), List.of(), Map.of(), TIME).withoutValidation());
+        assertTrue(unchecked.success(), unchecked.diagnostics().toString());
+    }
+
+    /** Every "Done when" point of the product under Wine: launch condition per Windows version, options, upgrade, repair. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x64", "x86"})
+    @Tag("interop")
+    void wineLifecycle(String arch) throws Exception {
+        Tool.require("wine", "wineserver", "msiinfo", "bash");
+        Path v1 = built(arch, "1.0.0", dir.resolve("1.0.0/SsprWindowsLogon.PROD.msi"));
+        Path v2 = built(arch, "1.1.0", dir.resolve("1.1.0/SsprWindowsLogon.PROD.msi"));
+        Tool.Result r = Tool.run(List.of("bash", WIX.resolve("test/wine-lifecycle.sh").toString(), "--upgrade-to", v2.toString(), v1.toString()),
+                null, Map.of("TMPDIR", dir.toString()), 900);
+        String tail = Stream.of(r.stdout().split("\n")).filter(l -> l.startsWith("FAIL")).reduce("", (x, y) -> x + y + "\n");
+        assertEquals(0, r.exitCode(), () -> "lifecycle failures:\n" + tail + "\n" + r.stderr());
+        assertTrue(r.stdout().contains(" passed, 0 failed"), r.stdout());
+    }
+}
