@@ -3,21 +3,21 @@ package dev.ssprkit.wix.compile;
 import dev.ssprkit.msi.MsiReader;
 import dev.ssprkit.msi.model.Database;
 import dev.ssprkit.wix.BuildResult;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A helper for writing scenarios: {@code -Ddump=NAME} prints every table of that scenario in expected.txt form. */
-class ScenarioDumpTest {
-    @TempDir Path tmp;
+/**
+ * A tool for writing scenarios (not a test): prints every table of the named scenarios in expected.txt form.
+ * Run it from the IDE, or: {@code mvn -q -pl installer-src/wix exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.ssprkit.wix.compile.ScenarioDump -Dexec.args=v3-basic-files}.
+ */
+final class ScenarioDump {
+    private ScenarioDump() {}
 
-    @Test
-    void dump() throws Exception {
-        String names = System.getProperty("dump");
-        Assumptions.assumeTrue(names != null && !names.isBlank(), "set -Ddump=SCENARIO to print its tables");
+    public static void main(String[] args) throws Exception {
+        String names = String.join(",", args);
+        Path tmp = Files.createTempDirectory("scenario-dump-");
         StringBuilder out = new StringBuilder();
         for (String name : names.split(",")) {
             Scenario s = Scenario.load(Scenario.root("scenarios").resolve(name));
