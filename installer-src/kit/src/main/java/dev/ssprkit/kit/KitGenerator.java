@@ -41,7 +41,9 @@ public final class KitGenerator {
             }
         }
         Files.createDirectories(target.getParent());
-        Path work = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+        // not createTempDirectory: its 0700 would stay on the kit after the move; this one gets the umask's permissions
+        Path work = Files.createDirectory(target.getParent().resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                + "." + System.nanoTime() + ".tmp"));
         boolean done = false;
         try {
             List<String> written = writeAll(msi, facts, options, work);
