@@ -26,14 +26,17 @@ done
 
 # JVM flags for a short-lived batch process: the serial collector and a small heap cap (the payload is streamed, so
 # the heap only holds the tables; 64 MB keeps peak RSS flat as the payload grows; raise it for tens of thousands of
-# files), and the class-data-sharing archive when one was made (bench/out/*.jsa, see below).
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -Xmx64m -Xss512k -XX:-UsePerfData"}
+# files), C1 only as the sspr launcher runs (installer-src/cli/bin/sspr: the hot loops are zlib's, native, and C2's
+# compiler threads cost more CPU than they save on 2 cores), and the class-data-sharing archive when one was made
+# (bench/out/*.jsa, see below).
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m -Xss512k -XX:-UsePerfData"}
 
 # What builds ours: `sspr build` of the CLI jar. The one line to change to compare the PackageBuilder stand-in
 # (bench/src, no WiX compiler in the loop) instead:
 #   OURS_CMD="-jar $ROOT/bench/target/bench-build.jar"
 OURS_CMD=${OURS_CMD:-"-jar $ROOT/installer-src/cli/target/sspr.jar build"}
-OURS_EXTRACT=${OURS_EXTRACT:-"java $JAVA_OPTS -jar $ROOT/installer-src/cli/target/sspr.jar extract"}
+# What extracts ours (java and its flags are added below, with its own class-data-sharing archive)
+OURS_EXTRACT=${OURS_EXTRACT:-"-jar $ROOT/installer-src/cli/target/sspr.jar extract"}
 
 command -v /usr/bin/time >/dev/null || { echo "GNU time missing: apt-get install time" >&2; exit 1; }
 command -v wixl >/dev/null || { echo "wixl missing: apt-get install wixl" >&2; exit 1; }
@@ -68,6 +71,15 @@ if [ ! -f "$JSA" ]; then
 fi
 CDS=""
 [ -f "$JSA" ] && CDS="-XX:SharedArchiveFile=$JSA"
+# The same for extract, trained by extracting the small package (built above if need be).
+JSA_X=$OUT/ours-x-$(echo "$OURS_EXTRACT" | md5sum | cut -c1-8).jsa
+if [ ! -f "$JSA_X" ]; then
+  (cd "$OUT" && { [ -f wixl-small.msi ] || wixl -a x64 -o wixl-small.msi small.wxs; } \
+    && java -XX:ArchiveClassesAtExit="$JSA_X" $JAVA_OPTS $OURS_EXTRACT wixl-small.msi -o "$OUT/cds-training") >/dev/null 2>&1 || rm -f "$JSA_X"
+  rm -rf "$OUT/cds-training"
+fi
+CDS_X=""
+[ -f "$JSA_X" ] && CDS_X="-XX:SharedArchiveFile=$JSA_X"
 
 RESULTS=$OUT/results.tsv
 : > "$RESULTS"
@@ -100,7 +112,7 @@ build_case build payload
 if [ "$EXTRACT" = 1 ]; then
   for i in $(seq "$RUNS"); do
     timed msiextract extract "$OUT/x-msiextract" msiextract -C "$OUT/x-msiextract" "$OUT/wixl-build.msi"
-    timed ours extract "$OUT/x-ours" $OURS_EXTRACT "$OUT/wixl-build.msi" -o "$OUT/x-ours"
+    timed ours extract "$OUT/x-ours" java $CDS_X $JAVA_OPTS $OURS_EXTRACT "$OUT/wixl-build.msi" -o "$OUT/x-ours"
   done
   rm -rf "$OUT/x-msiextract" "$OUT/x-ours"
 fi

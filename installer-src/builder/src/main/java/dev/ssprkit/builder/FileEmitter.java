@@ -1,6 +1,7 @@
 package dev.ssprkit.builder;
 
 import dev.ssprkit.cab.CabOptions;
+import dev.ssprkit.cab.CabinetInfo;
 import dev.ssprkit.cab.CabinetWriter;
 import dev.ssprkit.msi.WriteOptions;
 import dev.ssprkit.msi.model.Database;
@@ -10,8 +11,11 @@ import dev.ssprkit.msi.model.Table;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -76,6 +80,14 @@ final class FileEmitter {
         return sequence;
     }
 
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static long sizeOf(FileSpec f) throws IOException {
         if (!Files.isRegularFile(f.source)) {
             throw new java.nio.file.NoSuchFileException(f.source.toString(), null, "source of file " + f.id + " does not exist or is not a regular file");
@@ -97,10 +109,23 @@ final class FileEmitter {
         db.table("Media").add(1, lastSequence, null, lastSequence == 0 ? null : "#" + p.cabinetName, null, null);
         if (lastSequence == 0) return;
         CabOptions base = p.cabOptions != null ? p.cabOptions : CabOptions.defaults();
-        CabinetWriter cab = new CabinetWriter(base.toBuilder().timestamp(options.buildTime()).build());
+        CabOptions used = base.toBuilder().timestamp(options.buildTime()).build();
+        CabinetWriter cab = new CabinetWriter(used);
         for (ComponentSpec c : p.components.values()) for (FileSpec f : c.files) cab.add(f.id, f.source);
-        cab.md5(this::fileHash); // hashed while the cabinet writer reads each file: every file is read once
-        cab.write(cabinet);
-        db.putStream(p.cabinetName, StreamData.of(cabinet));
+        // The cabinet is a deterministic function of its options and its entries' names and contents (whatever the
+        // thread count), so a digest of those identifies it: MsiWriter derives the package code from this
+        // fingerprint instead of reading the whole cabinet back.
+        MessageDigest fingerprint = sha256();
+        fingerprint.update(("ssprkit cabinet\0" + used.compression() + "\0" + used.level() + "\0" + used.level().deflaterLevel() + "\0" + used.timestamp() + "\0").getBytes(StandardCharsets.UTF_8));
+        cab.md5((name, md5) -> { // hashed while the cabinet writer reads each file: every file is read once
+            fingerprint.update(name.getBytes(StandardCharsets.UTF_8));
+            fingerprint.update((byte) 0);
+            fingerprint.update(md5);
+            fileHash(name, md5);
+        });
+        CabinetInfo info = cab.write(cabinet);
+        for (CabinetInfo.Entry e : info.entries()) fingerprint.update((e.size() + "\0").getBytes(StandardCharsets.US_ASCII));
+        fingerprint.update((info.cabinetSize() + "\0" + info.blockCount()).getBytes(StandardCharsets.US_ASCII));
+        db.putStream(p.cabinetName, StreamData.of(cabinet, fingerprint.digest()));
     }
 }

@@ -1,5 +1,9 @@
 package dev.ssprkit.cab;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The CFDATA.csum algorithm (msi-format.md section 5; the same as libmspack and GCAB compute).
  *
@@ -8,6 +12,9 @@ package dev.ssprkit.cab;
  * CFDATA reserve bytes are not covered (as in libmspack).
  */
 final class CabChecksum {
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private CabChecksum() {}
 
     /** The csum of a CFDATA whose {@code ab} is {@code data[off, off+len)}. */
@@ -16,11 +23,16 @@ final class CabChecksum {
     }
 
     static int ofBytes(byte[] b, int off, int len) {
-        int sum = 0;
+        // XOR of little-endian 64-bit words, folded: its low and high halves are the XORs of the even and odd words
+        long wide = 0;
         int i = off;
-        int end = off + (len & ~3);
-        for (; i < end; i += 4) {
-            sum ^= (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
+        for (int end = off + (len & ~7); i < end; i += 8) {
+            wide ^= (long) LONG_LE.get(b, i);
+        }
+        int sum = (int) wide ^ (int) (wide >>> 32);
+        if ((len & 4) != 0) {
+            sum ^= (int) INT_LE.get(b, i);
+            i += 4;
         }
         switch (len & 3) {
             case 3 -> sum ^= (b[i] & 0xFF) << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);

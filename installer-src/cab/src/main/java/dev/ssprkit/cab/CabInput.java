@@ -13,6 +13,9 @@ final class CabInput {
     private final SeekableByteChannel channel;
     private final String label;
     private long limit;
+    private static final int WINDOW = 1 << 20;
+    private ByteBuffer window; // bytes [windowStart, windowStart + window.limit()) of the channel
+    private long windowStart = -1;
 
     CabInput(SeekableByteChannel channel, String label) throws IOException {
         this.channel = channel;
@@ -43,6 +46,38 @@ final class CabInput {
             }
         }
         return buf.flip();
+    }
+
+    /**
+     * Like {@link #read} (the same checks and messages) into {@code dst}, through a read-ahead window: the CFDATA
+     * records of a folder are read in order, so they come from few large reads instead of two small ones each.
+     */
+    void readInto(long offset, byte[] dst, int dstOffset, int length, String what) throws IOException {
+        if (offset < 0 || length < 0 || offset > limit || length > limit - offset) {
+            throw fail(what + " (" + length + " bytes at offset " + offset + ") lies past the end of the cabinet ("
+                    + limit + " bytes); the file is truncated or the offset is wrong");
+        }
+        if (length > WINDOW / 4) {
+            read(offset, length, what).get(dst, dstOffset, length);
+            return;
+        }
+        if (window == null) {
+            window = ByteBuffer.allocateDirect(WINDOW);
+            windowStart = -1;
+        }
+        if (windowStart < 0 || offset < windowStart || offset + length > windowStart + window.limit()) {
+            window.clear().limit((int) Math.min(WINDOW, limit - offset));
+            channel.position(offset);
+            windowStart = -1;
+            while (window.position() < length) { // at least what is asked for; more when the channel gives it
+                if (channel.read(window) < 0) {
+                    throw fail("unexpected end of data while reading " + what + " at offset " + offset);
+                }
+            }
+            window.flip();
+            windowStart = offset;
+        }
+        window.get((int) (offset - windowStart), dst, dstOffset, length);
     }
 
     CabinetException fail(String message) {

@@ -29,8 +29,8 @@ public record CabOptions(Compression compression, CompressionLevel level, int th
 
     /**
      * MSZIP, MEDIUM, one thread per processor, timestamp 1980-01-01T00:00:00Z. MEDIUM rather than HIGH: with the
-     * history carried across blocks, zlib level 9 rarely saves more than a fraction of a percent over 6 and can take
-     * much longer.
+     * history carried across blocks, zlib level 9 rarely saves more than a fraction of a percent and can take much
+     * longer.
      */
     public static CabOptions defaults() {
         return builder().build();

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads cabinets from untrusted input (uncompressed and MSZIP folders; LZX, Quantum and multi-cabinet sets are
@@ -37,6 +41,7 @@ public final class CabinetReader implements Closeable {
     private final SeekableByteChannel channel;
     private final CabInput in;
     private final CabinetDirectory directory;
+    private int threads = Runtime.getRuntime().availableProcessors();
 
     private CabinetReader(SeekableByteChannel channel, CabInput in, CabinetDirectory directory) {
         this.channel = channel;
@@ -67,6 +72,18 @@ public final class CabinetReader implements Closeable {
         return open(new ByteArrayChannel(Objects.requireNonNull(cabinet, "cabinet")), label);
     }
 
+    /**
+     * Workers verifying and inflating MSZIP blocks ahead of {@link #extract} (default: one per processor; 1 = all on
+     * the calling thread). Output and errors do not depend on it.
+     */
+    public CabinetReader threads(int threads) {
+        if (threads < 1 || threads > CabOptions.MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be between 1 and " + CabOptions.MAX_THREADS + ", got " + threads);
+        }
+        this.threads = threads;
+        return this;
+    }
+
     /** The files in cabinet order. */
     public List<CabEntry> entries() {
         return directory.entries();
@@ -77,6 +94,7 @@ public final class CabinetReader implements Closeable {
         BitSet finishedFolders = new BitSet();
         int currentFolder = -1;
         FolderDataStream folder = null;
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
         try {
             for (CabEntry e : directory.entries()) {
                 if (e.size() == 0) {
@@ -94,7 +112,7 @@ public final class CabinetReader implements Closeable {
                     }
                     currentFolder = e.folderIndex();
                     folder = new FolderDataStream(in, directory.folders().get(currentFolder), currentFolder,
-                            directory.cbCFData());
+                            directory.cbCFData(), pool, threads);
                 }
                 if (e.offsetInFolder() < folder.position()) {
                     throw in.fail("file '" + e.name() + "' starts at offset " + e.offsetInFolder() + " of folder "
@@ -113,7 +131,19 @@ public final class CabinetReader implements Closeable {
             if (folder != null) {
                 folder.close();
             }
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "cab-inflate-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Extracts every file under {@code dir} (created if needed); returns the written paths in cabinet order. */

@@ -12,8 +12,8 @@ import java.util.zip.Deflater;
  * A <em>segment</em> of consecutive blocks ({@link #SEGMENT_BLOCKS}, fixed by block index so that it does not depend
  * on the thread count) is compressed as one deflate stream: each block is ended with a sync flush (an empty stored
  * block, byte-aligned) followed by {@code 03 00}, an empty final fixed-Huffman block ([MS-MCI] option (b), as
- * rust-cab does). The stream's history then carries over for free; only a segment's first block needs the previous
- * block as a preset dictionary. Verified to decode with libmspack (cabextract), libgcab (gcab, msiextract), Wine and
+ * rust-cab does). The stream's history then carries over for free; a segment's first block may take the previous
+ * block as a preset dictionary ({@link BlockPipeline} gives none, so that segments also decode independently). Verified to decode with libmspack (cabextract), libgcab (gcab, msiextract), Wine and
  * our reader.
  *
  * <p>Per block, the cheaper of deflated and stored is written: a block whose byte histogram is as flat as random data
@@ -22,7 +22,7 @@ import java.util.zip.Deflater;
  * Storing a block does not disturb the stream: the decoder's history holds a block's bytes however it was encoded.
  */
 final class CfDataEncoder {
-    /** Blocks per independently compressed segment (512 KiB): large enough that the dictionary costs little. */
+    /** Blocks per independently compressed segment (512 KiB): large enough that starting afresh costs little. */
     static final int SEGMENT_BLOCKS = 16;
     private static final int STORED_OVERHEAD = 7; // 'C' 'K', BFINAL|BTYPE=00 byte, LEN, NLEN
     /** An empty final block with fixed Huffman codes: BFINAL=1, BTYPE=01, then end-of-block (7 zero bits). */

@@ -18,9 +18,13 @@ final class FolderDataStream extends InputStream {
     private final int folderIndex;
     private final int cbCFData;
     private final Inflater inflater;
-    private final byte[] out = new byte[CabFormat.BLOCK_SIZE + 1];
-    private byte[] history; // the previous block's output (MSZIP only)
+    private final byte[] own = new byte[CabFormat.BLOCK_SIZE + 1]; // where this thread inflates
+    private final BlockPrefetch prefetch; // null: every block is read and decoded here
+    private BlockPrefetch.Block oneBack, twoBack; // the blocks before the current one, from the prefetch
+    private byte[] out = own; // the current block's output: own, or a block decoded ahead
+    private byte[] history; // the previous block's output (MSZIP only); setDictionary copies it, so it may be own
     private byte[] input = new byte[0];
+    private byte[] header = new byte[0];
     private int blockIndex;
     private long nextBlockOffset;
     private int outPos;
@@ -28,6 +32,16 @@ final class FolderDataStream extends InputStream {
     private long position;
 
     FolderDataStream(CabInput in, CfFolder folder, int folderIndex, int cbCFData) throws CabinetException {
+        this(in, folder, folderIndex, cbCFData, null, 1);
+    }
+
+    /**
+     * @param pool when not null and the folder is MSZIP, blocks are read ahead and verified and inflated on the pool
+     *             where that can be done without the previous block ({@link BlockPrefetch}); output and errors are
+     *             the same as without it
+     */
+    FolderDataStream(CabInput in, CfFolder folder, int folderIndex, int cbCFData, java.util.concurrent.ExecutorService pool,
+                     int threads) throws CabinetException {
         this.in = in;
         this.folder = folder;
         this.folderIndex = folderIndex;
@@ -41,6 +55,8 @@ final class FolderDataStream extends InputStream {
             default -> throw in.fail("folder " + folderIndex + " uses unknown compression type "
                     + CabFormat.hex(folder.typeCompress()));
         }
+        this.prefetch = pool != null && inflater != null && folder.cCFData() > 1
+                ? new BlockPrefetch(in, folder, folderIndex, cbCFData, pool, threads) : null;
     }
 
     /** Uncompressed bytes delivered so far. */
@@ -90,7 +106,21 @@ final class FolderDataStream extends InputStream {
         }
         String where = "folder " + folderIndex + ", CFDATA block " + blockIndex;
         int headerSize = CfData.SIZE + cbCFData;
-        CfData d = CfData.read(in.read(nextBlockOffset, headerSize, where + " header"));
+        CfData d;
+        BlockPrefetch.Block ahead = null;
+        if (prefetch != null) {
+            ahead = prefetch.next(); // throws what reading this block here would have thrown
+            d = ahead.header;
+            prefetch.release(twoBack); // neither the current block nor the history any more
+            twoBack = oneBack;
+            oneBack = ahead;
+        } else {
+            if (header.length < headerSize) {
+                header = new byte[headerSize];
+            }
+            in.readInto(nextBlockOffset, header, 0, headerSize, where + " header");
+            d = CfData.read(ByteBuffer.wrap(header));
+        }
         if (d.cbUncomp() == 0 || d.cbUncomp() > CabFormat.BLOCK_SIZE) {
             throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " (must be 1.." + CabFormat.BLOCK_SIZE + ")");
         }
@@ -99,24 +129,38 @@ final class FolderDataStream extends InputStream {
             throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " but every MSZIP block except the folder's last "
                     + "must hold " + CabFormat.BLOCK_SIZE + " bytes (the decoder's history would be misaligned)");
         }
-        if (input.length < d.cbData() + 1) {
-            input = new byte[Math.max(d.cbData() + 1, CabFormat.MAX_MSZIP_CBDATA + 1)];
-        }
-        in.read(nextBlockOffset + headerSize, d.cbData(), where + " data (cbData = " + d.cbData() + ")").get(input, 0, d.cbData());
-        if (d.csum() != 0) {
-            int actual = CabChecksum.ofBlock(input, 0, d.cbData(), d.cbData(), d.cbUncomp());
-            if (actual != d.csum()) {
-                throw in.fail(where + ": checksum mismatch (stored " + CabFormat.hex(Integer.toUnsignedLong(d.csum()))
-                        + ", computed " + CabFormat.hex(Integer.toUnsignedLong(actual)) + ")");
+        if (ahead != null && ahead.decoded != null) { // checked and inflated on the pool, exactly as below
+            out = ahead.decoded;
+            if (d.cbUncomp() == CabFormat.BLOCK_SIZE) {
+                history = out;
             }
-        }
-        if (inflater == null) {
-            if (d.cbData() != d.cbUncomp()) {
-                throw in.fail(where + ": uncompressed block has cbData = " + d.cbData() + " but cbUncomp = " + d.cbUncomp());
-            }
-            System.arraycopy(input, 0, out, 0, d.cbData());
         } else {
-            inflate(d, where);
+            byte[] data;
+            if (ahead != null) {
+                data = ahead.data;
+            } else {
+                if (input.length < d.cbData() + 1) {
+                    input = new byte[Math.max(d.cbData() + 1, CabFormat.MAX_MSZIP_CBDATA + 1)];
+                }
+                in.readInto(nextBlockOffset + headerSize, input, 0, d.cbData(), where + " data (cbData = " + d.cbData() + ")");
+                data = input;
+            }
+            if (d.csum() != 0 && (ahead == null || !ahead.checksumOk)) {
+                int actual = CabChecksum.ofBlock(data, 0, d.cbData(), d.cbData(), d.cbUncomp());
+                if (actual != d.csum()) {
+                    throw in.fail(where + ": checksum mismatch (stored " + CabFormat.hex(Integer.toUnsignedLong(d.csum()))
+                            + ", computed " + CabFormat.hex(Integer.toUnsignedLong(actual)) + ")");
+                }
+            }
+            out = own;
+            if (inflater == null) {
+                if (d.cbData() != d.cbUncomp()) {
+                    throw in.fail(where + ": uncompressed block has cbData = " + d.cbData() + " but cbUncomp = " + d.cbUncomp());
+                }
+                System.arraycopy(data, 0, out, 0, d.cbData());
+            } else {
+                inflate(d, data, where);
+            }
         }
         outPos = 0;
         outLen = d.cbUncomp();
@@ -125,31 +169,16 @@ final class FolderDataStream extends InputStream {
         return true;
     }
 
-    private void inflate(CfData d, String where) throws CabinetException {
+    private void inflate(CfData d, byte[] input, String where) throws CabinetException {
         if (d.cbData() > CabFormat.MAX_MSZIP_CBDATA) {
             throw in.fail(where + ": MSZIP cbData = " + d.cbData() + " exceeds " + CabFormat.MAX_MSZIP_CBDATA);
         }
         if (d.cbData() < 3 || input[0] != 'C' || input[1] != 'K') {
             throw in.fail(where + ": MSZIP block does not start with the 'CK' signature");
         }
-        inflater.reset();
-        if (history != null) {
-            inflater.setDictionary(history);
-        }
-        input[d.cbData()] = 0; // zlib may look one byte past a raw stream
-        inflater.setInput(input, 2, d.cbData() - 1);
-        int n = 0;
+        int n;
         try {
-            while (n < out.length && !inflater.finished()) {
-                int r = inflater.inflate(out, n, out.length - n);
-                n += r;
-                if (r == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
-                }
-                if (r == 0 && !inflater.finished()) {
-                    break;
-                }
-            }
+            n = inflateBlock(inflater, history, input, d.cbData(), out);
         } catch (DataFormatException e) {
             throw in.fail(where + ": corrupt MSZIP data (" + e.getMessage() + ")", e);
         }
@@ -162,16 +191,42 @@ final class FolderDataStream extends InputStream {
         if (n < d.cbUncomp()) {
             throw in.fail(where + ": MSZIP data inflates to " + n + " bytes but cbUncomp = " + d.cbUncomp());
         }
-        if (history == null) {
-            history = new byte[CabFormat.BLOCK_SIZE];
-        }
         if (n == CabFormat.BLOCK_SIZE) {
-            System.arraycopy(out, 0, history, 0, n);
+            history = out; // the next block's setDictionary copies it before anything overwrites out
         }
+    }
+
+    /**
+     * Inflates one MSZIP block's ab (after "CK"; {@code input} has one spare byte after cbData) into {@code out}
+     * (at least cbUncomp + 1 bytes, so overlong data shows), with {@code history} (32 KiB) as dictionary when not
+     * null. Returns the bytes produced; {@link Inflater#finished()} tells whether the final deflate block was seen.
+     */
+    static int inflateBlock(Inflater inflater, byte[] history, byte[] input, int cbData, byte[] out) throws DataFormatException {
+        inflater.reset();
+        if (history != null) {
+            inflater.setDictionary(history, 0, CabFormat.BLOCK_SIZE);
+        }
+        input[cbData] = 0; // zlib may look one byte past a raw stream
+        inflater.setInput(input, 2, cbData - 1);
+        int n = 0;
+        while (n < out.length && !inflater.finished()) {
+            int r = inflater.inflate(out, n, out.length - n);
+            n += r;
+            if (r == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                break;
+            }
+            if (r == 0 && !inflater.finished()) {
+                break;
+            }
+        }
+        return n;
     }
 
     @Override
     public void close() {
+        if (prefetch != null) {
+            prefetch.close();
+        }
         if (inflater != null) {
             inflater.end();
         }

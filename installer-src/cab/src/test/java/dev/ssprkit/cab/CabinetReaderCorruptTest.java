@@ -9,10 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.Deflater;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -52,12 +55,28 @@ class CabinetReaderCorruptTest {
         return b;
     }
 
-    /** Opens, lists and extracts everything; must throw CabinetException mentioning the label and each fragment. */
+    /**
+     * Opens, lists and extracts everything; must throw CabinetException mentioning the label and each fragment. Run
+     * on the calling thread alone and with blocks decoded ahead on a pool: both must deliver the same files before
+     * failing the same way.
+     */
     private static CabinetException assertCorrupt(byte[] cab, String... fragments) {
+        List<String> sequential = new ArrayList<>(), parallel = new ArrayList<>();
+        CabinetException e = corrupt(cab, 1, sequential, fragments);
+        CabinetException p = corrupt(cab, 4, parallel, fragments);
+        assertEquals(e.getMessage(), p.getMessage(), "decoding ahead on a pool must fail the same way");
+        assertEquals(sequential, parallel, "decoding ahead on a pool must deliver the same files before failing");
+        return e;
+    }
+
+    private static CabinetException corrupt(byte[] cab, int threads, List<String> delivered, String... fragments) {
         CabinetException e = assertThrows(CabinetException.class, () -> {
             try (CabinetReader r = CabinetReader.open(cab, LABEL)) {
                 r.entries();
-                r.extract((entry, in) -> in.transferTo(ByteArrayOutputStream.nullOutputStream()));
+                r.threads(threads).extract((entry, in) -> {
+                    long n = in.transferTo(ByteArrayOutputStream.nullOutputStream());
+                    delivered.add(entry.name() + " " + n);
+                });
             }
         });
         assertTrue(e.getMessage().startsWith(LABEL + ": "), e.getMessage());

@@ -102,4 +102,36 @@ class CabinetReaderTest {
             assertEquals("cé", r.entries().get(0).name());
         }
     }
+
+    /**
+     * Blocks decoded ahead on a pool (BlockPrefetch) give the same bytes for every shape of MSZIP history: every block
+     * on its own (libgcab), segments starting afresh (our writer), and every block referring back into the previous
+     * one (makecab), where the pool's attempt fails and the reader inflates the chunks itself.
+     */
+    @Test
+    void decodingAheadOnAPoolGivesTheSameBytesForEveryHistoryShape() throws IOException {
+        byte[] data = Payloads.text(50 * 32768 + 1234, 3); // 51 blocks: several chunks, a short last block
+        int blocks = (data.length + 32767) / 32768;
+        for (String shape : List.of("independent", "chained")) {
+            RawCab.Block[] encoded = new RawCab.Block[blocks];
+            for (int i = 0; i < blocks; i++) {
+                byte[] block = java.util.Arrays.copyOfRange(data, i * 32768, Math.min(data.length, (i + 1) * 32768));
+                byte[] previous = shape.equals("chained") && i > 0 ? java.util.Arrays.copyOfRange(data, (i - 1) * 32768, i * 32768) : null;
+                encoded[i] = RawCab.mszip(previous, block);
+            }
+            byte[] cab = new RawCab().folder(1, encoded).file("a.txt", data.length - 1000, 0, 0).file("b.txt", 1000, data.length - 1000, 0).build();
+            for (int threads : new int[] {1, 2, 5}) {
+                try (CabinetReader r = CabinetReader.open(cab, shape + ".cab").threads(threads)) {
+                    Map<String, byte[]> files = Payloads.readAll(r);
+                    assertArrayEquals(java.util.Arrays.copyOf(data, data.length - 1000), files.get("a.txt"), shape + ", " + threads + " threads");
+                    assertArrayEquals(java.util.Arrays.copyOfRange(data, data.length - 1000, data.length), files.get("b.txt"), shape + ", " + threads + " threads");
+                }
+            }
+        }
+        Path ours = tmp.resolve("ours.cab");
+        new CabinetWriter(CabOptions.builder().threads(3).build()).add("a.txt", data).write(ours);
+        try (CabinetReader r = CabinetReader.open(ours).threads(3)) {
+            assertArrayEquals(data, Payloads.readAll(r).get("a.txt"));
+        }
+    }
 }

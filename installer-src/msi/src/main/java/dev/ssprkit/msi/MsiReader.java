@@ -46,6 +46,19 @@ public final class MsiReader {
         return new MsiReader(ReadLimits.defaults()).open(file);
     }
 
+    /**
+     * True when the file is a compound file with an Authenticode signature stream: a writer about to replace it
+     * should say that the signature goes. False for a missing or unreadable file.
+     */
+    public static boolean hasSignature(Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) return false;
+        try (StorageReader storage = PoiStorageReader.open(file)) {
+            return storage.streamNames().contains(MsiWriter.DIGITAL_SIGNATURE);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public Database open(Path file) throws IOException {
         StorageReader storage = PoiStorageReader.open(file);
         try {
@@ -192,6 +205,7 @@ public final class MsiReader {
         return new StreamData() {
             @Override public long size() { return size; }
             @Override public InputStream open() throws IOException { return storage.open(stored); }
+            @Override public java.nio.channels.SeekableByteChannel channel() throws IOException { return storage.channel(stored); }
             @Override public String toString() { return "stream " + StreamNames.decode(stored) + " (" + size + " bytes)"; }
         };
     }

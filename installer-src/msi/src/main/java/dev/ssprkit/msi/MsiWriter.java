@@ -17,14 +17,15 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Writes a {@link Database} as an installation database. The file appears only when complete: it is written to a
@@ -37,13 +38,24 @@ import java.util.function.Supplier;
  * file, so memory does not grow with the payload. Setting the system property {@value #STORAGE_PROPERTY} to
  * {@code poi} writes through Apache POI instead (it holds the whole file in memory): a cross-check, not for large
  * packages.
+ *
+ * <p>Signatures: an Authenticode signature covers every stream, so a rewritten database cannot keep it. When the
+ * database carries one ({@code \005DigitalSignature}, {@code \005MsiDigitalSignatureEx}: it was read from a signed
+ * file), those streams are not written, and the writer says so: a {@code WARNING} on this class's logger and a
+ * message to the {@link #withWarnings warning sink}. Sign the written file again.
  */
 public final class MsiWriter {
     /** System property choosing the compound-file writer: {@code streaming} (default) or {@code poi}. */
     public static final String STORAGE_PROPERTY = "ssprkit.msi.storage";
+    /** The Authenticode signature stream of a signed package. */
+    public static final String DIGITAL_SIGNATURE = "\u0005DigitalSignature";
+    /** Windows Installer's extended signature (a pre-hash of the stream metadata). */
+    public static final String DIGITAL_SIGNATURE_EX = "\u0005MsiDigitalSignatureEx";
+    private static final Logger LOG = Logger.getLogger(MsiWriter.class.getName());
 
     private final WriteOptions options;
     private final Supplier<StorageWriter> storage;
+    private final Consumer<String> warnings;
 
     public MsiWriter(WriteOptions options) {
         this(options, defaultStorage());
@@ -51,8 +63,21 @@ public final class MsiWriter {
 
     /** A writer whose compound file is written by {@code storage} (a new {@link StorageWriter} per package). */
     public MsiWriter(WriteOptions options, Supplier<StorageWriter> storage) {
+        this(options, storage, w -> { });
+    }
+
+    private MsiWriter(WriteOptions options, Supplier<StorageWriter> storage, Consumer<String> warnings) {
         this.options = options;
         this.storage = storage;
+        this.warnings = warnings;
+    }
+
+    /**
+     * The same writer, also telling {@code sink} what it had to change (today: a signature that was dropped). The
+     * warnings are logged either way.
+     */
+    public MsiWriter withWarnings(Consumer<String> sink) {
+        return new MsiWriter(options, storage, java.util.Objects.requireNonNull(sink));
     }
 
     static Supplier<StorageWriter> defaultStorage() {
@@ -69,20 +94,11 @@ public final class MsiWriter {
     }
 
     public void writeTo(Database db, Path out) throws IOException {
-        Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean done = false;
-        try {
+        dev.ssprkit.common.AtomicFile.write(out, tmp -> {
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 write(db, os);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            done = true;
-        } finally {
-            if (!done) Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Writes the compound file to a stream (the caller owns the stream). */
@@ -97,8 +113,13 @@ public final class MsiWriter {
             used.add(e.getKey().toUpperCase(Locale.ROOT));
             add(storage, digest, e.getKey(), e.getValue());
         }
+        boolean signatureDropped = false;
         for (Map.Entry<String, StreamData> e : db.streams().entrySet()) {
             String name = e.getKey();
+            if (name.equals(DIGITAL_SIGNATURE) || name.equals(DIGITAL_SIGNATURE_EX)) {
+                signatureDropped = true;
+                continue;
+            }
             String stored = name.startsWith("\u0005") ? name : StreamNames.encode(name, false);
             if (!used.add(stored.toUpperCase(Locale.ROOT))) {
                 throw new MsiException("stream " + name.replace("\u0005", "\\005"), "has the name of a stream the writer already stores"
@@ -116,14 +137,27 @@ public final class MsiWriter {
         }
         storage.addStream(SummaryInfoCodec.STREAM_NAME, StreamData.of(SummaryInfoCodec.write(summary)));
         storage.writeTo(os);
+        if (signatureDropped) {
+            String w = "signature dropped: the database was signed, and a rewritten database no longer matches its"
+                    + " signature; sign the written file again";
+            LOG.warning(w);
+            warnings.accept(w);
+        }
     }
 
     private static void add(StorageWriter storage, MessageDigest digest, String stored, StreamData data) throws IOException {
         digest.update(stored.getBytes(StandardCharsets.UTF_16LE));
-        byte[] buf = new byte[65536];
+        byte[] fingerprint = data.fingerprint();
         long size = 0;
-        try (InputStream in = data.open()) {
-            for (int n; (n = in.read(buf)) > 0; size += n) digest.update(buf, 0, n);
+        if (fingerprint != null) { // known to identify the content: spares reading a large cabinet again
+            digest.update("\0fingerprint\0".getBytes(StandardCharsets.US_ASCII));
+            digest.update(fingerprint);
+            size = data.size();
+        } else {
+            byte[] buf = new byte[65536];
+            try (InputStream in = data.open()) {
+                for (int n; (n = in.read(buf)) > 0; size += n) digest.update(buf, 0, n);
+            }
         }
         digest.update(Long.toString(size).getBytes(StandardCharsets.US_ASCII));
         storage.addStream(stored, data);

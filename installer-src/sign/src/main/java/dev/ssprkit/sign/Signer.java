@@ -83,7 +83,8 @@ public final class Signer {
         boolean done = false;
         try {
             AuthenticodeSigner signer = signer(secrets);
-            Files.copy(target, tmp, StandardCopyOption.REPLACE_EXISTING);
+            // COPY_ATTRIBUTES: the signed file keeps the original's permissions, not createTempFile's 0600
+            Files.copy(target, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             if (format != SignableFormat.POWERSHELL) removeExtendedSignature(tmp);
             try (Signable signable = format.open(tmp)) {
                 signer.sign(signable);

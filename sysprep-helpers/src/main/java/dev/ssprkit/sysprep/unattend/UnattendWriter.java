@@ -53,6 +53,7 @@ public final class UnattendWriter {
         Path tmp = Files.createTempFile(real.getParent(), "." + real.getFileName(), ".tmp");
         try {
             Files.write(tmp, bytes(doc));
+            keepPermissions(real, tmp);
             Files.copy(real, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             try {
                 Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -63,6 +64,15 @@ public final class UnattendWriter {
             Files.deleteIfExists(tmp);
         }
         return backup;
+    }
+
+    /** The answer file keeps its permissions (createTempFile's are 0600). */
+    private static void keepPermissions(Path from, Path to) throws IOException {
+        try {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the new file inherits the folder's ACL, as the original did
+        }
     }
 
     private static String serialize(Node node, XmlPrologue p) {

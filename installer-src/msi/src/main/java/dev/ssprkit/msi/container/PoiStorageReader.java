@@ -5,11 +5,17 @@ import org.apache.poi.poifs.filesystem.DirectoryEntry;
 import org.apache.poi.poifs.filesystem.DocumentEntry;
 import org.apache.poi.poifs.filesystem.Entry;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.poifs.property.Property;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.BitSet;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,13 +28,15 @@ public final class PoiStorageReader implements StorageReader {
     /** Most entries a root storage may list before we call the file hostile. */
     static final int MAX_ENTRIES = 100_000;
 
-    private final POIFSFileSystem fs;
+    private final Fs fs;
+    private final Path file;
     private final String label;
     private final List<String> streams = new ArrayList<>();
     private final List<String> storages = new ArrayList<>();
 
-    private PoiStorageReader(POIFSFileSystem fs, String label) throws MsiException {
+    private PoiStorageReader(Fs fs, Path file, String label) throws MsiException {
         this.fs = fs;
+        this.file = file;
         this.label = label;
         try {
             Iterator<Entry> it = fs.getRoot().getEntries();
@@ -46,14 +54,14 @@ public final class PoiStorageReader implements StorageReader {
     public static PoiStorageReader open(Path file) throws IOException {
         String label = file.getFileName().toString();
         CfbHeader.check(file, label);
-        POIFSFileSystem fs;
+        Fs fs;
         try {
-            fs = new POIFSFileSystem(file.toFile(), true);
+            fs = new Fs(file);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             throw new MsiException(label, "not a readable compound file (OLE/CFB): " + describe(e), e);
         }
         try {
-            return new PoiStorageReader(fs, label);
+            return new PoiStorageReader(fs, file, label);
         } catch (IOException e) {
             fs.close();
             throw e;
@@ -146,6 +154,59 @@ public final class PoiStorageReader implements StorageReader {
             byte[] b = in.readNBytes((int) size);
             if (b.length != size) throw new MsiException(where, "declares " + size + " bytes but only " + b.length + " could be read");
             return b;
+        }
+    }
+
+    /**
+     * A channel over a big-block stream's sectors, read straight from the file (no copy through POI's 512-byte block
+     * buffers); null for a stream in the mini stream (below 4096 bytes). The chain is walked and checked up front:
+     * every sector within the file, none twice, as many as the size needs.
+     */
+    @Override
+    public SeekableByteChannel channel(String storedName) throws IOException {
+        String where = label + " stream " + printable(storedName);
+        long size = size(storedName);
+        Property p = null;
+        for (Property child : fs.getPropertyTable().getRoot()) {
+            if (!child.isDirectory() && child.getName().equals(storedName)) {
+                p = child;
+                break;
+            }
+        }
+        if (p == null || p.shouldUseSmallBlocks()) return null;
+        int sectorSize = fs.getBigBlockSize();
+        long sectorsInFile = Files.size(file) / sectorSize - 1; // CfbHeader checked the size is whole sectors
+        long count = (size + sectorSize - 1) / sectorSize;
+        if (count > sectorsInFile) throw new MsiException(where, "corrupt sector chain: " + size + " bytes need " + count + " sectors but the file has " + sectorsInFile);
+        int[] chain = new int[(int) count];
+        BitSet seen = new BitSet();
+        int sector = p.getStartBlock();
+        for (int i = 0; i < chain.length; i++) {
+            if (sector < 0 || sector >= sectorsInFile) {
+                throw new MsiException(where, "corrupt sector chain: sector " + (i == 0 ? "start " : "") + Integer.toUnsignedString(sector) + " (at stream offset " + (long) i * sectorSize + ") is not a sector of the file");
+            }
+            if (seen.get(sector)) throw new MsiException(where, "corrupt sector chain: sector " + sector + " is used twice (a loop)");
+            seen.set(sector);
+            chain[i] = sector;
+            if (i + 1 < chain.length) {
+                try {
+                    sector = fs.next(sector);
+                } catch (RuntimeException e) {
+                    throw new MsiException(where, "corrupt sector chain: " + describe(e), e);
+                }
+            }
+        }
+        return new SectorChannel(FileChannel.open(file, StandardOpenOption.READ), chain, sectorSize, size);
+    }
+
+    /** POI's file system with its FAT lookup made reachable for {@link #channel}. */
+    private static final class Fs extends POIFSFileSystem {
+        Fs(Path file) throws IOException {
+            super(file.toFile(), true);
+        }
+
+        int next(int sector) {
+            return getNextBlock(sector);
         }
     }
 

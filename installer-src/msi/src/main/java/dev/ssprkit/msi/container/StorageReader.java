@@ -3,6 +3,7 @@ package dev.ssprkit.msi.container;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 
 /** Reads a compound file's root storage: its CLSID, its streams (by stored name) and the names of sub-storages. */
@@ -20,4 +21,12 @@ public interface StorageReader extends Closeable {
 
     /** The whole stream, refused when larger than {@code limit} bytes. */
     byte[] read(String storedName, long limit) throws IOException;
+
+    /**
+     * A read-only random-access view of a stream, reading the file's sectors directly (for large streams such as an
+     * embedded cabinet), or null when this reader cannot give one; then use {@link #open}. The caller closes it.
+     */
+    default SeekableByteChannel channel(String storedName) throws IOException {
+        return null;
+    }
 }

@@ -10,9 +10,12 @@ import dev.ssprkit.msi.model.Table;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -35,17 +38,29 @@ public final class PackageExtractor {
         for (Row m : media.rows()) {
             String cabinet = m.string("Cabinet");
             if (cabinet == null) continue;
-            CabinetReader reader;
             if (cabinet.startsWith("#")) {
                 StreamData data = db.streams().get(cabinet.substring(1));
                 if (data == null) throw new MsiException("table Media", "cabinet stream " + cabinet + " is not in the package");
+                SeekableByteChannel channel = data.channel();
+                if (channel != null) { // read in place from the package's sectors
+                    CabinetReader reader;
+                    try {
+                        reader = CabinetReader.open(channel, "cabinet " + cabinet);
+                    } catch (IOException | RuntimeException e) {
+                        channel.close();
+                        throw e;
+                    }
+                    try (reader) {
+                        extractCab(reader, paths, root, written);
+                    }
+                    continue;
+                }
                 Path tmp = Files.createTempFile("ssprkit-cab-", ".cab");
                 try {
                     try (InputStream in = data.open()) {
                         Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     }
-                    reader = CabinetReader.open(tmp);
-                    try (reader) {
+                    try (CabinetReader reader = CabinetReader.open(tmp)) {
                         extractCab(reader, paths, root, written);
                     }
                 } finally {
@@ -63,18 +78,24 @@ public final class PackageExtractor {
     }
 
     private static void extractCab(CabinetReader reader, Map<String, String> paths, Path root, List<Path> written) throws IOException {
+        Set<Path> checkedDirs = new HashSet<>(); // folders created and found free of symbolic links
+        byte[] buf = new byte[1 << 16];
         reader.extract((entry, content) -> {
             String rel = paths.get(entry.name());
             if (rel == null) return; // a cabinet entry no File row names
             Path target = root.resolve(rel).normalize();
             if (!target.startsWith(root)) throw new MsiException("layout", "file " + entry.name() + " would be written outside " + root);
-            Files.createDirectories(target.getParent());
-            for (Path p = target.getParent(); !p.equals(root); p = p.getParent()) {
-                if (Files.isSymbolicLink(p)) throw new MsiException("layout", "refusing to write through the symbolic link " + p);
+            Path parent = target.getParent();
+            if (!checkedDirs.contains(parent)) {
+                Files.createDirectories(parent);
+                for (Path p = parent; !p.equals(root); p = p.getParent()) {
+                    if (Files.isSymbolicLink(p)) throw new MsiException("layout", "refusing to write through the symbolic link " + p);
+                }
+                checkedDirs.add(parent);
             }
             if (Files.isSymbolicLink(target)) Files.delete(target);
             try (OutputStream out = Files.newOutputStream(target)) {
-                content.transferTo(out);
+                for (int n; (n = content.readNBytes(buf, 0, buf.length)) > 0; ) out.write(buf, 0, n);
             }
             written.add(target);
         });

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,6 +20,23 @@ public interface StreamData {
     long size();
 
     InputStream open() throws IOException;
+
+    /**
+     * A read-only random-access view of the content without copying it anywhere, or null when there is none (then
+     * use {@link #open}). The caller closes it.
+     */
+    default SeekableByteChannel channel() throws IOException {
+        return null;
+    }
+
+    /**
+     * A digest that identifies the content (a deterministic function of it), when the producer of the content knows
+     * one without reading it back, e.g. a cabinet fingerprinted from its entries' digests as it was written; null
+     * otherwise. {@link dev.ssprkit.msi.MsiWriter} derives a package code from it instead of reading the content.
+     */
+    default byte[] fingerprint() {
+        return null;
+    }
 
     default byte[] readAllBytes() throws IOException {
         try (InputStream in = open()) {
@@ -57,7 +75,14 @@ public interface StreamData {
     }
 
     static StreamData of(Path file) {
+        return of(file, null);
+    }
+
+    /** A file's content, with its {@link #fingerprint} (may be null). */
+    static StreamData of(Path file, byte[] fingerprint) {
+        byte[] fp = fingerprint == null ? null : fingerprint.clone();
         return new StreamData() {
+            @Override public byte[] fingerprint() { return fp == null ? null : fp.clone(); }
             @Override public long size() {
                 try {
                     return Files.size(file);

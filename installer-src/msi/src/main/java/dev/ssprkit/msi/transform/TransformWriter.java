@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,19 +44,11 @@ public final class TransformWriter {
     private record Plan(TableSchema schema, List<RowChange> changes) {}
 
     public static void write(Database base, Database target, Path mst, TransformOptions options) throws IOException {
-        Path out = mst.toAbsolutePath();
-        Files.createDirectories(out.getParent());
-        Path tmp = Files.createTempFile(out.getParent(), "." + out.getFileName() + ".", ".tmp");
-        boolean done = false;
-        try {
+        dev.ssprkit.common.AtomicFile.write(mst, tmp -> {
             try (OutputStream os = Files.newOutputStream(tmp)) {
                 write(base, target, os, options);
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            done = true;
-        } finally {
-            if (!done) Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     public static void write(Database base, Database target, OutputStream os, TransformOptions options) throws IOException {

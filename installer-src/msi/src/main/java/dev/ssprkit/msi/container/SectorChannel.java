@@ -1,0 +1,119 @@
+package dev.ssprkit.msi.container;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
+import java.util.Arrays;
+
+/**
+ * A read-only view of one compound-file stream as a channel: positions map through the stream's sector chain to file
+ * offsets, and runs of consecutive sectors (how every writer we know lays out a large stream) are read with one call.
+ */
+final class SectorChannel implements SeekableByteChannel {
+    private final FileChannel file;
+    private final long size;
+    private final long[] runStart; // stream offset where each run begins, ascending, runStart[0] = 0
+    private final long[] runFile;  // file offset of each run
+    private long position;
+    private boolean open = true;
+
+    /** @param sectors the stream's sectors in order (each one checked to lie within the file) */
+    SectorChannel(FileChannel file, int[] sectors, int sectorSize, long size) {
+        this.file = file;
+        this.size = size;
+        long[] starts = new long[Math.max(1, sectors.length)];
+        long[] offsets = new long[starts.length];
+        int runs = 0;
+        for (int i = 0; i < sectors.length; i++) {
+            if (i == 0 || sectors[i] != sectors[i - 1] + 1) {
+                starts[runs] = (long) i * sectorSize;
+                offsets[runs] = ((long) sectors[i] + 1) * sectorSize; // sector 0 follows the header sector
+                runs++;
+            }
+        }
+        this.runStart = Arrays.copyOf(starts, Math.max(1, runs));
+        this.runFile = Arrays.copyOf(offsets, Math.max(1, runs));
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        ensureOpen();
+        if (position >= size) {
+            return -1;
+        }
+        int total = 0;
+        while (dst.hasRemaining() && position < size) {
+            int run = Arrays.binarySearch(runStart, position);
+            if (run < 0) {
+                run = -run - 2;
+            }
+            long runEnd = run + 1 < runStart.length ? runStart[run + 1] : size;
+            int want = (int) Math.min(dst.remaining(), Math.min(runEnd, size) - position);
+            ByteBuffer slice = dst.slice(dst.position(), want);
+            int n = 0;
+            while (slice.hasRemaining()) {
+                int r = file.read(slice, runFile[run] + (position - runStart[run]) + n);
+                if (r < 0) {
+                    throw new IOException("the compound file ends inside a stream's sector");
+                }
+                n += r;
+            }
+            dst.position(dst.position() + n);
+            position += n;
+            total += n;
+        }
+        return total;
+    }
+
+    @Override
+    public int write(ByteBuffer src) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public long position() throws ClosedChannelException {
+        ensureOpen();
+        return position;
+    }
+
+    @Override
+    public SeekableByteChannel position(long newPosition) throws ClosedChannelException {
+        ensureOpen();
+        if (newPosition < 0) {
+            throw new IllegalArgumentException("negative position");
+        }
+        position = newPosition;
+        return this;
+    }
+
+    @Override
+    public long size() throws ClosedChannelException {
+        ensureOpen();
+        return size;
+    }
+
+    @Override
+    public SeekableByteChannel truncate(long size) {
+        throw new NonWritableChannelException();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() throws IOException {
+        open = false;
+        file.close();
+    }
+
+    private void ensureOpen() throws ClosedChannelException {
+        if (!open) {
+            throw new ClosedChannelException();
+        }
+    }
+}
