@@ -32,9 +32,18 @@ import java.util.Map;
  *       <platform>x64</platform>
  *       <outputFile>${project.build.directory}/x64/SsprWindowsLogon.PROD.msi</outputFile>
  *       <defines><PayloadDir>${sspr.payload}</PayloadDir></defines>
+ *       <sign><keystore>codesign.p12</keystore><storepassEnv>SIGN_PASS</storepassEnv></sign>
  *     </configuration></execution></executions>
  * </plugin>
  * }</pre>
+ *
+ * <p>Reading is confined: sources, includes and payload must lie under the folders of the sources, the include
+ * directories, {@code <allowedRoots>}, or the folder the {@code PayloadDir} define names (a payload folder given on
+ * the command line, {@code -Dsspr.payload=DIR}, is allowed by being given).
+ *
+ * <p>Signing ({@code <sign>}, off unless it names a keystore) is the last write: the package, then
+ * {@code <sign><files>}. A failed signing fails the build and removes the unsigned package, so that an unsigned
+ * file is never mistaken for a release.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class WixBuildMojo extends AbstractMojo {
@@ -68,6 +77,17 @@ public class WixBuildMojo extends AbstractMojo {
     @Parameter(property = "ssprkit.skip", defaultValue = "false")
     private boolean skip;
 
+    /** Folders besides those of the sources and includes that the build may read payload from. */
+    @Parameter
+    private List<File> allowedRoots = new ArrayList<>();
+
+    /** Authenticode signing of the built package (see {@link SignConfig}); skipped unless a keystore is set. */
+    @Parameter
+    private SignConfig sign;
+
+    /** Where passwords named by {@code <sign>} are read from (tests replace it). */
+    java.util.function.Function<String, String> environment = System::getenv;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -81,7 +101,8 @@ public class WixBuildMojo extends AbstractMojo {
             if (v != null && !v.isBlank()) vars.put(k, v);
         });
         BuildRequest request = new BuildRequest(srcs, outputFile.toPath(), platform, vars,
-                includes, System.getenv(), buildTime == null ? null : Instant.ofEpochSecond(buildTime));
+                includes, System.getenv(), buildTime == null ? null : Instant.ofEpochSecond(buildTime))
+                .withAllowedRoots(roots(srcs, vars));
         BuildResult result;
         try {
             result = WixBuild.build(request);
@@ -97,5 +118,45 @@ public class WixBuildMojo extends AbstractMojo {
             throw new MojoFailureException("ssprkit build of " + srcs + " failed with " + errors + " error(s); see above");
         }
         getLog().info("ssprkit built " + result.output());
+        if (sign != null && sign.enabled()) sign(result.output());
+    }
+
+    private void sign(Path msi) throws MojoExecutionException {
+        try {
+            for (Path p : Signing.sign(sign, msi, environment)) getLog().info("ssprkit signed " + p);
+        } catch (IllegalArgumentException e) {
+            deleteUnsigned(msi);
+            throw new MojoExecutionException("ssprkit: " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            deleteUnsigned(msi);
+            // the signer's messages carry no secret (see dev.ssprkit.sign.Scrubbed)
+            throw new MojoExecutionException("ssprkit: " + e.getMessage() + "; the unsigned " + msi.getFileName() + " was removed", e);
+        }
+    }
+
+    private void deleteUnsigned(Path msi) {
+        try {
+            java.nio.file.Files.deleteIfExists(msi);
+        } catch (java.io.IOException e) {
+            getLog().warn("cannot remove the unsigned " + msi + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The explicitly allowed roots: {@code <allowedRoots>}, and the folder of the {@code PayloadDir} define (resolved
+     * against the first source's folder, as the compiler resolves {@code File/@Source}).
+     */
+    List<Path> roots(List<Path> srcs, Map<String, String> vars) {
+        List<Path> roots = new ArrayList<>(allowedRoots.stream().map(File::toPath).toList());
+        String payload = vars.get("PayloadDir");
+        if (payload != null && !srcs.isEmpty()) {
+            try {
+                Path dir = srcs.get(0).toAbsolutePath().getParent().resolve(Path.of(payload.replace('\\', '/')));
+                roots.add(dir.normalize());
+            } catch (java.nio.file.InvalidPathException e) {
+                getLog().warn("PayloadDir '" + payload + "' is not a path; it is not added to the allowed roots");
+            }
+        }
+        return roots;
     }
 }

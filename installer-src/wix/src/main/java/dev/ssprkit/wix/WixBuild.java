@@ -1,6 +1,7 @@
 package dev.ssprkit.wix;
 
 import dev.ssprkit.builder.PackageBuilder;
+import dev.ssprkit.msi.MsiReader;
 import dev.ssprkit.msi.WriteOptions;
 import dev.ssprkit.msi.model.Database;
 import dev.ssprkit.validate.Finding;
@@ -17,6 +18,7 @@ import dev.ssprkit.wix.source.Platform;
 import dev.ssprkit.wix.source.Preprocessor;
 import dev.ssprkit.wix.source.PreprocessorOptions;
 import dev.ssprkit.wix.source.SourceDocument;
+import dev.ssprkit.wix.source.SourceRoots;
 import dev.ssprkit.wix.source.WixNamespace;
 
 import java.io.IOException;
@@ -48,9 +50,11 @@ public final class WixBuild {
         Map<String, String> env = request.environment() != null ? request.environment() : System.getenv();
         PreprocessorOptions.Builder options = PreprocessorOptions.builder().defines(request.defines()).environment(env).platform(platform);
         request.includeDirs().forEach(options::includeDir);
+        SourceRoots roots = SourceRoots.of(request.roots());
+        options.roots(roots);
         Preprocessor preprocessor = new Preprocessor(options.build(), diagnostics);
         boolean x64 = platform == Platform.X64;
-        Compiler compiler = new Compiler(diagnostics, x64);
+        Compiler compiler = new Compiler(diagnostics, x64, roots);
         List<Compiler.Compiled> compiled = new ArrayList<>();
         boolean v4 = false;
         for (Path source : request.sources()) {
@@ -66,9 +70,11 @@ public final class WixBuild {
         if (pkg == null || diagnostics.hasErrors()) return failed(diagnostics);
         Instant buildTime = request.buildTime() != null ? request.buildTime()
                 : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
+        boolean replacingSigned = MsiReader.hasSignature(request.output());
         try {
             boolean written = pkg.write(request.output(), new WriteOptions(buildTime), db -> !request.validate() || validate(db, binder, diagnostics));
             if (!written) return failed(diagnostics);
+            if (replacingSigned) diagnostics.report(CompilerMessage.SIGNATURE_DROPPED, null, request.output());
         } catch (IllegalArgumentException e) {
             diagnostics.report(CompilerMessage.BIND_FAILED, binder.locate(e.getMessage()), e.getMessage());
             return failed(diagnostics);

@@ -5,7 +5,9 @@ import dev.ssprkit.wix.diag.CompilerMessage;
 import dev.ssprkit.wix.diag.Diagnostics;
 import dev.ssprkit.wix.diag.Message;
 import dev.ssprkit.wix.diag.SourceLocation;
+import dev.ssprkit.wix.compile.files.InstallNames;
 import dev.ssprkit.wix.source.SourceElement;
+import dev.ssprkit.wix.source.SourceRoots;
 import dev.ssprkit.wix.source.WixNamespace;
 
 import java.nio.file.Path;
@@ -19,10 +21,12 @@ public final class CompileContext {
     private final WixNamespace namespace;
     private final Path sourceDir;
     private final boolean x64;
+    private final SourceRoots roots;
     private Section section;
 
-    CompileContext(Diagnostics diagnostics, WixNamespace namespace, Path sourceDir, boolean x64) {
+    CompileContext(Diagnostics diagnostics, WixNamespace namespace, Path sourceDir, boolean x64, SourceRoots roots) {
         this.diagnostics = diagnostics;
+        this.roots = roots;
         this.x64 = x64;
         this.namespace = namespace;
         this.sourceDir = sourceDir;
@@ -49,6 +53,37 @@ public final class CompileContext {
     public Path resolve(String path) {
         Path p = Path.of(path.replace('\\', '/'));
         return p.isAbsolute() ? p : sourceDir.resolve(p).normalize();
+    }
+
+    /**
+     * The payload file an attribute names ({@code File/@Source}, {@code Binary/@SourceFile}...), resolved as
+     * {@link #resolve}; null, after reporting WIX0115 at the attribute, when it lies outside the build's roots.
+     */
+    public Path payload(Attrs a, String attribute, String written) {
+        Path p;
+        try {
+            p = resolve(written);
+        } catch (java.nio.file.InvalidPathException e) {
+            report(CompilerMessage.BAD_VALUE, a.at(attribute), attribute, InstallNames.shown(written), "not a path: " + e.getReason());
+            return null;
+        }
+        if (!roots.allows(p)) {
+            report(CompilerMessage.SOURCE_OUTSIDE_ROOTS, a.at(attribute), attribute, InstallNames.shown(written),
+                    "it resolves to " + SourceRoots.resolve(p) + "; the build may read under " + roots.describe());
+            return null;
+        }
+        return p;
+    }
+
+    /**
+     * Checks a name created on the target machine ({@link InstallNames}); false, after reporting WIX0114 at the
+     * attribute, when it is unusable.
+     */
+    public boolean installName(Attrs a, String attribute, String name, boolean dot) {
+        String why = InstallNames.problem(name, dot);
+        if (why == null) return true;
+        report(CompilerMessage.BAD_INSTALL_NAME, a.at(attribute), attribute, InstallNames.shown(name), why);
+        return false;
     }
 
     public Section section() {

@@ -14,6 +14,7 @@ import dev.ssprkit.wix.compile.services.ServiceHandler;
 import dev.ssprkit.wix.diag.Diagnostics;
 import dev.ssprkit.wix.source.SourceDocument;
 import dev.ssprkit.wix.source.SourceElement;
+import dev.ssprkit.wix.source.SourceRoots;
 import dev.ssprkit.wix.source.WixNamespace;
 
 import java.nio.file.Path;
@@ -31,10 +32,18 @@ public final class Compiler {
 
     private final Diagnostics diagnostics;
     private final boolean x64;
+    private final SourceRoots roots;
 
+    /** A compiler that reads payload from anywhere (no confinement; {@code WixBuild} confines). */
     public Compiler(Diagnostics diagnostics, boolean x64) {
+        this(diagnostics, x64, SourceRoots.unconfined());
+    }
+
+    /** A compiler whose File/@Source, Binary/@SourceFile and Icon/@SourceFile must lie under {@code roots}. */
+    public Compiler(Diagnostics diagnostics, boolean x64, SourceRoots roots) {
         this.diagnostics = diagnostics;
         this.x64 = x64;
+        this.roots = java.util.Objects.requireNonNull(roots);
     }
 
     public List<Compiled> compile(SourceDocument doc) {
@@ -42,7 +51,7 @@ public final class Compiler {
         if (!doc.hasRoot() || doc.namespace().isEmpty()) return out;
         WixNamespace ns = doc.namespace().get();
         Path dir = doc.path().toAbsolutePath().getParent();
-        CompileContext ctx = new CompileContext(diagnostics, ns, dir, x64);
+        CompileContext ctx = new CompileContext(diagnostics, ns, dir, x64, roots);
         Handlers h = new Handlers(ctx);
         SourceElement root = doc.root();
         ctx.attrs(root, "RequiredVersion");

@@ -24,6 +24,12 @@ public enum CompilerMessage implements Message {
     MIXED_NAMESPACE(111, ERROR, "<%s> is in namespace '%s', but the document uses '%s'", "use one WiX namespace throughout a document"),
     BAD_VALUE(112, ERROR, "%s='%s' is not valid: %s", ""),
     DEPRECATED(113, WARNING, "%s", "%2$s"),
+    BAD_INSTALL_NAME(114, ERROR, "%s='%s' cannot be a file or folder name on the target machine: %s",
+            "a name cannot be . or .., contain \\ / : * ? \" < > | or control characters, end with a dot or a space, "
+                    + "or be a device name (CON, PRN, AUX, NUL, COM1-COM9, LPT1-LPT9, with or without an extension)"),
+    SOURCE_OUTSIDE_ROOTS(115, ERROR, "%s='%s' is outside the folders this build may read: %s",
+            "keep payload under the folder of the sources or an include directory, or allow its folder explicitly "
+                    + "(BuildRequest allowedRoots, <allowedRoots> in the Maven plugin, sspr build --allow-path)"),
 
     // Document structure (130..149)
     NO_PRODUCT(130, ERROR, "no <%s> among the sources; one source must define the product", "the sources hold only fragments"),
@@ -48,7 +54,8 @@ public enum CompilerMessage implements Message {
     EMPTY_SEQUENCE_PLACEMENT(186, ERROR, "<%s> in %s needs Before, After or Sequence", ""),
     ADVERTISED_SHORTCUT_WITHOUT_FEATURE(187, ERROR, "advertised shortcut '%s' targets component '%s', which belongs to no feature", ""),
     ICE_ERROR(190, ERROR, "%s %s: %s", "the package would fail Windows Installer's validation; see installer-src/validate/README.md for %1$s"),
-    ICE_WARNING(191, WARNING, "%s %s: %s", "see installer-src/validate/README.md for %1$s");
+    ICE_WARNING(191, WARNING, "%s %s: %s", "see installer-src/validate/README.md for %1$s"),
+    SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 
     private final String id;
     private final Severity severity;

@@ -43,6 +43,8 @@ public enum PreprocessorMessage implements Message {
             "write $(var.NAME), $(env.NAME) or $(sys.NAME); write $$ for a literal $"),
     UNSUPPORTED_FUNCTION(32, ERROR, "preprocessor function $(%s) is not supported", ""),
     ILLEGAL_DEFINE(33, ERROR, "ill-formed <?define %s?>", "write <?define NAME = \"value\"?>"),
+    SUBSTITUTION_TOO_LONG(36, ERROR, "substituting variables produced more than %s characters",
+            "a variable defined from itself (<?define v2 = \"$(var.v1)$(var.v1)\"?>) doubles at each step; check for runaway definitions"),
     VARIABLE_REDEFINED(34, WARNING, "variable '%s' redefined as '%s' (was '%s')", ""),
     UNDEFINE_UNDEFINED(35, ERROR, "cannot undefine '%s': it is not defined", ""),
 
@@ -67,7 +69,10 @@ public enum PreprocessorMessage implements Message {
     // Includes (60..69)
     INCLUDE_NOT_FOUND(60, ERROR, "include file '%s' not found", "looked in: %2$s"),
     INCLUDE_CYCLE(61, ERROR, "include cycle: %s", ""),
-    INCLUDE_TOO_DEEP(62, ERROR, "includes are nested deeper than %s levels", "");
+    INCLUDE_TOO_DEEP(62, ERROR, "includes are nested deeper than %s levels", ""),
+    INCLUDE_OUTSIDE_ROOTS(63, ERROR, "include file '%s' resolves to %s, outside the folders this build may read (%s)",
+            "keep includes next to the sources or in an include directory (-I), or allow the folder explicitly "
+                    + "(BuildRequest allowedRoots, <allowedRoots> in the Maven plugin, sspr build --allow-path)");
 
     private final String id;
     private final Severity severity;

@@ -20,6 +20,7 @@ public final class PreprocessorOptions {
     private final Platform platform;
     private final Path currentDir;
     private final ParseLimits limits;
+    private final SourceRoots roots;
 
     private PreprocessorOptions(Builder b) {
         this.defines = Map.copyOf(b.defines);
@@ -28,6 +29,7 @@ public final class PreprocessorOptions {
         this.platform = b.platform;
         this.currentDir = b.currentDir;
         this.limits = b.limits;
+        this.roots = b.roots;
     }
 
     public static Builder builder() {
@@ -63,6 +65,11 @@ public final class PreprocessorOptions {
         return limits;
     }
 
+    /** The folders {@code <?include?>} may read from (default: unconfined). */
+    public SourceRoots roots() {
+        return roots;
+    }
+
     public static final class Builder {
         private final Map<String, String> defines = new LinkedHashMap<>();
         private final List<Path> includeDirs = new ArrayList<>();
@@ -70,6 +77,7 @@ public final class PreprocessorOptions {
         private Platform platform = Platform.X86;
         private Path currentDir = Path.of("").toAbsolutePath();
         private ParseLimits limits = ParseLimits.DEFAULT;
+        private SourceRoots roots = SourceRoots.unconfined();
 
         private Builder() {
         }
@@ -120,6 +128,12 @@ public final class PreprocessorOptions {
 
         public Builder limits(ParseLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Confines {@code <?include?>} to these folders; an include that resolves elsewhere is an error. */
+        public Builder roots(SourceRoots roots) {
+            this.roots = Objects.requireNonNull(roots, "roots");
             return this;
         }
 

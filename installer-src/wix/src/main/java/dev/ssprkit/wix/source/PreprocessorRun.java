@@ -352,6 +352,11 @@ final class PreprocessorRun {
             return;
         }
         Path file = found.get();
+        if (!options.roots().allows(file)) {
+            diagnostics.report(PreprocessorMessage.INCLUDE_OUTSIDE_ROOTS, pi.location(), written,
+                    SourceRoots.resolve(file), options.roots().describe());
+            return;
+        }
         Path real = realPath(file);
         if (fileStack.contains(real)) {
             List<Path> chain = new ArrayList<>(fileStack);

@@ -147,6 +147,14 @@ final class Variables {
                 end = close + 1;
             } else if (value.startsWith("(", end)) {
                 end = reference(value, dollar, out, location);
+                // A <?define?> built from itself doubles with each step: stop before memory does. Up to twice the
+                // attribute limit is left to the attribute check, which reports the real length (WIX0007).
+                int cap = (int) Math.min(Integer.MAX_VALUE - 16, 2L * options.limits().maxAttributeLength());
+                if (out.length() > cap) {
+                    diagnostics.report(PreprocessorMessage.SUBSTITUTION_TOO_LONG, location, cap);
+                    out.setLength(cap);
+                    return out.toString();
+                }
             } else {
                 out.append('$');
             }

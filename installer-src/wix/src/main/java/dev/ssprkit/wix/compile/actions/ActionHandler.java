@@ -167,7 +167,7 @@ public final class ActionHandler {
         int n = a.exclusive("Before", "After", "Sequence");
         Integer sequence = a.integer("Sequence", null, -4, 32767);
         String before = a.id("Before", false), after = a.id("After", false);
-        boolean standard = STANDARD_ACTIONS.contains(action);
+        boolean standard = action != null && STANDARD_ACTIONS.contains(action); // null: a bad Action, already reported
         if (n == 0 && !suppress && !standard) {
             ctx.report(CompilerMessage.EMPTY_SEQUENCE_PLACEMENT, e.location(), e.localName(), table);
             return;
@@ -183,7 +183,8 @@ public final class ActionHandler {
         String id = a.id("Id", true);
         String source = a.required("SourceFile");
         ctx.children(e).run();
-        if (id == null || source == null) return;
-        ctx.section().add(icon ? new Symbols.Icon(id, ctx.resolve(source), e.location()) : new Symbols.Binary(id, ctx.resolve(source), e.location()));
+        java.nio.file.Path payload = source == null ? null : ctx.payload(a, "SourceFile", source);
+        if (id == null || payload == null) return;
+        ctx.section().add(icon ? new Symbols.Icon(id, payload, e.location()) : new Symbols.Binary(id, payload, e.location()));
     }
 }

@@ -93,8 +93,14 @@ public final class ComponentHandler {
         String id = f.attr("Id");
         if (id != null) return id;
         String name = f.attr("Name");
-        if (name == null && f.attr("Source") != null) name = Path.of(f.attr("Source").replace('\\', '/')).getFileName().toString();
-        return name == null ? null : Identifiers.from(name);
+        if (name == null && f.attr("Source") != null) name = baseName(f.attr("Source"));
+        return name == null || name.isEmpty() ? null : Identifiers.from(name);
+    }
+
+    /** The last segment of a written path (either separator), without asking the file system. */
+    private static String baseName(String written) {
+        String s = written.replace('\\', '/');
+        return s.substring(s.lastIndexOf('/') + 1);
     }
 
     private void file(SourceElement e, String component, String directory) {
@@ -102,16 +108,14 @@ public final class ComponentHandler {
         String source = a.required("Source");
         String id = a.has("Id") ? a.id("Id", true) : fileId(e);
         String name = a.str("Name");
-        if (name == null && source != null) name = Path.of(source.replace('\\', '/')).getFileName().toString();
-        if (name != null && (name.isEmpty() || name.matches(".*[\\\\/:*?\"<>|].*"))) {
-            ctx.report(CompilerMessage.BAD_VALUE, a.at("Name"), "Name", name, "a file name cannot contain \\ / : * ? \" < > |");
-            name = null;
-        }
+        if (name == null && source != null) name = baseName(source);
+        if (name != null && !ctx.installName(a, a.has("Name") ? "Name" : "Source", name, false)) name = null;
         a.integer("DiskId", 1, 1, 1);
         String fid = id;
         ctx.children(e).on("Shortcut", c -> shortcuts.shortcut(c, component, directory, fid)).run();
-        if (id == null || source == null || name == null || component == null) return;
-        ctx.section().add(new Symbols.File(id, component, name, ctx.resolve(source), a.yesNo("KeyPath", false),
+        Path payload = source == null ? null : ctx.payload(a, "Source", source);
+        if (id == null || payload == null || name == null || component == null) return;
+        ctx.section().add(new Symbols.File(id, component, name, payload, a.yesNo("KeyPath", false),
                 a.yesNo("Vital", true), a.yesNo("ReadOnly", false), a.yesNo("Hidden", false), a.yesNo("System", false),
                 e.location()));
     }

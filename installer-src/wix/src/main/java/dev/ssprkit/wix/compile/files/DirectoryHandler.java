@@ -5,7 +5,6 @@ import dev.ssprkit.wix.compile.Attrs;
 import dev.ssprkit.wix.compile.CompileContext;
 import dev.ssprkit.wix.compile.model.Kind;
 import dev.ssprkit.wix.compile.model.Symbols;
-import dev.ssprkit.wix.diag.CompilerMessage;
 import dev.ssprkit.wix.source.SourceElement;
 
 /** Directory, DirectoryRef and (v4) StandardDirectory: the directory tree, with components placed in it. */
@@ -25,9 +24,7 @@ public final class DirectoryHandler {
         String id = a.id("Id", !ctx.v4() || name == null);
         if (id == null && name != null) id = Identifiers.from("dir_" + (parent == null ? "" : parent + "_") + name);
         if (parent == null && !"TARGETDIR".equals(id)) parent = "TARGETDIR";
-        if (name != null && (name.isEmpty() || name.matches(".*[\\\\/:*?\"<>|].*"))) {
-            ctx.report(CompilerMessage.BAD_VALUE, a.at("Name"), "Name", name, "a directory name cannot contain \\ / : * ? \" < > |");
-        }
+        if (name != null) ctx.installName(a, "Name", name, true);
         if (id != null) {
             String dirName = "TARGETDIR".equals(id) ? (name == null ? "SourceDir" : name) : (name == null ? "." : name);
             ctx.section().add(new Symbols.Directory(id, "TARGETDIR".equals(id) ? null : parent, dirName, e.location()));

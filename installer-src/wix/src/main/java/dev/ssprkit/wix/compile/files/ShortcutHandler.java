@@ -20,6 +20,7 @@ public final class ShortcutHandler {
                 "IconIndex", "Show", "WorkingDirectory");
         String id = a.id("Id", true);
         String name = a.required("Name");
+        if (name != null && !ctx.installName(a, "Name", name, false)) name = null;
         String directory = a.has("Directory") ? a.id("Directory", true) : componentDirectory;
         if (a.has("Directory")) {
             directory = directory == null ? null : StandardDirectories.resolve(directory, ctx.x64());
