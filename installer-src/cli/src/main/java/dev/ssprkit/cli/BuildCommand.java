@@ -22,11 +22,19 @@ import java.util.concurrent.Callable;
 @Command(name = "build", mixinStandardHelpOptions = true, description = "Compile and link WiX sources (v3 or v4) into an MSI.")
 final class BuildCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+    private final CliContext ctx;
     @Parameters(arity = "1..*", paramLabel = "FILE.wxs") List<Path> sources;
     @Option(names = {"-o", "--out"}, paramLabel = "OUT.msi", description = "Output file (default: the first source with .msi).") Path out;
     @Option(names = {"-a", "--arch"}, paramLabel = "x86|x64", defaultValue = "x64", description = "Target platform. Default: ${DEFAULT-VALUE}.") String arch;
     @Option(names = "-d", paramLabel = "NAME=VALUE", description = "Define a preprocessor variable.") List<String> defines = new ArrayList<>();
     @Option(names = "-I", paramLabel = "DIR", description = "Add a folder to the include path.") List<Path> includes = new ArrayList<>();
+    @Option(names = "--allow-path", paramLabel = "DIR",
+            description = "Also allow reading sources and payload under DIR (by default only the sources' and include folders).")
+    List<Path> allowPaths = new ArrayList<>();
+
+    BuildCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
 
     @Override
     public Integer call() {
@@ -39,8 +47,11 @@ final class BuildCommand implements Callable<Integer> {
             vars.put(eq < 0 ? d : d.substring(0, eq), eq < 0 ? "" : d.substring(eq + 1));
         }
         Path output = out != null ? out : defaultOutput(sources.get(0));
-        BuildResult result = WixBuild.build(new BuildRequest(sources, output, arch, vars, includes, System.getenv(), null));
         PrintWriter err = spec.commandLine().getErr();
+        BuildResult result;
+        try (Progress p = Progress.start(ctx, err, "building " + output.getFileName())) {
+            result = WixBuild.build(new BuildRequest(sources, output, arch, vars, includes, ctx.env(), null).withAllowedRoots(allowPaths));
+        }
         for (Diagnostic d : result.diagnostics()) err.println(d);
         if (!result.success()) {
             long n = result.diagnostics().stream().filter(Diagnostic::isError).count();

@@ -1,7 +1,12 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.endpoint.msiexec.MsiexecExit;
 import dev.ssprkit.sysprep.cli.Host;
 import dev.ssprkit.sysprep.cli.SysprepCommand;
+import picocli.AutoComplete;
+import dev.ssprkit.cli.trust.SignCommand;
+import dev.ssprkit.cli.trust.ValidateCommand;
+import dev.ssprkit.cli.trust.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,16 +19,31 @@ import java.nio.charset.StandardCharsets;
  * drives it in-process (tests), {@link #main} only exits with its status.
  *
  * <p>Exit codes: 0 success; 1 the work failed (e.g. a build with errors, a check that found blockers);
- * 2 usage error (bad options); 3 bad input file (not an MSI, corrupt); 4 an I/O error.
+ * 2 usage error (bad options, or a live registry command on a machine without one); 3 bad input file (not an MSI,
+ * corrupt, malformed .reg); 4 an I/O error. {@code install}/{@code uninstall}/{@code repair} map msiexec's result to
+ * 10 + its class (see {@link #msiexecStatus}); {@code sysprep} keeps its own codes.
  */
 @Command(name = "sspr", mixinStandardHelpOptions = true, versionProvider = Sspr.Version.class,
         description = "Build, inspect and deploy Windows Installer packages without Windows.",
-        subcommands = {InspectCommand.class, ExtractCommand.class, DiffCommand.class, KitCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, ExtractCommand.class, DiffCommand.class, KitCommand.class,
+                InstallCommand.class, UninstallCommand.class, RepairCommand.class,
+                LoggingCommand.class, TlsCommand.class, Win10Command.class, PreflightCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the work failed (build errors, blockers found, install failed)", "2:usage error",
-                "3:bad input file (not an MSI, corrupt)", "4:I/O error"})
+        exitCodeList = {"0:success", "1:the work failed (build errors, blockers found, status not enabled, packages differ)",
+                "2:usage error (bad options; live registry command without a Windows registry)",
+                "3:bad input file (not an MSI, corrupt, malformed .reg)", "4:I/O error",
+                "11:msiexec succeeded but a restart is needed (3010, 1641)", "12:msiexec: cancelled (1602)",
+                "13:msiexec: fatal error (1603) or an unknown code", "14:msiexec: nothing to do (1605 not installed, 1638 other version)",
+                "15:msiexec: another installation kept running (1618 after all retries)",
+                "16:msiexec rejected its input (1612, 1619, 1620, 1622, 1624, 1639)",
+                "17:msiexec: refused by this machine (1625 policy, 1633 platform)"},
+        footerHeading = "%nShell completion:%n",
+        footer = {"  source <(sspr generate-completion)    (bash or zsh; see README.md)"})
 public final class Sspr {
     public static final int OK = 0, FAILED = 1, USAGE = 2, BAD_INPUT = 3, IO_ERROR = 4;
+    /** Added to {@link MsiexecExit#cliStatus} for msiexec outcomes other than plain success. */
+    public static final int MSIEXEC_BASE = 10;
 
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
@@ -31,7 +51,11 @@ public final class Sspr {
 
     /** Runs the command line in-process and returns its exit status. */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cl = commandLine();
+        return run(CliContext.system(), out, err, args);
+    }
+
+    static int run(CliContext context, PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = commandLine(context);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         int code = cl.execute(args);
@@ -41,13 +65,28 @@ public final class Sspr {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Sspr());
+        return commandLine(CliContext.system());
+    }
+
+    static CommandLine commandLine(CliContext context) {
+        CommandLine cl = new CommandLine(new Sspr(), context.factory());
+        cl.addSubcommand(new BuildCommand(context));
+        cl.addSubcommand(new SignCommand());
+        cl.addSubcommand(new VerifyCommand());
+        cl.addSubcommand(new ValidateCommand());
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().usageMessage().hidden(true);
+        cl.addSubcommand("generate-completion", completion);
         cl.setExecutionExceptionHandler(new Errors());
         cl.setExitCodeExceptionMapper(Errors::exitCode);
-        cl.addSubcommand(new BuildCommand());
         // added after our handler is set, so the sysprep commands keep their own exit-code mapping
         cl.addSubcommand("sysprep", SysprepCommand.commandLine(Host.system()));
         return cl;
+    }
+
+    /** 0 for plain success, else 10 + the outcome's class (11 restart needed ... 17 refused by the machine). */
+    static int msiexecStatus(MsiexecExit exit) {
+        return exit.cliStatus == 0 ? OK : MSIEXEC_BASE + exit.cliStatus;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

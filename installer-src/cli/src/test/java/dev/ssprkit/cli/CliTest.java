@@ -62,6 +62,22 @@ class CliTest {
     }
 
     @Test
+    void completionScriptIsGeneratedAndHiddenFromHelp() {
+        Run c = sspr("generate-completion");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("complete -F") && c.out().contains("preflight") && c.out().contains("logging"), c.out());
+        assertFalse(java.util.regex.Pattern.compile("(?m)^  generate-completion").matcher(sspr("--help").out()).find(), "hidden from the command list");
+    }
+
+    @Test
+    void aGroupWithoutItsSubcommandIsAUsageError() {
+        Run r = sspr("tls");
+        assertEquals(Sspr.USAGE, r.code());
+        assertTrue(r.err().contains("Missing required subcommand"), r.err());
+        assertEquals(0, sspr("win10", "--help").code());
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Run r = sspr("inspect", "--bogus", "x.msi");
         assertEquals(Sspr.USAGE, r.code());
@@ -114,6 +130,63 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(Files.readString(dir.resolve("payload/app.txt")), Files.readString(out.resolve("ProgramFiles64Folder/Cli Sample/app.txt")));
         assertEquals("deep=1", Files.readString(out.resolve("ProgramFiles64Folder/Cli Sample/conf/deep.cfg")));
+    }
+
+    Path ssprPackage(String template) throws Exception {
+        Path payload = Files.writeString(dir.resolve("readme.txt"), "kit");
+        PackageBuilder pkg = PackageBuilder.product("Kit Sample", "ssprkit tests", "1.2.3", "{33333333-4444-5555-6666-777777777777}");
+        if (template.startsWith("Intel")) pkg.platform(dev.ssprkit.builder.Platform.X86);
+        pkg.property("ENABLELOGGING", "0");
+        pkg.property("TLS12", "0");
+        ComponentSpec c = pkg.component("Main", pkg.programFiles().subdirectory("INSTALLDIR", "Kit Sample"));
+        c.file(payload);
+        String key = dev.ssprkit.endpoint.SsprKeys.CREDENTIAL_PROVIDER.path();
+        c.registry(RegistryRoot.HKLM, key, "EnableLogging", RegistryData.integerFormatted("[ENABLELOGGING]"));
+        c.registry(RegistryRoot.HKLM, "SOFTWARE\\ssprkit\\Kit Sample", "TLS12", RegistryData.integerFormatted("[TLS12]"));
+        pkg.feature("Complete", "Complete").add(c);
+        Path msi = dir.resolve("SsprWindowsLogon.PROD.msi");
+        pkg.write(msi, new WriteOptions(Instant.parse("2026-01-01T00:00:00Z")));
+        return msi;
+    }
+
+    @Test
+    void kitWritesATransformSettingTheChosenPropertiesAndTheRegFiles() throws Exception {
+        Path msi = ssprPackage("x64");
+        Path kit = dir.resolve("kit");
+        Run r = sspr("kit", "--msi", msi.toString(), "--out", kit.toString(), "--enable-logging");
+        assertEquals(0, r.code(), r.err());
+        for (String f : java.util.List.of("SsprWindowsLogon.PROD.mst", "reg/logging-on.reg", "reg/logging-off.reg", "reg/tls12-enable.reg", "reg/win10-policy.reg")) {
+            assertTrue(r.out().contains("  " + f), f + " in " + r.out());
+            assertTrue(Files.isRegularFile(kit.resolve(f)), f);
+        }
+        try (var db = dev.ssprkit.msi.MsiReader.read(msi)) {
+            var result = dev.ssprkit.msi.transform.TransformReader.apply(db, kit.resolve("SsprWindowsLogon.PROD.mst"));
+            assertEquals(2, result.rowsUpdated());
+            assertEquals("1", db.table("Property").find("ENABLELOGGING").string("Value"));
+            assertEquals("1", db.table("Property").find("TLS12").string("Value"));
+        }
+        var reg = dev.ssprkit.registry.RegFile.read(kit.resolve("reg/tls12-enable.reg"));
+        assertEquals(0xA00, reg.dword(dev.ssprkit.registry.RegistryKey.hklm("SOFTWARE\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp"),
+                "DefaultSecureProtocols").orElseThrow(), "x64 package: the Wow6432Node twins too");
+        assertTrue(Files.readString(kit.resolve("gpo/README.txt")).contains("SsprWindowsLogon.PROD.mst sets ENABLELOGGING=1 TLS12=1"));
+
+        Run again = sspr("kit", "--msi", msi.toString(), "--out", kit.toString());
+        assertEquals(Sspr.IO_ERROR, again.code(), "a non-empty kit folder is refused");
+        Path notMsi = Files.writeString(dir.resolve("x.msi"), "no");
+        assertEquals(Sspr.BAD_INPUT, sspr("kit", "--msi", notMsi.toString(), "--out", dir.resolve("k2").toString()).code());
+    }
+
+    @Test
+    void kitForAn86PackageLeavesOutWow6432Node() throws Exception {
+        Path msi = ssprPackage("Intel");
+        Path kit = dir.resolve("kit");
+        assertEquals(0, sspr("kit", "--msi", msi.toString(), "--out", kit.toString(), "--no-tls12").code());
+        var reg = dev.ssprkit.registry.RegFile.read(kit.resolve("reg/tls12-enable.reg"));
+        assertFalse(reg.keyExists(dev.ssprkit.registry.RegistryKey.hklm("SOFTWARE\\Wow6432Node")));
+        try (var db = dev.ssprkit.msi.MsiReader.read(msi)) {
+            var result = dev.ssprkit.msi.transform.TransformReader.apply(db, kit.resolve("SsprWindowsLogon.PROD.mst"));
+            assertEquals(0, result.rowsUpdated() + result.rowsAdded(), "ENABLELOGGING=0 TLS12=0 are the package's own values");
+        }
     }
 
     @Test

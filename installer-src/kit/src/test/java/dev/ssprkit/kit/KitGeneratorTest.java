@@ -79,6 +79,20 @@ class KitGeneratorTest {
     }
 
     @Test
+    void transformPartChangesAndAddsTheChosenPropertiesOnly() throws Exception {
+        Path msi = msi();
+        List<String> files = new KitGenerator().with(new TransformPart()).generate(msi, KitOptions.of(true, true), dir.resolve("kit"));
+        assertTrue(files.contains("SsprWindowsLogon.PROD.mst"), files.toString());
+        try (var db = dev.ssprkit.msi.MsiReader.read(msi)) {
+            var r = dev.ssprkit.msi.transform.TransformReader.apply(db, dir.resolve("kit/SsprWindowsLogon.PROD.mst"));
+            assertEquals(1, r.rowsUpdated(), "ENABLELOGGING 0 -> 1");
+            assertEquals(1, r.rowsAdded(), "TLS12 added");
+            assertEquals("1", db.table("Property").find("ENABLELOGGING").string("Value"));
+            assertEquals("1", db.table("Property").find("TLS12").string("Value"));
+        }
+    }
+
+    @Test
     void aNonEmptyTargetIsRefusedAndNothingIsWritten() throws Exception {
         Path msi = msi();
         Path out = dir.resolve("kit");

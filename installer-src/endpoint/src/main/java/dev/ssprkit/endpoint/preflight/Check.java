@@ -26,7 +26,7 @@ public enum Check {
             "Ctrl+Alt+Del required + lock screen notifications off + content delivery policy enforced (or Home edition)",
             "Change any one of: DisableCAD = 1, DisableLockScreenAppNotifications = 0, IsContentDeliveryPolicyEnforced = 0."),
     TLS12_NOT_ENABLED("PF020", Severity.BLOCKER, "TLS 1.2 is not enabled (auto-negotiation alone is not enough)",
-            "Run 'sspr tls12 enable' (or import the TLS 1.2 .reg file) and restart."),
+            "Run 'sspr tls enable' (or import the TLS 1.2 .reg file) and restart."),
     WINDOWS10_TOO_OLD("PF021", Severity.BLOCKER, "Windows 10 before 1803 has no \"Reset password\" at the sign-in screen",
             "Update to Windows 10 1803 or later."),
     HOME_EDITION("PF022", Severity.WARNING, "Home edition: the Intune policy cannot be applied",

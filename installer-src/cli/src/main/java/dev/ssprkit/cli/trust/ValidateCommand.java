@@ -1,0 +1,53 @@
+package dev.ssprkit.cli.trust;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ssprkit.cli.Sspr;
+import dev.ssprkit.validate.Finding;
+import dev.ssprkit.validate.Severity;
+import dev.ssprkit.validate.Validator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code sspr validate FILE}: the ICE validation of a package; every finding printed, exit 1 when any is an error. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Run the ICE validation (the darice.cub rules that matter to a product) on a package.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no errors (warnings may be printed)", "1:ICE errors, or the file is not a readable package",
+                "2:usage error", "4:I/O error"})
+public final class ValidateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "FILE.msi") Path file;
+    @Option(names = "--json", description = "Machine-readable output.") boolean json;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(file)) return TrustExits.report(spec, new NoSuchFileException(file.toString()), Sspr.IO_ERROR);
+        List<Finding> findings = Validator.validate(file);
+        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = findings.size() - errors;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            try {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(findings));
+            } catch (IOException e) {
+                return TrustExits.report(spec, e, Sspr.IO_ERROR);
+            }
+        } else {
+            for (Finding f : findings) out.println(f);
+            out.println(file + ": " + errors + " error(s), " + warnings + " warning(s)");
+        }
+        return errors > 0 ? Sspr.FAILED : Sspr.OK;
+    }
+}
