@@ -1,5 +1,7 @@
 package dev.ssprkit.maven;
 
+import dev.ssprkit.sign.TestPki;
+
 import dev.ssprkit.sign.Signatures;
 import dev.ssprkit.sign.Verification;
 import dev.ssprkit.sign.Verifier;
@@ -26,13 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The Mojo as Maven runs it (fields set as Maven sets them, by reflection): confinement, PayloadDir, signing. */
 class WixBuildMojoTest {
     @TempDir static Path shared;
-    static TestKeys keys;
+    static TestPki keys;
     @TempDir Path dir;
     Path wxs, out, payload;
 
     @BeforeAll
     static void keys() throws Exception {
-        keys = new TestKeys(shared.resolve("keys"));
+        keys = TestPki.create(shared.resolve("keys"));
     }
 
     @BeforeEach
@@ -80,7 +82,7 @@ class WixBuildMojoTest {
     SignConfig signConfig() {
         SignConfig s = new SignConfig();
         s.keystore = keys.p12.toString();
-        s.alias = TestKeys.ALIAS;
+        s.alias = TestPki.ALIAS;
         s.storepassFile = keys.passwordFile.toFile();
         return s;
     }
@@ -112,7 +114,7 @@ class WixBuildMojoTest {
         mojo(Map.of("PayloadDir", payload.toString()), s).execute();
         Verification v = Verifier.verify(out);
         assertTrue(v.isValid(), v.toString());
-        assertTrue(v.signatures().get(0).subject().contains("ssprkit Mojo Test Signer"));
+        assertTrue(v.signatures().get(0).subject().contains("ssprkit Test Code Signing"));
         assertTrue(Verifier.verify(script).isValid());
     }
 

@@ -29,24 +29,24 @@ import java.util.Date;
 import java.util.HexFormat;
 
 /**
- * A throw-away PKI for tests: a root CA and a code-signing certificate (and a time-stamping one) it issues, the
+ * A throw-away PKI for tests (shared with the CLI and Maven plugin tests through this module's test jar): a root CA and a code-signing certificate (and a time-stamping one) it issues, the
  * signer's key in a PKCS#12 file protected by a random password that is written only to a password file.
  */
-final class TestPki {
-    static final String ALIAS = "release-signer";
-    static final String SUBJECT = "CN=ssprkit Test Code Signing,O=ssprkit tests,C=FR";
+public final class TestPki {
+    public static final String ALIAS = "release-signer";
+    public static final String SUBJECT = "CN=ssprkit Test Code Signing,O=ssprkit tests,C=FR";
 
-    final Path dir;
-    final KeyPair caKeys;
-    final X509Certificate ca;
-    final KeyPair signerKeys;
-    final X509Certificate signer;
-    final KeyPair tsaKeys;
-    final X509Certificate tsa;
-    final String password;
-    final Path p12;
-    final Path passwordFile;
-    final Path caPem;
+    public final Path dir;
+    public final KeyPair caKeys;
+    public final X509Certificate ca;
+    public final KeyPair signerKeys;
+    public final X509Certificate signer;
+    public final KeyPair tsaKeys;
+    public final X509Certificate tsa;
+    public final String password;
+    public final Path p12;
+    public final Path passwordFile;
+    public final Path caPem;
 
     private TestPki(Path dir) throws Exception {
         this.dir = dir;
@@ -74,16 +74,16 @@ final class TestPki {
         Files.writeString(caPem, pem(ca));
     }
 
-    static TestPki create(Path dir) throws Exception {
+    public static TestPki create(Path dir) throws Exception {
         Files.createDirectories(dir);
         return new TestPki(dir);
     }
 
-    KeystoreConfig config() {
+    public KeystoreConfig config() {
         return KeystoreConfig.pkcs12(p12, ALIAS, PasswordSource.file(passwordFile));
     }
 
-    static String pem(X509Certificate c) throws Exception {
+    public static String pem(X509Certificate c) throws Exception {
         return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(c.getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
     }

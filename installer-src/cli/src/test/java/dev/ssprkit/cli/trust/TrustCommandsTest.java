@@ -1,5 +1,7 @@
 package dev.ssprkit.cli.trust;
 
+import dev.ssprkit.sign.TestPki;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssprkit.builder.ComponentSpec;
@@ -41,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** sign, verify and validate driven in-process, as {@code new CommandLine(new SignCommand())}. */
 class TrustCommandsTest {
     @TempDir static Path shared;
-    static TestKeys keys;
+    static TestPki keys;
     @TempDir Path dir;
 
     record Run(int code, String out, String err) {
@@ -52,7 +54,7 @@ class TrustCommandsTest {
 
     @BeforeAll
     static void keys() throws Exception {
-        keys = new TestKeys(shared.resolve("keys"));
+        keys = TestPki.create(shared.resolve("keys"));
     }
 
     static Run run(Object command, String... args) {
@@ -79,7 +81,7 @@ class TrustCommandsTest {
     }
 
     String[] signArgs(Path... files) {
-        List<String> a = new ArrayList<>(List.of("--keystore", keys.p12.toString(), "--alias", TestKeys.ALIAS,
+        List<String> a = new ArrayList<>(List.of("--keystore", keys.p12.toString(), "--alias", TestPki.ALIAS,
                 "--storepass-file", keys.passwordFile.toString()));
         for (Path f : files) a.add(f.toString());
         return a.toArray(String[]::new);
@@ -97,7 +99,7 @@ class TrustCommandsTest {
         Run verify = run(new VerifyCommand(), msi.toString());
         assertEquals(0, verify.code(), verify.all());
         assertTrue(verify.out().contains("signature valid"), verify.out());
-        assertTrue(verify.out().contains("CN=ssprkit CLI Test Signer"), verify.out());
+        assertTrue(verify.out().contains("CN=ssprkit Test Code Signing"), verify.out());
         assertTrue(verify.out().contains("content matches: yes"), verify.out());
         assertTrue(verify.out().contains("SHA256"), verify.out());
         assertTrue(verify.out().contains("timestamp:       none"), verify.out());
@@ -105,9 +107,9 @@ class TrustCommandsTest {
         JsonNode json = new ObjectMapper().readTree(run(new VerifyCommand(), ps1.toString(), "--json").out());
         assertTrue(json.get("valid").asBoolean(), json.toString());
         assertEquals("POWERSHELL", json.get("format").asText());
-        assertTrue(json.get("signatures").get(0).get("signer").asText().contains("ssprkit CLI Test Signer"));
+        assertTrue(json.get("signatures").get(0).get("signer").asText().contains("ssprkit Test Code Signing"));
 
-        Run trusted = run(new VerifyCommand(), msi.toString(), "--ca", keys.certPem.toString());
+        Run trusted = run(new VerifyCommand(), msi.toString(), "--ca", keys.caPem.toString());
         assertEquals(0, trusted.code(), trusted.all());
         assertTrue(trusted.out().contains("trusted:         yes"), trusted.out());
     }
