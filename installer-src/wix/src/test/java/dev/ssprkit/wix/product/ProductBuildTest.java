@@ -4,7 +4,11 @@ import dev.ssprkit.msi.MsiReader;
 import dev.ssprkit.msi.check.StructuralCheck;
 import dev.ssprkit.msi.model.Database;
 import dev.ssprkit.msi.model.Row;
+import dev.ssprkit.kit.KitGenerator;
+import dev.ssprkit.kit.KitOptions;
+import dev.ssprkit.kit.TransformPart;
 import dev.ssprkit.testkit.Tool;
+import dev.ssprkit.testkit.Wine;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
 import dev.ssprkit.wix.WixBuild;
@@ -103,6 +107,37 @@ class ProductBuildTest {
         assertTrue(unchecked.success(), unchecked.diagnostics().toString());
     }
 
+    /**
+     * Group Policy cannot pass properties: the kit's transform must turn logging and TLS 1.2 on by itself, for the
+     * product exactly as built.
+     */
+    @Test
+    @Tag("interop")
+    void theKitsTransformSetsLoggingAndTlsWithoutCommandLineProperties() throws Exception {
+        Path msi = built("x64", null, dir.resolve("p/SsprWindowsLogon.PROD.msi"));
+        Path kit = dir.resolve("kit");
+        new KitGenerator().with(new TransformPart()).generate(msi, KitOptions.of(true, true), kit);
+        Path mst = kit.resolve("SsprWindowsLogon.PROD.mst");
+        assertTrue(Files.isRegularFile(mst));
+        try (Wine wine = Wine.start(dir.resolve("prefix"))) {
+            Tool.Result r = wine.msiexec("/i", winPath(kit.resolve("SsprWindowsLogon.PROD.msi")), "TRANSFORMS=" + winPath(mst), "/qn");
+            assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+            assertEquals("0x1", wine.regValue("HKLM\\" + PROVIDER, "EnableLogging"));
+            String client = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client";
+            assertEquals("0x1", wine.regValue(client, "Enabled"));
+            assertEquals("0x0", wine.regValue(client, "DisabledByDefault"));
+        }
+    }
+
+    private static String failures(Tool.Result r) {
+        return Stream.of(r.stdout().split("\n")).filter(l -> l.startsWith("FAIL")).reduce("", (x, y) -> x + y + "\n");
+    }
+
+    /** Wine maps the Unix root to Z:. */
+    static String winPath(Path p) {
+        return "Z:" + p.toAbsolutePath().toString().replace('/', '\\');
+    }
+
     /** Every "Done when" point of the product under Wine: launch condition per Windows version, options, upgrade, repair. */
     @ParameterizedTest
     @ValueSource(strings = {"x64", "x86"})
@@ -111,10 +146,16 @@ class ProductBuildTest {
         Tool.require("wine", "wineserver", "msiinfo", "bash");
         Path v1 = built(arch, "1.0.0", dir.resolve("1.0.0/SsprWindowsLogon.PROD.msi"));
         Path v2 = built(arch, "1.1.0", dir.resolve("1.1.0/SsprWindowsLogon.PROD.msi"));
-        Tool.Result r = Tool.run(List.of("bash", WIX.resolve("test/wine-lifecycle.sh").toString(), "--upgrade-to", v2.toString(), v1.toString()),
-                null, Map.of("TMPDIR", dir.toString()), 900);
-        String tail = Stream.of(r.stdout().split("\n")).filter(l -> l.startsWith("FAIL")).reduce("", (x, y) -> x + y + "\n");
-        assertEquals(0, r.exitCode(), () -> "lifecycle failures:\n" + tail + "\n" + r.stderr());
+        List<String> command = List.of("bash", WIX.resolve("test/wine-lifecycle.sh").toString(), "--upgrade-to", v2.toString(), v1.toString());
+        Tool.Result r = Tool.run(command, null, Map.of("TMPDIR", dir.toString()), 900);
+        if (r.exitCode() != 0) {
+            // One retry in a fresh prefix: a loaded machine has been seen to return an empty `wine reg query` once in
+            // ~10 runs. A real regression fails twice; the first run's failures are kept in the test output.
+            System.err.println("wine-lifecycle.sh failed once, retrying:\n" + failures(r));
+            r = Tool.run(command, null, Map.of("TMPDIR", dir.toString()), 900);
+        }
+        Tool.Result last = r;
+        assertEquals(0, r.exitCode(), () -> "lifecycle failures:\n" + failures(last) + "\n" + last.stderr());
         assertTrue(r.stdout().contains(" passed, 0 failed"), r.stdout());
     }
 }
