@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The {@code sspr} command. Each subcommand is a small class that adapts options to the library API; {@link #run}
@@ -25,10 +26,6 @@ import java.nio.charset.StandardCharsets;
  */
 @Command(name = "sspr", mixinStandardHelpOptions = true, versionProvider = Sspr.Version.class,
         description = "Build, inspect and deploy Windows Installer packages without Windows.",
-        subcommands = {InspectCommand.class, ExtractCommand.class, DiffCommand.class, KitCommand.class,
-                InstallCommand.class, UninstallCommand.class, RepairCommand.class,
-                LoggingCommand.class, TlsCommand.class, Win10Command.class, PreflightCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the work failed (build errors, blockers found, status not enabled, packages differ)",
                 "2:usage error (bad options; live registry command without a Windows registry)",
@@ -45,6 +42,16 @@ public final class Sspr {
     /** Added to {@link MsiexecExit#cliStatus} for msiexec outcomes other than plain success. */
     public static final int MSIEXEC_BASE = 10;
 
+    /**
+     * Subcommands made by picocli's factory. Only the one a command line names is built (start-up is most of a small
+     * run's time and picocli reflects over every command it is given); help, completion and errors get them all.
+     */
+    private static final List<Class<?>> FACTORY_MADE = List.of(InspectCommand.class, ExtractCommand.class, DiffCommand.class,
+            KitCommand.class, InstallCommand.class, UninstallCommand.class, RepairCommand.class, LoggingCommand.class,
+            TlsCommand.class, Win10Command.class, PreflightCommand.class);
+    private static final List<Class<?>> SELF_MADE = List.of(BuildCommand.class, SignCommand.class, VerifyCommand.class,
+            ValidateCommand.class);
+
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
     }
@@ -55,7 +62,7 @@ public final class Sspr {
     }
 
     static int run(CliContext context, PrintStream out, PrintStream err, String... args) {
-        CommandLine cl = commandLine(context);
+        CommandLine cl = commandLine(context, args.length > 0 ? args[0] : null);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         int code = cl.execute(args);
@@ -69,19 +76,46 @@ public final class Sspr {
     }
 
     static CommandLine commandLine(CliContext context) {
+        return commandLine(context, null);
+    }
+
+    /** The command with every subcommand, or only {@code first}'s when that names one. */
+    static CommandLine commandLine(CliContext context, String first) {
+        boolean all = first == null || !known(first);
         CommandLine cl = new CommandLine(new Sspr(), context.factory());
-        cl.addSubcommand(new BuildCommand(context));
-        cl.addSubcommand(new SignCommand());
-        cl.addSubcommand(new VerifyCommand());
-        cl.addSubcommand(new ValidateCommand());
-        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-        completion.getCommandSpec().usageMessage().hidden(true);
-        cl.addSubcommand("generate-completion", completion);
+        for (Class<?> c : FACTORY_MADE) {
+            if (all || names(c).contains(first)) cl.addSubcommand(new CommandLine(c, context.factory()));
+        }
+        if (all || names(BuildCommand.class).contains(first)) cl.addSubcommand(new BuildCommand(context));
+        if (all || names(SignCommand.class).contains(first)) cl.addSubcommand(new SignCommand());
+        if (all || names(VerifyCommand.class).contains(first)) cl.addSubcommand(new VerifyCommand());
+        if (all || names(ValidateCommand.class).contains(first)) cl.addSubcommand(new ValidateCommand());
+        if (all) {
+            cl.addSubcommand(new CommandLine(CommandLine.HelpCommand.class));
+            CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+            completion.getCommandSpec().usageMessage().hidden(true);
+            cl.addSubcommand("generate-completion", completion);
+        }
         cl.setExecutionExceptionHandler(new Errors());
         cl.setExitCodeExceptionMapper(Errors::exitCode);
         // added after our handler is set, so the sysprep commands keep their own exit-code mapping
-        cl.addSubcommand("sysprep", SysprepCommand.commandLine(Host.system()));
+        if (all || first.equals("sysprep")) cl.addSubcommand("sysprep", SysprepCommand.commandLine(Host.system()));
         return cl;
+    }
+
+    /** A subcommand name other than help and completion (which need the whole tree). */
+    private static boolean known(String name) {
+        if (name.equals("sysprep")) return true;
+        for (Class<?> c : FACTORY_MADE) if (names(c).contains(name)) return true;
+        for (Class<?> c : SELF_MADE) if (names(c).contains(name)) return true;
+        return false;
+    }
+
+    private static List<String> names(Class<?> c) {
+        Command a = c.getAnnotation(Command.class);
+        List<String> n = new java.util.ArrayList<>(List.of(a.aliases()));
+        n.add(a.name());
+        return n;
     }
 
     /** 0 for plain success, else 10 + the outcome's class (11 restart needed ... 17 refused by the machine). */

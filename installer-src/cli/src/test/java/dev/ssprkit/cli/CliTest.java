@@ -78,6 +78,24 @@ class CliTest {
     }
 
     @Test
+    void everySubcommandIsListedAndReachableWhicheverIsBuiltAlone() {
+        Run h = sspr("--help");
+        for (String name : java.util.List.of("build", "inspect", "extract", "diff", "kit", "install", "uninstall", "repair",
+                "logging", "tls", "win10", "preflight", "sign", "verify", "validate", "sysprep")) {
+            assertTrue(h.out().contains("  " + name), name + " missing from --help:\n" + h.out());
+            Run one = sspr(name, "--help");
+            assertEquals(0, one.code(), name + ": " + one.err());
+            assertTrue(one.out().startsWith("Usage: sspr " + name.replace("tls12", "tls")), one.out());
+        }
+        Run helpFor = sspr("help", "extract");
+        assertEquals(0, helpFor.code());
+        assertTrue(helpFor.out().startsWith("Usage: sspr extract"), helpFor.out());
+        Run unknown = sspr("frobnicate");
+        assertEquals(Sspr.USAGE, unknown.code());
+        assertTrue(unknown.err().contains("frobnicate"), unknown.err());
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Run r = sspr("inspect", "--bogus", "x.msi");
         assertEquals(Sspr.USAGE, r.code());
