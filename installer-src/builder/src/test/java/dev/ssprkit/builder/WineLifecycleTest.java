@@ -3,10 +3,9 @@ package dev.ssprkit.builder;
 import dev.ssprkit.msi.WriteOptions;
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.Wine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -26,18 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("interop")
 class WineLifecycleTest {
     static final String UPGRADE = "{6C2B8F4E-1D3A-4B5C-9E7F-0A1B2C3D4E5F}";
-    static Wine wine;
+    @RegisterExtension static final Wine wine = Wine.perClass();
     @TempDir static Path dir;
 
-    @BeforeAll
-    static void startWine() {
-        wine = Wine.start(dir.resolve("prefix"));
-    }
 
-    @AfterAll
-    static void stopWine() {
-        if (wine != null) wine.close();
-    }
 
     private static Path payload(String name, byte[] content) throws Exception {
         Path p = dir.resolve("payload").resolve(name);

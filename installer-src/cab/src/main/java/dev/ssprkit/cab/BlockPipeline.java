@@ -1,18 +1,13 @@
 package dev.ssprkit.cab;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Encodes segments of {@link CfDataEncoder#SEGMENT_BLOCKS} blocks on {@code threads} workers and writes the records in
@@ -32,7 +27,7 @@ final class BlockPipeline {
 
     /** Streams every block of {@code source} to {@code out}; returns the number of CFDATA records written. */
     int run(FolderBlockSource source, OutputStream out) throws IOException {
-        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads());
+        ExecutorService pool = threads == 1 ? null : Workers.pool(threads, "cab-deflate");
         Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
         int window = threads + 2;
         int count = 0;
@@ -50,10 +45,10 @@ final class BlockPipeline {
                     out.write(encoder.encodeSegment(null, blocks));
                     continue;
                 }
-                if (inFlight.size() == window) out.write(await(inFlight.removeFirst()));
+                if (inFlight.size() == window) out.write(Workers.await(inFlight.removeFirst(), "compressing cabinet blocks"));
                 inFlight.addLast(pool.submit(() -> encoder.encodeSegment(null, blocks)));
             }
-            while (!inFlight.isEmpty()) out.write(await(inFlight.removeFirst()));
+            while (!inFlight.isEmpty()) out.write(Workers.await(inFlight.removeFirst(), "compressing cabinet blocks"));
             return count;
         } finally {
             inFlight.forEach(f -> f.cancel(true));
@@ -61,30 +56,4 @@ final class BlockPipeline {
         }
     }
 
-    private static byte[] await(Future<byte[]> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while compressing cabinet blocks");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException("compressing a cabinet block failed", cause);
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "cab-deflate-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

@@ -1,11 +1,9 @@
 package dev.ssprkit.cab;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
@@ -87,7 +85,7 @@ final class BlockPrefetch {
             if (inFlight.isEmpty()) {
                 throw new IllegalStateException("read past the folder's last block");
             }
-            current = await(inFlight.removeFirst());
+            current = Workers.await(inFlight.removeFirst(), "decoding cabinet blocks");
             currentPos = 0;
             fill();
         }
@@ -217,24 +215,6 @@ final class BlockPrefetch {
         byte[] out = b.decoded;
         if (out != null) {
             freeOut.offer(out);
-        }
-    }
-
-    private static Block[] await(Future<Block[]> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while decoding cabinet blocks");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException("decoding a cabinet block failed", cause);
         }
     }
 

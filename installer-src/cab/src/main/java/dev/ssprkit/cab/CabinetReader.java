@@ -14,9 +14,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads cabinets from untrusted input (uncompressed and MSZIP folders; LZX, Quantum and multi-cabinet sets are
@@ -94,7 +91,7 @@ public final class CabinetReader implements Closeable {
         BitSet finishedFolders = new BitSet();
         int currentFolder = -1;
         FolderDataStream folder = null;
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
+        ExecutorService pool = threads > 1 ? Workers.pool(threads, "cab-inflate") : null;
         try {
             for (CabEntry e : directory.entries()) {
                 if (e.size() == 0) {
@@ -135,15 +132,6 @@ public final class CabinetReader implements Closeable {
                 pool.shutdownNow();
             }
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "cab-inflate-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Extracts every file under {@code dir} (created if needed); returns the written paths in cabinet order. */

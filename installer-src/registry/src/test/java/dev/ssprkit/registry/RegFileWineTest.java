@@ -2,10 +2,9 @@ package dev.ssprkit.registry;
 
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.Wine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -20,18 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every .reg file we write imports with {@code wine regedit /S}; files {@code wine regedit /E} exports read back. */
 @Tag("interop")
 class RegFileWineTest {
-    static Wine wine;
+    @RegisterExtension static final Wine wine = Wine.perClass();
     @TempDir static Path dir;
 
-    @BeforeAll
-    static void up() {
-        wine = Wine.start(dir.resolve("prefix"));
-    }
 
-    @AfterAll
-    static void down() {
-        if (wine != null) wine.close();
-    }
 
     private static void importFile(RegFile reg, String name) throws Exception {
         Path file = dir.resolve(name);

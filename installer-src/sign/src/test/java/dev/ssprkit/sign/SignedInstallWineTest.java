@@ -2,10 +2,9 @@ package dev.ssprkit.sign;
 
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.Wine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -19,17 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("interop")
 class SignedInstallWineTest {
     @TempDir static Path dir;
-    static Wine wine;
+    @RegisterExtension static final Wine wine = Wine.perClass();
 
-    @BeforeAll
-    static void startWine() {
-        wine = Wine.start(dir.resolve("prefix"));
-    }
 
-    @AfterAll
-    static void stopWine() {
-        if (wine != null) wine.close();
-    }
 
     @Test
     void signedMsiInstallsAndUninstalls() throws Exception {

@@ -9,41 +9,97 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
- * One Wine prefix for a test class: created on first use, a persistent {@code wineserver -p} started once (an install
- * then takes ~2 s instead of ~10 s), and that wineserver killed by {@link #close()}.
+ * One Wine prefix: created, a persistent {@code wineserver -p} started once (an install then takes ~2 s instead of
+ * ~10 s), and that wineserver killed by {@link #close()}. One per test class:
  *
  * <pre>{@code
- * static Wine wine;
- * @BeforeAll static void up(@TempDir Path dir) { wine = Wine.start(dir.resolve("prefix")); }
- * @AfterAll static void down() { wine.close(); }
+ * @RegisterExtension static final Wine wine = Wine.perClass();   // prefix in its own temp folder, removed after
  * }</pre>
+ *
+ * or, inside one test, {@code try (Wine wine = Wine.start(dir.resolve("prefix"))) { ... }}.
  */
-public final class Wine implements AutoCloseable {
-    private final Path prefix;
-    private final Map<String, String> env;
+public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    private Path prefix;
+    private Map<String, String> env;
+    private Path ownedRoot;
+
+    private Wine() {}
 
     private Wine(Path prefix) {
+        init(prefix);
+    }
+
+    private void init(Path prefix) {
         this.prefix = prefix;
-        this.env = new HashMap<>();
-        env.put("WINEPREFIX", prefix.toString());
-        env.put("WINEDEBUG", "-all");
-        env.put("WINEDLLOVERRIDES", "mscoree,mshtml=");
-        env.put("DISPLAY", "");
+        Map<String, String> e = new HashMap<>();
+        e.put("WINEPREFIX", prefix.toString());
+        e.put("WINEDEBUG", "-all");
+        e.put("WINEDLLOVERRIDES", "mscoree,mshtml=");
+        e.put("DISPLAY", "");
+        this.env = Map.copyOf(e);
     }
 
     /** Requires wine (skip locally / fail in CI), creates the prefix and starts its persistent wineserver. */
     public static Wine start(Path prefix) {
+        Wine wine = new Wine(prefix);
+        wine.boot();
+        return wine;
+    }
+
+    /** A JUnit extension: the prefix is made before the class's tests and killed and removed after them. */
+    public static Wine perClass() {
+        return new Wine();
+    }
+
+    private void boot() {
         Tool.require("wine", "wineserver");
         try {
             Files.createDirectories(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Wine wine = new Wine(prefix);
-        wine.startPersistentServer();
-        wine.exec(List.of("wineboot", "-i"), 300).assertOk();
-        return wine;
+        startPersistentServer();
+        exec(List.of("wineboot", "-i"), 300).assertOk();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        ownedRoot = Files.createTempDirectory("ssprkit-wine-");
+        init(ownedRoot.resolve("prefix"));
+        boot();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (ownedRoot == null) return;
+        close();
+        deleteTree(ownedRoot);
+        ownedRoot = null;
+    }
+
+    /**
+     * Removes a folder without following links: a prefix links its user folders to the real home directory, and
+     * those links are removed, never their targets.
+     */
+    private static void deleteTree(Path root) throws IOException {
+        List<Path> all;
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) { // Files.walk does not follow links
+            all = s.sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        for (Path p : all) { // tests may leave read-only folders in the prefix
+            if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isWritable(p)) p.toFile().setWritable(true);
+        }
+        for (Path p : all) Files.deleteIfExists(p);
+    }
+
+    /** The environment every Wine command of this prefix runs with (WINEPREFIX, quiet debug, no Mono/Gecko). */
+    public Map<String, String> environment() {
+        return env;
     }
 
     /** {@code wineserver -p} detaches and keeps running; its output must not be tied to our pipes. */

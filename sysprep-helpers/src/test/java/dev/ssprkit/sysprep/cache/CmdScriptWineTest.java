@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -33,20 +34,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("interop")
 class CmdScriptWineTest {
-    static Wine wine;
+    @RegisterExtension static final Wine wine = Wine.perClass();
 
     @TempDir
     static Path tmp;
 
     @BeforeAll
     static void up() throws IOException {
-        wine = Wine.start(tmp.resolve("prefix"));
         Files.writeString(wine.cDrive("C:\\clean-webcache.cmd"), new ScriptGenerator(CacheTargets.ALL).cmd());
     }
 
     @AfterAll
     static void down() throws IOException {
-        if (wine != null) wine.close();
         for (String dir : List.of("java-image")) ProfileFixture.deleteTree(tmp.resolve(dir));
         if (wine != null) ProfileFixture.deleteTree(wine.cDrive("C:\\img"));
     }

@@ -13,10 +13,9 @@ import dev.ssprkit.registry.RegistryKey;
 import dev.ssprkit.registry.RegistryValue;
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.Wine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -40,19 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("interop")
 class CliWineTest {
-    static Wine wine;
+    @RegisterExtension static final Wine wine = Wine.perClass();
     @TempDir static Path dir;
     static final RegistryKey TLS12_KEY = RegistryKey.hklm("SOFTWARE\\ssprkit\\Kit Sample");
 
-    @BeforeAll
-    static void up() {
-        wine = Wine.start(dir.resolve("prefix"));
-    }
 
-    @AfterAll
-    static void down() {
-        if (wine != null) wine.close();
-    }
 
     record Run(int code, String out, String err) {}
 
@@ -64,7 +55,9 @@ class CliWineTest {
 
     /** msiexec through env, so the in-process CLI reaches this test's prefix without touching the JVM's environment. */
     static String wineMsiexec() {
-        return "env WINEPREFIX=" + wine.prefix() + " WINEDEBUG=-all WINEDLLOVERRIDES=mscoree,mshtml= DISPLAY= wine msiexec";
+        StringBuilder cmd = new StringBuilder("env");
+        new java.util.TreeMap<>(wine.environment()).forEach((k, v) -> cmd.append(' ').append(k).append('=').append(v));
+        return cmd.append(" wine msiexec").toString();
     }
 
     static Path ssprPackage(String name) throws Exception {

@@ -19,10 +19,9 @@ import dev.ssprkit.msi.transform.TransformReader;
 import dev.ssprkit.msi.transform.TransformWriter;
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.Wine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -44,22 +43,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("interop")
 class WineDeploymentTest {
-    static Wine wine;
+    @RegisterExtension static final Wine wine = Wine.perClass();
     @TempDir static Path dir;
 
-    @BeforeAll
-    static void up() {
-        wine = Wine.start(dir.resolve("prefix"));
-    }
 
-    @AfterAll
-    static void down() {
-        if (wine != null) wine.close();
-    }
 
     static MsiexecRunner runner() {
         return MsiexecRunner.builder().command(List.of("wine", "msiexec"))
-                .environment(Map.of("WINEPREFIX", wine.prefix().toString(), "WINEDEBUG", "-all", "WINEDLLOVERRIDES", "mscoree,mshtml=", "DISPLAY", ""))
+                .environment(wine.environment())
                 .retryOnBusy(3, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5)).timeout(java.time.Duration.ofMinutes(5)).build();
     }
 

@@ -2,28 +2,24 @@ package dev.ssprkit.msi.container;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
+import dev.ssprkit.common.ReadOnlyChannel;
+
 import java.nio.channels.FileChannel;
-import java.nio.channels.NonWritableChannelException;
-import java.nio.channels.SeekableByteChannel;
 import java.util.Arrays;
 
 /**
  * A read-only view of one compound-file stream as a channel: positions map through the stream's sector chain to file
  * offsets, and runs of consecutive sectors (how every writer we know lays out a large stream) are read with one call.
  */
-final class SectorChannel implements SeekableByteChannel {
+final class SectorChannel extends ReadOnlyChannel {
     private final FileChannel file;
-    private final long size;
     private final long[] runStart; // stream offset where each run begins, ascending, runStart[0] = 0
     private final long[] runFile;  // file offset of each run
-    private long position;
-    private boolean open = true;
 
     /** @param sectors the stream's sectors in order (each one checked to lie within the file) */
     SectorChannel(FileChannel file, int[] sectors, int sectorSize, long size) {
+        super(size);
         this.file = file;
-        this.size = size;
         long[] starts = new long[Math.max(1, sectors.length)];
         long[] offsets = new long[starts.length];
         int runs = 0;
@@ -39,11 +35,8 @@ final class SectorChannel implements SeekableByteChannel {
     }
 
     @Override
-    public int read(ByteBuffer dst) throws IOException {
-        ensureOpen();
-        if (position >= size) {
-            return -1;
-        }
+    protected int readAt(ByteBuffer dst, long position) throws IOException {
+        long size = size();
         int total = 0;
         while (dst.hasRemaining() && position < size) {
             int run = Arrays.binarySearch(runStart, position);
@@ -69,51 +62,7 @@ final class SectorChannel implements SeekableByteChannel {
     }
 
     @Override
-    public int write(ByteBuffer src) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public long position() throws ClosedChannelException {
-        ensureOpen();
-        return position;
-    }
-
-    @Override
-    public SeekableByteChannel position(long newPosition) throws ClosedChannelException {
-        ensureOpen();
-        if (newPosition < 0) {
-            throw new IllegalArgumentException("negative position");
-        }
-        position = newPosition;
-        return this;
-    }
-
-    @Override
-    public long size() throws ClosedChannelException {
-        ensureOpen();
-        return size;
-    }
-
-    @Override
-    public SeekableByteChannel truncate(long size) {
-        throw new NonWritableChannelException();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public void close() throws IOException {
-        open = false;
+    protected void release() throws IOException {
         file.close();
-    }
-
-    private void ensureOpen() throws ClosedChannelException {
-        if (!open) {
-            throw new ClosedChannelException();
-        }
     }
 }

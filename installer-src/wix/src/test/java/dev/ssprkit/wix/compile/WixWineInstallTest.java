@@ -4,10 +4,9 @@ import dev.ssprkit.msi.check.StructuralCheck;
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.Wine;
 import dev.ssprkit.wix.BuildResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -26,18 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("interop")
 class WixWineInstallTest {
-    static Wine wine;
+    @RegisterExtension static final Wine wine = Wine.perClass();
     @TempDir static Path dir;
 
-    @BeforeAll
-    static void startWine() {
-        wine = Wine.start(dir.resolve("prefix"));
-    }
 
-    @AfterAll
-    static void stopWine() {
-        if (wine != null) wine.close();
-    }
 
     @Test
     void installsAndUninstalls() throws Exception {
