@@ -18,19 +18,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code sspr build}: compile and link WiX sources into an MSI; all located messages are printed, no file on error. */
-@Command(name = "build", mixinStandardHelpOptions = true, description = "Compile and link WiX sources (v3 or v4) into an MSI.")
+/**
+ * {@code sspr build}: compile and link WiX sources into an MSI, with the options of {@code wix build} (and candle/light
+ * where they differ); all located messages are printed, no file on error.
+ */
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Compile and link WiX sources (v3 or v4+) into an MSI, as wix build does.")
 final class BuildCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     private final CliContext ctx;
-    @Parameters(arity = "1..*", paramLabel = "FILE.wxs") List<Path> sources;
-    @Option(names = {"-o", "--out"}, paramLabel = "OUT.msi", description = "Output file (default: the first source with .msi).") Path out;
-    @Option(names = {"-a", "--arch"}, paramLabel = "x86|x64", defaultValue = "x64", description = "Target platform. Default: ${DEFAULT-VALUE}.") String arch;
-    @Option(names = "-d", paramLabel = "NAME=VALUE", description = "Define a preprocessor variable.") List<String> defines = new ArrayList<>();
-    @Option(names = "-I", paramLabel = "DIR", description = "Add a folder to the include path.") List<Path> includes = new ArrayList<>();
-    @Option(names = "--allow-path", paramLabel = "DIR",
-            description = "Also allow reading sources and payload under DIR (by default only the sources' and include folders).")
-    List<Path> allowPaths = new ArrayList<>();
+    @Parameters(arity = "1..*", paramLabel = "FILE.wxs", description = "Sources compiled and linked together.") List<Path> sources;
+    @Option(names = {"-o", "--out", "-out"}, paramLabel = "OUT.msi", description = "Output file (default: the first source with .msi).") Path out;
+    @Option(names = {"-a", "-arch", "--arch"}, paramLabel = "x86|x64|arm64", defaultValue = "x86",
+            description = "Target platform, as WiX's -arch (a v3 Package/@Platform wins). Default: ${DEFAULT-VALUE}.") String arch;
+    @Option(names = {"-d", "-define"}, paramLabel = "NAME=VALUE", description = "Define a preprocessor variable.") List<String> defines = new ArrayList<>();
+    @Option(names = {"-I", "-includepath"}, paramLabel = "DIR", description = "Add a folder to the include path.") List<Path> includes = new ArrayList<>();
+    @Option(names = {"-b", "-bindpath", "--bindpath"}, paramLabel = "[NAME=]DIR", description = "Where payload is looked for (NAME= for !(bindpath.NAME)).") List<String> bindPaths = new ArrayList<>();
+    @Option(names = {"-loc", "--loc"}, paramLabel = "FILE.wxl", description = "A localization file.") List<Path> locFiles = new ArrayList<>();
+    @Option(names = {"-culture", "-cultures", "--culture"}, paramLabel = "CULTURE", split = "[;,]", description = "Culture(s) to build, in fallback order (e.g. de-DE).") List<String> cultures = new ArrayList<>();
+    @Option(names = {"-ext", "--ext"}, paramLabel = "NAME", description = "A WiX extension (util, firewall, UI... are built in; the name is checked).") List<String> extensions = new ArrayList<>();
+    @Option(names = {"-bindvariable", "-bv", "--bind-variable"}, paramLabel = "NAME=VALUE", description = "A value for !(wix.NAME).") List<String> bindVariables = new ArrayList<>();
+    @Option(names = {"--compression", "-dcl"}, paramLabel = "none|low|medium|high|mszip", description = "Compression level of every cabinet (default: the sources').") String compression;
+    @Option(names = {"-sval", "--no-validation"}, description = "Skip ICE validation, as light -sval.") boolean skipValidation;
+    @Option(names = "--allow-path", paramLabel = "DIR", description = "Also allow reading sources and payload under DIR.") List<Path> allowPaths = new ArrayList<>();
+    @Option(names = "--confine", description = "Read only under the sources', include and --allow-path folders (for services that build untrusted sources).") boolean confine;
+    @Option(names = {"--cab-cache", "-cc"}, paramLabel = "DIR", description = "Reuse compressed cabinets from DIR when their files are unchanged.") Path cabCache;
 
     BuildCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -38,21 +49,26 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!arch.equals("x86") && !arch.equals("x64")) {
-            throw new IllegalArgumentException("-a must be x86 or x64, not '" + arch + "'");
+        if (!List.of("x86", "x64", "arm64", "intel", "amd64").contains(arch.toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("-arch must be x86, x64 or arm64, not '" + arch + "'");
         }
-        Map<String, String> vars = new LinkedHashMap<>();
-        for (String d : defines) {
-            int eq = d.indexOf('=');
-            vars.put(eq < 0 ? d : d.substring(0, eq), eq < 0 ? "" : d.substring(eq + 1));
+        if (compression != null && !List.of("none", "low", "medium", "high", "mszip").contains(compression)) {
+            throw new IllegalArgumentException("--compression must be none, low, medium, high or mszip, not '" + compression + "'");
         }
         Path output = out != null ? out : defaultOutput(sources.get(0));
         PrintWriter err = spec.commandLine().getErr();
+        BuildRequest request = BuildRequest.builder(output, sources).platform(arch).defines(pairs(defines)).includeDirs(includes)
+                .environment(ctx.env()).validate(!skipValidation).allowedRoots(allowPaths).bindPaths(bindPaths)
+                .locFiles(locFiles).cultures(cultures).extensions(extensions).compression(compression).confine(confine)
+                .cabinetCache(cabCache).bindVariables(pairs(bindVariables)).build();
         BuildResult result;
         try (Progress p = Progress.start(ctx, err, "building " + output.getFileName())) {
-            result = WixBuild.build(new BuildRequest(sources, output, arch, vars, includes, ctx.env(), null).withAllowedRoots(allowPaths));
+            result = WixBuild.build(request);
         }
         for (Diagnostic d : result.diagnostics()) err.println(d);
+        if (result.internalError() != null) {
+            throw new IllegalStateException("internal error while building " + output.getFileName(), result.internalError());
+        }
         if (!result.success()) {
             long n = result.diagnostics().stream().filter(Diagnostic::isError).count();
             err.println("sspr build: " + n + " error(s); no output written");
@@ -60,6 +76,15 @@ final class BuildCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("built " + result.output());
         return Sspr.OK;
+    }
+
+    private static Map<String, String> pairs(List<String> values) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        for (String d : values) {
+            int eq = d.indexOf('=');
+            vars.put(eq < 0 ? d : d.substring(0, eq), eq < 0 ? "" : d.substring(eq + 1));
+        }
+        return vars;
     }
 
     private static Path defaultOutput(Path source) {

@@ -2,68 +2,161 @@ package dev.ssprkit.wix;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One build: the sources linked together (a product and its fragments), the MSI to write, the target platform
- * ({@code "x86"} or {@code "x64"}, null = x86 as WiX), preprocessor defines ({@code -d}), include directories
- * ({@code -I}), the environment {@code $(env.X)} reads (null = the process environment), and the build time stamped in
- * the summary information (null = {@code SOURCE_DATE_EPOCH} from that environment, else now). {@code validate}: run
- * the ICE validation on the finished package (errors fail the build, as light does; off = WiX's {@code -sval}).
+ * One build, with the settings {@code wix build} (and candle/light) take.
  *
- * <p>{@code allowedRoots}: folders, besides those of the sources and the include directories, that the build may read
- * from. Every {@code <?include?>}, {@code File/@Source} and {@code Binary}/{@code Icon/@SourceFile} must resolve
- * (after {@code ..} and symbolic links) under one of these roots; anything else is a located error (WIX0063,
- * WIX0115), so a hostile source cannot package {@code /etc/passwd} or a user's keys.
+ * @param sources         the .wxs files compiled and linked together (several products' fragments, libraries)
+ * @param output          the MSI (or .msm) to write; external cabinets and uncompressed files go beside it
+ * @param platform        {@code x86}, {@code x64} or {@code arm64}; null = x86, as WiX (a v3 Package/@Platform wins)
+ * @param defines         preprocessor variables ({@code -d NAME=VALUE})
+ * @param includeDirs     {@code <?include?>} search path ({@code -I})
+ * @param environment     what {@code $(env.X)} reads (null = the process environment)
+ * @param buildTime       stamped into the summary information and cabinets (null = {@code SOURCE_DATE_EPOCH}, else now)
+ * @param validate        ICE validation after binding (errors fail the build, as light does; off = WiX's {@code -sval})
+ * @param allowedRoots    folders the build may also read from ({@code --allow-path})
+ * @param bindPaths       {@code -bindpath DIR} or {@code NAME=DIR}, where payload with relative paths is looked for
+ * @param locFiles        {@code .wxl} localization files ({@code -loc})
+ * @param cultures        the cultures to build, in fallback order ({@code -culture}); empty = every loaded .wxl string
+ * @param extensions      extension names given with {@code -ext} (only checked: the built-in ones need no loading)
+ * @param compression     a CompressionLevel for every cabinet ({@code none|low|medium|high|mszip}), null = the sources'
+ * @param workingDirectory the folder relative paths on the command line and in sources resolve against (null = the
+ *                        process's current directory)
+ * @param confine         strict mode ({@code --confine}): read only under the sources', include and allowed folders;
+ *                        otherwise the project's whole tree (its VCS root, else the working directory) is readable too
+ * @param cabinetCache    a folder of compressed cabinets reused when their inputs are unchanged (null = none)
+ * @param bindVariables   {@code !(wix.X)} values from the command line ({@code -bindvariable NAME=VALUE})
  */
 public record BuildRequest(List<Path> sources, Path output, String platform, Map<String, String> defines,
                            List<Path> includeDirs, Map<String, String> environment, Instant buildTime, boolean validate,
-                           List<Path> allowedRoots) {
-
-    /** A request with ICE validation on and no extra roots. */
-    public BuildRequest(List<Path> sources, Path output, String platform, Map<String, String> defines,
-                        List<Path> includeDirs, Map<String, String> environment, Instant buildTime) {
-        this(sources, output, platform, defines, includeDirs, environment, buildTime, true, List.of());
-    }
-
-    /** A request with no extra roots. */
-    public BuildRequest(List<Path> sources, Path output, String platform, Map<String, String> defines,
-                        List<Path> includeDirs, Map<String, String> environment, Instant buildTime, boolean validate) {
-        this(sources, output, platform, defines, includeDirs, environment, buildTime, validate, List.of());
-    }
-
-    /** The same request without ICE validation. */
-    public BuildRequest withoutValidation() {
-        return new BuildRequest(sources, output, platform, defines, includeDirs, environment, buildTime, false, allowedRoots);
-    }
-
-    /** The same request, also allowed to read under {@code roots} (replacing any given before). */
-    public BuildRequest withAllowedRoots(List<Path> roots) {
-        return new BuildRequest(sources, output, platform, defines, includeDirs, environment, buildTime, validate, roots);
-    }
+                           List<Path> allowedRoots, List<String> bindPaths, List<Path> locFiles, List<String> cultures,
+                           List<String> extensions, String compression, Path workingDirectory, boolean confine,
+                           Path cabinetCache, Map<String, String> bindVariables) {
 
     public BuildRequest {
         sources = List.copyOf(sources);
         defines = defines == null ? Map.of() : Map.copyOf(defines);
         includeDirs = includeDirs == null ? List.of() : List.copyOf(includeDirs);
         allowedRoots = allowedRoots == null ? List.of() : List.copyOf(allowedRoots);
+        bindPaths = bindPaths == null ? List.of() : List.copyOf(bindPaths);
+        locFiles = locFiles == null ? List.of() : List.copyOf(locFiles);
+        cultures = cultures == null ? List.of() : List.copyOf(cultures);
+        extensions = extensions == null ? List.of() : List.copyOf(extensions);
+        bindVariables = bindVariables == null ? Map.of() : Map.copyOf(bindVariables);
     }
 
-    /** The folders the build may read: each source's folder, the include directories, then the allowed roots. */
-    public List<Path> roots() {
-        List<Path> roots = new java.util.ArrayList<>();
-        for (Path s : sources) {
-            Path dir = s.toAbsolutePath().getParent();
-            if (dir != null) roots.add(dir);
-        }
-        roots.addAll(includeDirs);
-        roots.addAll(allowedRoots);
-        return roots;
+    /** A request with ICE validation on and nothing else beyond the basics. */
+    public BuildRequest(List<Path> sources, Path output, String platform, Map<String, String> defines,
+                        List<Path> includeDirs, Map<String, String> environment, Instant buildTime) {
+        this(sources, output, platform, defines, includeDirs, environment, buildTime, true, List.of());
+    }
+
+    public BuildRequest(List<Path> sources, Path output, String platform, Map<String, String> defines,
+                        List<Path> includeDirs, Map<String, String> environment, Instant buildTime, boolean validate) {
+        this(sources, output, platform, defines, includeDirs, environment, buildTime, validate, List.of());
+    }
+
+    public BuildRequest(List<Path> sources, Path output, String platform, Map<String, String> defines,
+                        List<Path> includeDirs, Map<String, String> environment, Instant buildTime, boolean validate,
+                        List<Path> allowedRoots) {
+        this(sources, output, platform, defines, includeDirs, environment, buildTime, validate, allowedRoots, List.of(),
+                List.of(), List.of(), List.of(), null, null, false, null, Map.of());
     }
 
     /** Sources and output only: x86, no defines, the process environment, SOURCE_DATE_EPOCH or now. */
     public static BuildRequest of(Path output, Path... sources) {
         return new BuildRequest(List.of(sources), output, null, Map.of(), List.of(), null, null);
+    }
+
+    public BuildRequest withoutValidation() {
+        return toBuilder().validate(false).build();
+    }
+
+    public BuildRequest withAllowedRoots(List<Path> roots) {
+        return toBuilder().allowedRoots(roots).build();
+    }
+
+    /** The working directory, absolute. */
+    public Path workingDirectoryOrCurrent() {
+        return (workingDirectory != null ? workingDirectory : Path.of("")).toAbsolutePath().normalize();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.sources = new ArrayList<>(sources);
+        b.output = output;
+        b.platform = platform;
+        b.defines = defines;
+        b.includeDirs = new ArrayList<>(includeDirs);
+        b.environment = environment;
+        b.buildTime = buildTime;
+        b.validate = validate;
+        b.allowedRoots = new ArrayList<>(allowedRoots);
+        b.bindPaths = new ArrayList<>(bindPaths);
+        b.locFiles = new ArrayList<>(locFiles);
+        b.cultures = new ArrayList<>(cultures);
+        b.extensions = new ArrayList<>(extensions);
+        b.compression = compression;
+        b.workingDirectory = workingDirectory;
+        b.confine = confine;
+        b.cabinetCache = cabinetCache;
+        b.bindVariables = bindVariables;
+        return b;
+    }
+
+    public static Builder builder(Path output, List<Path> sources) {
+        Builder b = new Builder();
+        b.output = output;
+        b.sources = new ArrayList<>(sources);
+        return b;
+    }
+
+    /** Builds a request step by step; every setting has the default {@code wix build} has. */
+    public static final class Builder {
+        private List<Path> sources = new ArrayList<>();
+        private Path output;
+        private String platform;
+        private Map<String, String> defines = Map.of();
+        private List<Path> includeDirs = new ArrayList<>();
+        private Map<String, String> environment;
+        private Instant buildTime;
+        private boolean validate = true;
+        private List<Path> allowedRoots = new ArrayList<>();
+        private List<String> bindPaths = new ArrayList<>();
+        private List<Path> locFiles = new ArrayList<>();
+        private List<String> cultures = new ArrayList<>();
+        private List<String> extensions = new ArrayList<>();
+        private String compression;
+        private Path workingDirectory;
+        private boolean confine;
+        private Path cabinetCache;
+        private Map<String, String> bindVariables = Map.of();
+
+        public Builder platform(String p) { this.platform = p; return this; }
+        public Builder defines(Map<String, String> d) { this.defines = d; return this; }
+        public Builder includeDirs(List<Path> d) { this.includeDirs = new ArrayList<>(d); return this; }
+        public Builder environment(Map<String, String> e) { this.environment = e; return this; }
+        public Builder buildTime(Instant t) { this.buildTime = t; return this; }
+        public Builder validate(boolean v) { this.validate = v; return this; }
+        public Builder allowedRoots(List<Path> r) { this.allowedRoots = new ArrayList<>(r); return this; }
+        public Builder bindPaths(List<String> b) { this.bindPaths = new ArrayList<>(b); return this; }
+        public Builder locFiles(List<Path> l) { this.locFiles = new ArrayList<>(l); return this; }
+        public Builder cultures(List<String> c) { this.cultures = new ArrayList<>(c); return this; }
+        public Builder extensions(List<String> x) { this.extensions = new ArrayList<>(x); return this; }
+        public Builder compression(String c) { this.compression = c; return this; }
+        public Builder workingDirectory(Path w) { this.workingDirectory = w; return this; }
+        public Builder confine(boolean c) { this.confine = c; return this; }
+        public Builder cabinetCache(Path c) { this.cabinetCache = c; return this; }
+        public Builder bindVariables(Map<String, String> v) { this.bindVariables = v; return this; }
+        public Builder output(Path o) { this.output = o; return this; }
+
+        public BuildRequest build() {
+            return new BuildRequest(sources, output, platform, defines, includeDirs, environment, buildTime, validate,
+                    allowedRoots, bindPaths, locFiles, cultures, extensions, compression, workingDirectory, confine,
+                    cabinetCache, bindVariables);
+        }
     }
 }

@@ -1,102 +1,196 @@
 package dev.ssprkit.wix;
 
-import dev.ssprkit.builder.PackageBuilder;
+import dev.ssprkit.common.AtomicFile;
 import dev.ssprkit.msi.MsiReader;
+import dev.ssprkit.msi.MsiWriter;
 import dev.ssprkit.msi.WriteOptions;
 import dev.ssprkit.msi.model.Database;
 import dev.ssprkit.validate.Finding;
 import dev.ssprkit.validate.Severity;
 import dev.ssprkit.validate.Validator;
+import dev.ssprkit.wix.bind.BindOptions;
+import dev.ssprkit.wix.bind.BindResult;
+import dev.ssprkit.wix.bind.Binder;
+import dev.ssprkit.wix.compile.BindPaths;
 import dev.ssprkit.wix.compile.Compiler;
-import dev.ssprkit.wix.compile.bind.Binder;
-import dev.ssprkit.wix.compile.link.Linked;
-import dev.ssprkit.wix.compile.link.Linker;
+import dev.ssprkit.wix.compile.Grammar;
+import dev.ssprkit.wix.compile.WixExtension;
 import dev.ssprkit.wix.diag.CompilerMessage;
 import dev.ssprkit.wix.diag.Diagnostics;
 import dev.ssprkit.wix.diag.SourceLocation;
+import dev.ssprkit.wix.link.Linked;
+import dev.ssprkit.wix.link.Linker;
+import dev.ssprkit.wix.loc.Localization;
+import dev.ssprkit.wix.model.Section;
 import dev.ssprkit.wix.source.Platform;
 import dev.ssprkit.wix.source.Preprocessor;
 import dev.ssprkit.wix.source.PreprocessorOptions;
 import dev.ssprkit.wix.source.SourceDocument;
 import dev.ssprkit.wix.source.SourceRoots;
-import dev.ssprkit.wix.source.WixNamespace;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Builds an MSI from WiX sources, as candle + light do: preprocess each source, compile it into sections, link the
- * product with the fragments it references, bind onto the package builder, write. Each phase reports into one
- * {@link Diagnostics}; the next phase runs only when the previous one found no error, and no file is written on error.
- * Source errors never throw: they are in the result.
+ * Builds an MSI from WiX sources, as {@code wix build} (or candle + light) does: preprocess each source, compile it
+ * into sections, link the entry section with the fragments it references, bind onto a database, validate, write.
+ * Each phase reports into one {@link Diagnostics}; the next runs only when the previous found no error, and nothing
+ * is written on error. Source errors never throw; a bug of ours is reported as an internal error.
  */
 public final class WixBuild {
     private WixBuild() {}
 
     public static BuildResult build(BuildRequest request) {
         Diagnostics diagnostics = new Diagnostics();
+        try {
+            return run(request, diagnostics);
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) throw e;
+            diagnostics.report(CompilerMessage.INTERNAL_ERROR, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new BuildResult(false, diagnostics.all(), null, e);
+        }
+    }
+
+    private static BuildResult run(BuildRequest request, Diagnostics diagnostics) {
         Platform platform;
         try {
             platform = request.platform() == null ? Platform.X86 : Platform.parse(request.platform());
-            if (platform == Platform.ARM64) throw new IllegalArgumentException("arm64 packages are not supported; use x86 or x64");
         } catch (IllegalArgumentException e) {
             diagnostics.report(CompilerMessage.BAD_VALUE, null, "platform", request.platform(), e.getMessage());
-            return new BuildResult(false, diagnostics.all(), null);
+            return failed(diagnostics);
         }
+        Grammar grammar = Grammar.standard();
+        for (String name : request.extensions()) {
+            if (grammar.extensionNamed(name) == null) {
+                diagnostics.report(CompilerMessage.UNKNOWN_EXTENSION_NAME, null, name,
+                        grammar.extensions().stream().flatMap(x -> x.commandLineNames().stream().limit(1)).collect(Collectors.joining(", ")));
+            }
+        }
+        Path workingDirectory = request.workingDirectoryOrCurrent();
         Map<String, String> env = request.environment() != null ? request.environment() : System.getenv();
+        BindPaths bindPaths = BindPaths.parse(request.bindPaths(), workingDirectory);
+        SourceRoots roots = SourceRoots.of(roots(request, bindPaths, workingDirectory));
         PreprocessorOptions.Builder options = PreprocessorOptions.builder().defines(request.defines()).environment(env).platform(platform);
         request.includeDirs().forEach(options::includeDir);
-        SourceRoots roots = SourceRoots.of(request.roots());
         options.roots(roots);
         Preprocessor preprocessor = new Preprocessor(options.build(), diagnostics);
-        boolean x64 = platform == Platform.X64;
-        Compiler compiler = new Compiler(diagnostics, x64, roots);
-        List<Compiler.Compiled> compiled = new ArrayList<>();
-        boolean v4 = false;
+        Compiler compiler = new Compiler(diagnostics, grammar, platform, roots, bindPaths);
+        List<Section> sections = new ArrayList<>();
         for (Path source : request.sources()) {
             SourceDocument doc = preprocessor.process(source);
-            v4 |= doc.namespace().map(n -> n == WixNamespace.V4).orElse(false);
-            compiled.addAll(compiler.compile(doc));
+            sections.addAll(compiler.compile(doc));
         }
+        Localization loc = Localization.load(request.locFiles(), request.cultures(), preprocessor, diagnostics);
         if (diagnostics.hasErrors()) return failed(diagnostics);
-        Linked linked = new Linker(diagnostics).link(compiled, v4);
+        Linked linked = new Linker(diagnostics).link(sections, List.of());
         if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
-        Binder binder = new Binder(diagnostics);
-        PackageBuilder pkg = binder.bind(linked, x64 ? "x64" : "x86");
-        if (pkg == null || diagnostics.hasErrors()) return failed(diagnostics);
         Instant buildTime = request.buildTime() != null ? request.buildTime()
                 : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
-        boolean replacingSigned = MsiReader.hasSignature(request.output());
+        Path work;
         try {
-            boolean written = pkg.write(request.output(), new WriteOptions(buildTime), db -> !request.validate() || validate(db, binder, diagnostics));
-            if (!written) return failed(diagnostics);
-            if (replacingSigned) diagnostics.report(CompilerMessage.SIGNATURE_DROPPED, null, request.output());
-        } catch (IllegalArgumentException e) {
-            diagnostics.report(CompilerMessage.BIND_FAILED, binder.locate(e.getMessage()), e.getMessage());
-            return failed(diagnostics);
-        } catch (IOException | RuntimeException e) {
-            diagnostics.report(CompilerMessage.WRITE_FAILED, null, request.output(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            work = Files.createTempDirectory("ssprkit-build-");
+        } catch (IOException e) {
+            diagnostics.report(CompilerMessage.WRITE_FAILED, null, System.getProperty("java.io.tmpdir"), "cannot create a temporary folder: " + e.getMessage());
             return failed(diagnostics);
         }
-        return new BuildResult(true, diagnostics.all(), request.output());
+        try {
+            Binder binder = new Binder(diagnostics);
+            BindResult bound = binder.bind(linked, new BindOptions(platform, buildTime, work, loc.strings(), loc.codepage(),
+                    loc.language(), request.compression(), request.cabinetCache(), request.bindVariables()));
+            if (bound == null || diagnostics.hasErrors()) return failed(diagnostics);
+            if (request.validate() && !validate(bound.database(), binder, diagnostics)) return failed(diagnostics);
+            return write(request, bound, buildTime, diagnostics);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** The folders a build may read: strict ({@code confine}) or the whole project tree as well. */
+    static List<Path> roots(BuildRequest request, BindPaths bindPaths, Path workingDirectory) {
+        List<Path> roots = new ArrayList<>();
+        for (Path s : request.sources()) {
+            Path dir = workingDirectory.resolve(s).toAbsolutePath().getParent();
+            if (dir != null) roots.add(dir);
+        }
+        request.includeDirs().forEach(d -> roots.add(workingDirectory.resolve(d)));
+        request.allowedRoots().forEach(d -> roots.add(workingDirectory.resolve(d)));
+        if (!request.confine()) {
+            roots.addAll(bindPaths.all());
+            roots.add(ProjectRoot.of(workingDirectory));
+            for (Path s : request.sources()) roots.add(ProjectRoot.of(workingDirectory.resolve(s).toAbsolutePath().getParent()));
+        }
+        return roots;
     }
 
     /** ICE validation of the finished database, as light does: errors stop the build, warnings are reported. */
     private static boolean validate(Database db, Binder binder, Diagnostics diagnostics) {
         for (Finding f : Validator.validate(db)) {
             String where = f.table() + (f.rowKey() == null ? "" : " [" + f.rowKey() + "]");
-            SourceLocation at = f.origin() == null ? null : binder.locate(f.origin());
+            SourceLocation at = binder.locate(f.table(), f.rowKey());
             diagnostics.report(f.severity() == Severity.ERROR ? CompilerMessage.ICE_ERROR : CompilerMessage.ICE_WARNING,
                     at, f.iceId(), where, f.message());
         }
         return !diagnostics.hasErrors();
     }
 
+    /** Writes the package and the files beside it; either all appear or none (temporary files until the end). */
+    private static BuildResult write(BuildRequest request, BindResult bound, Instant buildTime, Diagnostics diagnostics) {
+        Path output = request.workingDirectoryOrCurrent().resolve(request.output()).normalize();
+        boolean replacingSigned = MsiReader.hasSignature(output);
+        Path folder = output.toAbsolutePath().getParent();
+        List<Path[]> staged = new ArrayList<>();
+        try {
+            for (BindResult.SideFile side : bound.sideFiles()) {
+                Path target = folder.resolve(side.relative()).normalize();
+                if (!target.startsWith(folder)) {
+                    throw new IllegalStateException("side file " + side.relative() + " resolves outside the output folder");
+                }
+                Files.createDirectories(target.getParent());
+                Path tmp = AtomicFile.tempBeside(target);
+                staged.add(new Path[] {tmp, target});
+                Files.copy(side.temporary(), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            new MsiWriter(new WriteOptions(buildTime)).writeTo(bound.database(), output);
+            for (Path[] s : staged) AtomicFile.replace(s[0], s[1]);
+            staged.clear();
+        } catch (IOException e) {
+            diagnostics.report(CompilerMessage.WRITE_FAILED, null, output, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return failed(diagnostics);
+        } finally {
+            for (Path[] s : staged) {
+                try {
+                    Files.deleteIfExists(s[0]);
+                } catch (IOException ignored) {
+                    // best effort: the temporary file is hidden and named as such
+                }
+            }
+        }
+        if (replacingSigned) diagnostics.report(CompilerMessage.SIGNATURE_DROPPED, null, output);
+        return new BuildResult(true, diagnostics.all(), output);
+    }
+
     private static BuildResult failed(Diagnostics diagnostics) {
         return new BuildResult(false, diagnostics.all(), null);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a temporary folder of ours; the OS cleans it if we cannot
+        }
+    }
+
+    /** The extension a name given to {@code -ext} answers to, for front ends that list them. */
+    public static List<WixExtension> extensions() {
+        return Grammar.standard().extensions();
     }
 }

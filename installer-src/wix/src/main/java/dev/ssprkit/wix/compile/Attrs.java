@@ -1,9 +1,7 @@
 package dev.ssprkit.wix.compile;
 
 import dev.ssprkit.builder.Guids;
-import dev.ssprkit.builder.ProductVersion;
 import dev.ssprkit.wix.diag.CompilerMessage;
-import dev.ssprkit.wix.diag.Diagnostics;
 import dev.ssprkit.wix.diag.SourceLocation;
 import dev.ssprkit.wix.source.SourceAttribute;
 import dev.ssprkit.wix.source.SourceElement;
@@ -17,20 +15,28 @@ import java.util.regex.Pattern;
  * Typed, checked access to one element's attributes. Creating it reports every attribute the element does not allow
  * (with the allowed names); each getter reports a missing required attribute or a malformed value at the attribute's
  * own location and returns a usable fallback, so that compilation carries on and every error is reported.
+ *
+ * <p>Values that still hold a bind-time reference ({@code !(bind.X)}, {@code !(wix.X)}, {@code !(loc.X)}) are
+ * returned as written and checked after the binder resolves them.
  */
 public final class Attrs {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+    private static final Pattern VERSION = Pattern.compile("\\d{1,5}(\\.\\d{1,5}){0,3}");
 
     private final SourceElement element;
-    private final Diagnostics diagnostics;
+    private final CompileContext ctx;
 
-    Attrs(SourceElement element, Diagnostics diagnostics, Set<String> allowed) {
+    Attrs(SourceElement element, CompileContext ctx, Set<String> allowed) {
         this.element = element;
-        this.diagnostics = diagnostics;
+        this.ctx = ctx;
         for (SourceAttribute a : element.attributes()) {
-            String name = a.namespaceUri().isEmpty() ? a.localName() : "{" + a.namespaceUri() + "}" + a.localName();
-            if (!a.namespaceUri().isEmpty() || !allowed.contains(a.localName())) {
-                diagnostics.report(CompilerMessage.UNKNOWN_ATTRIBUTE, a.location(), element.localName(), name,
+            if (!a.namespaceUri().isEmpty()) {
+                WixExtension x = ctx.grammar().extensionFor(a.namespaceUri());
+                String shown = (x == null ? "{" + a.namespaceUri() + "}" : x.id() + ":") + a.localName();
+                ctx.report(CompilerMessage.NOT_SUPPORTED_YET, a.location(), "attribute " + shown + " on <" + element.localName() + ">",
+                        x == null ? "no extension of this compiler has that namespace" : "extension attributes on this element are not supported yet");
+            } else if (!allowed.contains(a.localName())) {
+                ctx.report(CompilerMessage.UNKNOWN_ATTRIBUTE, a.location(), element.localName(), a.localName(),
                         allowed.isEmpty() ? "(none)" : String.join(", ", new LinkedHashSet<>(allowed)));
             }
         }
@@ -62,8 +68,13 @@ public final class Attrs {
     /** The value; absent reports WIX0102 and gives null. */
     public String required(String name) {
         String v = element.attr(name);
-        if (v == null) diagnostics.report(CompilerMessage.MISSING_ATTRIBUTE, element.location(), element.localName(), name);
+        if (v == null) ctx.report(CompilerMessage.MISSING_ATTRIBUTE, element.location(), element.localName(), name);
         return v;
+    }
+
+    /** True when the value waits for the binder ({@code !(bind.X)}, {@code !(wix.X)}, {@code !(loc.X)}). */
+    public static boolean deferred(String value) {
+        return value != null && value.contains("!(");
     }
 
     /** An identifier (at most {@code max} characters); null when absent and not required, or malformed. */
@@ -71,7 +82,7 @@ public final class Attrs {
         String v = required ? required(name) : str(name);
         if (v == null) return null;
         if (!IDENTIFIER.matcher(v).matches() || v.length() > max) {
-            diagnostics.report(CompilerMessage.BAD_IDENTIFIER, at(name), name, v, max);
+            ctx.report(CompilerMessage.BAD_IDENTIFIER, at(name), name, v, max);
             return null;
         }
         return v;
@@ -86,8 +97,13 @@ public final class Attrs {
         if (v == null) return fallback;
         if (v.equals("yes")) return true;
         if (v.equals("no")) return false;
-        diagnostics.report(CompilerMessage.BAD_ENUM, at(name), name, v, "yes, no");
+        ctx.report(CompilerMessage.BAD_ENUM, at(name), name, v, "yes, no");
         return fallback;
+    }
+
+    /** A yes/no value, null when absent. */
+    public Boolean yesNoOrNull(String name) {
+        return has(name) ? yesNo(name, false) : null;
     }
 
     /** One of {@code values} (case-sensitive, as WiX), or {@code fallback} when absent or bad. */
@@ -95,7 +111,7 @@ public final class Attrs {
         String v = str(name);
         if (v == null) return fallback;
         if (List.of(values).contains(v)) return v;
-        diagnostics.report(CompilerMessage.BAD_ENUM, at(name), name, v, String.join(", ", values));
+        ctx.report(CompilerMessage.BAD_ENUM, at(name), name, v, String.join(", ", values));
         return fallback;
     }
 
@@ -108,7 +124,7 @@ public final class Attrs {
         } catch (NumberFormatException e) {
             // reported below
         }
-        diagnostics.report(CompilerMessage.BAD_INTEGER, at(name), name, v, min + ".." + max);
+        ctx.report(CompilerMessage.BAD_INTEGER, at(name), name, v, min + ".." + max);
         return fallback;
     }
 
@@ -118,31 +134,51 @@ public final class Attrs {
         if (v == null) return null;
         if (star && v.equals("*")) return "*";
         if (empty && v.isEmpty()) return "";
+        if (deferred(v)) return v;
         if (!Guids.isGuid(v)) {
-            diagnostics.report(CompilerMessage.BAD_GUID, at(name), name, v, star ? ", or * to generate a stable one" : "");
+            ctx.report(CompilerMessage.BAD_GUID, at(name), name, v, star ? ", or * to generate a stable one" : "");
             return null;
         }
         return Guids.normalize(v);
     }
 
+    /**
+     * A product or file version: two to four dot-separated fields of at most 65535. Major or minor above 255 is a
+     * warning (WiX v4+ warns, wixl accepts, real projects ship year-based versions): Windows Installer keeps only
+     * 8 bits of each, so upgrade detection between such versions can go wrong.
+     */
     public String version(String name, boolean required) {
         String v = required ? required(name) : str(name);
-        if (v == null) return null;
-        try {
-            return ProductVersion.check(v);
-        } catch (IllegalArgumentException e) {
-            diagnostics.report(CompilerMessage.BAD_VERSION, at(name), name, v);
+        if (v == null || deferred(v)) return v;
+        if (!VERSION.matcher(v).matches() || !v.contains(".")) {
+            ctx.report(CompilerMessage.BAD_VERSION, at(name), name, v);
             return null;
         }
+        String[] p = v.split("\\.");
+        for (String part : p) {
+            if (Integer.parseInt(part) > 65535) {
+                ctx.report(CompilerMessage.BAD_VERSION, at(name), name, v);
+                return null;
+            }
+        }
+        if (Integer.parseInt(p[0]) > 255 || Integer.parseInt(p[1]) > 255) {
+            ctx.report(CompilerMessage.VERSION_FIELD_OVER_255, at(name), name, v);
+        }
+        return v;
     }
 
     /** Reports WIX0108 when more than one of {@code names} is present; returns how many are. */
     public int exclusive(String... names) {
         List<String> present = java.util.Arrays.stream(names).filter(this::has).toList();
         if (present.size() > 1) {
-            diagnostics.report(CompilerMessage.CONFLICTING_ATTRIBUTES, at(present.get(1)), element.localName(),
+            ctx.report(CompilerMessage.CONFLICTING_ATTRIBUTES, at(present.get(1)), element.localName(),
                     String.join(" and ", present), "use only one of " + String.join(", ", names));
         }
         return present.size();
+    }
+
+    /** Reports that an attribute we read but do not act on yet is present with a value that matters. */
+    public void unsupported(String name, String why) {
+        if (has(name)) ctx.report(CompilerMessage.NOT_SUPPORTED_YET, at(name), element.localName() + "/@" + name, why);
     }
 }

@@ -1,49 +1,89 @@
 package dev.ssprkit.wix.compile;
 
 import dev.ssprkit.wix.diag.CompilerMessage;
-import dev.ssprkit.wix.diag.Diagnostics;
 import dev.ssprkit.wix.source.SourceElement;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * Dispatches an element's children to handlers by local name. A child no handler claims is an error naming the
- * children that are allowed there; a child in another namespace than the document's is an error too.
+ * Dispatches an element's children: first to the handlers the parent gives here ({@link #on}), then to the
+ * {@link Grammar}'s handlers for (parent, child), core or extension. A child nobody handles is reported: "not allowed
+ * in <parent>" when the grammar knows it elsewhere, "not supported yet" when it is a WiX element we do not compile,
+ * "unknown namespace" for namespaces of no known extension.
  */
 public final class Children {
     private final SourceElement parent;
     private final CompileContext ctx;
-    private final Map<String, Consumer<SourceElement>> handlers = new LinkedHashMap<>();
+    private final Scope scope;
+    private final Map<String, ElementHandler> local = new HashMap<>();
 
-    Children(SourceElement parent, CompileContext ctx) {
+    Children(SourceElement parent, CompileContext ctx, Scope scope) {
         this.parent = parent;
         this.ctx = ctx;
+        this.scope = scope;
     }
 
-    public Children on(String localName, Consumer<SourceElement> handler) {
-        handlers.put(localName, handler);
+    /** Handles core children named {@code localName} here instead of through the grammar. */
+    public Children on(String localName, ElementHandler handler) {
+        local.put(localName, handler);
         return this;
     }
 
-    /** Registers the handler only when {@code allowed} (an element of one schema version only). */
-    public Children onIf(boolean allowed, String localName, Consumer<SourceElement> handler) {
+    /** Like {@link #on}, only when {@code allowed} (an element of one schema generation only). */
+    public Children onIf(boolean allowed, String localName, ElementHandler handler) {
         return allowed ? on(localName, handler) : this;
     }
 
+    /** Ignores core children named {@code localName} (the parent reads them itself). */
+    public Children skip(String localName) {
+        return on(localName, (c, e, s) -> { });
+    }
+
     public void run() {
-        Diagnostics d = ctx.diagnostics();
+        String parentName = parent.localName();
+        Scope inner = scope.with(Scope.PARENT, parentName);
         for (SourceElement child : parent.children()) {
-            Consumer<SourceElement> h = handlers.get(child.localName());
-            if (!child.namespaceUri().equals(ctx.namespace().uri())) {
-                d.report(CompilerMessage.MIXED_NAMESPACE, child.location(), child.localName(), child.namespaceUri(), ctx.namespace().uri());
-            } else if (h == null) {
-                d.report(CompilerMessage.UNKNOWN_ELEMENT, child.location(), child.localName(), parent.localName(),
-                        handlers.isEmpty() ? "(no child elements)" : String.join(", ", handlers.keySet()));
-            } else {
-                h.accept(child);
+            String ns = child.namespaceUri();
+            if (ns.equals(ctx.namespace().uri())) {
+                ElementHandler h = local.get(child.localName());
+                if (h == null) h = ctx.grammar().core(parentName, child.localName());
+                if (h != null) h.compile(ctx, child, inner);
+                else unhandled(child, null);
+                continue;
             }
+            WixExtension x = ctx.grammar().extensionFor(ns);
+            if (x == null) {
+                if (dev.ssprkit.wix.source.WixNamespace.fromUri(ns).isPresent() || ns.isEmpty()) {
+                    ctx.report(CompilerMessage.MIXED_NAMESPACE, child.location(), child.localName(), ns.isEmpty() ? "(none)" : ns, ctx.namespace().uri());
+                } else {
+                    ctx.report(CompilerMessage.UNKNOWN_EXTENSION, child.location(), child.localName(), ns);
+                }
+                continue;
+            }
+            ctx.useExtension(x, child.location());
+            ElementHandler h = ctx.grammar().extension(x, parentName, child.localName());
+            if (h != null) h.compile(ctx, child, inner);
+            else unhandled(child, x);
+        }
+    }
+
+    private void unhandled(SourceElement child, WixExtension x) {
+        String name = child.localName();
+        var elsewhere = ctx.grammar().parentsOf(x, name);
+        String shown = x == null ? name : x.id() + ":" + name;
+        if (!elsewhere.isEmpty()) {
+            ctx.report(CompilerMessage.UNKNOWN_ELEMENT, child.location(), shown, parent.localName(), "<" + shown + "> may appear in " + String.join(", ", elsewhere));
+        } else if (x != null) {
+            ctx.report(CompilerMessage.NOT_SUPPORTED_YET, child.location(), "<" + shown + "> (" + x.title() + ")",
+                    x.families().isEmpty() ? "the " + x.title() + " is not supported yet" : "this element of the " + x.title() + " is not supported yet");
+        } else if (WixElements.isKnown(name, ctx.v4())) {
+            ctx.report(CompilerMessage.NOT_SUPPORTED_YET, child.location(), "<" + name + ">", "this WiX element is not supported yet");
+        } else {
+            var allowed = ctx.grammar().childrenOf(parent.localName());
+            allowed.addAll(local.keySet());
+            ctx.report(CompilerMessage.UNKNOWN_ELEMENT, child.location(), name, parent.localName(),
+                    allowed.isEmpty() ? "(no child elements)" : String.join(", ", allowed));
         }
     }
 }

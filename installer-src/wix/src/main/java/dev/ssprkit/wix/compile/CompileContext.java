@@ -1,70 +1,199 @@
 package dev.ssprkit.wix.compile;
 
-import dev.ssprkit.wix.compile.model.Section;
+import dev.ssprkit.msi.schema.StandardSchema;
+import dev.ssprkit.msi.schema.TableSchema;
 import dev.ssprkit.wix.diag.CompilerMessage;
 import dev.ssprkit.wix.diag.Diagnostics;
 import dev.ssprkit.wix.diag.Message;
 import dev.ssprkit.wix.diag.SourceLocation;
-import dev.ssprkit.wix.compile.files.InstallNames;
+import dev.ssprkit.wix.model.Row;
+import dev.ssprkit.wix.model.Section;
+import dev.ssprkit.wix.model.Symbol;
+import dev.ssprkit.wix.source.Platform;
 import dev.ssprkit.wix.source.SourceElement;
 import dev.ssprkit.wix.source.SourceRoots;
 import dev.ssprkit.wix.source.WixNamespace;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** What element handlers share while compiling one document: diagnostics, the schema version, the current section. */
+/**
+ * What element handlers share while compiling one document: diagnostics, the grammar, the schema generation, the
+ * target platform, the section being filled, where payload is looked for, and the tables rows may go into.
+ */
 public final class CompileContext {
-    private final Diagnostics diagnostics;
-    private final WixNamespace namespace;
-    private final Path sourceDir;
-    private final boolean x64;
-    private final SourceRoots roots;
-    private Section section;
+    private static final Pattern BINDPATH = Pattern.compile("^!\\(bindpath\\.([A-Za-z_][A-Za-z0-9_.]*)\\)[\\\\/]?(.*)$");
 
-    CompileContext(Diagnostics diagnostics, WixNamespace namespace, Path sourceDir, boolean x64, SourceRoots roots) {
+    private final Diagnostics diagnostics;
+    private final Grammar grammar;
+    private final WixNamespace namespace;
+    private final Path sourceFile;
+    private final Platform platform;
+    private final SourceRoots roots;
+    private final BindPaths bindPaths;
+    private final Map<String, TableSchema> customTables;
+    private final Set<WixExtension> usedExtensions;
+    private final List<Section> sections = new ArrayList<>();
+    private Section section;
+    private final Map<String, Object> state = new java.util.HashMap<>();
+
+    CompileContext(Diagnostics diagnostics, Grammar grammar, WixNamespace namespace, Path sourceFile, Platform platform,
+                   SourceRoots roots, BindPaths bindPaths, Map<String, TableSchema> customTables, Set<WixExtension> usedExtensions) {
         this.diagnostics = diagnostics;
-        this.roots = roots;
-        this.x64 = x64;
+        this.grammar = grammar;
         this.namespace = namespace;
-        this.sourceDir = sourceDir;
+        this.sourceFile = sourceFile;
+        this.platform = platform;
+        this.roots = roots;
+        this.bindPaths = bindPaths;
+        this.customTables = customTables;
+        this.usedExtensions = usedExtensions;
     }
 
     public Diagnostics diagnostics() {
         return diagnostics;
     }
 
-    public WixNamespace namespace() {
-        return namespace;
+    public Grammar grammar() {
+        return grammar;
     }
 
-    /** The build's platform is x64 (decides v4's ProgramFiles6432Folder and the default component bitness). */
-    public boolean x64() {
-        return x64;
+    public WixNamespace namespace() {
+        return namespace;
     }
 
     public boolean v4() {
         return namespace == WixNamespace.V4;
     }
 
-    /** Relative payload paths are resolved against the directory of the source file that names them. */
-    public Path resolve(String path) {
-        Path p = Path.of(path.replace('\\', '/'));
-        return p.isAbsolute() ? p : sourceDir.resolve(p).normalize();
+    public Platform platform() {
+        return platform;
     }
 
+    /** The build's platform is x64 or arm64 (64-bit folders and components by default). */
+    public boolean is64Bit() {
+        return platform != Platform.X86;
+    }
+
+    // ---- sections
+
+    public Section section() {
+        return section;
+    }
+
+    /** Starts a section; the handlers of its children add to it. */
+    public Section beginSection(Section.Type type, String id, SourceLocation at) {
+        section = new Section(type, id, at);
+        sections.add(section);
+        return section;
+    }
+
+    List<Section> sections() {
+        return sections;
+    }
+
+    public <T extends Symbol> T add(T symbol) {
+        return section.add(symbol);
+    }
+
+    /** A new row of {@code table} (standard, an extension's or declared by a CustomTable), added to the section. */
+    public Row row(String table, SourceLocation at) {
+        TableSchema schema = schema(table);
+        if (schema == null) throw new IllegalArgumentException("no table " + table + " is declared");
+        return section.add(new Row(schema, at));
+    }
+
+    /** The declaration of a table rows may go into, or null. */
+    public TableSchema schema(String table) {
+        TableSchema s = customTables.get(table);
+        return s != null ? s : StandardSchema.get(table);
+    }
+
+    /** Declares a table (CustomTable, an extension's table) for the rest of the build. */
+    public void declareTable(TableSchema schema) {
+        customTables.put(schema.name(), schema);
+    }
+
+    public void reference(String kind, String id, SourceLocation at) {
+        section.reference(kind, id, at);
+    }
+
+    void useExtension(WixExtension x, SourceLocation at) {
+        usedExtensions.add(x);
+    }
+
+    /** Per-document state a family keeps between elements (e.g. feature display counters), created on first use. */
+    @SuppressWarnings("unchecked")
+    public <T> T state(String key, java.util.function.Supplier<T> create) {
+        return (T) state.computeIfAbsent(key, k -> create.get());
+    }
+
+    // ---- reading elements
+
+    public void report(Message m, SourceLocation at, Object... args) {
+        diagnostics.report(m, at, args);
+    }
+
+    /** The element's attributes, allowing only {@code allowed}; text content is an error. */
+    public Attrs attrs(SourceElement e, String... allowed) {
+        noText(e);
+        return new Attrs(e, this, new LinkedHashSet<>(Arrays.asList(allowed)));
+    }
+
+    /** Like {@link #attrs} for elements whose text is meaningful (v3 conditions, property values). */
+    public Attrs attrsWithText(SourceElement e, String... allowed) {
+        return new Attrs(e, this, new LinkedHashSet<>(Arrays.asList(allowed)));
+    }
+
+    private void noText(SourceElement e) {
+        if (!e.text().isBlank()) {
+            String t = e.text().strip();
+            report(CompilerMessage.UNEXPECTED_TEXT, e.location(), e.localName(), t.length() > 40 ? t.substring(0, 37) + "..." : t);
+        }
+    }
+
+    public Children children(SourceElement e, Scope scope) {
+        return new Children(e, this, scope);
+    }
+
+    /** The element's text as a condition (v3 style), null when empty. */
+    public static String text(SourceElement e) {
+        String t = e.text().strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    // ---- payload and names
+
     /**
-     * The payload file an attribute names ({@code File/@Source}, {@code Binary/@SourceFile}...), resolved as
-     * {@link #resolve}; null, after reporting WIX0115 at the attribute, when it lies outside the build's roots.
+     * The payload file an attribute names ({@code File/@Source}, {@code Binary/@SourceFile}...): a
+     * {@code !(bindpath.NAME)} prefix is looked up in the named bind path, {@code SourceDir\} and other relative paths
+     * in the bind paths, the working directory and the source's folder (the first that has the file wins; when none
+     * has it, the first candidate is returned and binding reports it missing). Null, after reporting WIX0115, when it
+     * lies outside the build's roots.
      */
     public Path payload(Attrs a, String attribute, String written) {
         Path p;
         try {
-            p = resolve(written);
-        } catch (java.nio.file.InvalidPathException e) {
+            p = locate(written);
+        } catch (InvalidPathException e) {
             report(CompilerMessage.BAD_VALUE, a.at(attribute), attribute, InstallNames.shown(written), "not a path: " + e.getReason());
+            return null;
+        }
+        if (p == null) {
+            report(CompilerMessage.BAD_VALUE, a.at(attribute), attribute, InstallNames.shown(written), "no bind path of that name was given (-bindpath NAME=DIR)");
             return null;
         }
         if (!roots.allows(p)) {
@@ -73,6 +202,40 @@ public final class CompileContext {
             return null;
         }
         return p;
+    }
+
+    private Path locate(String written) {
+        Matcher m = BINDPATH.matcher(written);
+        List<Path> folders;
+        String rest;
+        if (m.matches()) {
+            folders = bindPaths.named().get(m.group(1));
+            if (folders == null) return null;
+            rest = m.group(2);
+        } else {
+            rest = written;
+            if (rest.regionMatches(true, 0, "SourceDir\\", 0, 10) || rest.regionMatches(true, 0, "SourceDir/", 0, 10)) rest = rest.substring(10);
+            Path direct = Path.of(BindPaths.windowsPath(rest));
+            if (direct.isAbsolute()) return direct.normalize();
+            folders = bindPaths.folders(sourceDirectory());
+        }
+        Path relative = Path.of(BindPaths.windowsPath(rest));
+        Path first = null;
+        for (Path folder : folders) {
+            Path candidate = folder.resolve(relative).normalize();
+            if (first == null) first = candidate;
+            if (Files.exists(candidate)) return candidate;
+        }
+        return first;
+    }
+
+    public Path sourceDirectory() {
+        Path dir = sourceFile.toAbsolutePath().getParent();
+        return dir == null ? Path.of("").toAbsolutePath() : dir;
+    }
+
+    public Path sourceFile() {
+        return sourceFile;
     }
 
     /**
@@ -86,48 +249,20 @@ public final class CompileContext {
         return false;
     }
 
-    public Section section() {
-        return section;
-    }
-
-    void section(Section section) {
-        this.section = section;
-    }
-
-    public void report(Message m, SourceLocation at, Object... args) {
-        diagnostics.report(m, at, args);
-    }
-
-    /** The element's attributes, allowing only {@code allowed}; text content is an error. */
-    public Attrs attrs(SourceElement e, String... allowed) {
-        noText(e);
-        return new Attrs(e, diagnostics, new LinkedHashSet<>(Arrays.asList(allowed)));
-    }
-
-    /** Like {@link #attrs} for elements whose text is meaningful (v3 conditions). */
-    public Attrs attrsWithText(SourceElement e, String... allowed) {
-        return new Attrs(e, diagnostics, new LinkedHashSet<>(Arrays.asList(allowed)));
-    }
-
-    public Attrs attrs(SourceElement e, Set<String> allowed) {
-        noText(e);
-        return new Attrs(e, diagnostics, allowed);
-    }
-
-    private void noText(SourceElement e) {
-        if (!e.text().isBlank()) {
-            String t = e.text().strip();
-            report(CompilerMessage.UNEXPECTED_TEXT, e.location(), e.localName(), t.length() > 40 ? t.substring(0, 37) + "..." : t);
+    /**
+     * A stable identifier for an element the source leaves unnamed: {@code prefix} and a hash of what identifies the
+     * element (its kind, parent and names), so the same source gives the same id on every build.
+     */
+    public static String generatedId(String prefix, String... parts) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-1");
+            for (String p : parts) {
+                md.update(String.valueOf(p).toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            return prefix + HexFormat.of().withUpperCase().formatHex(md.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-    }
-
-    public Children children(SourceElement e) {
-        return new Children(e, this);
-    }
-
-    /** The element's text as a condition (v3 style), null when empty. */
-    public static String text(SourceElement e) {
-        String t = e.text().strip();
-        return t.isEmpty() ? null : t;
     }
 }

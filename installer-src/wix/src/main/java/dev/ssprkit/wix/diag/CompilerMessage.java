@@ -27,6 +27,8 @@ public enum CompilerMessage implements Message {
     BAD_INSTALL_NAME(114, ERROR, "%s='%s' cannot be a file or folder name on the target machine: %s",
             "a name cannot be . or .., contain \\ / : * ? \" < > | or control characters, end with a dot or a space, "
                     + "or be a device name (CON, PRN, AUX, NUL, COM1-COM9, LPT1-LPT9, with or without an extension)"),
+    VERSION_FIELD_OVER_255(116, WARNING, "%s='%s' has a major or minor field above 255",
+            "Windows Installer keeps major and minor in 8 bits each, so upgrades between such versions may not be detected; WiX v4+ warns too"),
     SOURCE_OUTSIDE_ROOTS(115, ERROR, "%s='%s' is outside the folders this build may read: %s",
             "keep payload under the folder of the sources or an include directory, or allow its folder explicitly "
                     + "(BuildRequest allowedRoots, <allowedRoots> in the Maven plugin, sspr build --allow-path)"),
@@ -35,6 +37,10 @@ public enum CompilerMessage implements Message {
     NO_PRODUCT(130, ERROR, "no <%s> among the sources; one source must define the product", "the sources hold only fragments"),
     MULTIPLE_PRODUCTS(131, ERROR, "a second product definition; the first is at %s", "build one product per run"),
     UNSUPPORTED(132, ERROR, "%s is not supported", "%2$s"),
+    NOT_SUPPORTED_YET(133, ERROR, "%s is not supported yet", "%2$s"),
+    UNKNOWN_EXTENSION(134, ERROR, "<%s> is in namespace '%s', which belongs to no WiX extension this compiler knows",
+            "check the xmlns declaration; the built-in extensions are util, firewall, ui, netfx, dependency"),
+    UNKNOWN_EXTENSION_NAME(135, ERROR, "extension '%s' is unknown", "built-in extensions: %2$s"),
 
     // Linking (150..179)
     DUPLICATE_ID(150, ERROR, "%s '%s' is defined twice; the other definition is at %s", "give each %1$s a unique Id"),
@@ -55,6 +61,17 @@ public enum CompilerMessage implements Message {
     ADVERTISED_SHORTCUT_WITHOUT_FEATURE(187, ERROR, "advertised shortcut '%s' targets component '%s', which belongs to no feature", ""),
     ICE_ERROR(190, ERROR, "%s %s: %s", "the package would fail Windows Installer's validation; see installer-src/validate/README.md for %1$s"),
     ICE_WARNING(191, WARNING, "%s %s: %s", "see installer-src/validate/README.md for %1$s"),
+    UNDEFINED_BIND_TIME_VARIABLE(193, ERROR, "%s is not defined", "%2$s"),
+    CELL_REJECTED(194, ERROR, "%s.%s: %s", "the value does not fit the column the Windows Installer SDK declares"),
+    DUPLICATE_ROW(195, ERROR, "%s row '%s' is defined twice; the other one is at %s", "each row's key must be unique in its table"),
+    CABINET_FAILED(196, ERROR, "cannot build cabinet %s: %s", "%3$s"),
+    MEDIA_MISSING(197, ERROR, "file '%s' is on DiskId %s, which no <Media> element defines", "add <Media Id=\"%2$s\" Cabinet=\"...\" EmbedCab=\"yes\"/> or use a <MediaTemplate>"),
+    COMPRESSION_SUBSTITUTED(198, WARNING, "CompressionLevel=\"%s\" asks for LZX, which this build cannot write yet; the cabinet uses MSZIP", "the package installs the same; only its size differs"),
+    INTERNAL_ERROR(199, ERROR, "internal error in the build (a bug in ssprkit, not in the source): %s", "please report it with the source that triggers it; run with --debug or SSPR_DEBUG=1 for the stack trace"),
+    AUTO_GUID_DIRECTORY_KEYPATH(200, WARNING, "component '%s' has a generated Guid but no file or registry key path; its GUID is derived from its directory", "WiX refuses this; give the component an explicit Guid, or a file or registry value as key path"),
+    NO_FREE_SEQUENCE(201, ERROR, "action '%s' in %s is placed %s '%s', but no sequence number is free there", "%4$s is at %5$s and the next scheduled action leaves no room; schedule one of them elsewhere or give it a Sequence"),
+    TERMINATION_ANCHOR(202, ERROR, "action '%s' in %s is placed relative to '%s', which runs only when the installation ends", "schedule it relative to an action inside the sequence"),
+    SEQUENCE_CYCLE(203, ERROR, "action '%s' in %s is placed relative to '%s', and the placements form a cycle", ""),
     SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 
     private final String id;

@@ -41,6 +41,12 @@ final class PreprocessorRun {
     private final Set<Path> includedFiles = new LinkedHashSet<>();
     /** Parsed include files by file and include site, so a loop does not re-read and re-report the same file. */
     private final Map<IncludeSite, Optional<RawNode.Document>> parsedIncludes = new HashMap<>();
+    /** Real paths brought in by {@code <?require?>}, which includes a file once per run (wixl's directive). */
+    private final Set<Path> required = new java.util.HashSet<>();
+    /** The main document's root namespace, given to elements of {@code <Include>} files written without one. */
+    private String documentNamespace = "";
+    /** Non-empty while splicing an include whose root has no namespace. */
+    private String namespaceOverride = "";
     private int nodeCount;
     private int depth;
     private boolean aborted;
@@ -62,6 +68,12 @@ final class PreprocessorRun {
         }
         fileStack.push(realPath(file));
         variables.setCurrentFile(file);
+        for (RawNode n : document.nodes()) {
+            if (n instanceof RawNode.Element e) {
+                documentNamespace = e.namespaceUri();
+                break;
+            }
+        }
         Output out = new Output();
         process(document.nodes(), out, false);
         SourceElement root = null;
@@ -77,7 +89,14 @@ final class PreprocessorRun {
         return new SourceDocument(file, root, namespace, List.copyOf(includedFiles));
     }
 
+    /** The namespaces of WiX localization files ({@code .wxl}), v3 and v4+. */
+    static final Set<String> LOCALIZATION_NAMESPACES = Set.of("http://schemas.microsoft.com/wix/2006/localization",
+            "http://wixtoolset.org/schemas/v4/wxl");
+
     private WixNamespace checkRoot(SourceElement root) {
+        if (root.localName().equals("WixLocalization") && LOCALIZATION_NAMESPACES.contains(root.namespaceUri())) {
+            return null; // a .wxl: read by the localization loader, not compiled
+        }
         Optional<WixNamespace> namespace = WixNamespace.fromUri(root.namespaceUri());
         if (namespace.isEmpty()) {
             diagnostics.report(PreprocessorMessage.UNKNOWN_ROOT_NAMESPACE, root.location(), root.localName(),
@@ -253,6 +272,13 @@ final class PreprocessorRun {
             case "include":
                 include(pi, out);
                 break;
+            case "require":
+                // wixl's <?require file?>: include a file once per run (sources written for wixl keep building)
+                String written = IncludeResolver.unquote(variables.substitute(pi.data(), pi.location()));
+                Optional<Path> found = includes.find(written.isEmpty() ? List.of() : includes.candidates(written, variables.currentFile()));
+                if (found.isPresent() && !required.add(realPath(found.get()))) break;
+                include(pi, out);
+                break;
             case "error":
                 diagnostics.report(PreprocessorMessage.USER_ERROR, pi.location(),
                         variables.substitute(pi.data().trim(), pi.location()));
@@ -392,6 +418,17 @@ final class PreprocessorRun {
             diagnostics.report(PreprocessorMessage.INCLUDE_ROOT_NOT_INCLUDE, root.location(), root.qualifiedName());
             return;
         }
+        if (root.namespaceUri().isEmpty()) {
+            // candle gives the elements of a namespace-less <Include> the including document's namespace
+            String was = namespaceOverride;
+            namespaceOverride = documentNamespace;
+            try {
+                process(root.children(), out, false);
+            } finally {
+                namespaceOverride = was;
+            }
+            return;
+        }
         if (WixNamespace.fromUri(root.namespaceUri()).isEmpty()) {
             diagnostics.report(PreprocessorMessage.INCLUDE_ROOT_NAMESPACE, root.location(), root.namespaceUri());
         }
@@ -426,8 +463,8 @@ final class PreprocessorRun {
         } finally {
             depth--;
         }
-        return new SourceElement(raw.namespaceUri(), raw.localName(), attributes, children.elements,
-                children.text.toString(), raw.location());
+        String ns = raw.namespaceUri().isEmpty() && !namespaceOverride.isEmpty() ? namespaceOverride : raw.namespaceUri();
+        return new SourceElement(ns, raw.localName(), attributes, children.elements, children.text.toString(), raw.location());
     }
 
     private static Path realPath(Path file) {

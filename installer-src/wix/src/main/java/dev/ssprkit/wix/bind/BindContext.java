@@ -1,0 +1,74 @@
+package dev.ssprkit.wix.bind;
+
+import dev.ssprkit.msi.model.Database;
+import dev.ssprkit.wix.diag.Diagnostics;
+import dev.ssprkit.wix.diag.Message;
+import dev.ssprkit.wix.diag.SourceLocation;
+import dev.ssprkit.wix.link.Linked;
+import dev.ssprkit.wix.model.PackageSymbol;
+import dev.ssprkit.wix.model.Row;
+import dev.ssprkit.wix.source.Platform;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the binder's steps share: the linked symbols, the options, the database being filled and what steps found. */
+final class BindContext {
+    final Linked linked;
+    final Diagnostics diagnostics;
+    final BindOptions options;
+    final Database db = new Database();
+    /** The identity with bind-time values resolved. */
+    PackageSymbol identity;
+    Platform platform;
+    /** Facts about each payload file, by File id. */
+    final Map<String, FileFacts> files = new HashMap<>();
+    /** Each directory's target path below its root ({@code ProgramFilesFolder\Company\App}), for GUIDs and messages. */
+    final Map<String, String> directoryPaths = new HashMap<>();
+    /** Files leaving the package (external cabinets, uncompressed payload). */
+    final List<BindResult.SideFile> sideFiles = new ArrayList<>();
+
+    BindContext(Linked linked, Diagnostics diagnostics, BindOptions options) {
+        this.linked = linked;
+        this.diagnostics = diagnostics;
+        this.options = options;
+    }
+
+    void report(Message m, SourceLocation at, Object... args) {
+        diagnostics.report(m, at, args);
+    }
+
+    boolean failed() {
+        return diagnostics.hasErrors();
+    }
+
+    List<Row> rows(String table) {
+        return linked.rows(table);
+    }
+
+    boolean isModule() {
+        return linked.type() == dev.ssprkit.wix.model.Section.Type.MODULE;
+    }
+
+    /**
+     * What the binder learns about a payload file: its size, version and language (PE resources), and MD5 for
+     * unversioned files (filled when the cabinet writer reads it).
+     */
+    static final class FileFacts {
+        final Row row;
+        final java.nio.file.Path source;
+        long size;
+        String version;
+        String language;
+        byte[] md5;
+        int diskId;
+        boolean compressed;
+
+        FileFacts(Row row, java.nio.file.Path source) {
+            this.row = row;
+            this.source = source;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.ssprkit.wix.bind;
+
+import dev.ssprkit.wix.source.Platform;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the binder needs besides the linked symbols.
+ *
+ * @param platform        the build's -arch (a v3 Package/@Platform overrides it)
+ * @param buildTime       stamped into the summary information and the cabinets' file dates
+ * @param workDirectory   where cabinets are written before the package (deleted by the caller)
+ * @param localization    {@code !(loc.X)} strings of the chosen culture (empty: none given)
+ * @param cultureCodepage the culture's codepage from its .wxl, or null
+ * @param cultureLanguage the culture's language id, or null
+ * @param compression     a command-line CompressionLevel overriding the sources' (null: the sources')
+ * @param cabinetCache    folder of the cabinet cache, or null for none
+ * @param bindVariables   {@code -bindvariable}/{@code -d} values {@code !(wix.X)} may read when no WixVariable sets them
+ */
+public record BindOptions(Platform platform, Instant buildTime, Path workDirectory, Map<String, String> localization,
+                          Integer cultureCodepage, Integer cultureLanguage, String compression, Path cabinetCache,
+                          Map<String, String> bindVariables) {
+    public BindOptions {
+        localization = localization == null ? Map.of() : Map.copyOf(localization);
+        bindVariables = bindVariables == null ? Map.of() : Map.copyOf(bindVariables);
+    }
+}

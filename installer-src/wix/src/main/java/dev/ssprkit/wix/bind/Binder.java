@@ -1,0 +1,50 @@
+package dev.ssprkit.wix.bind;
+
+import dev.ssprkit.wix.diag.Diagnostics;
+import dev.ssprkit.wix.diag.SourceLocation;
+import dev.ssprkit.wix.link.Linked;
+
+import java.util.Map;
+
+/**
+ * The bind phase: turns the linked symbols into a database, one named step at a time (as WiX's binder does), with an
+ * error checkpoint after the steps whose results the next ones rely on. Returns null when anything was reported.
+ */
+public final class Binder {
+    private final Diagnostics diagnostics;
+    private Map<String, SourceLocation> rowLocations = Map.of();
+
+    public Binder(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    public BindResult bind(Linked linked, BindOptions options) {
+        BindContext ctx = new BindContext(linked, diagnostics, options);
+        VariableResolver variables = new VariableResolver(ctx);
+        variables.resolveEarly();
+        new IdentityStep(ctx, variables).run();
+        if (ctx.failed()) return null;
+        new DirectoryStep(ctx).run();
+        new FileStep(ctx).run();
+        if (ctx.failed()) return null;
+        new ComponentStep(ctx).run();
+        new FeatureStep(ctx).run();
+        new NamesStep(ctx).run();
+        variables.resolveLate();
+        new PropertyStep(ctx).run();
+        if (ctx.failed()) return null;
+        new MediaStep(ctx).run(new SourceDirectories(ctx));
+        if (ctx.failed()) return null;
+        new SequenceStep(ctx).run();
+        if (ctx.failed()) return null;
+        rowLocations = new TableStep(ctx).run();
+        new SummaryStep(ctx).run();
+        return ctx.failed() ? null : new BindResult(ctx.db, ctx.sideFiles);
+    }
+
+    /** Where the row with this table and key (primary key cells joined by '/') was written, or null. */
+    public SourceLocation locate(String table, String rowKey) {
+        if (table == null || rowKey == null) return null;
+        return rowLocations.get(table + "\u0000" + rowKey);
+    }
+}

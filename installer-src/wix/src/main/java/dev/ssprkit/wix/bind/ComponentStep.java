@@ -1,0 +1,93 @@
+package dev.ssprkit.wix.bind;
+
+import dev.ssprkit.builder.Guids;
+import dev.ssprkit.wix.diag.CompilerMessage;
+import dev.ssprkit.wix.model.Row;
+import dev.ssprkit.wix.source.Platform;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Settles each component: its key path (the child marked KeyPath="yes", else the first file or registry value, else
+ * its directory, as WiX chooses), the key-path and 64-bit bits of Attributes, and a generated ComponentId for
+ * {@code Guid="*"}.
+ *
+ * <p>Generated GUIDs follow one rule: a name-based GUID of the key path's target (directory path below its standard
+ * root plus file name, or registry root, key and value name), lower-cased, in a fixed namespace (or the directory's
+ * ComponentGuidGenerationSeed). So the same resource in the same place gets the same component GUID in every build
+ * and every product, which is what component rules ask of a GUID.
+ */
+final class ComponentStep {
+    /** ssprkit's namespace for generated component GUIDs (a constant of ours, like WiX's own). */
+    static final String COMPONENT_NAMESPACE = "{3F6A2E51-8C4D-5B7E-9A10-4D2C6B8E1F37}";
+
+    private final BindContext ctx;
+    private final Map<String, Row> directories = new HashMap<>();
+
+    ComponentStep(BindContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void run() {
+        for (Row d : ctx.rows("Directory")) directories.putIfAbsent(d.str("Directory"), d);
+        boolean platform64 = ctx.platform != Platform.X86;
+        for (Row c : ctx.rows("Component")) {
+            String id = c.str("Component");
+            List<Row> candidates = new ArrayList<>();
+            List<Row> explicit = new ArrayList<>();
+            for (Row r : ctx.linked.rowsOfComponent(id)) {
+                boolean possible = r.table().equals("File") || r.flag("PossibleKeyPath") || r.table().equals("ODBCDataSource");
+                if (!possible) continue;
+                Object kp = r.extra("KeyPath");
+                if ("yes".equals(kp)) explicit.add(r);
+                else if (!"no".equals(kp)) candidates.add(r);
+            }
+            boolean directoryKeyPath = c.flag("KeyPathDirectory");
+            if (explicit.size() + (directoryKeyPath ? 1 : 0) > 1) {
+                ctx.report(CompilerMessage.KEY_PATH_CONFLICT, c.location(), id, (explicit.size() + (directoryKeyPath ? 1 : 0)) + " marked KeyPath=\"yes\"");
+            }
+            Row keyPath = directoryKeyPath ? null : !explicit.isEmpty() ? explicit.get(0) : candidates.isEmpty() ? null : candidates.get(0);
+            int attributes = c.extra("BaseAttributes") instanceof Integer b ? b : 0;
+            Boolean win64 = (Boolean) c.extra("Win64");
+            if (win64 != null ? win64 : platform64) attributes |= 0x100;
+            String target;
+            if (keyPath == null) {
+                c.set("KeyPath", null);
+                target = "dir:" + ctx.directoryPaths.get(c.str("Directory_"));
+            } else if (keyPath.table().equals("File")) {
+                c.set("KeyPath", keyPath.str("File"));
+                target = "file:" + ctx.directoryPaths.get(c.str("Directory_")) + "\\" + keyPath.extra("Name");
+            } else if (keyPath.table().equals("Registry")) {
+                c.set("KeyPath", keyPath.str("Registry"));
+                attributes |= 0x4;
+                target = "reg:" + keyPath.get("Root") + "\\" + keyPath.str("Key") + "\\" + keyPath.str("Name");
+            } else {
+                c.set("KeyPath", keyPath.str(keyPath.schema().columns().get(0).name()));
+                attributes |= 0x20;
+                target = "odbc:" + keyPath.get(0);
+            }
+            c.set("Attributes", attributes);
+            if ("*".equals(c.str("ComponentId"))) {
+                if (keyPath == null) ctx.report(CompilerMessage.AUTO_GUID_DIRECTORY_KEYPATH, c.location(), id);
+                String bitness = (attributes & 0x100) != 0 ? "64" : "32";
+                c.set("ComponentId", Guids.nameBased(namespace(c.str("Directory_")), "component", bitness, target.toLowerCase(Locale.ROOT)));
+            }
+        }
+    }
+
+    /** The directory's (or an ancestor's) ComponentGuidGenerationSeed, else ssprkit's namespace. */
+    private String namespace(String directory) {
+        String d = directory;
+        for (int guard = 0; d != null && guard < 1000; guard++) {
+            Row row = directories.get(d);
+            if (row == null) break;
+            if (row.extra("ComponentGuidGenerationSeed") instanceof String seed) return seed;
+            d = row.str("Directory_Parent");
+        }
+        return COMPONENT_NAMESPACE;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ssprkit.wix.bind;
+
+import dev.ssprkit.msi.schema.StandardSchema;
+import dev.ssprkit.wix.model.Row;
+
+import java.util.List;
+import java.util.Map;
+
+/** Feature_Parent from nesting and feature groups; FeatureComponents from the resolved memberships. */
+final class FeatureStep {
+    private final BindContext ctx;
+
+    FeatureStep(BindContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void run() {
+        Map<String, String> parents = ctx.linked.featureParents();
+        for (Row f : ctx.rows("Feature")) {
+            String parent = parents.get(f.str("Feature"));
+            if (parent != null) f.set("Feature_Parent", parent);
+        }
+        for (Map.Entry<String, List<String>> e : ctx.linked.featuresOfComponent().entrySet()) {
+            Row component = ctx.linked.row("Component", e.getKey());
+            for (String feature : new java.util.LinkedHashSet<>(e.getValue())) {
+                ctx.linked.add(new Row(StandardSchema.require("FeatureComponents"), component == null ? null : component.location())
+                        .set("Feature_", feature).set("Component_", e.getKey()));
+            }
+        }
+    }
+
+    /** The feature a component is advertised through: its primary feature, else its first. */
+    static String primaryFeature(BindContext ctx, String component) {
+        List<String> features = ctx.linked.featuresOfComponent().get(component);
+        return features == null || features.isEmpty() ? null : features.get(0);
+    }
+}

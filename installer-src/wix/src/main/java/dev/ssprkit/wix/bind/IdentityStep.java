@@ -1,0 +1,98 @@
+package dev.ssprkit.wix.bind;
+
+import dev.ssprkit.builder.Guids;
+import dev.ssprkit.msi.schema.StandardSchema;
+import dev.ssprkit.wix.diag.CompilerMessage;
+import dev.ssprkit.wix.model.PackageSymbol;
+import dev.ssprkit.wix.model.PackageSymbol.InstallScope;
+import dev.ssprkit.wix.model.Row;
+import dev.ssprkit.wix.source.Platform;
+
+/**
+ * The package's identity: resolves its bind-time strings, checks what must be there, decides the platform (a v3
+ * Package/@Platform wins over -arch, as candle does), and adds the Property rows the identity implies (ProductCode,
+ * ProductLanguage, ProductName, ProductVersion, Manufacturer, UpgradeCode, ALLUSERS/MSIINSTALLPERUSER by scope) and
+ * the cells MajorUpgrade left to it.
+ */
+final class IdentityStep {
+    private final BindContext ctx;
+    private final VariableResolver variables;
+
+    IdentityStep(BindContext ctx, VariableResolver variables) {
+        this.ctx = ctx;
+        this.variables = variables;
+    }
+
+    void run() {
+        PackageSymbol p = ctx.linked.identity();
+        String name = variables.resolve(p.name(), p.location(), false);
+        String manufacturer = variables.resolve(p.manufacturer(), p.location(), false);
+        String version = variables.resolve(p.version(), p.location(), false);
+        String description = variables.resolve(p.description(), p.location(), false);
+        String comments = variables.resolve(p.comments(), p.location(), false);
+        String keywords = variables.resolve(p.keywords(), p.location(), false);
+        String summaryManufacturer = variables.resolve(p.summaryManufacturer(), p.location(), false);
+        int language = p.language();
+        if (language < 0) language = ctx.options.cultureLanguage() != null ? ctx.options.cultureLanguage() : 0;
+        Integer codepage = p.codepage() != null ? p.codepage() : ctx.options.cultureCodepage();
+        ctx.identity = new PackageSymbol(p.type(), p.id(), name, manufacturer, version, p.upgradeCode(), p.productCode(),
+                language, codepage, p.summaryCodepage(), p.installerVersion(), p.scope(), p.platform(), p.compressed(),
+                p.shortNames(), p.adminImage(), p.security(), description, comments, keywords, summaryManufacturer,
+                p.v4(), p.location());
+        ctx.platform = p.platform() == null ? ctx.options.platform() : Platform.parse(p.platform());
+        if (ctx.isModule()) return;
+        if (version != null && !version.matches("\\d{1,5}(\\.\\d{1,5}){1,3}")) {
+            ctx.report(CompilerMessage.BAD_VERSION, p.location(), "Version", version);
+        }
+        if (p.upgradeCode() == null) {
+            ctx.report(CompilerMessage.DEPRECATED, p.location(), "the package has no UpgradeCode",
+                    "without one it can never be upgraded; add UpgradeCode=\"{GUID}\"");
+        }
+        property("ProductCode", productCode(), p);
+        property("ProductLanguage", Integer.toString(language), p);
+        property("ProductName", name, p);
+        property("ProductVersion", version, p);
+        property("Manufacturer", manufacturer, p);
+        if (p.upgradeCode() != null) property("UpgradeCode", p.upgradeCode(), p);
+        InstallScope scope = p.effectiveScope();
+        if (scope == InstallScope.PER_MACHINE) property("ALLUSERS", "1", p);
+        else if (scope == InstallScope.PER_USER_OR_MACHINE) {
+            property("ALLUSERS", "2", p);
+            property("MSIINSTALLPERUSER", "1", p);
+        }
+        for (Row up : ctx.rows("Upgrade")) {
+            if (!up.flag("FromPackage")) continue;
+            up.set("UpgradeCode", p.upgradeCode());
+            if (up.flag("VersionMaxFromPackage")) up.set("VersionMax", version);
+            if (up.flag("VersionMinFromPackage")) up.set("VersionMin", version);
+            if (!up.flag("IgnoreLanguage")) up.set("Language", Integer.toString(language));
+            if (p.upgradeCode() == null) {
+                ctx.report(CompilerMessage.MISSING_ATTRIBUTE, up.location(), p.v4() ? "Package" : "Product", "UpgradeCode");
+            }
+        }
+    }
+
+    /**
+     * The ProductCode: as written, or derived from the identity so the same source gives the same code on every
+     * build (WiX generates a new one each time; a stable one keeps builds reproducible, and a new version of the
+     * package gets a new code because the version is part of the name).
+     */
+    String productCode() {
+        PackageSymbol p = ctx.identity;
+        if (p.productCode() != null) return p.productCode();
+        String ns = p.upgradeCode() != null ? p.upgradeCode() : Guids.nameBased("{6F1D5F3E-2A66-4C55-9A7B-2F4C1E0B5D11}", p.name());
+        return Guids.nameBased(ns, "ProductCode", String.valueOf(p.version()), ctx.platform.wixName(), Integer.toString(p.language()));
+    }
+
+    private void property(String id, String value, PackageSymbol p) {
+        if (value == null) return;
+        if (ctx.linked.row("Property", id) != null) {
+            Row existing = ctx.linked.row("Property", id);
+            if (!id.equals("ALLUSERS") && !id.equals("MSIINSTALLPERUSER")) {
+                ctx.report(CompilerMessage.DUPLICATE_ID, existing.location(), "Property", id, p.location());
+            }
+            return;
+        }
+        ctx.linked.add(new Row(StandardSchema.require("Property"), p.location()).set("Property", id).set("Value", value));
+    }
+}

@@ -1,0 +1,246 @@
+package dev.ssprkit.wix.bind;
+
+import dev.ssprkit.cab.CabOptions;
+import dev.ssprkit.cab.CabinetInfo;
+import dev.ssprkit.cab.CabinetWriter;
+import dev.ssprkit.cab.Compression;
+import dev.ssprkit.cab.CompressionLevel;
+import dev.ssprkit.msi.model.StreamData;
+import dev.ssprkit.msi.schema.StandardSchema;
+import dev.ssprkit.wix.diag.CompilerMessage;
+import dev.ssprkit.wix.model.MediaTemplateSymbol;
+import dev.ssprkit.wix.model.Row;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where files go, as WiX's binder decides it: with a MediaTemplate (or no media at all in a v4+ package) files fill
+ * cabinets in order until one would pass MaximumUncompressedMediaSize (200 MB by default) or 65,535 files; with Media
+ * rows each file goes to its DiskId's cabinet. Uncompressed files (Package Compressed="no", File Compressed="no") are
+ * laid out beside the package under their directories' source names. File.Sequence follows the media, LastSequence
+ * closes each Media row, cabinets are written (embedded as streams or beside the package), and unversioned files get
+ * their MsiFileHash from the bytes the cabinet writer reads.
+ */
+final class MediaStep {
+    /** A cabinet's file count is a 16-bit field. */
+    static final int MAX_FILES_PER_CABINET = 65535;
+    private static final long DEFAULT_MEDIA_SIZE_MB = 200;
+
+    private final BindContext ctx;
+
+    MediaStep(BindContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void run(SourceDirectories sources) {
+        List<BindContext.FileFacts> files = new ArrayList<>();
+        for (Row r : ctx.rows("File")) {
+            BindContext.FileFacts f = ctx.files.get(r.str("File"));
+            if (f != null && r.get("FileSize") != null) files.add(f);
+        }
+        List<MediaTemplateSymbol> templates = ctx.linked.all(MediaTemplateSymbol.class);
+        List<Row> media = new ArrayList<>(ctx.rows("Media"));
+        if (!templates.isEmpty() && media.size() > 1) {
+            ctx.report(CompilerMessage.CONFLICTING_ATTRIBUTES, templates.get(0).location(), "MediaTemplate", "MediaTemplate and several Media elements", "use one or the other");
+            return;
+        }
+        boolean packageCompressed = ctx.identity.compressed();
+        List<BindContext.FileFacts> uncompressed = new ArrayList<>();
+        Map<Integer, List<BindContext.FileFacts>> byDisk = new TreeMap<>();
+        Map<Integer, Row> mediaById = new LinkedHashMap<>();
+        MediaTemplateSymbol template = templates.isEmpty() ? null : templates.get(0);
+        if (template == null && media.isEmpty()) {
+            // WiX v4+ builds a package without media as if it had <MediaTemplate/> (external cab1.cab...); v3 sources
+            // always author Media, and this compiler embeds one cabinet for those that do not.
+            template = new MediaTemplateSymbol("cab{0}.cab", null, !ctx.identity.v4(), null, null, null, ctx.identity.location());
+        }
+        if (template != null) {
+            for (Row m : media) ctx.linked.remove(m); // the template replaces authored Media, as in WiX
+            autoAssign(template, files, byDisk, mediaById, uncompressed, packageCompressed);
+        } else {
+            for (Row m : media) mediaById.put((Integer) m.get("DiskId"), m);
+            for (BindContext.FileFacts f : files) {
+                Integer disk = f.row.extra("DiskId") instanceof Integer d ? d : 1;
+                Row m = mediaById.get(disk);
+                if (m == null) {
+                    ctx.report(CompilerMessage.MEDIA_MISSING, f.row.location(), f.row.str("File"), disk);
+                    continue;
+                }
+                if (!isCompressed(f, packageCompressed)) {
+                    uncompressed.add(f);
+                    f.diskId = disk;
+                    continue;
+                }
+                if (m.str("Cabinet") == null) {
+                    ctx.report(CompilerMessage.BAD_VALUE, m.location(), "Media", String.valueOf(disk), "file '" + f.row.str("File") + "' is compressed but this Media has no Cabinet; add Cabinet=\"...\"");
+                    continue;
+                }
+                f.diskId = disk;
+                f.compressed = true;
+                byDisk.computeIfAbsent(disk, d -> new ArrayList<>()).add(f);
+            }
+        }
+        if (ctx.failed()) return;
+        int sequence = 0;
+        Map<Integer, Integer> lastSequence = new TreeMap<>();
+        for (Integer disk : mediaById.keySet()) {
+            for (BindContext.FileFacts f : byDisk.getOrDefault(disk, List.of())) f.row.set("Sequence", ++sequence);
+            for (BindContext.FileFacts f : uncompressed) if (f.diskId == disk) f.row.set("Sequence", ++sequence);
+            lastSequence.put(disk, sequence);
+        }
+        for (Map.Entry<Integer, Row> e : mediaById.entrySet()) e.getValue().set("LastSequence", lastSequence.get(e.getKey()));
+        for (Map.Entry<Integer, List<BindContext.FileFacts>> e : byDisk.entrySet()) {
+            Row m = mediaById.get(e.getKey());
+            if (e.getValue().size() > MAX_FILES_PER_CABINET) {
+                ctx.report(CompilerMessage.CABINET_FAILED, m.location(), m.str("Cabinet"), e.getValue().size() + " files are on this Media, more than the "
+                        + MAX_FILES_PER_CABINET + " a cabinet can hold", "use <MediaTemplate/> (cabinets are split automatically) or spread the files over several Media with DiskId");
+                return;
+            }
+            writeCabinet(m, e.getValue(), template);
+            if (ctx.failed()) return;
+        }
+        for (BindContext.FileFacts f : uncompressed) layOut(f, sources);
+        for (BindContext.FileFacts f : files) {
+            if (f.version == null && f.md5 != null) fileHash(f);
+        }
+    }
+
+    private boolean isCompressed(BindContext.FileFacts f, boolean packageCompressed) {
+        Boolean own = (Boolean) f.row.extra("Compressed");
+        return own != null ? own : packageCompressed;
+    }
+
+    private void autoAssign(MediaTemplateSymbol t, List<BindContext.FileFacts> files, Map<Integer, List<BindContext.FileFacts>> byDisk,
+                            Map<Integer, Row> mediaById, List<BindContext.FileFacts> uncompressed, boolean packageCompressed) {
+        long max = (t.maximumUncompressedMediaSize() == null ? DEFAULT_MEDIA_SIZE_MB : t.maximumUncompressedMediaSize()) * 1024L * 1024L;
+        int disk = 0;
+        long size = 0;
+        int count = 0;
+        for (BindContext.FileFacts f : files) {
+            if (!isCompressed(f, packageCompressed)) {
+                uncompressed.add(f);
+                continue;
+            }
+            boolean full = disk > 0 && (size + f.size > max || count == MAX_FILES_PER_CABINET);
+            if (disk == 0 || full) {
+                disk++;
+                size = 0;
+                count = 0;
+                String name = t.cabinetTemplate().replace("{0}", Integer.toString(disk));
+                Row m = new Row(StandardSchema.require("Media"), t.location()).set("DiskId", disk).set("LastSequence", 0)
+                        .set("Cabinet", (t.embed() ? "#" : "") + name).set("DiskPrompt", t.diskPrompt()).set("VolumeLabel", t.volumeLabel());
+                m.extra("CompressionLevel", t.compressionLevel());
+                ctx.linked.add(m);
+                mediaById.put(disk, m);
+            }
+            size += f.size;
+            count++;
+            f.diskId = disk;
+            f.compressed = true;
+            byDisk.computeIfAbsent(disk, d -> new ArrayList<>()).add(f);
+        }
+        if (mediaById.isEmpty()) {
+            Row m = new Row(StandardSchema.require("Media"), t.location()).set("DiskId", 1).set("LastSequence", 0);
+            ctx.linked.add(m);
+            mediaById.put(1, m);
+        }
+        for (BindContext.FileFacts f : uncompressed) f.diskId = 1;
+    }
+
+    /** The cabinet options of a Media: its CompressionLevel, else the build's, else WiX's default for the source. */
+    private CabOptions options(Row media, MediaTemplateSymbol template) {
+        String level = ctx.options.compression();
+        if (level == null && media.extra("CompressionLevel") instanceof String l) level = l;
+        if (level == null && template != null) level = template.compressionLevel();
+        CabOptions.Builder b = CabOptions.builder().timestamp(ctx.options.buildTime());
+        if (level == null) return b.build();
+        switch (level) {
+            case "none" -> b.compression(Compression.NONE);
+            case "mszip" -> b.compression(Compression.MSZIP).level(CompressionLevel.MEDIUM);
+            default -> {
+                ctx.report(CompilerMessage.COMPRESSION_SUBSTITUTED, media.location(), level);
+                b.compression(Compression.MSZIP).level(level.equals("high") ? CompressionLevel.HIGH : level.equals("low") ? CompressionLevel.LOW : CompressionLevel.MEDIUM);
+            }
+        }
+        return b.build();
+    }
+
+    private void writeCabinet(Row media, List<BindContext.FileFacts> files, MediaTemplateSymbol template) {
+        String cabinet = media.str("Cabinet");
+        boolean embedded = cabinet.startsWith("#");
+        String name = embedded ? cabinet.substring(1) : cabinet;
+        CabOptions options = options(media, template);
+        Path out = ctx.options.workDirectory().resolve("cab-" + media.get("DiskId") + ".cab");
+        CabinetWriter cab = new CabinetWriter(options);
+        Map<String, BindContext.FileFacts> byName = new LinkedHashMap<>();
+        for (BindContext.FileFacts f : files) {
+            cab.add(f.row.str("File"), f.source);
+            byName.put(f.row.str("File"), f);
+        }
+        MessageDigest fingerprint = digest("SHA-256");
+        fingerprint.update(("ssprkit cabinet\0" + options.compression() + "\0" + options.level() + "\0" + options.level().deflaterLevel() + "\0" + options.timestamp() + "\0").getBytes(StandardCharsets.UTF_8));
+        cab.md5((entry, md5) -> {
+            fingerprint.update(entry.getBytes(StandardCharsets.UTF_8));
+            fingerprint.update((byte) 0);
+            fingerprint.update(md5);
+            BindContext.FileFacts f = byName.get(entry);
+            if (f != null) f.md5 = md5;
+        });
+        CabinetInfo info;
+        try {
+            info = cab.write(out);
+        } catch (IOException e) {
+            ctx.report(CompilerMessage.CABINET_FAILED, media.location(), name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), "check the payload files and the free space of the temporary folder");
+            return;
+        }
+        for (CabinetInfo.Entry e : info.entries()) fingerprint.update((e.size() + "\0").getBytes(StandardCharsets.US_ASCII));
+        fingerprint.update((info.cabinetSize() + "\0" + info.blockCount()).getBytes(StandardCharsets.US_ASCII));
+        if (embedded) ctx.db.putStream(name, StreamData.of(out, fingerprint.digest()));
+        else ctx.sideFiles.add(new BindResult.SideFile(name, out));
+    }
+
+    /** An uncompressed file: copied (later, atomically) to its source-layout path beside the package. */
+    private void layOut(BindContext.FileFacts f, SourceDirectories sources) {
+        String dir = sources.sourcePath(ctx.linked.row("Component", f.row.str("Component_")).str("Directory_"));
+        String name = (String) f.row.extra("Name");
+        ctx.sideFiles.add(new BindResult.SideFile(dir.isEmpty() ? name : dir + "/" + name, f.source));
+        if (f.version == null) {
+            try (InputStream in = Files.newInputStream(f.source)) {
+                MessageDigest md5 = digest("MD5");
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) md5.update(buf, 0, n);
+                f.md5 = md5.digest();
+            } catch (IOException e) {
+                ctx.report(CompilerMessage.MISSING_SOURCE_FILE, f.row.location(), f.source.getFileName(), f.source + " (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    /** MsiFileHash: the MD5 as four little-endian 32-bit parts, for unversioned files (the SDK's MsiFileHash page). */
+    private void fileHash(BindContext.FileFacts f) {
+        ByteBuffer b = ByteBuffer.wrap(f.md5).order(ByteOrder.LITTLE_ENDIAN);
+        ctx.linked.add(new Row(StandardSchema.require("MsiFileHash"), f.row.location()).set("File_", f.row.str("File")).set("Options", 0)
+                .set("HashPart1", b.getInt()).set("HashPart2", b.getInt()).set("HashPart3", b.getInt()).set("HashPart4", b.getInt()));
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

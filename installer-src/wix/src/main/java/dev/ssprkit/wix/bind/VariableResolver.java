@@ -1,0 +1,121 @@
+package dev.ssprkit.wix.bind;
+
+import dev.ssprkit.wix.diag.CompilerMessage;
+import dev.ssprkit.wix.diag.SourceLocation;
+import dev.ssprkit.wix.model.Row;
+import dev.ssprkit.wix.model.WixVariableSymbol;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bind-time variables, resolved in every string cell: {@code !(loc.X)} (the culture's .wxl strings),
+ * {@code !(wix.X)} (WixVariable, then command-line bind variables) and {@code !(bind.X.Y)} (facts about files and
+ * properties, available once the files are read). An undefined one is an error at the cell's source location.
+ */
+final class VariableResolver {
+    private static final Pattern VARIABLE = Pattern.compile("!\\((loc|wix|bind)\\.([^)\\s]+)\\)");
+
+    private final BindContext ctx;
+    private final Map<String, String> wix = new HashMap<>();
+
+    VariableResolver(BindContext ctx) {
+        this.ctx = ctx;
+        wix.putAll(ctx.options.bindVariables());
+        for (WixVariableSymbol v : ctx.linked.all(WixVariableSymbol.class)) wix.put(v.id(), v.value());
+    }
+
+    /** Resolves loc and wix variables everywhere (before binding reads any cell). */
+    void resolveEarly() {
+        resolveCells(false);
+    }
+
+    /** Resolves bind variables (after the file facts are known). */
+    void resolveLate() {
+        resolveCells(true);
+    }
+
+    private void resolveCells(boolean late) {
+        for (var symbol : ctx.linked.symbols()) {
+            if (!(symbol instanceof Row r)) continue;
+            for (int i = 0; i < r.size(); i++) {
+                if (r.get(i) instanceof String s && s.contains("!(")) r.set(i, resolve(s, r.location(), late));
+            }
+            for (String extra : new String[] {"Name", "ShortName", "SourceName", "ShortSourceName", "DefaultVersion", "DefaultLanguage"}) {
+                if (r.extra(extra) instanceof String s && s.contains("!(")) r.extra(extra, resolve(s, r.location(), late));
+            }
+        }
+    }
+
+    /** Resolves one string; variables of the other phase are left for it. */
+    String resolve(String s, SourceLocation at, boolean late) {
+        if (s == null || !s.contains("!(")) return s;
+        Matcher m = VARIABLE.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String kind = m.group(1), name = m.group(2);
+            String value;
+            if (kind.equals("bind")) {
+                if (!late) {
+                    m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                    continue;
+                }
+                value = bind(name);
+            } else if (late) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                continue;
+            } else {
+                value = kind.equals("loc") ? ctx.options.localization().get(name) : wix.get(name);
+            }
+            if (value == null) {
+                ctx.report(CompilerMessage.UNDEFINED_BIND_TIME_VARIABLE, at, m.group(), hint(kind));
+                value = "";
+            } else if (!kind.equals("bind") && value.contains("!(")) {
+                value = resolve(value, at, false); // a .wxl string may itself use wix variables
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String hint(String kind) {
+        return switch (kind) {
+            case "loc" -> "define the string in the .wxl of the culture being built (-loc FILE, -culture NAME)";
+            case "wix" -> "define it with <WixVariable Id=\"...\" Value=\"...\"/> or on the command line (-bindvariable NAME=VALUE)";
+            default -> "bind variables name a file's facts (!(bind.FileVersion.FileId), FileLanguage, FileSize) or a property (!(bind.property.Name))";
+        };
+    }
+
+    /** A bind variable: FileVersion / FileLanguage / FileSize of a File id, or property.X. */
+    private String bind(String name) {
+        int dot = name.indexOf('.');
+        if (dot < 0) return null;
+        String what = name.substring(0, dot), id = name.substring(dot + 1);
+        if (what.equals("property")) {
+            Row p = ctx.linked.row("Property", id);
+            if (p != null) return p.str("Value");
+            return switch (id) {
+                case "ProductVersion" -> ctx.identity.version();
+                case "ProductName" -> ctx.identity.name();
+                case "Manufacturer" -> ctx.identity.manufacturer();
+                case "ProductCode" -> ctx.db.tableOrNull("Property") == null ? null : null;
+                case "UpgradeCode" -> ctx.identity.upgradeCode();
+                case "ProductLanguage" -> Integer.toString(ctx.identity.language());
+                default -> null;
+            };
+        }
+        BindContext.FileFacts f = ctx.files.get(id);
+        if (f == null) return null;
+        Function<BindContext.FileFacts, String> fact = switch (what) {
+            case "FileVersion", "fileVersion" -> x -> x.version == null ? "" : x.version;
+            case "FileLanguage", "fileLanguage" -> x -> x.language == null ? "" : x.language;
+            case "FileSize", "fileSize" -> x -> Long.toString(x.size);
+            default -> null;
+        };
+        return fact == null ? null : fact.apply(f);
+    }
+}

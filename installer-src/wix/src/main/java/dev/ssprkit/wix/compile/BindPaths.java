@@ -1,0 +1,66 @@
+package dev.ssprkit.wix.compile;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where payload named by a relative path is looked for, as WiX's binder does: {@code -bindpath DIR} (unnamed, tried
+ * in order) and {@code -bindpath NAME=DIR} (for {@code !(bindpath.NAME)} prefixes), then the working directory; as a
+ * last resort this compiler also tries the folder of the source that names the file.
+ */
+public record BindPaths(List<Path> unnamed, Map<String, List<Path>> named, Path workingDirectory) {
+    public BindPaths {
+        unnamed = List.copyOf(unnamed);
+        Map<String, List<Path>> copy = new LinkedHashMap<>();
+        named.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        named = copy;
+        workingDirectory = workingDirectory == null ? Path.of("").toAbsolutePath() : workingDirectory.toAbsolutePath();
+    }
+
+    public static BindPaths none() {
+        return new BindPaths(List.of(), Map.of(), null);
+    }
+
+    /** Parses {@code -b}/{@code -bindpath} values: {@code DIR} or {@code NAME=DIR} (relative to the working directory). */
+    public static BindPaths parse(List<String> values, Path workingDirectory) {
+        Path wd = workingDirectory == null ? Path.of("").toAbsolutePath() : workingDirectory.toAbsolutePath();
+        List<Path> unnamed = new ArrayList<>();
+        Map<String, List<Path>> named = new LinkedHashMap<>();
+        for (String v : values) {
+            int eq = v.indexOf('=');
+            // a drive letter (C:\...) is not a name; names are identifiers of two or more characters
+            if (eq > 1 && v.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+                named.computeIfAbsent(v.substring(0, eq), k -> new ArrayList<>()).add(wd.resolve(windowsPath(v.substring(eq + 1))).normalize());
+            } else {
+                unnamed.add(wd.resolve(windowsPath(v)).normalize());
+            }
+        }
+        return new BindPaths(unnamed, named, wd);
+    }
+
+    /** A path as sources write it (backslashes, maybe a trailing separator) in this file system's form. */
+    public static String windowsPath(String written) {
+        String s = written.replace('\\', '/');
+        while (s.length() > 1 && s.endsWith("/")) s = s.substring(0, s.length() - 1);
+        return s;
+    }
+
+    /** Every folder a relative path may be found in, in the order they are tried. */
+    public List<Path> folders(Path sourceDirectory) {
+        List<Path> out = new ArrayList<>(unnamed);
+        out.add(workingDirectory);
+        if (sourceDirectory != null && !out.contains(sourceDirectory)) out.add(sourceDirectory);
+        return out;
+    }
+
+    /** Every folder, named ones included: the folders a build may read from. */
+    public List<Path> all() {
+        List<Path> out = new ArrayList<>(unnamed);
+        named.values().forEach(out::addAll);
+        out.add(workingDirectory);
+        return out;
+    }
+}

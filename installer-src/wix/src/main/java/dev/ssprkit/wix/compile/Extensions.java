@@ -1,0 +1,52 @@
+package dev.ssprkit.wix.compile;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The WiX extensions this compiler knows: those it compiles (their element families) and those it only recognizes,
+ * so that their elements get "not supported yet" rather than "unknown namespace". Namespaces are WiX v3's and v4+'s.
+ */
+public final class Extensions {
+    private Extensions() {}
+
+    private static WixExtension known(String id, String title, String v3, String v4, String... names) {
+        return new WixExtension(id, title, Set.of(v3, v4), Set.of(names), List.of());
+    }
+
+    public static List<WixExtension> builtIn() {
+        return List.of(
+                known("util", "util extension", "http://schemas.microsoft.com/wix/UtilExtension", "http://wixtoolset.org/schemas/v4/wxs/util",
+                        "WixUtilExtension", "WixToolset.Util.wixext", "Util"),
+                known("fire", "firewall extension", "http://schemas.microsoft.com/wix/FirewallExtension", "http://wixtoolset.org/schemas/v4/wxs/firewall",
+                        "WixFirewallExtension", "WixToolset.Firewall.wixext", "Firewall"),
+                known("ui", "UI extension", "http://schemas.microsoft.com/wix/UIExtension", "http://wixtoolset.org/schemas/v4/wxs/ui",
+                        "WixUIExtension", "WixToolset.UI.wixext", "UI"),
+                known("netfx", ".NET extension", "http://schemas.microsoft.com/wix/NetFxExtension", "http://wixtoolset.org/schemas/v4/wxs/netfx",
+                        "WixNetFxExtension", "WixToolset.Netfx.wixext", "NetFx"),
+                known("dep", "dependency extension", "http://schemas.microsoft.com/wix/DependencyExtension", "http://wixtoolset.org/schemas/v4/wxs/dependency",
+                        "WixDependencyExtension", "WixToolset.Dependency.wixext", "Dependency"),
+                known("iis", "IIS extension", "http://schemas.microsoft.com/wix/IIsExtension", "http://wixtoolset.org/schemas/v4/wxs/iis",
+                        "WixIIsExtension", "WixToolset.Iis.wixext", "Iis"),
+                known("sql", "SQL extension", "http://schemas.microsoft.com/wix/SqlExtension", "http://wixtoolset.org/schemas/v4/wxs/sql",
+                        "WixSqlExtension", "WixToolset.Sql.wixext", "Sql"),
+                known("http", "HTTP extension", "http://schemas.microsoft.com/wix/HttpExtension", "http://wixtoolset.org/schemas/v4/wxs/http",
+                        "WixHttpExtension", "WixToolset.Http.wixext", "Http"),
+                known("complus", "COM+ extension", "http://schemas.microsoft.com/wix/ComPlusExtension", "http://wixtoolset.org/schemas/v4/wxs/complus",
+                        "WixComPlusExtension", "WixToolset.ComPlus.wixext", "ComPlus"),
+                known("msmq", "MSMQ extension", "http://schemas.microsoft.com/wix/MsmqExtension", "http://wixtoolset.org/schemas/v4/wxs/msmq",
+                        "WixMsmqExtension", "WixToolset.Msmq.wixext", "Msmq"),
+                known("difx", "DIFxApp extension", "http://schemas.microsoft.com/wix/DifxAppExtension", "http://wixtoolset.org/schemas/v4/wxs/difxapp",
+                        "WixDifxAppExtension", "WixToolset.DifxApp.wixext", "DifxApp"),
+                known("ps", "PowerShell extension", "http://schemas.microsoft.com/wix/PSExtension", "http://wixtoolset.org/schemas/v4/wxs/powershell",
+                        "WixPSExtension", "WixToolset.PowerShell.wixext", "PowerShell"),
+                known("vs", "Visual Studio extension", "http://schemas.microsoft.com/wix/VSExtension", "http://wixtoolset.org/schemas/v4/wxs/vs",
+                        "WixVSExtension", "WixToolset.VisualStudio.wixext", "VisualStudio"),
+                known("bal", "bootstrapper extension", "http://schemas.microsoft.com/wix/BalExtension", "http://wixtoolset.org/schemas/v4/wxs/bal",
+                        "WixBalExtension", "WixToolset.Bal.wixext", "Bal"),
+                known("directx", "DirectX extension", "http://schemas.microsoft.com/wix/DirectXExtension", "http://wixtoolset.org/schemas/v4/wxs/directx",
+                        "WixDirectXExtension", "WixToolset.DirectX.wixext", "DirectX"),
+                known("tag", "software tag extension", "http://schemas.microsoft.com/wix/TagExtension", "http://wixtoolset.org/schemas/v4/wxs/tag",
+                        "WixTagExtension", "WixToolset.Tag.wixext", "Tag"));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.ssprkit.wix.link;
+
+import dev.ssprkit.wix.model.PackageSymbol;
+import dev.ssprkit.wix.model.Row;
+import dev.ssprkit.wix.model.Section;
+import dev.ssprkit.wix.model.Symbol;
+import dev.ssprkit.wix.model.SymbolKey;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The linked output: the entry's identity and every symbol of the sections it pulls in, in source order, with the
+ * indexes the binder looks things up by (rows by table, symbols by key, rows by owning component), built once so
+ * that no binder step scans everything per item.
+ */
+public final class Linked {
+    private final Section.Type type;
+    private final PackageSymbol identity;
+    private final List<Symbol> symbols;
+    private final Map<String, List<Row>> rowsByTable = new LinkedHashMap<>();
+    private final Map<SymbolKey, Symbol> byKey = new HashMap<>();
+    private final Map<String, List<Row>> rowsByComponent = new HashMap<>();
+    /** Each component's features, primary first (FeatureComponents rows come from this). */
+    private final Map<String, List<String>> featuresOfComponent;
+    /** Each feature's parent, from nesting and feature groups. */
+    private final Map<String, String> featureParents;
+
+    Linked(Section.Type type, PackageSymbol identity, List<Symbol> symbols, Map<String, List<String>> featuresOfComponent,
+           Map<String, String> featureParents) {
+        this.type = type;
+        this.identity = identity;
+        this.symbols = symbols;
+        this.featuresOfComponent = featuresOfComponent;
+        this.featureParents = featureParents;
+        for (Symbol s : symbols) index(s);
+    }
+
+    private void index(Symbol s) {
+        SymbolKey k = s.key();
+        if (k != null) byKey.putIfAbsent(k, s);
+        if (s instanceof Row r) {
+            rowsByTable.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
+            int c = r.schema().indexOf("Component_");
+            if (c >= 0 && r.get(c) instanceof String component) {
+                rowsByComponent.computeIfAbsent(component, x -> new ArrayList<>()).add(r);
+            }
+        }
+    }
+
+    /** Adds a symbol the binder creates (implicit rows, generated actions). */
+    public void add(Symbol s) {
+        symbols.add(s);
+        index(s);
+    }
+
+    /** Drops a symbol the binder replaces (authored Media under a MediaTemplate). */
+    public void remove(Symbol s) {
+        symbols.remove(s);
+        if (s instanceof Row r) {
+            List<Row> rows = rowsByTable.get(r.table());
+            if (rows != null) rows.remove(r);
+        }
+        SymbolKey k = s.key();
+        if (k != null && byKey.get(k) == s) byKey.remove(k);
+    }
+
+    public Section.Type type() {
+        return type;
+    }
+
+    public PackageSymbol identity() {
+        return identity;
+    }
+
+    public List<Symbol> symbols() {
+        return Collections.unmodifiableList(symbols);
+    }
+
+    public <T> List<T> all(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Symbol s : symbols) if (type.isInstance(s)) out.add(type.cast(s));
+        return out;
+    }
+
+    /** The rows of one table, in source order (never null). */
+    public List<Row> rows(String table) {
+        return rowsByTable.getOrDefault(table, List.of());
+    }
+
+    public Map<String, List<Row>> rowsByTable() {
+        return Collections.unmodifiableMap(rowsByTable);
+    }
+
+    public Symbol get(String kind, String id) {
+        return byKey.get(new SymbolKey(kind, id));
+    }
+
+    public Row row(String table, String key) {
+        return byKey.get(new SymbolKey(table, key)) instanceof Row r ? r : null;
+    }
+
+    /** Rows of every table that names {@code component} in a Component_ column, in source order. */
+    public List<Row> rowsOfComponent(String component) {
+        return rowsByComponent.getOrDefault(component, List.of());
+    }
+
+    public Map<String, List<String>> featuresOfComponent() {
+        return featuresOfComponent;
+    }
+
+    public Map<String, String> featureParents() {
+        return featureParents;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.ssprkit.wix.link;
+
+import dev.ssprkit.wix.compile.core.StandardDirectories;
+import dev.ssprkit.wix.compile.core.Subdirectories;
+import dev.ssprkit.wix.diag.CompilerMessage;
+import dev.ssprkit.wix.diag.Diagnostics;
+import dev.ssprkit.wix.model.Definition;
+import dev.ssprkit.wix.model.PackageSymbol;
+import dev.ssprkit.wix.model.Reference;
+import dev.ssprkit.wix.model.Row;
+import dev.ssprkit.wix.model.Scheduled;
+import dev.ssprkit.wix.model.Section;
+import dev.ssprkit.wix.model.Symbol;
+import dev.ssprkit.wix.model.SymbolKey;
+import dev.ssprkit.wix.model.WixVariableSymbol;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The link phase, as light and {@code wix build} do it: starts from the one entry section (Product/Package/Module),
+ * pulls in every section that defines a symbol a pulled-in section references (transitively; library sections such
+ * as the built-in dialog sets take part only when referenced), checks that ids are unique and references resolve,
+ * then resolves the complex references (features, groups) with {@link GroupResolver}. TARGETDIR and the standard
+ * folders are defined implicitly when referenced.
+ */
+public final class Linker {
+    private final Diagnostics diagnostics;
+
+    public Linker(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** Links {@code sections} (the build's) with {@code library} sections (used only when referenced). */
+    public Linked link(List<Section> sections, List<Section> library) {
+        Section entry = null;
+        for (Section s : sections) {
+            if (!s.isEntry()) continue;
+            if (entry == null) entry = s;
+            else diagnostics.report(CompilerMessage.MULTIPLE_PRODUCTS, s.location(), entry.location());
+        }
+        if (entry == null) {
+            diagnostics.report(CompilerMessage.NO_PRODUCT, sections.isEmpty() ? null : sections.get(0).location(), "Product, Package or Module");
+            return null;
+        }
+        Map<SymbolKey, Section> definedIn = new HashMap<>();
+        for (Section s : concat(sections, library)) {
+            for (Symbol sym : s.symbols()) {
+                SymbolKey k = sym.key();
+                if (k != null) definedIn.putIfAbsent(k, s);
+            }
+        }
+        Set<Section> included = new LinkedHashSet<>();
+        Deque<Section> queue = new ArrayDeque<>();
+        queue.add(entry);
+        while (!queue.isEmpty()) {
+            Section s = queue.poll();
+            if (!included.add(s)) continue;
+            for (Reference r : s.references()) {
+                Section d = definedIn.get(r.target());
+                if (d != null && !included.contains(d)) queue.add(d);
+            }
+        }
+        List<Symbol> symbols = new ArrayList<>();
+        Map<SymbolKey, Symbol> seen = new HashMap<>();
+        Map<SymbolKey, Integer> position = new HashMap<>();
+        for (Section s : included) {
+            for (Symbol sym : s.symbols()) {
+                SymbolKey k = sym.key();
+                if (k != null) {
+                    Symbol first = seen.get(k);
+                    if (first != null) {
+                        Symbol keep = resolveDuplicate(first, sym);
+                        if (keep == first) continue;
+                        if (keep == sym) {
+                            symbols.set(position.get(k), sym);
+                            seen.put(k, sym);
+                            continue;
+                        }
+                        diagnostics.report(CompilerMessage.DUPLICATE_ID, sym.location(), label(k), k.id(), first.location());
+                        continue;
+                    }
+                    seen.put(k, sym);
+                    position.put(k, symbols.size());
+                }
+                symbols.add(sym);
+            }
+        }
+        Set<SymbolKey> reported = new java.util.HashSet<>();
+        for (Section s : included) {
+            for (Reference r : s.references()) {
+                SymbolKey k = r.target();
+                if (seen.containsKey(k) || r.optional()) continue;
+                if (k.kind().equals("Directory") && StandardDirectories.isStandard(k.id())) {
+                    Row implicit = implicitDirectory(k.id(), r);
+                    seen.put(k, implicit);
+                    symbols.add(0, implicit);
+                    continue;
+                }
+                if (reported.add(k) || true) diagnostics.report(CompilerMessage.UNRESOLVED_REFERENCE, r.location(), label(k), k.id());
+            }
+        }
+        PackageSymbol identity = null;
+        for (Symbol sym : symbols) if (sym instanceof PackageSymbol p) identity = p;
+        if (identity == null) return null;
+        GroupResolver groups = new GroupResolver(diagnostics, entry.type(), symbols);
+        groups.resolve();
+        if (groups.defaultFeature() != null) symbols.add(groups.defaultFeature());
+        return new Linked(entry.type(), identity, symbols, groups.featuresOfComponent(), groups.featureParents());
+    }
+
+    /**
+     * Which of two definitions with the same key stays: the first for identical shared rows (inline folders), the
+     * non-overridable one of an overridable pair (WixVariable, scheduling); null when it is a real duplicate.
+     */
+    private static Symbol resolveDuplicate(Symbol first, Symbol second) {
+        if (first instanceof Row a && second instanceof Row b && a.flag(Subdirectories.SHARED) && b.flag(Subdirectories.SHARED)
+                && Arrays.equals(a.cells(), b.cells())) {
+            return first;
+        }
+        if (first instanceof Row a && second instanceof Row b && a.flag(Subdirectories.SHARED) && b.flag(Subdirectories.SHARED)
+                && java.util.Objects.equals(a.extra("Name"), b.extra("Name")) && java.util.Objects.equals(a.get(1), b.get(1))) {
+            return first;
+        }
+        if (first instanceof WixVariableSymbol a && second instanceof WixVariableSymbol b) {
+            if (a.overridable() && !b.overridable()) return second;
+            if (b.overridable()) return first;
+        }
+        if (first instanceof Scheduled a && second instanceof Scheduled b) {
+            if (a.overridable() && !b.overridable()) return second;
+            if (b.overridable()) return first;
+        }
+        if (first instanceof Row a && second instanceof Row b && a.flag("Overridable") != b.flag("Overridable")) {
+            return a.flag("Overridable") ? second : first;
+        }
+        return null;
+    }
+
+    private static Row implicitDirectory(String id, Reference r) {
+        Row row = new Row(dev.ssprkit.msi.schema.StandardSchema.require("Directory"), r.location());
+        row.set("Directory", id).set("Directory_Parent", id.equals("TARGETDIR") ? null : "TARGETDIR");
+        row.extra("Name", StandardDirectories.defaultDir(id)).extra("Implicit", true);
+        return row;
+    }
+
+    private static String label(SymbolKey k) {
+        return k.kind().equals("WixAction") ? "scheduled action" : k.kind();
+    }
+
+    private static List<Section> concat(List<Section> a, List<Section> b) {
+        List<Section> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The key a Definition of the given kind has (used by tests and extensions). */
+    public static SymbolKey definitionKey(Definition d) {
+        return d.key();
+    }
+}

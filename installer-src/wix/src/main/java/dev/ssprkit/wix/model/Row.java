@@ -1,0 +1,131 @@
+package dev.ssprkit.wix.model;
+
+import dev.ssprkit.msi.schema.Column;
+import dev.ssprkit.msi.schema.TableSchema;
+import dev.ssprkit.wix.diag.SourceLocation;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * One row of a Windows Installer table as a source defines it, with the source location it came from. Cells hold a
+ * {@link String}, an {@link Integer}, a {@link java.nio.file.Path} (binary columns: the file whose bytes become the
+ * stream) or null; the binder fills cells the source leaves to it (file sizes, sequence numbers, generated GUIDs) and
+ * checks every cell against the column declarations before the row reaches the database.
+ *
+ * <p>{@linkplain #extra Extras} carry what the binder needs but the table does not hold (a file's payload path, a
+ * property's Secure flag...), as WiX's intermediate symbols do.
+ */
+public final class Row implements Symbol {
+    private final TableSchema schema;
+    private final Object[] cells;
+    private final SourceLocation location;
+    private Map<String, Object> extras;
+
+    public Row(TableSchema schema, SourceLocation location) {
+        this.schema = schema;
+        this.cells = new Object[schema.columns().size()];
+        this.location = location;
+    }
+
+    public TableSchema schema() {
+        return schema;
+    }
+
+    public String table() {
+        return schema.name();
+    }
+
+    @Override
+    public SourceLocation location() {
+        return location;
+    }
+
+    /** Sets a cell by column name; an empty string is stored as null (MSI cannot tell them apart). */
+    public Row set(String column, Object value) {
+        return set(index(column), value);
+    }
+
+    public Row set(int column, Object value) {
+        if (value instanceof String s && s.isEmpty()) value = null;
+        if (value instanceof Boolean) throw new IllegalArgumentException(schema.name() + "." + schema.columns().get(column).name() + ": booleans are not cells");
+        cells[column] = value;
+        return this;
+    }
+
+    public Object get(String column) {
+        return cells[index(column)];
+    }
+
+    public Object get(int column) {
+        return cells[column];
+    }
+
+    public String str(String column) {
+        Object v = get(column);
+        return v == null ? null : v.toString();
+    }
+
+    public Integer integer(String column) {
+        Object v = get(column);
+        return v instanceof Integer i ? i : null;
+    }
+
+    /** The number of cells (the table's column count). */
+    public int size() {
+        return cells.length;
+    }
+
+    public Object[] cells() {
+        return cells.clone();
+    }
+
+    /** Index of a column; a name the table does not have is a programming error. */
+    public int index(String column) {
+        int i = schema.indexOf(column);
+        if (i < 0) throw new IllegalArgumentException("table " + schema.name() + " has no column " + column + "; it has " + schema.columnNames());
+        return i;
+    }
+
+    public Object extra(String name) {
+        return extras == null ? null : extras.get(name);
+    }
+
+    public boolean flag(String name) {
+        return Boolean.TRUE.equals(extra(name));
+    }
+
+    public Row extra(String name, Object value) {
+        if (extras == null) extras = new HashMap<>(4);
+        if (value == null) extras.remove(name);
+        else extras.put(name, value);
+        return this;
+    }
+
+    /** The primary key cells joined with '/', or null while a key cell is still unset. */
+    public String primaryKey() {
+        int keys = schema.keyCount();
+        if (keys == 1) return cells[0] == null ? null : cells[0].toString();
+        StringJoiner j = new StringJoiner("/");
+        for (int i = 0; i < keys; i++) {
+            Column c = schema.columns().get(i);
+            if (cells[i] == null && !c.nullable()) return null;
+            j.add(cells[i] == null ? "" : cells[i].toString());
+        }
+        return j.toString();
+    }
+
+    @Override
+    public SymbolKey key() {
+        String k = primaryKey();
+        return k == null ? null : new SymbolKey(schema.name(), k);
+    }
+
+    @Override
+    public String toString() {
+        StringJoiner j = new StringJoiner(" | ", schema.name() + ": ", "");
+        for (Object c : cells) j.add(c == null ? "" : c.toString());
+        return j.toString();
+    }
+}
