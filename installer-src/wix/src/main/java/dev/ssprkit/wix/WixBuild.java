@@ -90,10 +90,6 @@ public final class WixBuild {
         }
         Localization loc = Localization.load(request.locFiles(), request.cultures(), preprocessor, diagnostics);
         if (diagnostics.hasErrors()) return failed(diagnostics);
-        Linked linked = new Linker(diagnostics).link(sections, List.of());
-        if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
-        Instant buildTime = request.buildTime() != null ? request.buildTime()
-                : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
         Path work;
         try {
             work = Files.createTempDirectory("ssprkit-build-");
@@ -102,15 +98,36 @@ public final class WixBuild {
             return failed(diagnostics);
         }
         try {
+            Linked linked = new Linker(diagnostics).link(sections, () -> librarySections(grammar, platform, work, diagnostics));
+            if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
+            Instant buildTime = request.buildTime() != null ? request.buildTime()
+                    : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
             Binder binder = new Binder(diagnostics);
             BindResult bound = binder.bind(linked, new BindOptions(platform, buildTime, work, loc.strings(), loc.codepage(),
-                    loc.language(), request.compression(), request.cabinetCache(), request.bindVariables()));
+                    loc.language(), request.compression(), request.cabinetCache(), request.bindVariables(), bindPaths, roots));
             if (bound == null || diagnostics.hasErrors()) return failed(diagnostics);
             if (request.validate() && !validate(bound.database(), binder, diagnostics)) return failed(diagnostics);
             return write(request, bound, buildTime, diagnostics);
         } finally {
             deleteTree(work);
         }
+    }
+
+    /** Compiles the built-in extensions' library sources (the dialog sets...), each with the build's platform. */
+    private static List<Section> librarySections(Grammar grammar, Platform platform, Path work, Diagnostics diagnostics) {
+        List<Path> sources;
+        try {
+            sources = dev.ssprkit.wix.lib.LibrarySources.extract(grammar.extensions(), work.resolve("lib"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (sources.isEmpty()) return List.of();
+        SourceRoots libRoots = SourceRoots.of(List.of(work.resolve("lib")));
+        Preprocessor pp = new Preprocessor(PreprocessorOptions.builder().platform(platform).roots(libRoots).build(), diagnostics);
+        Compiler compiler = new Compiler(diagnostics, grammar, platform, libRoots, BindPaths.none());
+        List<Section> out = new ArrayList<>();
+        for (Path source : sources) out.addAll(compiler.compile(pp.process(source)));
+        return out;
     }
 
     /** The folders a build may read: strict ({@code confine}) or the whole project tree as well. */

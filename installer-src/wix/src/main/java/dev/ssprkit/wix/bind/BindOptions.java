@@ -18,12 +18,17 @@ import java.util.Map;
  * @param compression     a command-line CompressionLevel overriding the sources' (null: the sources')
  * @param cabinetCache    folder of the cabinet cache, or null for none
  * @param bindVariables   {@code -bindvariable}/{@code -d} values {@code !(wix.X)} may read when no WixVariable sets them
+ * @param bindPaths       where files named at bind time (a Binary's {@code !(wix.X)} source) are looked for
+ * @param roots           the folders the build may read
  */
 public record BindOptions(Platform platform, Instant buildTime, Path workDirectory, Map<String, String> localization,
                           Integer cultureCodepage, Integer cultureLanguage, String compression, Path cabinetCache,
-                          Map<String, String> bindVariables) {
+                          Map<String, String> bindVariables, dev.ssprkit.wix.compile.BindPaths bindPaths,
+                          dev.ssprkit.wix.source.SourceRoots roots) {
     public BindOptions {
         localization = localization == null ? Map.of() : Map.copyOf(localization);
         bindVariables = bindVariables == null ? Map.of() : Map.copyOf(bindVariables);
+        bindPaths = bindPaths == null ? dev.ssprkit.wix.compile.BindPaths.none() : bindPaths;
+        roots = roots == null ? dev.ssprkit.wix.source.SourceRoots.unconfined() : roots;
     }
 }

@@ -23,6 +23,7 @@ public final class Binder {
         VariableResolver variables = new VariableResolver(ctx);
         variables.resolveEarly();
         new IdentityStep(ctx, variables).run();
+        new StreamStep(ctx, variables).run();
         if (ctx.failed()) return null;
         new DirectoryStep(ctx).run();
         new FileStep(ctx).run();

@@ -204,6 +204,14 @@ public final class CompileContext {
         return p;
     }
 
+    /** Whether a file found by a wildcard lies where the build may read; false after reporting WIX0115. */
+    public boolean payloadAllowed(Attrs a, String attribute, Path p) {
+        if (roots.allows(p)) return true;
+        report(CompilerMessage.SOURCE_OUTSIDE_ROOTS, a.at(attribute), attribute, InstallNames.shown(p.toString()),
+                "it resolves to " + SourceRoots.resolve(p) + "; the build may read under " + roots.describe());
+        return false;
+    }
+
     private Path locate(String written) {
         Matcher m = BINDPATH.matcher(written);
         List<Path> folders;

@@ -5,6 +5,7 @@ import dev.ssprkit.wix.compile.core.ComponentFamily;
 import dev.ssprkit.wix.compile.core.DirectoryFamily;
 import dev.ssprkit.wix.compile.core.FeatureFamily;
 import dev.ssprkit.wix.compile.core.FileFamily;
+import dev.ssprkit.wix.compile.core.FilesFamily;
 import dev.ssprkit.wix.compile.core.MediaFamily;
 import dev.ssprkit.wix.compile.core.PackageFamily;
 import dev.ssprkit.wix.compile.core.RegistryFamily;
@@ -21,6 +22,6 @@ final class CoreFamilies {
     static List<ElementFamily> all() {
         return List.of(new PackageFamily(), new DirectoryFamily(), new ComponentFamily(), new FileFamily(),
                 new RegistryFamily(), new FeatureFamily(), new ActionFamily(), new ServiceFamily(),
-                new ShortcutFamily(), new MediaFamily(), new SearchFamily());
+                new ShortcutFamily(), new MediaFamily(), new SearchFamily(), new FilesFamily());
     }
 }

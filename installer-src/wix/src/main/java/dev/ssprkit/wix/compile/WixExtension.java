@@ -8,9 +8,18 @@ import java.util.Set;
  * command lines load it by ({@code -ext WixUtilExtension}, {@code -ext WixToolset.Util.wixext}...), and the element
  * families that compile its elements. An extension with no families is known by name only: its elements get a
  * located "not supported yet" error instead of "unknown namespace".
+ *
+ * <p>{@code libraries} are WiX sources on the class path (resource names) that define what sources reference from
+ * the extension (WixUI's dialog sets, for instance), as WiX's {@code .wixlib} files do: they are compiled and linked
+ * only when a build references something nothing else defines.
  */
 public record WixExtension(String id, String title, Set<String> namespaces, Set<String> commandLineNames,
-                           List<ElementFamily> families) {
+                           List<ElementFamily> families, List<String> libraries) {
+
+    /** An extension whose elements compile through {@code families} and that brings no library sources. */
+    public WixExtension(String id, String title, Set<String> namespaces, Set<String> commandLineNames, List<ElementFamily> families) {
+        this(id, title, namespaces, commandLineNames, families, List.of());
+    }
 
     /** Whether {@code name} (as given to {@code -ext}, with or without a path or {@code .dll}) names this extension. */
     public boolean answersTo(String name) {

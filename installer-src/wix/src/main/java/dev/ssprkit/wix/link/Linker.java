@@ -40,6 +40,14 @@ public final class Linker {
 
     /** Links {@code sections} (the build's) with {@code library} sections (used only when referenced). */
     public Linked link(List<Section> sections, List<Section> library) {
+        return link(sections, () -> library);
+    }
+
+    /**
+     * Links {@code sections}; the library sections are only compiled (by {@code library}) when a reference is left
+     * that the build's own sections do not define, so a package without UI never pays for compiling the dialog sets.
+     */
+    public Linked link(List<Section> sections, java.util.function.Supplier<List<Section>> library) {
         Section entry = null;
         for (Section s : sections) {
             if (!s.isEntry()) continue;
@@ -51,22 +59,11 @@ public final class Linker {
             return null;
         }
         Map<SymbolKey, Section> definedIn = new HashMap<>();
-        for (Section s : concat(sections, library)) {
-            for (Symbol sym : s.symbols()) {
-                SymbolKey k = sym.key();
-                if (k != null) definedIn.putIfAbsent(k, s);
-            }
-        }
-        Set<Section> included = new LinkedHashSet<>();
-        Deque<Section> queue = new ArrayDeque<>();
-        queue.add(entry);
-        while (!queue.isEmpty()) {
-            Section s = queue.poll();
-            if (!included.add(s)) continue;
-            for (Reference r : s.references()) {
-                Section d = definedIn.get(r.target());
-                if (d != null && !included.contains(d)) queue.add(d);
-            }
+        index(sections, definedIn);
+        Set<Section> included = closure(entry, definedIn);
+        if (hasUnresolved(included, definedIn)) {
+            index(library.get(), definedIn);
+            included = closure(entry, definedIn);
         }
         List<Symbol> symbols = new ArrayList<>();
         Map<SymbolKey, Symbol> seen = new HashMap<>();
@@ -93,7 +90,6 @@ public final class Linker {
                 symbols.add(sym);
             }
         }
-        Set<SymbolKey> reported = new java.util.HashSet<>();
         for (Section s : included) {
             for (Reference r : s.references()) {
                 SymbolKey k = r.target();
@@ -104,7 +100,7 @@ public final class Linker {
                     symbols.add(0, implicit);
                     continue;
                 }
-                if (reported.add(k) || true) diagnostics.report(CompilerMessage.UNRESOLVED_REFERENCE, r.location(), label(k), k.id());
+                diagnostics.report(CompilerMessage.UNRESOLVED_REFERENCE, r.location(), label(k), k.id());
             }
         }
         PackageSymbol identity = null;
@@ -114,6 +110,40 @@ public final class Linker {
         groups.resolve();
         if (groups.defaultFeature() != null) symbols.add(groups.defaultFeature());
         return new Linked(entry.type(), identity, symbols, groups.featuresOfComponent(), groups.featureParents());
+    }
+
+    private static void index(List<Section> sections, Map<SymbolKey, Section> definedIn) {
+        for (Section s : sections) {
+            for (Symbol sym : s.symbols()) {
+                SymbolKey k = sym.key();
+                if (k != null) definedIn.putIfAbsent(k, s);
+            }
+        }
+    }
+
+    /** The entry and every section that defines something a kept section references, transitively. */
+    private static Set<Section> closure(Section entry, Map<SymbolKey, Section> definedIn) {
+        Set<Section> included = new LinkedHashSet<>();
+        Deque<Section> queue = new ArrayDeque<>();
+        queue.add(entry);
+        while (!queue.isEmpty()) {
+            Section s = queue.poll();
+            if (!included.add(s)) continue;
+            for (Reference r : s.references()) {
+                Section d = definedIn.get(r.target());
+                if (d != null && !included.contains(d)) queue.add(d);
+            }
+        }
+        return included;
+    }
+
+    private static boolean hasUnresolved(Set<Section> included, Map<SymbolKey, Section> definedIn) {
+        for (Section s : included) {
+            for (Reference r : s.references()) {
+                if (!definedIn.containsKey(r.target()) && !(r.target().kind().equals("Directory") && StandardDirectories.isStandard(r.target().id()))) return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -152,12 +182,6 @@ public final class Linker {
 
     private static String label(SymbolKey k) {
         return k.kind().equals("WixAction") ? "scheduled action" : k.kind();
-    }
-
-    private static List<Section> concat(List<Section> a, List<Section> b) {
-        List<Section> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** The key a Definition of the given kind has (used by tests and extensions). */

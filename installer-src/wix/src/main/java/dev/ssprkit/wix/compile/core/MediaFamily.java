@@ -94,6 +94,11 @@ public final class MediaFamily implements ElementFamily {
         if (written == null) a.required("SourceFile");
         a.yesNo("SuppressModularization", false);
         ctx.children(e, Scope.ROOT).run();
+        if (written != null && Attrs.deferred(written)) {
+            // e.g. SourceFile="!(wix.WixUIBannerBmp)": the binder resolves the variable, then finds the file
+            if (id != null) ctx.row(table, e.location()).set("Name", id).extra("DeferredSource", written).extra("SourceFolder", ctx.sourceDirectory());
+            return;
+        }
         Path payload = written == null ? null : ctx.payload(a, a.has("SourceFile") ? "SourceFile" : "src", written);
         if (id == null || payload == null) return;
         ctx.row(table, e.location()).set("Name", id).set("Data", payload);
