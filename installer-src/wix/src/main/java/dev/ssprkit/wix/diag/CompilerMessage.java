@@ -27,8 +27,8 @@ public enum CompilerMessage implements Message {
     BAD_INSTALL_NAME(114, ERROR, "%s='%s' cannot be a file or folder name on the target machine: %s",
             "a name cannot be . or .., contain \\ / : * ? \" < > | or control characters, end with a dot or a space, "
                     + "or be a device name (CON, PRN, AUX, NUL, COM1-COM9, LPT1-LPT9, with or without an extension)"),
-    VERSION_FIELD_OVER_255(116, WARNING, "%s='%s' has a major or minor field above 255",
-            "Windows Installer keeps major and minor in 8 bits each, so upgrades between such versions may not be detected; WiX v4+ warns too"),
+    VERSION_FIELD_OVER_255(116, WARNING, "%s='%s' has a field larger than Windows Installer keeps",
+            "Windows Installer keeps major and minor in 8 bits and build in 16 bits (and ignores the 4th field), so upgrades between such versions may not be detected; WiX v4+ warns too"),
     SOURCE_OUTSIDE_ROOTS(115, ERROR, "%s='%s' is outside the folders this build may read: %s",
             "keep payload under the folder of the sources or an include directory, or allow its folder explicitly "
                     + "(BuildRequest allowedRoots, <allowedRoots> in the Maven plugin, sspr build --allow-path)"),
