@@ -237,19 +237,26 @@ public final class CompileContext {
             rest = m.group(2);
         } else {
             rest = written;
-            if (rest.regionMatches(true, 0, "SourceDir\\", 0, 10) || rest.regionMatches(true, 0, "SourceDir/", 0, 10)) rest = rest.substring(10);
+            boolean sourceDir = rest.regionMatches(true, 0, "SourceDir\\", 0, 10) || rest.regionMatches(true, 0, "SourceDir/", 0, 10);
+            if (sourceDir) rest = rest.substring(10);
             Path direct = Path.of(BindPaths.windowsPath(rest));
             if (direct.isAbsolute()) return direct.normalize();
             folders = bindPaths.folders(sourceDirectory());
+            Path found = firstExisting(folders, direct);
+            // a literal "SourceDir/..." folder beside the sources (as wixl resolves it) is the last resort
+            if (found == null && sourceDir) found = firstExisting(folders, Path.of(BindPaths.windowsPath(written)));
+            return found != null ? found : folders.get(0).resolve(direct).normalize();
         }
-        Path relative = Path.of(BindPaths.windowsPath(rest));
-        Path first = null;
+        Path found = firstExisting(folders, Path.of(BindPaths.windowsPath(rest)));
+        return found != null ? found : folders.get(0).resolve(Path.of(BindPaths.windowsPath(rest))).normalize();
+    }
+
+    private static Path firstExisting(List<Path> folders, Path relative) {
         for (Path folder : folders) {
             Path candidate = folder.resolve(relative).normalize();
-            if (first == null) first = candidate;
             if (Files.exists(candidate)) return candidate;
         }
-        return first;
+        return null;
     }
 
     public Path sourceDirectory() {
