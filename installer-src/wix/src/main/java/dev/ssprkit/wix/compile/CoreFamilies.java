@@ -28,6 +28,7 @@ final class CoreFamilies {
         return List.of(new PackageFamily(), new DirectoryFamily(), new ComponentFamily(), new FileFamily(),
                 new RegistryFamily(), new FeatureFamily(), new ActionFamily(), new ServiceFamily(),
                 new ShortcutFamily(), new MediaFamily(), new SearchFamily(), new FilesFamily(), new ComFamily(), new PermissionFamily(),
-                new IniFileFamily(), new CopyFileFamily(), new CustomTableFamily());
+                new IniFileFamily(), new CopyFileFamily(), new CustomTableFamily(),
+                new dev.ssprkit.wix.compile.ext.DependencyFamily(true));
     }
 }
