@@ -20,8 +20,8 @@ public final class Extensions {
 
     public static List<WixExtension> builtIn() {
         return List.of(
-                known("util", "util extension", "http://schemas.microsoft.com/wix/UtilExtension", "http://wixtoolset.org/schemas/v4/wxs/util",
-                        "WixUtilExtension", "WixToolset.Util.wixext", "Util"),
+                compiled(known("util", "util extension", "http://schemas.microsoft.com/wix/UtilExtension", "http://wixtoolset.org/schemas/v4/wxs/util",
+                        "WixUtilExtension", "WixToolset.Util.wixext", "Util"), new dev.ssprkit.wix.compile.ext.UtilFamily()),
                 known("fire", "firewall extension", "http://schemas.microsoft.com/wix/FirewallExtension", "http://wixtoolset.org/schemas/v4/wxs/firewall",
                         "WixFirewallExtension", "WixToolset.Firewall.wixext", "Firewall"),
                 known("ui", "UI extension", "http://schemas.microsoft.com/wix/UIExtension", "http://wixtoolset.org/schemas/v4/wxs/ui",
