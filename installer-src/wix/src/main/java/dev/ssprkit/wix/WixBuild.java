@@ -104,7 +104,7 @@ public final class WixBuild {
                     : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
             Binder binder = new Binder(diagnostics);
             BindResult bound = binder.bind(linked, new BindOptions(platform, buildTime, work, loc.strings(), loc.codepage(),
-                    loc.language(), request.compression(), request.cabinetCache(), request.bindVariables(), bindPaths, roots));
+                    loc.language(), request.compression(), request.cabinetCache(), request.bindVariables(), bindPaths, roots, loc.ui()));
             if (bound == null || diagnostics.hasErrors()) return failed(diagnostics);
             if (request.validate() && !validate(bound.database(), binder, diagnostics)) return failed(diagnostics);
             return write(request, bound, buildTime, diagnostics);

@@ -159,6 +159,16 @@ public final class Attrs {
         return fallback;
     }
 
+    /**
+     * An integer a .wxl may supply ({@code X="!(loc.InstallDirDlgX)"}, as WiX allows for control geometry and font
+     * sizes): the number, the bind-time variable text for the binder to resolve, or null when absent or bad.
+     */
+    public Object localizableInteger(String name, long min, long max) {
+        String v = str(name);
+        if (v != null && v.contains("!(")) return v;
+        return integer(name, null, min, max);
+    }
+
     /** A GUID, normalized; {@code "*"} when {@code star} allows it; {@code ""} when {@code empty} allows it; else null. */
     public String guid(String name, boolean required, boolean star, boolean empty) {
         String v = required ? required(name) : str(name);

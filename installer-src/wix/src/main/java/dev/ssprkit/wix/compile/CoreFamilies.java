@@ -29,6 +29,7 @@ final class CoreFamilies {
                 new RegistryFamily(), new FeatureFamily(), new ActionFamily(), new ServiceFamily(),
                 new ShortcutFamily(), new MediaFamily(), new SearchFamily(), new FilesFamily(), new ComFamily(), new PermissionFamily(),
                 new IniFileFamily(), new CopyFileFamily(), new CustomTableFamily(),
+                new dev.ssprkit.wix.compile.core.UiFamily(), new dev.ssprkit.wix.compile.core.DialogFamily(),
                 new dev.ssprkit.wix.compile.ext.DependencyFamily(true));
     }
 }

@@ -198,6 +198,8 @@ public final class PackageFamily implements ElementFamily {
             ctx.reference("Property", id, e.location());
             return;
         }
+        // the ErrorDialog property names the dialog that shows errors: it pulls that dialog in, as WiX does
+        if (id.equals("ErrorDialog") && value != null && !value.contains("[")) ctx.reference("Dialog", value, e.location());
         var row = ctx.row("Property", e.location()).set("Property", id).set("Value", value);
         row.extra("Secure", secure).extra("Hidden", hidden).extra("Admin", admin);
     }
