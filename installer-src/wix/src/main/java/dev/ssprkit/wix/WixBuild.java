@@ -98,8 +98,16 @@ public final class WixBuild {
             return failed(diagnostics);
         }
         try {
-            Linked linked = new Linker(diagnostics).link(sections, () -> librarySections(grammar, platform, work, diagnostics));
+            List<Path> libraryStrings = new ArrayList<>();
+            Linked linked = new Linker(diagnostics).link(sections, () -> librarySections(grammar, platform, work, diagnostics, libraryStrings));
             if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
+            if (!libraryStrings.isEmpty()) {
+                // the built-in dialogs' texts fill in what the project's .wxl files leave out (their strings win)
+                loc = loc.withFallback(Localization.load(libraryStrings, List.of(), preprocessor, diagnostics));
+                List<Path> bindRoots = new ArrayList<>(roots(request, bindPaths, workingDirectory));
+                bindRoots.add(work.resolve("lib"));
+                roots = SourceRoots.of(bindRoots);
+            }
             Instant buildTime = request.buildTime() != null ? request.buildTime()
                     : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
             Binder binder = new Binder(diagnostics);
@@ -114,10 +122,12 @@ public final class WixBuild {
     }
 
     /** Compiles the built-in extensions' library sources (the dialog sets...), each with the build's platform. */
-    private static List<Section> librarySections(Grammar grammar, Platform platform, Path work, Diagnostics diagnostics) {
+    private static List<Section> librarySections(Grammar grammar, Platform platform, Path work, Diagnostics diagnostics, List<Path> strings) {
         List<Path> sources;
         try {
-            sources = dev.ssprkit.wix.lib.LibrarySources.extract(grammar.extensions(), work.resolve("lib"));
+            var extracted = dev.ssprkit.wix.lib.LibrarySources.extract(grammar.extensions(), work.resolve("lib"));
+            sources = extracted.sources();
+            strings.addAll(extracted.localizations());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
