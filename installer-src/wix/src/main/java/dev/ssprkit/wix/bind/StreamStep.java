@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Binary and Icon rows whose source file is named by a bind-time variable ({@code SourceFile="!(wix.WixUIBannerBmp)"}):
  * once the variable is resolved, the file is looked for like any payload (bind paths, working directory, the
- * defining source's folder) and must lie where the build may read.
+ * defining source's folder) and must lie where the build may read. A Binary or Icon whose file the compiler named
+ * directly but which does not exist is reported here, at its element (light's "cannot find the file"), rather than
+ * when the package is written.
  */
 final class StreamStep {
     private final BindContext ctx;
@@ -27,6 +29,10 @@ final class StreamStep {
     void run() {
         for (String table : List.of("Binary", "Icon")) {
             for (Row r : ctx.rows(table)) {
+                if (r.get("Data") instanceof Path direct && !Files.isRegularFile(direct)) {
+                    ctx.report(CompilerMessage.MISSING_SOURCE_FILE, r.location(), direct.getFileName(), direct);
+                    continue;
+                }
                 if (!(r.extra("DeferredSource") instanceof String written)) continue;
                 String value = variables.resolve(written, r.location(), false);
                 if (ctx.failed()) continue;
