@@ -104,7 +104,7 @@ public final class WixBuild {
                     : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
             Binder binder = new Binder(diagnostics);
             BindResult bound = binder.bind(linked, new BindOptions(platform, buildTime, work, loc.strings(), loc.codepage(),
-                    loc.language(), request.compression(), request.cabinetCache(), request.bindVariables(), bindPaths, roots));
+                    loc.language(), request.compression(), request.cabinetCache(), request.bindVariables(), bindPaths, roots, loc.ui()));
             if (bound == null || diagnostics.hasErrors()) return failed(diagnostics);
             if (request.validate() && !validate(bound.database(), binder, diagnostics)) return failed(diagnostics);
             return write(request, bound, buildTime, diagnostics);
@@ -158,24 +158,42 @@ public final class WixBuild {
         return !diagnostics.hasErrors();
     }
 
-    /** Writes the package and the files beside it; either all appear or none (temporary files until the end). */
+    /**
+     * Writes the package and the files beside it; either all appear or none: everything is staged as temporary files
+     * beside its target first, every target is checked to be replaceable, then the side files are moved into place
+     * and the package last.
+     */
     private static BuildResult write(BuildRequest request, BindResult bound, Instant buildTime, Diagnostics diagnostics) {
         Path output = request.workingDirectoryOrCurrent().resolve(request.output()).normalize();
         boolean replacingSigned = MsiReader.hasSignature(output);
         Path folder = output.toAbsolutePath().getParent();
         List<Path[]> staged = new ArrayList<>();
         try {
+            List<Path> targets = new ArrayList<>();
             for (BindResult.SideFile side : bound.sideFiles()) {
                 Path target = folder.resolve(side.relative()).normalize();
                 if (!target.startsWith(folder)) {
                     throw new IllegalStateException("side file " + side.relative() + " resolves outside the output folder");
                 }
+                targets.add(target);
+            }
+            targets.add(output);
+            for (Path t : targets) {
+                if (Files.isDirectory(t)) throw new IOException(t + " is a folder; it cannot be replaced by the package's file");
+            }
+            for (int i = 0; i < bound.sideFiles().size(); i++) {
+                Path target = targets.get(i);
                 Files.createDirectories(target.getParent());
                 Path tmp = AtomicFile.tempBeside(target);
                 staged.add(new Path[] {tmp, target});
-                Files.copy(side.temporary(), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(bound.sideFiles().get(i).temporary(), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            new MsiWriter(new WriteOptions(buildTime)).writeTo(bound.database(), output);
+            Files.createDirectories(folder);
+            Path msiTmp = AtomicFile.tempBeside(output);
+            staged.add(new Path[] {msiTmp, output});
+            try (java.io.OutputStream os = Files.newOutputStream(msiTmp)) {
+                new MsiWriter(new WriteOptions(buildTime)).write(bound.database(), os);
+            }
             for (Path[] s : staged) AtomicFile.replace(s[0], s[1]);
             staged.clear();
         } catch (IOException e) {

@@ -228,6 +228,143 @@ public final class StandardSchema {
                 id("Signature_").key().doc("The table key. The Signature_ represents a unique file signature."),
                 s("ComponentId", 38).cat(GUID).doc("A string GUID unique to this component, version, and language."),
                 i2("Type").nullable().range(0, 1).doc("A boolean value that determines if the registry value is a filename or a directory location."));
+        userInterfaceTables();
+        securityAndServiceTables();
+    }
+
+    /** The dialog tables (SDK: "User Interface Tables"); descriptions are ours. */
+    private static void userInterfaceTables() {
+        table("Dialog",
+                id("Dialog").key().doc("Dialog name."),
+                i2("HCentering").range(0, 100).doc("Horizontal position of the dialog's center, 0 (left) to 100 (right) percent of the screen."),
+                i2("VCentering").range(0, 100).doc("Vertical position of the dialog's center, 0 (top) to 100 (bottom) percent of the screen."),
+                i2("Width").range(0, 32767).doc("Width in installer units."),
+                i2("Height").range(0, 32767).doc("Height in installer units."),
+                i4("Attributes").nullable().range(0, 2147483647).doc("Dialog attribute bits."),
+                l("Title", 128).nullable().cat(FORMATTED).doc("Title bar text."),
+                s("Control_First", 50).cat(IDENTIFIER).ref("Control", 2).doc("Control that has the focus when the dialog opens."),
+                s("Control_Default", 50).nullable().cat(IDENTIFIER).ref("Control", 2).doc("Control activated by Enter."),
+                s("Control_Cancel", 50).nullable().cat(IDENTIFIER).ref("Control", 2).doc("Control activated by Escape."));
+        table("Control",
+                id("Dialog_").key().ref("Dialog").doc("Dialog the control is on."),
+                s("Control", 50).key().cat(IDENTIFIER).doc("Control name, unique within the dialog."),
+                s("Type", 20).cat(IDENTIFIER).doc("Control type."),
+                i2("X").range(0, 32767).doc("Left edge in installer units."),
+                i2("Y").range(0, 32767).doc("Top edge in installer units."),
+                i2("Width").range(0, 32767).doc("Width in installer units."),
+                i2("Height").range(0, 32767).doc("Height in installer units."),
+                i4("Attributes").nullable().range(0, 2147483647).doc("Control attribute bits."),
+                id("Property").nullable().doc("Property the control shows or sets."),
+                l("Text", 0).nullable().cat(FORMATTED).doc("Text shown by the control."),
+                s("Control_Next", 50).nullable().cat(IDENTIFIER).ref("Control", 2).doc("Next control in the tab order."),
+                l("Help", 50).nullable().cat(TEXT).doc("Tooltip and help text, separated by |."));
+        table("ControlEvent",
+                id("Dialog_").key().ref("Dialog").doc("Dialog of the control."),
+                s("Control_", 50).key().cat(IDENTIFIER).ref("Control", 2).doc("Control that publishes the event."),
+                s("Event", 50).key().cat(FORMATTED).doc("Control event, or [Property] to set a property."),
+                s("Argument", 255).key().cat(FORMATTED).doc("Argument of the event or the property's new value."),
+                s("Condition", 255).key().nullable().cat(CONDITION).doc("When the event is published."),
+                i2("Ordering").nullable().range(0, 2147483647).doc("Order among the control's events."));
+        table("ControlCondition",
+                id("Dialog_").key().ref("Dialog").doc("Dialog of the control."),
+                s("Control_", 50).key().cat(IDENTIFIER).ref("Control", 2).doc("Control the condition changes."),
+                s("Action", 50).key().set("Default;Disable;Enable;Hide;Show").doc("What happens to the control when the condition is true."),
+                s("Condition", 255).key().cat(CONDITION).doc("Condition."));
+        table("EventMapping",
+                id("Dialog_").key().ref("Dialog").doc("Dialog of the control."),
+                s("Control_", 50).key().cat(IDENTIFIER).ref("Control", 2).doc("Control that subscribes."),
+                s("Event", 50).key().cat(IDENTIFIER).doc("Event subscribed to."),
+                s("Attribute", 50).cat(IDENTIFIER).doc("Control attribute the event's argument sets."));
+        table("TextStyle",
+                id("TextStyle").key().cat(TEXT).doc("Style name, used as {\\Name} or {&Name} in control texts."),
+                s("FaceName", 32).cat(TEXT).doc("Font face."),
+                i2("Size").range(0, 32767).doc("Font size in points."),
+                i4("Color").nullable().range(0, 16777215).doc("Text color, 0x00BBGGRR."),
+                i2("StyleBits").nullable().range(0, 15).doc("Bold 1, italic 2, underline 4, strike-out 8."));
+        table("UIText",
+                id("Key").key().doc("Text id."),
+                l("Text", 255).nullable().cat(TEXT).doc("Localized text."));
+        table("ActionText",
+                id("Action").key().doc("Action the text describes."),
+                l("Description", 0).nullable().cat(TEXT).doc("Shown while the action runs."),
+                l("Template", 0).nullable().cat(TEMPLATE).doc("Formats the action's progress data."));
+        table("Error",
+                i2("Error").key().range(0, 32767).doc("Error number."),
+                l("Message", 0).nullable().cat(TEMPLATE).doc("Error message template."));
+        table("RadioButton",
+                id("Property").key().doc("Property the group sets."),
+                i2("Order").key().range(1, 32767).doc("Position of the button in the group."),
+                s("Value", 64).cat(FORMATTED).doc("Value the button gives the property."),
+                i2("X").range(0, 32767).doc("Left edge relative to the group."),
+                i2("Y").range(0, 32767).doc("Top edge relative to the group."),
+                i2("Width").range(0, 32767).doc("Width."),
+                i2("Height").range(0, 32767).doc("Height."),
+                l("Text", 0).nullable().cat(TEXT).doc("Button text, or the Binary of its bitmap or icon."),
+                l("Help", 50).nullable().cat(TEXT).doc("Tooltip and help text, separated by |."));
+        for (String list : new String[] {"ComboBox", "ListBox"}) {
+            table(list,
+                    id("Property").key().doc("Property the list sets."),
+                    i2("Order").key().range(1, 32767).doc("Position of the item."),
+                    s("Value", 64).cat(FORMATTED).doc("Value the item gives the property."),
+                    l("Text", 64).nullable().cat(TEXT).doc("Item text."));
+        }
+        table("ListView",
+                id("Property").key().doc("Property the list sets."),
+                i2("Order").key().range(1, 32767).doc("Position of the item."),
+                s("Value", 64).cat(FORMATTED).doc("Value the item gives the property."),
+                l("Text", 64).nullable().cat(TEXT).doc("Item text."),
+                id("Binary_").nullable().ref("Binary").doc("Icon of the item."));
+        table("CheckBox",
+                id("Property").key().doc("Property the check box sets."),
+                s("Value", 64).nullable().cat(FORMATTED).doc("Value the property takes when checked."));
+        table("Billboard",
+                s("Billboard", 50).key().cat(IDENTIFIER).doc("Billboard name."),
+                s("Feature_", 38).cat(IDENTIFIER).ref("Feature").doc("Feature whose installation shows the billboard."),
+                s("Action", 50).nullable().cat(IDENTIFIER).doc("Action during which the billboard shows."),
+                i2("Ordering").nullable().range(0, 32767).doc("Order among the action's billboards."));
+        table("BBControl",
+                s("Billboard_", 50).key().cat(IDENTIFIER).ref("Billboard").doc("Billboard the control is on."),
+                s("BBControl", 50).key().cat(IDENTIFIER).doc("Control name."),
+                s("Type", 50).cat(IDENTIFIER).doc("Control type."),
+                i2("X").range(0, 32767).doc("Left edge."),
+                i2("Y").range(0, 32767).doc("Top edge."),
+                i2("Width").range(0, 32767).doc("Width."),
+                i2("Height").range(0, 32767).doc("Height."),
+                i4("Attributes").nullable().range(0, 2147483647).doc("Control attribute bits."),
+                l("Text", 50).nullable().cat(TEXT).doc("Text shown by the control."));
+    }
+
+    /** Security descriptors, access lists and service configuration (SDK: LockPermissions, Windows Installer 5.0 tables). */
+    private static void securityAndServiceTables() {
+        table("LockPermissions",
+                id("LockObject").key().doc("Key of the row in Table the permission applies to."),
+                s("Table", 32).key().cat(IDENTIFIER).doc("Table of the secured object."),
+                s("Domain", 255).key().nullable().cat(FORMATTED).doc("Domain of the account."),
+                s("User", 255).key().cat(FORMATTED).doc("Account granted the permission."),
+                i4("Permission").nullable().range(-2147483647, 2147483647).doc("Access mask."));
+        table("MsiLockPermissionsEx",
+                id("MsiLockPermissionsEx").key().doc("Row id."),
+                id("LockObject").doc("Key of the row in Table the descriptor applies to."),
+                s("Table", 32).set("CreateFolder;File;Registry;ServiceInstall").cat(IDENTIFIER).doc("Table of the secured object."),
+                l("SDDLText", 0).cat(FORMATTED_SDDL).doc("Security descriptor in SDDL."),
+                s("Condition", 255).nullable().cat(CONDITION).doc("When the descriptor is applied."));
+        table("MsiServiceConfig",
+                id("MsiServiceConfig").key().doc("Row id."),
+                s("Name", 255).cat(FORMATTED).doc("Service name."),
+                i2("Event").range(0, 7).doc("Install 1, uninstall 2, reinstall 4."),
+                i4("ConfigType").range(-2147483647, 2147483647).doc("Which setting ChangeServiceConfig2 changes."),
+                l("Argument", 0).nullable().cat(FORMATTED).doc("The setting's value."),
+                id("Component_").ref("Component").doc("Component the configuration belongs to."));
+        table("MsiServiceConfigFailureActions",
+                id("MsiServiceConfigFailureActions").key().doc("Row id."),
+                s("Name", 255).cat(FORMATTED).doc("Service name."),
+                i2("Event").range(0, 7).doc("Install 1, uninstall 2, reinstall 4."),
+                i4("ResetPeriod").nullable().range(0, 2147483647).doc("Seconds without failure after which the failure count resets."),
+                l("RebootMessage", 255).nullable().cat(FORMATTED).doc("Message broadcast before a reboot action."),
+                l("Command", 255).nullable().cat(FORMATTED).doc("Command run by a run-command action."),
+                s("Actions", 0).nullable().cat(FORMATTED).doc("Failure actions separated by [~]."),
+                s("DelayActions", 0).nullable().cat(FORMATTED).doc("Milliseconds before each action, separated by [~]."),
+                id("Component_").ref("Component").doc("Component the configuration belongs to."));
     }
 
     /** The declared schema of a standard table, or null when the table is not one we declare. */

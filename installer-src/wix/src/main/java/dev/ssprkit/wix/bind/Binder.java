@@ -24,6 +24,7 @@ public final class Binder {
         variables.resolveEarly();
         new IdentityStep(ctx, variables).run();
         new StreamStep(ctx, variables).run();
+        new UiStep(ctx).run();
         if (ctx.failed()) return null;
         new DirectoryStep(ctx).run();
         new FileStep(ctx).run();

@@ -16,13 +16,11 @@ import java.util.Map;
  * its directory, as WiX chooses), the key-path and 64-bit bits of Attributes, and a generated ComponentId for
  * {@code Guid="*"}.
  *
- * <p>Generated GUIDs follow one rule: a name-based GUID of the key path's target (directory path below its standard
- * root plus file name, or registry root, key and value name), lower-cased, in a fixed namespace (or the directory's
- * ComponentGuidGenerationSeed). So the same resource in the same place gets the same component GUID in every build
- * and every product, which is what component rules ask of a GUID.
+ * <p>Generated GUIDs follow WiX's rule ({@link ComponentGuids}): the same resource in the same place gets the same
+ * component GUID in every build, in every product, and as WiX would give it.
  */
 final class ComponentStep {
-    /** ssprkit's namespace for generated component GUIDs (a constant of ours, like WiX's own). */
+    /** ssprkit's namespace for the GUIDs of components with a folder key path (which WiX refuses to generate). */
     static final String COMPONENT_NAMESPACE = "{3F6A2E51-8C4D-5B7E-9A10-4D2C6B8E1F37}";
 
     private final BindContext ctx;
@@ -34,6 +32,7 @@ final class ComponentStep {
 
     void run() {
         for (Row d : ctx.rows("Directory")) directories.putIfAbsent(d.str("Directory"), d);
+        ComponentGuids guids = new ComponentGuids(directories, ctx.platform);
         boolean platform64 = ctx.platform != Platform.X86;
         for (Row c : ctx.rows("Component")) {
             String id = c.str("Component");
@@ -54,40 +53,36 @@ final class ComponentStep {
             int attributes = c.extra("BaseAttributes") instanceof Integer b ? b : 0;
             Boolean win64 = (Boolean) c.extra("Win64");
             if (win64 != null ? win64 : platform64) attributes |= 0x100;
-            String target;
+            String generated;
+            boolean win64Component = (attributes & 0x100) != 0;
             if (keyPath == null) {
                 c.set("KeyPath", null);
-                target = "dir:" + ctx.directoryPaths.get(c.str("Directory_"));
+                // WiX refuses a generated GUID here; this compiler derives one from the folder and warns
+                generated = Guids.nameBased(COMPONENT_NAMESPACE, "directory", win64Component ? "64" : "32",
+                        String.valueOf(guids.directoryPath(c.str("Directory_"))).toLowerCase(Locale.ROOT));
             } else if (keyPath.table().equals("File")) {
                 c.set("KeyPath", keyPath.str("File"));
-                target = "file:" + ctx.directoryPaths.get(c.str("Directory_")) + "\\" + keyPath.extra("Name");
+                generated = guids.forFile(c.str("Directory_"), (String) keyPath.extra("Name"));
             } else if (keyPath.table().equals("Registry")) {
                 c.set("KeyPath", keyPath.str("Registry"));
                 attributes |= 0x4;
-                target = "reg:" + keyPath.get("Root") + "\\" + keyPath.str("Key") + "\\" + keyPath.str("Name");
+                generated = guids.forRegistry(win64Component, (Integer) keyPath.get("Root"), keyPath.str("Key"), keyPath.str("Name"),
+                        !ctx.identity.v4());
             } else {
                 c.set("KeyPath", keyPath.str(keyPath.schema().columns().get(0).name()));
                 attributes |= 0x20;
-                target = "odbc:" + keyPath.get(0);
+                generated = null;
             }
             c.set("Attributes", attributes);
             if ("*".equals(c.str("ComponentId"))) {
                 if (keyPath == null) ctx.report(CompilerMessage.AUTO_GUID_DIRECTORY_KEYPATH, c.location(), id);
-                String bitness = (attributes & 0x100) != 0 ? "64" : "32";
-                c.set("ComponentId", Guids.nameBased(namespace(c.str("Directory_")), "component", bitness, target.toLowerCase(Locale.ROOT)));
+                if (generated == null) {
+                    ctx.report(CompilerMessage.BAD_VALUE, c.location(), "Guid", "*", "a component whose key path is an ODBC data source needs an explicit Guid");
+                    continue;
+                }
+                c.set("ComponentId", generated);
             }
         }
     }
 
-    /** The directory's (or an ancestor's) ComponentGuidGenerationSeed, else ssprkit's namespace. */
-    private String namespace(String directory) {
-        String d = directory;
-        for (int guard = 0; d != null && guard < 1000; guard++) {
-            Row row = directories.get(d);
-            if (row == null) break;
-            if (row.extra("ComponentGuidGenerationSeed") instanceof String seed) return seed;
-            d = row.str("Directory_Parent");
-        }
-        return COMPONENT_NAMESPACE;
-    }
 }

@@ -20,6 +20,14 @@ final class FeatureStep {
             String parent = parents.get(f.str("Feature"));
             if (parent != null) f.set("Feature_Parent", parent);
         }
+        // advertised COM rows (Class, Extension, TypeLib...) name the feature that installs their component
+        for (var symbol : ctx.linked.symbols()) {
+            if (symbol instanceof Row r && r.flag("FeatureFromComponent")) {
+                String feature = primaryFeature(ctx, r.str("Component_"));
+                if (feature != null) r.set("Feature_", feature);
+                else ctx.report(dev.ssprkit.wix.diag.CompilerMessage.COMPONENT_WITHOUT_FEATURE, r.location(), r.str("Component_"));
+            }
+        }
         for (Map.Entry<String, List<String>> e : ctx.linked.featuresOfComponent().entrySet()) {
             Row component = ctx.linked.row("Component", e.getKey());
             for (String feature : new java.util.LinkedHashSet<>(e.getValue())) {

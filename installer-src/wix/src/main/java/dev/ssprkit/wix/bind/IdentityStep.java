@@ -33,15 +33,19 @@ final class IdentityStep {
         String keywords = variables.resolve(p.keywords(), p.location(), false);
         String summaryManufacturer = variables.resolve(p.summaryManufacturer(), p.location(), false);
         int language = p.language();
-        if (language < 0) language = ctx.options.cultureLanguage() != null ? ctx.options.cultureLanguage() : 0;
+        if (p.deferred().language() != null) language = number(variables.resolve(p.deferred().language(), p.location(), false), "Language", p);
+        else if (language < 0) language = ctx.options.cultureLanguage() != null ? ctx.options.cultureLanguage() : 0;
         Integer codepage = p.codepage() != null ? p.codepage() : ctx.options.cultureCodepage();
+        if (p.deferred().codepage() != null) codepage = codepage(variables.resolve(p.deferred().codepage(), p.location(), false), p);
+        Integer summaryCodepage = p.summaryCodepage();
+        if (p.deferred().summaryCodepage() != null) summaryCodepage = codepage(variables.resolve(p.deferred().summaryCodepage(), p.location(), false), p);
         ctx.identity = new PackageSymbol(p.type(), p.id(), name, manufacturer, version, p.upgradeCode(), p.productCode(),
-                language, codepage, p.summaryCodepage(), p.installerVersion(), p.scope(), p.platform(), p.compressed(),
+                language, codepage, summaryCodepage, p.installerVersion(), p.scope(), p.platform(), p.compressed(),
                 p.shortNames(), p.adminImage(), p.security(), description, comments, keywords, summaryManufacturer,
-                p.v4(), p.location());
+                p.v4(), PackageSymbol.Deferred.NONE, p.location());
         ctx.platform = p.platform() == null ? ctx.options.platform() : Platform.parse(p.platform());
         if (ctx.isModule()) return;
-        if (version != null && !version.matches("\\d{1,5}(\\.\\d{1,5}){1,3}")) {
+        if (version != null && !version.matches("\\d{1,10}(\\.\\d{1,10}){1,3}")) {
             ctx.report(CompilerMessage.BAD_VERSION, p.location(), "Version", version);
         }
         if (p.upgradeCode() == null) {
@@ -82,6 +86,21 @@ final class IdentityStep {
         if (p.productCode() != null) return p.productCode();
         String ns = p.upgradeCode() != null ? p.upgradeCode() : Guids.nameBased("{6F1D5F3E-2A66-4C55-9A7B-2F4C1E0B5D11}", p.name());
         return Guids.nameBased(ns, "ProductCode", String.valueOf(p.version()), ctx.platform.wixName(), Integer.toString(p.language()));
+    }
+
+    private int number(String value, String what, PackageSymbol p) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            ctx.report(CompilerMessage.BAD_INTEGER, p.location(), what, value, "0..65535");
+            return 0;
+        }
+    }
+
+    private Integer codepage(String value, PackageSymbol p) {
+        Integer cp = dev.ssprkit.wix.compile.core.Codepages.parse(value);
+        if (cp == null) ctx.report(CompilerMessage.BAD_VALUE, p.location(), "Codepage", value, "use a Windows code page number such as 1252");
+        return cp;
     }
 
     private void property(String id, String value, PackageSymbol p) {

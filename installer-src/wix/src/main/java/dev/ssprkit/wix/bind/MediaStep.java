@@ -1,7 +1,7 @@
 package dev.ssprkit.wix.bind;
 
 import dev.ssprkit.cab.CabOptions;
-import dev.ssprkit.cab.CabinetInfo;
+import dev.ssprkit.cab.CabinetCache;
 import dev.ssprkit.cab.CabinetWriter;
 import dev.ssprkit.cab.Compression;
 import dev.ssprkit.cab.CompressionLevel;
@@ -165,7 +165,9 @@ final class MediaStep {
         String level = ctx.options.compression();
         if (level == null && media.extra("CompressionLevel") instanceof String l) level = l;
         if (level == null && template != null) level = template.compressionLevel();
-        CabOptions.Builder b = CabOptions.builder().timestamp(ctx.options.buildTime());
+        // Cabinet file dates stay at the format's earliest date: Windows Installer ignores them, and a date that does not
+        // move with the build time keeps cabinets identical from build to build (and the cabinet cache useful).
+        CabOptions.Builder b = CabOptions.builder();
         if (level == null) return b.build();
         switch (level) {
             case "none" -> b.compression(Compression.NONE);
@@ -183,33 +185,85 @@ final class MediaStep {
         boolean embedded = cabinet.startsWith("#");
         String name = embedded ? cabinet.substring(1) : cabinet;
         CabOptions options = options(media, template);
-        Path out = ctx.options.workDirectory().resolve("cab-" + media.get("DiskId") + ".cab");
-        CabinetWriter cab = new CabinetWriter(options);
-        Map<String, BindContext.FileFacts> byName = new LinkedHashMap<>();
-        for (BindContext.FileFacts f : files) {
-            cab.add(f.row.str("File"), f.source);
-            byName.put(f.row.str("File"), f);
-        }
-        MessageDigest fingerprint = digest("SHA-256");
-        fingerprint.update(("ssprkit cabinet\0" + options.compression() + "\0" + options.level() + "\0" + options.level().deflaterLevel() + "\0" + options.timestamp() + "\0").getBytes(StandardCharsets.UTF_8));
-        cab.md5((entry, md5) -> {
-            fingerprint.update(entry.getBytes(StandardCharsets.UTF_8));
-            fingerprint.update((byte) 0);
-            fingerprint.update(md5);
-            BindContext.FileFacts f = byName.get(entry);
-            if (f != null) f.md5 = md5;
-        });
-        CabinetInfo info;
+        CabinetCache cache = ctx.options.cabinetCache() == null ? null : new CabinetCache(ctx.options.cabinetCache());
+        Path cab = null;
+        String key = null;
         try {
-            info = cab.write(out);
+            if (cache != null) {
+                // the key needs every file's MD5 (which MsiFileHash needs too): read them, in parallel, before compressing
+                String problem = md5All(files);
+                if (problem != null) {
+                    ctx.report(CompilerMessage.CABINET_FAILED, media.location(), name, problem, "check the payload files");
+                    return;
+                }
+                key = CabinetCache.key(options, entries(files));
+                try {
+                    cab = cache.lookup(key).orElse(null);
+                } catch (IOException e) {
+                    ctx.report(CompilerMessage.CABINET_CACHE_UNUSABLE, media.location(), cache.folder(), e.getMessage());
+                    cache = null;
+                }
+            }
+            if (cab == null) {
+                cab = ctx.options.workDirectory().resolve("cab-" + media.get("DiskId") + ".cab");
+                CabinetWriter writer = new CabinetWriter(options);
+                Map<String, BindContext.FileFacts> byName = new LinkedHashMap<>();
+                for (BindContext.FileFacts f : files) {
+                    writer.add(f.row.str("File"), f.source);
+                    byName.put(f.row.str("File"), f);
+                }
+                writer.md5((entry, md5) -> {
+                    BindContext.FileFacts f = byName.get(entry);
+                    if (f != null) f.md5 = md5;
+                });
+                writer.write(cab);
+                if (key == null) key = CabinetCache.key(options, entries(files));
+                if (cache != null) {
+                    try {
+                        cache.store(key, cab);
+                    } catch (IOException e) {
+                        ctx.report(CompilerMessage.CABINET_CACHE_UNUSABLE, media.location(), cache.folder(), e.getMessage());
+                    }
+                }
+            }
         } catch (IOException e) {
             ctx.report(CompilerMessage.CABINET_FAILED, media.location(), name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), "check the payload files and the free space of the temporary folder");
             return;
         }
-        for (CabinetInfo.Entry e : info.entries()) fingerprint.update((e.size() + "\0").getBytes(StandardCharsets.US_ASCII));
-        fingerprint.update((info.cabinetSize() + "\0" + info.blockCount()).getBytes(StandardCharsets.US_ASCII));
-        if (embedded) ctx.db.putStream(name, StreamData.of(out, fingerprint.digest()));
-        else ctx.sideFiles.add(new BindResult.SideFile(name, out));
+        // a cabinet is a deterministic function of its key, so key and size identify it (the package code uses this)
+        MessageDigest fingerprint = digest("SHA-256");
+        try {
+            fingerprint.update((key + "\0" + Files.size(cab)).getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            ctx.report(CompilerMessage.CABINET_FAILED, media.location(), name, e.getMessage(), "");
+            return;
+        }
+        if (embedded) ctx.db.putStream(name, StreamData.of(cab, fingerprint.digest()));
+        else ctx.sideFiles.add(new BindResult.SideFile(name, cab));
+    }
+
+    private static List<CabinetCache.Entry> entries(List<BindContext.FileFacts> files) {
+        List<CabinetCache.Entry> out = new ArrayList<>(files.size());
+        for (BindContext.FileFacts f : files) out.add(new CabinetCache.Entry(f.row.str("File"), f.size, f.md5));
+        return out;
+    }
+
+    /** Every file's MD5, read in parallel; a message when one cannot be read. */
+    private static String md5All(List<BindContext.FileFacts> files) {
+        String[] problems = new String[files.size()];
+        java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+            BindContext.FileFacts f = files.get(i);
+            try (InputStream in = Files.newInputStream(f.source)) {
+                MessageDigest md5 = digest("MD5");
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) md5.update(buf, 0, n);
+                f.md5 = md5.digest();
+            } catch (IOException e) {
+                problems[i] = f.source + ": " + e.getMessage();
+            }
+        });
+        for (String p : problems) if (p != null) return p;
+        return null;
     }
 
     /** An uncompressed file: copied (later, atomically) to its source-layout path beside the package. */

@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binary and Icon rows whose source file is named by a bind-time variable ({@code SourceFile="!(wix.WixUIBannerBmp)"}):
- * once the variable is resolved, the file is looked for like any payload (bind paths, working directory, the
- * defining source's folder) and must lie where the build may read. A Binary or Icon whose file the compiler named
- * directly but which does not exist is reported here, at its element (light's "cannot find the file"), rather than
- * when the package is written.
+ * Binary and Icon rows whose source file is named by a bind-time variable ({@code SourceFile="!(wix.WixUIBannerBmp)"}),
+ * and controls whose text comes from a file ({@code <Text SourceFile="!(wix.WixUILicenseRtf)"/>}): once the variable
+ * is resolved, the file is looked for like any payload (bind paths, working directory, the defining source's folder)
+ * and must lie where the build may read. A control's text file is read as UTF-8, or as Windows-1252 when it is not
+ * valid UTF-8 (RTF files are usually 7-bit text in that code page's terms). A Binary or Icon whose file the compiler
+ * named directly but which does not exist is reported here, at its element, rather than when the package is written.
  */
 final class StreamStep {
     private final BindContext ctx;
@@ -26,6 +27,9 @@ final class StreamStep {
         this.variables = variables;
     }
 
+    /** The largest control text file read (a license agreement is tens of kilobytes). */
+    static final long MAX_TEXT_FILE = 8L << 20;
+
     void run() {
         for (String table : List.of("Binary", "Icon")) {
             for (Row r : ctx.rows(table)) {
@@ -34,18 +38,52 @@ final class StreamStep {
                     continue;
                 }
                 if (!(r.extra("DeferredSource") instanceof String written)) continue;
-                String value = variables.resolve(written, r.location(), false);
-                if (ctx.failed()) continue;
-                Path found = locate(value, (Path) r.extra("SourceFolder"));
-                if (found == null) {
-                    ctx.report(CompilerMessage.MISSING_SOURCE_FILE, r.location(), value, "looked in " + candidates(value, (Path) r.extra("SourceFolder")));
-                } else if (!ctx.options.roots().allows(found)) {
-                    ctx.report(CompilerMessage.SOURCE_OUTSIDE_ROOTS, r.location(), "SourceFile", value,
-                            "it resolves to " + SourceRoots.resolve(found) + "; the build may read under " + ctx.options.roots().describe());
-                } else {
-                    r.set("Data", found);
-                }
+                Path found = find(r, written);
+                if (found != null) r.set("Data", found);
             }
+        }
+        for (String table : List.of("Control", "BBControl")) {
+            for (Row r : ctx.rows(table)) {
+                if (!(r.extra("TextSourceFile") instanceof String written)) continue;
+                Path found = find(r, written);
+                if (found != null) r.set("Text", readText(r, found));
+            }
+        }
+    }
+
+    private Path find(Row r, String written) {
+        String value = variables.resolve(written, r.location(), false);
+        if (ctx.failed()) return null;
+        Path found = locate(value, (Path) r.extra("SourceFolder"));
+        if (found == null) {
+            ctx.report(CompilerMessage.MISSING_SOURCE_FILE, r.location(), value, "looked in " + candidates(value, (Path) r.extra("SourceFolder")));
+            return null;
+        }
+        if (!ctx.options.roots().allows(found)) {
+            ctx.report(CompilerMessage.SOURCE_OUTSIDE_ROOTS, r.location(), "SourceFile", value,
+                    "it resolves to " + SourceRoots.resolve(found) + "; the build may read under " + ctx.options.roots().describe());
+            return null;
+        }
+        return found;
+    }
+
+    private String readText(Row r, Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_TEXT_FILE) {
+                ctx.report(CompilerMessage.BAD_VALUE, r.location(), "Text SourceFile", file + " (" + size + " bytes)",
+                        "a control's text file may be at most " + (MAX_TEXT_FILE >> 20) + " MB");
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            try {
+                return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                return new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+            }
+        } catch (java.io.IOException e) {
+            ctx.report(CompilerMessage.MISSING_SOURCE_FILE, r.location(), file.toString(), "it could not be read: " + e.getMessage());
+            return null;
         }
     }
 

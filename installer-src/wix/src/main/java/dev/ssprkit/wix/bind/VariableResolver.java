@@ -42,11 +42,26 @@ final class VariableResolver {
         for (var symbol : ctx.linked.symbols()) {
             if (!(symbol instanceof Row r)) continue;
             for (int i = 0; i < r.size(); i++) {
-                if (r.get(i) instanceof String s && s.contains("!(")) r.set(i, resolve(s, r.location(), late));
+                if (r.get(i) instanceof String s && s.contains("!(")) r.set(i, cell(r, i, resolve(s, r.location(), late)));
             }
             for (String extra : new String[] {"Name", "ShortName", "SourceName", "ShortSourceName", "DefaultVersion", "DefaultLanguage"}) {
                 if (r.extra(extra) instanceof String s && s.contains("!(")) r.extra(extra, resolve(s, r.location(), late));
             }
+        }
+    }
+
+    /**
+     * A resolved cell: integer columns (a localizable X, Width or font Size written as !(loc.X)) take the number the
+     * string spells; anything else stays text and the table check reports it.
+     */
+    private static Object cell(Row r, int column, String value) {
+        var kind = r.schema().columns().get(column).kind();
+        if (kind != dev.ssprkit.msi.schema.ColumnKind.INT16 && kind != dev.ssprkit.msi.schema.ColumnKind.INT32) return value;
+        if (value.contains("!(")) return value;
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return value;
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class Attrs {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
-    private static final Pattern VERSION = Pattern.compile("\\d{1,5}(\\.\\d{1,5}){0,3}");
+    private static final Pattern VERSION = Pattern.compile("\\d{1,10}(\\.\\d{1,10}){0,3}");
 
     private final SourceElement element;
     private final CompileContext ctx;
@@ -77,10 +77,16 @@ public final class Attrs {
         return value != null && value.contains("!(");
     }
 
-    /** An identifier (at most {@code max} characters); null when absent and not required, or malformed. */
+    /**
+     * An identifier (at most {@code max} characters); null when absent and not required, or malformed. WiX v4's access
+     * modifiers are accepted: {@code override X} and {@code virtual X} name X ({@link #overridable} tells which).
+     */
     public String id(String name, boolean required, int max) {
         String v = required ? required(name) : str(name);
         if (v == null) return null;
+        if (v.startsWith("override ")) v = v.substring(9).strip();
+        else if (v.startsWith("virtual ")) v = v.substring(8).strip();
+        else if (v.startsWith("public ") || v.startsWith("internal ")) v = v.substring(v.indexOf(' ') + 1).strip();
         if (!IDENTIFIER.matcher(v).matches() || v.length() > max) {
             ctx.report(CompilerMessage.BAD_IDENTIFIER, at(name), name, v, max);
             return null;
@@ -92,11 +98,36 @@ public final class Attrs {
         return id(name, required, 72);
     }
 
+    /** True when the identifier in {@code name} carries WiX v4's {@code virtual} modifier (others may override it). */
+    public boolean overridable(String name) {
+        String v = str(name);
+        return v != null && v.startsWith("virtual ");
+    }
+
+    /**
+     * A directory reference, possibly in WiX v4's inline form {@code ID:\sub\path\}: returns the id, and the
+     * sub-path (or null) through {@code subPath[0]}.
+     */
+    public String directory(String name, boolean required, String[] subPath) {
+        String v = required ? required(name) : str(name);
+        if (v == null) return null;
+        int colon = v.indexOf(":\\");
+        if (colon < 0) colon = v.indexOf(":/");
+        if (colon > 0) {
+            subPath[0] = v.substring(colon + 2);
+            v = v.substring(0, colon);
+            if (IDENTIFIER.matcher(v).matches() && v.length() <= 72) return v;
+            ctx.report(CompilerMessage.BAD_IDENTIFIER, at(name), name, v, 72);
+            return null;
+        }
+        return id(name, required, 72);
+    }
+
     public boolean yesNo(String name, boolean fallback) {
         String v = str(name);
         if (v == null) return fallback;
-        if (v.equals("yes")) return true;
-        if (v.equals("no")) return false;
+        if (v.equals("yes") || v.equals("true")) return true; // WiX v4+ accepts true/false too
+        if (v.equals("no") || v.equals("false")) return false;
         ctx.report(CompilerMessage.BAD_ENUM, at(name), name, v, "yes, no");
         return fallback;
     }
@@ -128,6 +159,16 @@ public final class Attrs {
         return fallback;
     }
 
+    /**
+     * An integer a .wxl may supply ({@code X="!(loc.InstallDirDlgX)"}, as WiX allows for control geometry and font
+     * sizes): the number, the bind-time variable text for the binder to resolve, or null when absent or bad.
+     */
+    public Object localizableInteger(String name, long min, long max) {
+        String v = str(name);
+        if (v != null && v.contains("!(")) return v;
+        return integer(name, null, min, max);
+    }
+
     /** A GUID, normalized; {@code "*"} when {@code star} allows it; {@code ""} when {@code empty} allows it; else null. */
     public String guid(String name, boolean required, boolean star, boolean empty) {
         String v = required ? required(name) : str(name);
@@ -156,12 +197,13 @@ public final class Attrs {
         }
         String[] p = v.split("\\.");
         for (String part : p) {
-            if (Integer.parseInt(part) > 65535) {
+            if (Long.parseLong(part) > 4294967295L) {
                 ctx.report(CompilerMessage.BAD_VERSION, at(name), name, v);
                 return null;
             }
         }
-        if (Integer.parseInt(p[0]) > 255 || Integer.parseInt(p[1]) > 255) {
+        // WiX accepts 32-bit fields; Windows Installer keeps 8.8.16 bits of a ProductVersion (and ignores the 4th)
+        if (Long.parseLong(p[0]) > 255 || Long.parseLong(p[1]) > 255 || (p.length > 2 && Long.parseLong(p[2]) > 65535)) {
             ctx.report(CompilerMessage.VERSION_FIELD_OVER_255, at(name), name, v);
         }
         return v;

@@ -48,6 +48,12 @@ public record BindPaths(List<Path> unnamed, Map<String, List<Path>> named, Path 
         return s;
     }
 
+    /** The folders of a named bind path; names compare case-insensitively, as WiX's do. Null when none has it. */
+    public List<Path> named(String name) {
+        for (Map.Entry<String, List<Path>> e : named.entrySet()) if (e.getKey().equalsIgnoreCase(name)) return e.getValue();
+        return null;
+    }
+
     /** Every folder a relative path may be found in, in the order they are tried. */
     public List<Path> folders(Path sourceDirectory) {
         List<Path> out = new ArrayList<>(unnamed);

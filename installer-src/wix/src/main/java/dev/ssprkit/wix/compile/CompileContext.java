@@ -75,8 +75,19 @@ public final class CompileContext {
         return namespace;
     }
 
+    /**
+     * The element syntax is WiX v4+'s. A document in the v4 namespace whose package is a {@code <Product>} is the WiX 4
+     * preview dialect, which kept v3's syntax (conditions as element text, BinaryKey, Feature/@Absent...).
+     */
     public boolean v4() {
-        return namespace == WixNamespace.V4;
+        return namespace == WixNamespace.V4 && !preview;
+    }
+
+    private boolean preview;
+
+    /** Marks the document as the WiX 4 preview dialect (see {@link #v4()}). */
+    void previewDialect(boolean preview) {
+        this.preview = preview;
     }
 
     public Platform platform() {
@@ -112,7 +123,11 @@ public final class CompileContext {
     /** A new row of {@code table} (standard, an extension's or declared by a CustomTable), added to the section. */
     public Row row(String table, SourceLocation at) {
         TableSchema schema = schema(table);
-        if (schema == null) throw new IllegalArgumentException("no table " + table + " is declared");
+        if (schema == null) {
+            // a table this build does not declare yet: the element is reported, its row goes nowhere
+            report(CompilerMessage.NOT_SUPPORTED_YET, at, "the " + table + " table", "rows of " + table + " cannot be written by this version");
+            return Row.detached(table, at);
+        }
         return section.add(new Row(schema, at));
     }
 
@@ -217,24 +232,31 @@ public final class CompileContext {
         List<Path> folders;
         String rest;
         if (m.matches()) {
-            folders = bindPaths.named().get(m.group(1));
+            folders = bindPaths.named(m.group(1));
             if (folders == null) return null;
             rest = m.group(2);
         } else {
             rest = written;
-            if (rest.regionMatches(true, 0, "SourceDir\\", 0, 10) || rest.regionMatches(true, 0, "SourceDir/", 0, 10)) rest = rest.substring(10);
+            boolean sourceDir = rest.regionMatches(true, 0, "SourceDir\\", 0, 10) || rest.regionMatches(true, 0, "SourceDir/", 0, 10);
+            if (sourceDir) rest = rest.substring(10);
             Path direct = Path.of(BindPaths.windowsPath(rest));
             if (direct.isAbsolute()) return direct.normalize();
             folders = bindPaths.folders(sourceDirectory());
+            Path found = firstExisting(folders, direct);
+            // a literal "SourceDir/..." folder beside the sources (as wixl resolves it) is the last resort
+            if (found == null && sourceDir) found = firstExisting(folders, Path.of(BindPaths.windowsPath(written)));
+            return found != null ? found : folders.get(0).resolve(direct).normalize();
         }
-        Path relative = Path.of(BindPaths.windowsPath(rest));
-        Path first = null;
+        Path found = firstExisting(folders, Path.of(BindPaths.windowsPath(rest)));
+        return found != null ? found : folders.get(0).resolve(Path.of(BindPaths.windowsPath(rest))).normalize();
+    }
+
+    private static Path firstExisting(List<Path> folders, Path relative) {
         for (Path folder : folders) {
             Path candidate = folder.resolve(relative).normalize();
-            if (first == null) first = candidate;
             if (Files.exists(candidate)) return candidate;
         }
-        return first;
+        return null;
     }
 
     public Path sourceDirectory() {

@@ -47,6 +47,7 @@ public final class Compiler {
         CompileContext ctx = new CompileContext(diagnostics, grammar, doc.namespace().get(), doc.path(), platform, roots,
                 bindPaths, customTables, usedExtensions);
         SourceElement root = doc.root();
+        ctx.previewDialect(doc.namespace().get() == dev.ssprkit.wix.source.WixNamespace.V4 && root.firstChild("Product").isPresent());
         ctx.attrs(root, "RequiredVersion");
         ctx.children(root, Scope.ROOT).run();
         return List.copyOf(ctx.sections());

@@ -1,6 +1,11 @@
 package dev.ssprkit.wix.compile;
 
 import dev.ssprkit.wix.compile.core.ActionFamily;
+import dev.ssprkit.wix.compile.core.ComFamily;
+import dev.ssprkit.wix.compile.core.CopyFileFamily;
+import dev.ssprkit.wix.compile.core.CustomTableFamily;
+import dev.ssprkit.wix.compile.core.IniFileFamily;
+import dev.ssprkit.wix.compile.core.PermissionFamily;
 import dev.ssprkit.wix.compile.core.ComponentFamily;
 import dev.ssprkit.wix.compile.core.DirectoryFamily;
 import dev.ssprkit.wix.compile.core.FeatureFamily;
@@ -22,6 +27,9 @@ final class CoreFamilies {
     static List<ElementFamily> all() {
         return List.of(new PackageFamily(), new DirectoryFamily(), new ComponentFamily(), new FileFamily(),
                 new RegistryFamily(), new FeatureFamily(), new ActionFamily(), new ServiceFamily(),
-                new ShortcutFamily(), new MediaFamily(), new SearchFamily(), new FilesFamily());
+                new ShortcutFamily(), new MediaFamily(), new SearchFamily(), new FilesFamily(), new ComFamily(), new PermissionFamily(),
+                new IniFileFamily(), new CopyFileFamily(), new CustomTableFamily(),
+                new dev.ssprkit.wix.compile.core.UiFamily(), new dev.ssprkit.wix.compile.core.DialogFamily(),
+                new dev.ssprkit.wix.compile.ext.DependencyFamily(true));
     }
 }

@@ -14,18 +14,22 @@ public final class Extensions {
         return new WixExtension(id, title, Set.of(v3, v4), Set.of(names), List.of());
     }
 
+    private static WixExtension compiled(WixExtension known, ElementFamily... families) {
+        return new WixExtension(known.id(), known.title(), known.namespaces(), known.commandLineNames(), List.of(families), known.libraries());
+    }
+
     public static List<WixExtension> builtIn() {
         return List.of(
-                known("util", "util extension", "http://schemas.microsoft.com/wix/UtilExtension", "http://wixtoolset.org/schemas/v4/wxs/util",
-                        "WixUtilExtension", "WixToolset.Util.wixext", "Util"),
+                compiled(known("util", "util extension", "http://schemas.microsoft.com/wix/UtilExtension", "http://wixtoolset.org/schemas/v4/wxs/util",
+                        "WixUtilExtension", "WixToolset.Util.wixext", "Util"), new dev.ssprkit.wix.compile.ext.UtilFamily()),
                 known("fire", "firewall extension", "http://schemas.microsoft.com/wix/FirewallExtension", "http://wixtoolset.org/schemas/v4/wxs/firewall",
                         "WixFirewallExtension", "WixToolset.Firewall.wixext", "Firewall"),
                 known("ui", "UI extension", "http://schemas.microsoft.com/wix/UIExtension", "http://wixtoolset.org/schemas/v4/wxs/ui",
                         "WixUIExtension", "WixToolset.UI.wixext", "UI"),
                 known("netfx", ".NET extension", "http://schemas.microsoft.com/wix/NetFxExtension", "http://wixtoolset.org/schemas/v4/wxs/netfx",
                         "WixNetFxExtension", "WixToolset.Netfx.wixext", "NetFx"),
-                known("dep", "dependency extension", "http://schemas.microsoft.com/wix/DependencyExtension", "http://wixtoolset.org/schemas/v4/wxs/dependency",
-                        "WixDependencyExtension", "WixToolset.Dependency.wixext", "Dependency"),
+                compiled(known("dep", "dependency extension", "http://schemas.microsoft.com/wix/DependencyExtension", "http://wixtoolset.org/schemas/v4/wxs/dependency",
+                        "WixDependencyExtension", "WixToolset.Dependency.wixext", "Dependency"), new dev.ssprkit.wix.compile.ext.DependencyFamily(false)),
                 known("iis", "IIS extension", "http://schemas.microsoft.com/wix/IIsExtension", "http://wixtoolset.org/schemas/v4/wxs/iis",
                         "WixIIsExtension", "WixToolset.Iis.wixext", "Iis"),
                 known("sql", "SQL extension", "http://schemas.microsoft.com/wix/SqlExtension", "http://wixtoolset.org/schemas/v4/wxs/sql",

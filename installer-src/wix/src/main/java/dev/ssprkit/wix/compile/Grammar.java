@@ -60,6 +60,16 @@ public final class Grammar {
         return this;
     }
 
+    /**
+     * Lets an element registered under {@code registeredUnder} also appear under {@code parents}, with the same
+     * handler (UI may hold Property and Binary as a section may, "for document organization" as WiX says).
+     */
+    public Grammar also(String element, String registeredUnder, String... parents) {
+        ElementHandler h = handlers.get(key(registering, registeredUnder, element));
+        if (h == null) throw new IllegalStateException("<" + element + "> is not registered under <" + registeredUnder + ">");
+        return on(element, h, parents);
+    }
+
     /** Registers a core element (in the document's namespace) even while an extension's families register. */
     public Grammar core(String element, ElementHandler handler, String... parents) {
         String was = registering;

@@ -27,8 +27,8 @@ public enum CompilerMessage implements Message {
     BAD_INSTALL_NAME(114, ERROR, "%s='%s' cannot be a file or folder name on the target machine: %s",
             "a name cannot be . or .., contain \\ / : * ? \" < > | or control characters, end with a dot or a space, "
                     + "or be a device name (CON, PRN, AUX, NUL, COM1-COM9, LPT1-LPT9, with or without an extension)"),
-    VERSION_FIELD_OVER_255(116, WARNING, "%s='%s' has a major or minor field above 255",
-            "Windows Installer keeps major and minor in 8 bits each, so upgrades between such versions may not be detected; WiX v4+ warns too"),
+    VERSION_FIELD_OVER_255(116, WARNING, "%s='%s' has a field larger than Windows Installer keeps",
+            "Windows Installer keeps major and minor in 8 bits and build in 16 bits (and ignores the 4th field), so upgrades between such versions may not be detected; WiX v4+ warns too"),
     SOURCE_OUTSIDE_ROOTS(115, ERROR, "%s='%s' is outside the folders this build may read: %s",
             "keep payload under the folder of the sources or an include directory, or allow its folder explicitly "
                     + "(BuildRequest allowedRoots, <allowedRoots> in the Maven plugin, sspr build --allow-path)"),
@@ -72,6 +72,7 @@ public enum CompilerMessage implements Message {
     NO_FREE_SEQUENCE(201, ERROR, "action '%s' in %s is placed %s '%s', but no sequence number is free there", "%4$s is at %5$s and the next scheduled action leaves no room; schedule one of them elsewhere or give it a Sequence"),
     TERMINATION_ANCHOR(202, ERROR, "action '%s' in %s is placed relative to '%s', which runs only when the installation ends", "schedule it relative to an action inside the sequence"),
     SEQUENCE_CYCLE(203, ERROR, "action '%s' in %s is placed relative to '%s', and the placements form a cycle", ""),
+    CABINET_CACHE_UNUSABLE(204, WARNING, "the cabinet cache %s cannot be used: %s", "the build goes on without it; check the folder's permissions and free space"),
     SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 
     private final String id;

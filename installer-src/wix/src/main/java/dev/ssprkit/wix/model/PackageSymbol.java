@@ -19,7 +19,12 @@ public record PackageSymbol(Section.Type type, String id, String name, String ma
                             Integer summaryCodepage, int installerVersion, InstallScope scope, String platform,
                             boolean compressed, boolean shortNames, boolean adminImage, Integer security,
                             String description, String comments, String keywords, String summaryManufacturer,
-                            boolean v4, SourceLocation location) implements Symbol {
+                            boolean v4, Deferred deferred, SourceLocation location) implements Symbol {
+
+    /** Language and codepages written as bind-time variables ({@code !(loc.X)}), resolved by the binder; null fields when not. */
+    public record Deferred(String language, String codepage, String summaryCodepage) {
+        public static final Deferred NONE = new Deferred(null, null, null);
+    }
 
     /** Per-machine, per-user, or dual-purpose (per-user or per-machine, chosen at install). */
     public enum InstallScope { PER_MACHINE, PER_USER, PER_USER_OR_MACHINE }

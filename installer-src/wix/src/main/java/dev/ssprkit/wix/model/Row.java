@@ -22,11 +22,24 @@ public final class Row implements Symbol {
     private final Object[] cells;
     private final SourceLocation location;
     private Map<String, Object> extras;
+    /** A row for a table the build cannot write: cells are accepted and dropped (the element was reported). */
+    private final boolean detached;
 
     public Row(TableSchema schema, SourceLocation location) {
+        this(schema, location, false);
+    }
+
+    private Row(TableSchema schema, SourceLocation location, boolean detached) {
         this.schema = schema;
         this.cells = new Object[schema.columns().size()];
         this.location = location;
+        this.detached = detached;
+    }
+
+    /** A row that belongs to no section and keeps nothing, for an element whose table is not supported. */
+    public static Row detached(String table, SourceLocation location) {
+        TableSchema schema = new TableSchema(table, java.util.List.of(dev.ssprkit.msi.schema.Col.s("Key", 0).key().build()));
+        return new Row(schema, location, true);
     }
 
     public TableSchema schema() {
@@ -44,6 +57,7 @@ public final class Row implements Symbol {
 
     /** Sets a cell by column name; an empty string is stored as null (MSI cannot tell them apart). */
     public Row set(String column, Object value) {
+        if (detached) return this;
         return set(index(column), value);
     }
 
@@ -55,6 +69,7 @@ public final class Row implements Symbol {
     }
 
     public Object get(String column) {
+        if (detached) return null;
         return cells[index(column)];
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Finds an {@code <?include?>} file as WiX does: an absolute path as given; a relative one first next to the
- * including file, then in each include directory in the order given.
+ * including file, then in each include directory in the order given, and (unlike WiX) last in the working directory.
  */
 final class IncludeResolver {
 
@@ -24,7 +24,8 @@ final class IncludeResolver {
         List<Path> candidates = new ArrayList<>();
         Path path;
         try {
-            path = Path.of(written);
+            // sources written on Windows use backslashes; on this file system they are separators too
+            path = Path.of(written.replace('\\', '/'));
         } catch (InvalidPathException e) {
             return candidates;
         }
@@ -39,6 +40,9 @@ final class IncludeResolver {
         for (Path includeDir : includeDirs) {
             candidates.add(includeDir.toAbsolutePath().resolve(path).normalize());
         }
+        // last, the working directory: build scripts often define include folders relative to where they run
+        Path cwd = Path.of("").toAbsolutePath().resolve(path).normalize();
+        if (!candidates.contains(cwd)) candidates.add(cwd);
         return candidates;
     }
 

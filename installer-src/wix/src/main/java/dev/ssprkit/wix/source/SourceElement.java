@@ -54,9 +54,10 @@ public final class SourceElement {
     }
 
     public Optional<SourceAttribute> attribute(String namespaceUri, String name) {
-        return attributes.stream()
-                .filter(a -> a.localName().equals(name) && a.namespaceUri().equals(namespaceUri))
-                .findFirst();
+        for (SourceAttribute a : attributes) { // a loop, not a stream: called for every attribute of every element
+            if (a.localName().equals(name) && a.namespaceUri().equals(namespaceUri)) return Optional.of(a);
+        }
+        return Optional.empty();
     }
 
     /** The value of the unqualified attribute {@code name}, or {@code null} when it is absent. */
@@ -74,11 +75,14 @@ public final class SourceElement {
 
     /** Child elements with this local name, in any namespace. */
     public List<SourceElement> children(String localName) {
-        return children.stream().filter(c -> c.localName.equals(localName)).collect(Collectors.toUnmodifiableList());
+        List<SourceElement> out = new java.util.ArrayList<>();
+        for (SourceElement c : children) if (c.localName.equals(localName)) out.add(c);
+        return java.util.Collections.unmodifiableList(out);
     }
 
     public Optional<SourceElement> firstChild(String localName) {
-        return children.stream().filter(c -> c.localName.equals(localName)).findFirst();
+        for (SourceElement c : children) if (c.localName.equals(localName)) return Optional.of(c);
+        return Optional.empty();
     }
 
     /** The element's own text (not its children's), empty when it has none. */

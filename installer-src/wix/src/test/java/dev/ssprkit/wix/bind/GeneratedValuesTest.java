@@ -89,17 +89,21 @@ class GeneratedValuesTest {
             """;
 
     /**
-     * The rule (ComponentStep): a SHA-1 name-based GUID (version 5 layout) of the namespace, "component", the bitness
-     * and the key path's target, lower-cased: {@code file:<folder path below its standard root>\<name>} or
-     * {@code reg:<root>\<key>\<name>}. Recomputed here from that description.
+     * WiX's rule (WiX v4 FinalizeComponentGuids.cs with Uuid.cs; ComponentGuids here): an RFC 4122 version-5 UUID, SHA-1
+     * over the namespace {3064E5C6-FB63-4FE9-AC49-E446A792EFA5} in network order and the UTF-16LE key path target: for a
+     * file its directory's canonical path (standard folder id, then lower-cased names) and the lower-cased file name; for
+     * a registry value "64" for a 64-bit component, then root number, key and name, lower-cased. Recomputed here.
      */
     @Test
-    void componentGuidIsNameBasedOnTheKeyPathTarget() throws Exception {
+    void componentGuidIsWixsNameBasedUuidOfTheKeyPathTarget() throws Exception {
         Map<String, Row> c = components("rule", "{11111111-0000-0000-0000-000000000001}", TWO_FILES, "x86");
-        assertEquals(rule("32", "file:ProgramFilesFolder\\App\\a.txt"), guid(c, "A"));
-        assertEquals(rule("32", "file:ProgramFilesFolder\\App\\Sub\\a.txt"), guid(c, "SubA"));
-        assertEquals(rule("32", "reg:2\\Software\\G\\N"), guid(c, "Reg"));
+        assertEquals(wixRule("ProgramFilesFolder\\app\\a.txt"), guid(c, "A"));
+        assertEquals(wixRule("ProgramFilesFolder\\app\\sub\\a.txt"), guid(c, "SubA"));
+        assertEquals(wixRule("2\\software\\g\\n"), guid(c, "Reg"));
         for (Row r : c.values()) assertTrue(GUID.matcher((String) r.get(1)).matches(), r.toString());
+        Map<String, Row> x64 = components("rule64", "{11111111-0000-0000-0000-000000000001}", TWO_FILES, "x64");
+        assertEquals(wixRule("642\\software\\g\\n"), guid(x64, "Reg"), "a 64-bit registry key path is prefixed with 64");
+        assertNotEquals(guid(c, "Reg"), guid(x64, "Reg"));
     }
 
     @Test
@@ -120,18 +124,12 @@ class GeneratedValuesTest {
         Map<String, Row> other = components("p2", "{22222222-0000-0000-0000-000000000002}",
                 TWO_FILES.replace("Id=\"A\"", "Id=\"Renamed\"").replace("ComponentRef Id=\"A\"", "ComponentRef Id=\"Renamed\""), "x86");
         assertEquals(guid(first, "A"), guid(other, "Renamed"), "same file in the same folder keeps its component GUID");
-        Map<String, Row> x64 = components("p3", "{11111111-0000-0000-0000-000000000001}", TWO_FILES, "x64");
-        assertNotEquals(guid(first, "A"), guid(x64, "A"), "a 64-bit component must not share the 32-bit one's GUID");
-        assertEquals(rule("64", "file:ProgramFilesFolder\\App\\a.txt"), guid(x64, "A"));
     }
 
-    private static String rule(String bitness, String target) throws Exception {
+    private static String wixRule(String target) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-1");
-        md.update(ComponentStep.COMPONENT_NAMESPACE.getBytes(StandardCharsets.US_ASCII));
-        for (String part : List.of("component", bitness, target.toLowerCase(Locale.ROOT))) {
-            md.update((byte) 0);
-            md.update(part.getBytes(StandardCharsets.UTF_8));
-        }
+        md.update(HexFormat.of().parseHex("3064E5C6FB634FE9AC49E446A792EFA5"));
+        md.update(target.getBytes(StandardCharsets.UTF_16LE));
         byte[] b = md.digest();
         b[6] = (byte) ((b[6] & 0x0F) | 0x50);
         b[8] = (byte) ((b[8] & 0x3F) | 0x80);

@@ -62,8 +62,8 @@ class DiagnosticsTest {
         for (CompilerMessage m : CompilerMessage.values()) {
             assertTrue(m.id().matches("WIX0[1-9]\\d\\d"), m.id());
             assertEquals(m, catalog.byId(m.id()).orElseThrow());
-            m.formatText("a", "b", "c");
-            m.formatHint("a", "b", "c");
+            m.formatText("a", "b", "c", "d", "e");
+            m.formatHint("a", "b", "c", "d", "e");
         }
         for (PreprocessorMessage m : PreprocessorMessage.values()) {
             assertTrue(m.id().matches("WIX00\\d\\d"), m.id());

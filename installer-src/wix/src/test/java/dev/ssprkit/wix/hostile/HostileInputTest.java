@@ -310,8 +310,8 @@ class HostileInputTest {
             Files.writeString(at.wxs(), text, StandardCharsets.UTF_8);
             Map<String, String> env = new HashMap<>();
             env.put("EVIL_DIR", at.outside().toString());
-            BuildResult r = assertTimeoutPreemptively(LIMIT, () -> WixBuild.build(new BuildRequest(List.of(at.wxs()), at.out(), "x86",
-                    Map.of(), List.of(), env, BUILD_TIME)));
+            BuildResult r = assertTimeoutPreemptively(LIMIT, () -> WixBuild.build(strict(new BuildRequest(List.of(at.wxs()), at.out(), "x86",
+                    Map.of(), List.of(), env, BUILD_TIME))));
             String all = String.join("\n", r.diagnostics().stream().map(d -> d + " " + d.hint()).toList());
             if (r.success() && ANY_OUTCOME.equals(c.expectId())) {
                 String written = new String(Files.readAllBytes(at.out()), StandardCharsets.ISO_8859_1);
@@ -342,8 +342,8 @@ class HostileInputTest {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String url = "http://127.0.0.1:" + listener.getLocalPort() + "/evil.dtd";
             Files.writeString(at.wxs(), "<!DOCTYPE Wix SYSTEM \"" + url + "\">\n<!-- -->" + before("<Property Id=\"P\" Value=\"x\"/>\n"));
-            BuildResult r = assertTimeoutPreemptively(LIMIT, () -> WixBuild.build(new BuildRequest(List.of(at.wxs()), at.out(), "x86",
-                    Map.of(), List.of(), Map.of(), BUILD_TIME)));
+            BuildResult r = assertTimeoutPreemptively(LIMIT, () -> WixBuild.build(strict(new BuildRequest(List.of(at.wxs()), at.out(), "x86",
+                    Map.of(), List.of(), Map.of(), BUILD_TIME))));
             assertFalse(r.success());
             assertTrue(r.errors().stream().anyMatch(d -> d.id().equals("WIX0005")), r.diagnostics().toString());
             listener.setSoTimeout(200);
@@ -380,6 +380,30 @@ class HostileInputTest {
         assertTrue(allowed.success(), allowed.diagnostics().toString());
     }
 
+    /**
+     * Issue #10: payload beside the sources ({@code ..\\build\\app.dll}) is normal in real projects, so the default
+     * mode reads the project's tree (here, without a VCS checkout, the folders up to three levels above the source's
+     * folder) — but not a file outside it such as /etc/passwd, and not when strict mode is asked for.
+     */
+    @Test
+    void theDefaultModeReadsTheProjectTreeButNothingAbove() throws IOException {
+        Path build = Files.createDirectories(tmp.resolve("build").resolve("bin"));
+        Files.writeString(build.resolve("app.dll"), "built elsewhere in the project");
+        String wxs = fileSource("../build/bin/app.dll");
+        Files.writeString(at.wxs(), wxs);
+        BuildRequest request = new BuildRequest(List.of(at.wxs()), at.out(), "x86", Map.of(), List.of(), Map.of(), BUILD_TIME)
+                .toBuilder().workingDirectory(at.src()).build();
+        BuildResult relaxed = WixBuild.build(request);
+        assertTrue(relaxed.success(), relaxed.diagnostics().toString());
+        BuildResult confined = WixBuild.build(strict(request));
+        assertFalse(confined.success());
+        assertTrue(confined.errors().stream().anyMatch(d -> d.id().equals("WIX0115") && d.line() > 0), confined.diagnostics().toString());
+        Files.writeString(at.wxs(), fileSource("/etc/passwd"));
+        BuildResult outside = WixBuild.build(request);
+        assertFalse(outside.success());
+        assertTrue(outside.errors().stream().anyMatch(d -> d.id().equals("WIX0115")), outside.diagnostics().toString());
+    }
+
     @Test
     void includeDirectoriesAndEnvironmentInsideTheRootsStillWork() throws IOException {
         Path inc = Files.createDirectories(tmp.resolve("inc"));
@@ -389,8 +413,8 @@ class HostileInputTest {
         String wxs = product("<?include props.wxi?>\n", "Hostile",
                 "<File Id=\"payload\" Name=\"app.txt\" Source=\"$(env.PAYLOAD)/app.txt\" KeyPath=\"yes\"/>");
         Files.writeString(at.wxs(), wxs);
-        BuildResult r = WixBuild.build(new BuildRequest(List.of(at.wxs()), at.out(), "x86", Map.of(), List.of(inc),
-                Map.of("PAYLOAD", payload.toString()), BUILD_TIME));
+        BuildResult r = WixBuild.build(strict(new BuildRequest(List.of(at.wxs()), at.out(), "x86", Map.of(), List.of(inc),
+                Map.of("PAYLOAD", payload.toString()), BUILD_TIME)));
         assertTrue(r.success(), r.diagnostics().toString());
     }
 
@@ -417,8 +441,17 @@ class HostileInputTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return WixBuild.build(new BuildRequest(List.of(at.wxs()), at.out(), "x86", Map.of(), List.of(), env, BUILD_TIME)
-                .withAllowedRoots(allowed));
+        return WixBuild.build(strict(new BuildRequest(List.of(at.wxs()), at.out(), "x86", Map.of(), List.of(), env, BUILD_TIME)
+                .withAllowedRoots(allowed)));
+    }
+
+    /**
+     * The strict mode ({@code --confine}) build services use for sources they do not trust: reading is confined to the
+     * sources' and include folders and the explicitly allowed ones. (The default mode also reads the project's tree,
+     * see {@link #theDefaultModeReadsTheProjectTreeButNothingAbove}.)
+     */
+    private static BuildRequest strict(BuildRequest r) {
+        return r.toBuilder().confine(true).build();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

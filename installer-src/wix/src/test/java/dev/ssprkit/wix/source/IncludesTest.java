@@ -100,10 +100,21 @@ class IncludesTest {
     @Test
     void includedFileMustHaveAnIncludeRoot() {
         fx.write("bad.wxi", "<Fragment xmlns=\"" + Fixture.V4 + "\"/>");
-        fx.write("nons.wxi", "<Include><F/></Include>");
-        fx.processBody("<?include bad.wxi?>\n<?include nons.wxi?>");
+        fx.write("other.wxi", "<Include xmlns=\"urn:not-wix\"><F/></Include>");
+        fx.processBody("<?include bad.wxi?>\n<?include other.wxi?>");
         fx.assertReported("WIX0024@1", "WIX0025@1");
         assertEquals(dir.resolve("main.wxs") + ":2:1", fx.diagnostics.all().get(0).location().parent().toString());
+    }
+
+    /** candle gives the elements of a namespace-less Include the including document's namespace (issue #10). */
+    @Test
+    void aNamespaceLessIncludeTakesTheDocumentsNamespace() {
+        fx.write("nons.wxi", "<Include><F Id=\"x\"/></Include>");
+        var doc = fx.processBody("<?include nons.wxi?>");
+        fx.assertReported();
+        var f = doc.root().children().get(0);
+        assertEquals("F", f.localName());
+        assertEquals(doc.root().namespaceUri(), f.namespaceUri());
     }
 
     @Test

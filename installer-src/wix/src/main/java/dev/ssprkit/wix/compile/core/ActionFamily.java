@@ -244,6 +244,7 @@ public final class ActionFamily implements ElementFamily {
         String action = a.id("Action", true);
         ctx.reference("CustomAction", action, a.at("Action"));
         placed(ctx, e, a, table, action, ctx.v4() ? a.str("Condition") : CompileContext.text(e), false, false);
+        if (a.overridable("Action") && action != null) markOverridable(ctx);
     }
 
     private void standard(CompileContext ctx, SourceElement e, Scope scope) {
@@ -288,6 +289,14 @@ public final class ActionFamily implements ElementFamily {
             ctx.reference(kind, name, a.at(attribute));
             placed(ctx, e, a, scope.get("SequenceTable"), name, ctx.v4() ? a.str("Condition") : CompileContext.text(e), false, false);
         };
+    }
+
+    /** WiX v4's {@code virtual} modifier on a placement: a later non-virtual placement of the action replaces it. */
+    private static void markOverridable(CompileContext ctx) {
+        var symbols = ctx.section().symbols();
+        if (!symbols.isEmpty() && symbols.get(symbols.size() - 1) instanceof Scheduled s) {
+            symbols.set(symbols.size() - 1, new Scheduled(s.table(), s.action(), s.condition(), s.sequence(), s.before(), s.after(), s.suppress(), true, s.location()));
+        }
     }
 
     /** Looks for the Row of a just-added CustomAction (for extensions that adjust it). */

@@ -65,17 +65,10 @@ public final class ComponentFamily implements ElementFamily {
         String id = a.id("Id", false);
         if (id == null && !a.has("Id")) id = defaultId(ctx, e, scope);
         String guid = a.guid("Guid", false, true, true);
-        if (guid == null && !a.has("Guid")) guid = ctx.v4() ? "*" : null;
-        if (guid == null && !ctx.v4() && !a.has("Guid")) {
-            ctx.report(CompilerMessage.MISSING_ATTRIBUTE, e.location(), "Component", "Guid");
-        }
+        if (guid == null && !a.has("Guid")) guid = "*"; // WiX 3.x and v4+ both default to a generated GUID
         Boolean win64 = bitness(ctx, a);
         String directory = scope.get(Scope.DIRECTORY);
-        if (a.has("Directory")) {
-            directory = a.id("Directory", false);
-            if (directory != null) directory = StandardDirectories.resolve(directory, ctx.platform());
-            ctx.reference("Directory", directory, a.at("Directory"));
-        }
+        if (a.has("Directory")) directory = StandardDirectories.attribute(ctx, a, "Directory");
         if (directory == null && ctx.v4() && id != null) {
             directory = "INSTALLFOLDER"; // WiX v4+'s default for components outside any directory
             ctx.reference("Directory", directory, e.location());
@@ -158,12 +151,8 @@ public final class ComponentFamily implements ElementFamily {
     private void componentGroup(CompileContext ctx, SourceElement e, Scope scope) {
         Attrs a = ctx.attrs(e, "Id", "Directory", "Subdirectory", "Source");
         String id = a.id("Id", true);
-        String dir = a.id("Directory", false);
-        if (dir != null) {
-            dir = StandardDirectories.resolve(dir, ctx.platform());
-            ctx.reference("Directory", dir, a.at("Directory"));
-            if (a.has("Subdirectory")) dir = Subdirectories.create(ctx, a, "Subdirectory", dir);
-        }
+        String dir = a.has("Directory") ? StandardDirectories.attribute(ctx, a, "Directory") : null;
+        if (dir != null && a.has("Subdirectory")) dir = Subdirectories.create(ctx, a, "Subdirectory", dir);
         Scope inner = scope.with(Scope.COMPONENT_GROUP, id).with(Scope.DIRECTORY, dir);
         if (a.has("Source")) {
             String src = a.str("Source");
@@ -200,11 +189,7 @@ public final class ComponentFamily implements ElementFamily {
 
     private void createFolder(CompileContext ctx, SourceElement e, Scope scope) {
         Attrs a = ctx.attrs(e, "Directory");
-        String dir = a.has("Directory") ? a.id("Directory", true) : scope.get(Scope.DIRECTORY);
-        if (a.has("Directory") && dir != null) {
-            dir = StandardDirectories.resolve(dir, ctx.platform());
-            ctx.reference("Directory", dir, a.at("Directory"));
-        }
+        String dir = a.has("Directory") ? StandardDirectories.attribute(ctx, a, "Directory") : scope.get(Scope.DIRECTORY);
         String component = scope.get(Scope.COMPONENT);
         ctx.children(e, scope.with(Scope.LOCK_TABLE, "CreateFolder").with(Scope.LOCK_OBJECT, dir)).run();
         if (dir != null && component != null) {
@@ -230,11 +215,7 @@ public final class ComponentFamily implements ElementFamily {
         a.exclusive("Directory", "Property");
         String dirProperty;
         if (a.has("Directory")) {
-            dirProperty = a.id("Directory", true);
-            if (dirProperty != null) {
-                dirProperty = StandardDirectories.resolve(dirProperty, ctx.platform());
-                ctx.reference("Directory", dirProperty, a.at("Directory"));
-            }
+            dirProperty = StandardDirectories.attribute(ctx, a, "Directory");
         } else if (a.has("Property")) {
             dirProperty = a.id("Property", true);
         } else {

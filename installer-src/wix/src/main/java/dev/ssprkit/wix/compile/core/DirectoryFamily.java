@@ -39,8 +39,8 @@ public final class DirectoryFamily implements ElementFamily {
         }
         String sourceName = a.has("SourceName") ? a.str("SourceName") : a.str("LongSource");
         // v4 allows Name="a\b\c": the folders before the last are created on the way
-        if (name != null && (name.contains("\\") || name.contains("/"))) {
-            String[] parts = name.replace('/', '\\').split("\\\\");
+        if (name != null && ctx.v4() && name.contains("\\") && !name.contains("/")) {
+            String[] parts = name.split("\\\\");
             for (int i = 0; i < parts.length - 1; i++) {
                 if (parts[i].isEmpty()) continue;
                 if (!ctx.installName(a, "Name", parts[i], true)) return;

@@ -104,7 +104,8 @@ public final class FileFamily implements ElementFamily {
         String component = scope.get(Scope.COMPONENT);
         String directory = scope.get(Scope.DIRECTORY);
         String name = name(e);
-        if (name == null) a.required("Name");
+        if (name == null && a.has("Name")) ctx.installName(a, "Name", a.str("Name"), false); // an empty Name
+        else if (name == null) a.required("Name");
         String id = naked ? component : fileId(ctx, e, directory);
         if (a.has("Id")) id = a.id("Id", true);
         String written = a.has("Source") ? a.str("Source") : a.str("src");

@@ -38,10 +38,11 @@ public final class FilesFamily implements ElementFamily {
         }
         Attrs a = ctx.attrs(e, "Include", "Directory", "Subdirectory");
         String include = a.required("Include");
-        String directory = a.has("Directory") ? a.id("Directory", true) : scope.get(Scope.DIRECTORY);
-        if (a.has("Directory") && directory != null) directory = StandardDirectories.resolve(directory, ctx.platform());
-        if (directory == null) directory = "INSTALLFOLDER";
-        ctx.reference("Directory", directory, e.location());
+        String directory = a.has("Directory") ? StandardDirectories.attribute(ctx, a, "Directory") : scope.get(Scope.DIRECTORY);
+        if (directory == null) {
+            directory = "INSTALLFOLDER";
+            ctx.reference("Directory", directory, e.location());
+        }
         if (a.has("Subdirectory")) directory = Subdirectories.create(ctx, a, "Subdirectory", directory);
         List<String> excludes = new ArrayList<>();
         ctx.children(e, scope).on("Exclude", (c, x, s) -> {

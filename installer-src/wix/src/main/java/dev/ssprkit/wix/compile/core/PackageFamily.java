@@ -84,7 +84,7 @@ public final class PackageFamily implements ElementFamily {
                 ctx.report(CompilerMessage.UNSUPPORTED, p.at("Platform"), "Platform=\"" + platform + "\"", "build for x86, x64 or arm64");
                 platform = null;
             }
-            summaryCodepage = p.integer("SummaryCodepage", null, 0, 65535);
+            summaryCodepage = Attrs.deferred(p.str("SummaryCodepage")) ? null : p.integer("SummaryCodepage", null, 0, 65535);
             security = readOnly(p);
         }
         String version = a.version("Version", true);
@@ -94,6 +94,7 @@ public final class PackageFamily implements ElementFamily {
                 a.guid("UpgradeCode", false, false, false), "*".equals(productCode) ? null : productCode,
                 language(ctx, a), codepage(ctx, a), summaryCodepage, installerVersion, installScope, platform, compressed,
                 shortNames, adminImage, security, description, comments, keywords, summaryManufacturer, false,
+                new PackageSymbol.Deferred(deferred(a, "Language"), deferred(a, "Codepage"), p == null ? null : deferred(p, "SummaryCodepage")),
                 product.location()));
         ctx.children(product, Scope.ROOT).skip("Package").run();
     }
@@ -118,6 +119,7 @@ public final class PackageFamily implements ElementFamily {
         a.id("Id", false);
         String description = null, keywords = null, comments = null, summaryManufacturer = null;
         Integer summaryCodepage = null;
+        String summaryCodepageText = null;
         SourceElement summary = pkg.firstChild("SummaryInformation").orElse(null);
         if (summary != null) {
             Attrs si = ctx.attrs(summary, "Description", "Manufacturer", "Keywords", "Comments", "Codepage");
@@ -125,7 +127,8 @@ public final class PackageFamily implements ElementFamily {
             keywords = si.str("Keywords");
             comments = si.str("Comments");
             summaryManufacturer = si.str("Manufacturer");
-            summaryCodepage = si.integer("Codepage", null, 0, 65535);
+            summaryCodepage = codepage(ctx, si);
+            summaryCodepageText = deferred(si, "Codepage");
         }
         String productCode = a.guid("ProductCode", false, true, false);
         ctx.beginSection(Section.Type.PRODUCT, null, pkg.location());
@@ -134,6 +137,7 @@ public final class PackageFamily implements ElementFamily {
                 "*".equals(productCode) ? null : productCode, language(ctx, a), codepage(ctx, a), summaryCodepage,
                 a.integer("InstallerVersion", 500, 0, Integer.MAX_VALUE), installScope, null, a.yesNo("Compressed", true),
                 a.yesNo("ShortNames", false), false, null, description, comments, keywords, summaryManufacturer, true,
+                new PackageSymbol.Deferred(deferred(a, "Language"), deferred(a, "Codepage"), summaryCodepageText),
                 pkg.location()));
         ctx.children(pkg, Scope.ROOT).skip("SummaryInformation").run();
     }
@@ -147,6 +151,12 @@ public final class PackageFamily implements ElementFamily {
             case "yes" -> 2;
             default -> 4;
         };
+    }
+
+    /** The value when it is a bind-time variable (resolved by the binder), else null. */
+    private static String deferred(Attrs a, String name) {
+        String v = a.str(name);
+        return Attrs.deferred(v) ? v : null;
     }
 
     /** Language: a number, or a {@code !(loc.X)} resolved later (0 until then). */
@@ -188,6 +198,8 @@ public final class PackageFamily implements ElementFamily {
             ctx.reference("Property", id, e.location());
             return;
         }
+        // the ErrorDialog property names the dialog that shows errors: it pulls that dialog in, as WiX does
+        if (id.equals("ErrorDialog") && value != null && !value.contains("[")) ctx.reference("Dialog", value, e.location());
         var row = ctx.row("Property", e.location()).set("Property", id).set("Value", value);
         row.extra("Secure", secure).extra("Hidden", hidden).extra("Admin", admin);
     }

@@ -145,9 +145,16 @@ public final class SearchFamily implements ElementFamily {
         Attrs a = ctx.attrs(e, "Id", "Parent", "Path");
         String id = a.id("Id", true);
         String parent = a.has("Parent") ? a.id("Parent", true) : parentSignature;
-        ctx.children(e, Scope.ROOT).run();
+        String[] signature = {id};
+        boolean[] one = {false};
+        ctx.children(e, Scope.ROOT)
+                .on("DirectorySearch", (c, x, s) -> signature[0] = only(c, x, one, directorySearch(c, x, id)))
+                .on("DirectorySearchRef", (c, x, s) -> signature[0] = only(c, x, one, directorySearchRef(c, x, id)))
+                .on("FileSearch", (c, x, s) -> signature[0] = only(c, x, one, fileSearch(c, x, id, false, null)))
+                .on("FileSearchRef", (c, x, s) -> signature[0] = only(c, x, one, ref(c, x, "Signature")))
+                .run();
         if (id != null) ctx.reference("DrLocator", id + "/" + (parent == null ? "" : parent) + "/" + (a.str("Path") == null ? "" : a.str("Path")), a.at("Id"));
-        return id;
+        return signature[0];
     }
 
     private static String fileSearch(CompileContext ctx, SourceElement e, String parentSignature, boolean parentAssigns, Integer parentDepth) {

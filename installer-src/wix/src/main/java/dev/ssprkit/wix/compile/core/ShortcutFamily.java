@@ -29,11 +29,7 @@ public final class ShortcutFamily implements ElementFamily {
         String file = scope.get(Scope.FILE);
         String name = a.has("Name") ? a.str("Name") : a.str("LongName");
         if (name == null) a.required("Name");
-        String directory = a.has("Directory") ? a.id("Directory", true) : scope.get(Scope.DIRECTORY);
-        if (a.has("Directory") && directory != null) {
-            directory = StandardDirectories.resolve(directory, ctx.platform());
-            ctx.reference("Directory", directory, a.at("Directory"));
-        }
+        String directory = a.has("Directory") ? StandardDirectories.attribute(ctx, a, "Directory") : scope.get(Scope.DIRECTORY);
         if (a.has("Subdirectory") && directory != null) directory = Subdirectories.create(ctx, a, "Subdirectory", directory);
         boolean advertise = a.yesNo("Advertise", false);
         String target = a.str("Target");

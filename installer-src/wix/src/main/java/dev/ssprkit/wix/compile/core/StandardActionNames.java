@@ -23,6 +23,10 @@ public final class StandardActionNames {
             "UnregisterProgIdInfo", "UnregisterTypeLibraries", "ValidateProductID", "WriteEnvironmentStrings",
             "WriteIniValues", "WriteRegistryValues");
 
+    public static boolean isStandard(String action) {
+        return ALL.contains(action);
+    }
+
     /** The five sequence tables, by the element names sources write (v3 AdvtExecuteSequence, v4 AdvertiseExecuteSequence). */
     public static String tableOf(String element) {
         return switch (element) {

@@ -56,6 +56,20 @@ public final class StandardDirectories {
         };
     }
 
+    /**
+     * A directory attribute ({@code Directory="ID"} or WiX v4's inline {@code Directory="ID:\\sub\\path\\"}), with
+     * the 6432 names resolved and the sub-path's folders created; null when malformed (reported).
+     */
+    public static String attribute(dev.ssprkit.wix.compile.CompileContext ctx, dev.ssprkit.wix.compile.Attrs a, String name) {
+        String[] sub = {null};
+        String id = a.directory(name, false, sub);
+        if (id == null) return null;
+        id = resolve(id, ctx.platform());
+        ctx.reference("Directory", id, a.at(name));
+        if (sub[0] != null && !sub[0].isBlank()) id = Subdirectories.create(ctx, name, sub[0], a.at(name), id);
+        return id;
+    }
+
     /** The DefaultDir of a standard folder's implicit row ({@code SourceDir} for TARGETDIR). */
     public static String defaultDir(String id) {
         if (id.equals("TARGETDIR")) return "SourceDir";

@@ -1,0 +1,180 @@
+package dev.ssprkit.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A virtual X display (Xvfb) for tests that show installer dialogs under Wine, driven with xdotool and captured with
+ * ImageMagick's {@code import}, as {@code docs/oracles.md} describes. Windows are found by their title and waited
+ * for (never slept for); keys and clicks go to one window. Requires Xvfb, xdotool and import: skipped locally
+ * without them, a failure in CI ({@link Tool#require}).
+ */
+public final class VirtualDisplay implements AutoCloseable {
+    private final Process server;
+    private final String display;
+
+    private VirtualDisplay(Process server, String display) {
+        this.server = server;
+        this.display = display;
+    }
+
+    /** Starts Xvfb on the first free display from :90 (1024x768, 24-bit) and waits until it accepts clients. */
+    public static VirtualDisplay start() {
+        Tool.require("Xvfb", "xdotool", "import");
+        for (int n = 90; n < 190; n++) {
+            if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) continue;
+            ProcessBuilder pb = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1024x768x24", "-nolisten", "tcp");
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            VirtualDisplay d = new VirtualDisplay(p, ":" + n);
+            if (d.awaitReady(Duration.ofSeconds(20))) return d;
+            d.close(); // another server took this number first: try the next
+        }
+        throw new IllegalStateException("no free X display number between :90 and :189");
+    }
+
+    private boolean awaitReady(Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end && server.isAlive()) {
+            if (Tool.run(List.of("xdotool", "getmouselocation"), null, environment(), 10).exitCode() == 0) return true;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** DISPLAY for programs that should show their windows here. */
+    public Map<String, String> environment() {
+        return Map.of("DISPLAY", display);
+    }
+
+    /** {@code env} with DISPLAY pointing here (e.g. a Wine prefix's environment). */
+    public Map<String, String> environment(Map<String, String> env) {
+        Map<String, String> out = new HashMap<>(env);
+        out.put("DISPLAY", display);
+        return out;
+    }
+
+    /**
+     * Waits for a visible window whose title matches {@code titleRegex} (xdotool's regular expression) and returns its
+     * id; fails with what is on the screen (titles) when none appears in time.
+     */
+    public String awaitWindow(String titleRegex, Duration timeout) {
+        Tool.Result r = Tool.run(List.of("timeout", Long.toString(Math.max(1, timeout.toSeconds())), "xdotool", "search", "--sync", "--onlyvisible",
+                "--name", titleRegex), null, environment(), (int) timeout.toSeconds() + 10);
+        String first = r.stdout().strip().split("\\R")[0].strip();
+        if (r.exitCode() != 0 || first.isEmpty()) {
+            throw new AssertionError("no window titled /" + titleRegex + "/ within " + timeout.toSeconds() + " s; visible windows: " + titles());
+        }
+        return first;
+    }
+
+    /** Whether a visible window matching {@code titleRegex} exists now. */
+    public boolean hasWindow(String titleRegex) {
+        Tool.Result r = Tool.run(List.of("xdotool", "search", "--onlyvisible", "--name", titleRegex), null, environment(), 20);
+        return r.exitCode() == 0 && !r.stdout().isBlank();
+    }
+
+    /** The titles of the visible windows, for failure messages. */
+    public List<String> titles() {
+        Tool.Result r = Tool.run(List.of("xdotool", "search", "--onlyvisible", "--name", "."), null, environment(), 20);
+        List<String> out = new ArrayList<>();
+        for (String id : r.stdout().split("\\R")) {
+            if (id.isBlank()) continue;
+            Tool.Result n = Tool.run(List.of("xdotool", "getwindowname", id.strip()), null, environment(), 20);
+            if (n.exitCode() == 0 && !n.stdout().isBlank()) out.add(n.stdout().strip());
+        }
+        return out;
+    }
+
+    /** Activates {@code window} and sends key names (xdotool's: Return, Tab, alt+n, space...). */
+    public void key(String window, String... keys) {
+        Tool.run(List.of("xdotool", "windowactivate", "--sync", window), null, environment(), 20);
+        List<String> cmd = new ArrayList<>(List.of("xdotool", "key", "--window", window, "--delay", "100"));
+        cmd.addAll(List.of(keys));
+        Tool.run(cmd, null, environment(), 30).assertOk();
+    }
+
+    /** Types text into the focused control of {@code window}. */
+    public void type(String window, String text) {
+        Tool.run(List.of("xdotool", "windowactivate", "--sync", window), null, environment(), 20);
+        Tool.run(List.of("xdotool", "type", "--window", window, "--delay", "50", text), null, environment(), 60).assertOk();
+    }
+
+    /** Clicks at a point relative to {@code window}'s top-left corner. */
+    public void click(String window, int x, int y) {
+        Tool.run(List.of("xdotool", "windowactivate", "--sync", window), null, environment(), 20);
+        Tool.run(List.of("xdotool", "mousemove", "--window", window, Integer.toString(x), Integer.toString(y), "click", "1"), null, environment(), 20).assertOk();
+    }
+
+    /** Captures the whole screen as a PNG (for failure reports and documentation). */
+    public Path screenshot(Path png) {
+        Tool.run(List.of("import", "-window", "root", png.toString()), null, environment(), 60).assertOk();
+        return png;
+    }
+
+    /**
+     * Starts a program that shows windows here and returns at once; {@link Running#await} waits for its exit. The
+     * output goes to {@code log} so a stuck program cannot block on a full pipe.
+     */
+    public Running launch(List<String> command, Map<String, String> env, Path log) {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(environment(env));
+        pb.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        try {
+            return new Running(pb.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A program started by {@link #launch}. */
+    public record Running(Process process, Path log) {
+        /** Waits for the exit and returns the exit code; fails (and kills the program) after {@code timeout}. */
+        public int await(Duration timeout) {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    throw new AssertionError("still running after " + timeout.toSeconds() + " s: " + process.info().commandLine().orElse("?"));
+                }
+                return process.exitValue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.destroy();
+        try {
+            if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.destroyForcibly();
+        }
+    }
+}

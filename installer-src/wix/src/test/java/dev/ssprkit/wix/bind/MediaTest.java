@@ -1,0 +1,267 @@
+package dev.ssprkit.wix.bind;
+
+import dev.ssprkit.msi.MsiReader;
+import dev.ssprkit.msi.model.Database;
+import dev.ssprkit.msi.model.Row;
+import dev.ssprkit.testkit.Tool;
+import dev.ssprkit.testkit.Wine;
+import dev.ssprkit.wix.BuildRequest;
+import dev.ssprkit.wix.BuildResult;
+import dev.ssprkit.wix.WixBuild;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Where files go (issue #11): MediaTemplate splits payload into several cabinets (by MaximumUncompressedMediaSize, and
+ * at 65,535 files), external cabinets lie beside the package, the cabinet cache gives the same bytes as a fresh
+ * build and survives a corrupted entry. Judged by msiinfo, msiextract, cabextract and Wine's msiexec.
+ */
+@Tag("interop")
+class MediaTest {
+    @RegisterExtension static final Wine wine = Wine.perClass();
+    private static final Instant BUILD_TIME = Instant.parse("2026-01-01T00:00:00Z");
+    @TempDir Path dir;
+
+    private static String pkg(String media, String product) {
+        return "<Wix xmlns=\"http://wixtoolset.org/schemas/v4/wxs\">\n"
+                + "  <Package Name=\"" + product + "\" Manufacturer=\"ssprkit tests\" Version=\"1.0.0\" UpgradeCode=\"{6A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D}\">\n"
+                + "    " + media + "\n"
+                + "    <StandardDirectory Id=\"ProgramFiles6432Folder\"><Directory Id=\"INSTALLFOLDER\" Name=\"" + product + "\"/></StandardDirectory>\n"
+                + "    <Feature Id=\"Main\"><Files Include=\"payload\\**\"/></Feature>\n"
+                + "  </Package>\n</Wix>\n";
+    }
+
+    /** {@code count} files of {@code size} random bytes under payload/ (in a few subfolders). */
+    private List<Path> payload(int count, int size, long seed) throws IOException {
+        Random r = new Random(seed);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path p = dir.resolve("payload").resolve("d" + (i % 7)).resolve("f" + i + ".bin");
+            Files.createDirectories(p.getParent());
+            byte[] b = new byte[size];
+            r.nextBytes(b);
+            Files.write(p, b);
+            files.add(p);
+        }
+        return files;
+    }
+
+    private BuildResult build(String source, Path out, Path cache, boolean validate) throws IOException {
+        Path wxs = dir.resolve("product.wxs");
+        Files.writeString(wxs, source);
+        BuildRequest request = BuildRequest.builder(out, List.of(wxs)).platform("x64").environment(Map.of()).buildTime(BUILD_TIME)
+                .workingDirectory(dir).cabinetCache(cache).validate(validate).build();
+        return WixBuild.build(request);
+    }
+
+    private static List<Row> media(Path msi) throws IOException {
+        try (Database db = MsiReader.read(msi)) {
+            return new ArrayList<>(db.table("Media").rows());
+        }
+    }
+
+    @Test
+    void maximumUncompressedMediaSizeSplitsIntoCabinetsThatWineInstalls() throws Exception {
+        List<Path> files = payload(12, 400_000, 1);
+        Path msi = dir.resolve("three.msi");
+        // 12 x 400 kB with at most 2 MB per cabinet: 5, 5 and 2 files, as WiX's binder fills cabinets in order
+        BuildResult r = build(pkg("<MediaTemplate EmbedCab=\"yes\" MaximumUncompressedMediaSize=\"2\"/>", "Three Cabinets"), msi, null, true);
+        assertTrue(r.success(), r.diagnostics().toString());
+        List<Row> rows = media(msi);
+        assertEquals(3, rows.size(), rows.toString());
+        assertEquals(List.of(5, 10, 12), rows.stream().map(x -> (Integer) x.get("LastSequence")).toList());
+        assertEquals(List.of("#cab1.cab", "#cab2.cab", "#cab3.cab"), rows.stream().map(x -> (String) x.get("Cabinet")).toList());
+        String streams = Tool.run("msiinfo", "streams", msi.toString()).assertOk().stdout();
+        for (String cab : List.of("cab1.cab", "cab2.cab", "cab3.cab")) assertTrue(streams.contains(cab), streams);
+        assertExtractsEverything(msi, files);
+
+        Path log = dir.resolve("install.log");
+        assertEquals(0, wine.msiexec("/i", msi.toString(), "/qn", "/l*v", log.toString()).exitCode(), () -> readLog(log));
+        Path installed = wine.cDrive("C:\\Program Files\\Three Cabinets");
+        for (Path f : files) {
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(installed.resolve(dir.resolve("payload").relativize(f).toString())));
+        }
+        Path ulog = dir.resolve("uninstall.log");
+        assertEquals(0, wine.msiexec("/x", msi.toString(), "/qn", "/l*v", ulog.toString()).exitCode(), () -> readLog(ulog));
+        assertNothingLeftIn(installed);
+    }
+
+    @Test
+    void externalCabinetsLieBesideThePackageAndInstall() throws Exception {
+        List<Path> files = payload(3, 1000, 2);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path msi = out.resolve("external.msi");
+        // WiX v4+ without Media or MediaTemplate: cabinets beside the package (its AssignMediaCommand default)
+        BuildResult r = build(pkg("", "External Cabinet"), msi, null, true);
+        assertTrue(r.success(), r.diagnostics().toString());
+        assertEquals("cab1.cab", media(msi).get(0).get("Cabinet"));
+        Path cab = out.resolve("cab1.cab");
+        assertTrue(Files.isRegularFile(cab), "cab1.cab beside the package");
+        Tool.run("cabextract", "-t", cab.toString()).assertOk();
+        String streams = Tool.run("msiinfo", "streams", msi.toString()).assertOk().stdout();
+        assertFalse(streams.contains("cab1.cab"), "an external cabinet is not embedded: " + streams);
+
+        Path log = dir.resolve("install.log");
+        assertEquals(0, wine.msiexec("/i", msi.toString(), "/qn", "/l*v", log.toString()).exitCode(), () -> readLog(log));
+        Path installed = wine.cDrive("C:\\Program Files\\External Cabinet");
+        for (Path f : files) {
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(installed.resolve(dir.resolve("payload").relativize(f).toString())));
+        }
+        assertEquals(0, wine.msiexec("/x", msi.toString(), "/qn").exitCode());
+        assertNothingLeftIn(installed);
+    }
+
+    /**
+     * After uninstall no file or component folder is left. Wine's msiexec removes the folders of the components it
+     * removes but not their empty parent (Windows removes the empty folders it created), so an empty top folder is
+     * accepted.
+     */
+    private static void assertNothingLeftIn(Path installed) throws IOException {
+        if (!Files.exists(installed)) return;
+        try (Stream<Path> s = Files.list(installed)) {
+            assertEquals(List.of(), s.toList(), "left behind in " + installed);
+        }
+    }
+
+    @Test
+    void aFileLargerThanTheCapTakesACabinetOfItsOwn() throws Exception {
+        payload(1, 3_000_000, 3);
+        Path small = dir.resolve("payload").resolve("small.txt");
+        Files.writeString(small, "small");
+        Path msi = dir.resolve("cap.msi");
+        BuildResult r = build(pkg("<MediaTemplate EmbedCab=\"yes\" MaximumUncompressedMediaSize=\"1\"/>", "Cap"), msi, null, false);
+        assertTrue(r.success(), r.diagnostics().toString());
+        assertEquals(2, media(msi).size(), "the 3 MB file alone, then the small one");
+    }
+
+    @Test
+    void seventyThousandFilesGoIntoSeveralCabinetsThatReadersAccept() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("payload"));
+        int n = 70_000;
+        for (int i = 0; i < n; i++) {
+            Path p = root.resolve("d" + (i / 1000)).resolve("f" + i + ".txt");
+            if (i % 1000 == 0) Files.createDirectories(p.getParent());
+            Files.writeString(p, "file " + i + "\n");
+        }
+        Path msi = dir.resolve("many.msi");
+        BuildResult r = build(pkg("<MediaTemplate EmbedCab=\"yes\"/>", "Many Files"), msi, null, false);
+        assertTrue(r.success(), r.diagnostics().toString());
+        List<Row> rows = media(msi);
+        // a cabinet's file count is a 16-bit field: 65,535 files, then a new cabinet
+        assertEquals(2, rows.size(), rows.toString());
+        assertEquals(65_535, rows.get(0).get("LastSequence"));
+        assertEquals(n, rows.get(1).get("LastSequence"));
+        Path out = dir.resolve("extracted");
+        Tool.run(List.of("msiextract", "-C", out.toString(), msi.toString()), null, Map.of(), 900).assertOk();
+        long extracted;
+        try (Stream<Path> s = Files.walk(out)) {
+            extracted = s.filter(Files::isRegularFile).count();
+        }
+        assertEquals(n, extracted);
+        try (Stream<Path> s = Files.walk(out)) {
+            Path any = s.filter(p -> p.getFileName().toString().equals("f69999.txt")).findFirst().orElseThrow();
+            assertEquals("file 69999\n", Files.readString(any));
+        }
+    }
+
+    @Test
+    void theCabinetCacheGivesTheSameBytesAndRebuildsACorruptEntry() throws Exception {
+        payload(40, 20_000, 4);
+        Path cache = dir.resolve("cache");
+        String source = pkg("<MediaTemplate EmbedCab=\"yes\"/>", "Cached");
+        Path fresh = dir.resolve("fresh.msi"), miss = dir.resolve("miss.msi"), hit = dir.resolve("hit.msi"), repaired = dir.resolve("repaired.msi");
+        assertTrue(build(source, fresh, null, true).success());
+        assertTrue(build(source, miss, cache, true).success());
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(cache)) {
+            entries = s.filter(p -> p.toString().endsWith(".cab")).toList();
+        }
+        assertEquals(1, entries.size());
+        long stamp = Files.getLastModifiedTime(entries.get(0)).toMillis();
+        assertTrue(build(source, hit, cache, true).success());
+        assertEquals(stamp, Files.getLastModifiedTime(entries.get(0)).toMillis(), "a hit reuses the entry");
+        assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(miss), "cache miss = no cache");
+        assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(hit), "cache hit = no cache");
+        byte[] cab = Files.readAllBytes(entries.get(0));
+        cab[cab.length / 2] ^= 0x5A;
+        Files.write(entries.get(0), cab);
+        assertTrue(build(source, repaired, cache, true).success());
+        assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(repaired), "a corrupt entry is detected and rebuilt");
+        assertEquals(Files.size(dir.resolve("fresh.msi")), Files.size(repaired));
+        Tool.run("msiextract", "-C", dir.resolve("x").toString(), repaired.toString()).assertOk();
+    }
+
+    @Test
+    void anUnusableCacheFolderIsAWarningNotAFailure() throws Exception {
+        payload(2, 100, 5);
+        Path notAFolder = dir.resolve("cache-is-a-file");
+        Files.writeString(notAFolder, "not a folder");
+        BuildResult r = build(pkg("<MediaTemplate EmbedCab=\"yes\"/>", "No Cache"), dir.resolve("nc.msi"), notAFolder, true);
+        assertTrue(r.success(), r.diagnostics().toString());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.id().equals("WIX0204")), r.diagnostics().toString());
+    }
+
+    @Test
+    void whenAnExternalCabinetCannotBePlacedNothingIsLeftBehind() throws Exception {
+        payload(2, 100, 6);
+        Path out = Files.createDirectories(dir.resolve("blocked"));
+        Files.createDirectories(out.resolve("cab1.cab")); // a folder where the cabinet must go: the move fails
+        Path msi = out.resolve("blocked.msi");
+        BuildResult r = build(pkg("", "Blocked"), msi, null, true);
+        assertFalse(r.success());
+        assertTrue(r.errors().stream().anyMatch(d -> d.id().equals("WIX0184")), r.diagnostics().toString());
+        assertFalse(Files.exists(msi), "no package when its cabinet could not be written");
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(out.resolve("cab1.cab")), s.toList(), "no temporary files left");
+        }
+    }
+
+    private void assertExtractsEverything(Path msi, List<Path> files) throws IOException {
+        Path out = dir.resolve("extract-" + msi.getFileName());
+        Tool.run("msiextract", "-C", out.toString(), msi.toString()).assertOk();
+        for (Path f : files) {
+            Path name = f.getFileName();
+            Path found;
+            try (Stream<Path> s = Files.walk(out)) {
+                found = s.filter(p -> p.getFileName().equals(name)).findFirst().orElseThrow(() -> new AssertionError("missing " + name));
+            }
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(found));
+        }
+    }
+
+    static String readLog(Path log) {
+        try {
+            byte[] b = Files.readAllBytes(log);
+            String s = b.length > 1 && b[0] == (byte) 0xFF && b[1] == (byte) 0xFE
+                    ? new String(b, StandardCharsets.UTF_16LE) : new String(b, StandardCharsets.ISO_8859_1);
+            return s.length() > 20000 ? s.substring(s.length() - 20000) : s;
+        } catch (Exception e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
+        }
+    }
+}
