@@ -15,7 +15,8 @@ import java.util.List;
  * and controls whose text comes from a file ({@code <Text SourceFile="!(wix.WixUILicenseRtf)"/>}): once the variable
  * is resolved, the file is looked for like any payload (bind paths, working directory, the defining source's folder)
  * and must lie where the build may read. A control's text file is read as UTF-8, or as Windows-1252 when it is not
- * valid UTF-8 (RTF files are usually 7-bit text in that code page's terms).
+ * valid UTF-8 (RTF files are usually 7-bit text in that code page's terms). A Binary or Icon whose file the compiler
+ * named directly but which does not exist is reported here, at its element, rather than when the package is written.
  */
 final class StreamStep {
     private final BindContext ctx;
@@ -32,6 +33,10 @@ final class StreamStep {
     void run() {
         for (String table : List.of("Binary", "Icon")) {
             for (Row r : ctx.rows(table)) {
+                if (r.get("Data") instanceof Path direct && !Files.isRegularFile(direct)) {
+                    ctx.report(CompilerMessage.MISSING_SOURCE_FILE, r.location(), direct.getFileName(), direct);
+                    continue;
+                }
                 if (!(r.extra("DeferredSource") instanceof String written)) continue;
                 Path found = find(r, written);
                 if (found != null) r.set("Data", found);
