@@ -2,7 +2,9 @@ package dev.ssprkit.wix.bind;
 
 import dev.ssprkit.wix.compile.BindPaths;
 import dev.ssprkit.wix.diag.CompilerMessage;
+import dev.ssprkit.wix.diag.SourceLocation;
 import dev.ssprkit.wix.model.Row;
+import dev.ssprkit.wix.model.WixVariableSymbol;
 import dev.ssprkit.wix.source.SourceRoots;
 
 import java.nio.file.Files;
@@ -26,6 +28,8 @@ final class StreamStep {
         this.ctx = ctx;
         this.variables = variables;
     }
+
+    private static final java.util.regex.Pattern WHOLE_VARIABLE = java.util.regex.Pattern.compile("!\\(wix\\.([^)\\s=]+)\\)");
 
     /** The largest control text file read (a license agreement is tens of kilobytes). */
     static final long MAX_TEXT_FILE = 8L << 20;
@@ -51,16 +55,31 @@ final class StreamStep {
         }
     }
 
+    /**
+     * The file a deferred source names. When the whole value is one WixVariable ({@code !(wix.WixUILicenseRtf)}), a
+     * relative path is looked for beside the source that set the variable first, and problems are reported at that
+     * WixVariable (the project's line), not at the library element that uses it.
+     */
     private Path find(Row r, String written) {
         String value = variables.resolve(written, r.location(), false);
         if (ctx.failed()) return null;
-        Path found = locate(value, (Path) r.extra("SourceFolder"));
+        SourceLocation at = r.location();
+        Path folder = (Path) r.extra("SourceFolder");
+        java.util.regex.Matcher m = WHOLE_VARIABLE.matcher(written.strip());
+        if (m.matches() && ctx.linked.get("WixVariable", m.group(1)) instanceof WixVariableSymbol v && v.location() != null
+                && v.location().file() != null) {
+            at = v.location();
+            Path definedIn = v.location().file().toAbsolutePath().getParent();
+            if (definedIn != null) folder = definedIn;
+        }
+        Path found = locate(value, folder);
+        if (found == null && folder != r.extra("SourceFolder")) found = locate(value, (Path) r.extra("SourceFolder"));
         if (found == null) {
-            ctx.report(CompilerMessage.MISSING_SOURCE_FILE, r.location(), value, "looked in " + candidates(value, (Path) r.extra("SourceFolder")));
+            ctx.report(CompilerMessage.MISSING_SOURCE_FILE, at, value, String.join(", ", candidates(value, folder).stream().map(Path::toString).toList()));
             return null;
         }
         if (!ctx.options.roots().allows(found)) {
-            ctx.report(CompilerMessage.SOURCE_OUTSIDE_ROOTS, r.location(), "SourceFile", value,
+            ctx.report(CompilerMessage.SOURCE_OUTSIDE_ROOTS, at, "SourceFile", value,
                     "it resolves to " + SourceRoots.resolve(found) + "; the build may read under " + ctx.options.roots().describe());
             return null;
         }
