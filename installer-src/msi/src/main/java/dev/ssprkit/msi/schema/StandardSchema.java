@@ -230,6 +230,12 @@ public final class StandardSchema {
                 i2("Type").nullable().range(0, 1).doc("A boolean value that determines if the registry value is a filename or a directory location."));
         userInterfaceTables();
         securityAndServiceTables();
+        table("SoftwareIdentificationTag",
+                id("File_").key().ref("File").doc("File that installs the ISO/IEC 19770-2 software identification tag."),
+                l("Regid", 0).cat(TEXT).doc("Registration id of the tag's creator."),
+                l("TagId", 0).cat(TEXT).doc("Unique id of the tag."),
+                l("PersistentId", 0).nullable().cat(TEXT).doc("Id that stays the same across versions."),
+                l("Alias", 0).nullable().cat(TEXT).doc("Alias of the tag."));
     }
 
     /** The dialog tables (SDK: "User Interface Tables"); descriptions are ours. */

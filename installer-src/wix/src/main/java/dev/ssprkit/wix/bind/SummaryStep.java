@@ -42,6 +42,7 @@ final class SummaryStep {
         s.wordCount = words;
         s.security = p.security() != null ? p.security() : 2;
         s.appName = "ssprkit";
-        s.revisionNumber = null; // the package code is derived from the content by the writer
+        // the package code is derived from the content by the writer, unless a step had to fix it earlier
+        s.revisionNumber = ctx.packageCode == null ? null : "{" + ctx.packageCode + "}";
     }
 }

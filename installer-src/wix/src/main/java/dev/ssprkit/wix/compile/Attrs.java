@@ -32,7 +32,9 @@ public final class Attrs {
         this.element = element;
         this.ctx = ctx;
         for (SourceAttribute a : element.attributes()) {
-            if (!a.namespaceUri().isEmpty()) {
+            if (a.namespaceUri().equals("http://www.w3.org/XML/1998/namespace")) {
+                continue; // xml:lang, xml:space: XML's own attributes, meaningful to editors, not to the installer
+            } else if (!a.namespaceUri().isEmpty()) {
                 WixExtension x = ctx.grammar().extensionFor(a.namespaceUri());
                 String shown = (x == null ? "{" + a.namespaceUri() + "}" : x.id() + ":") + a.localName();
                 ctx.report(CompilerMessage.NOT_SUPPORTED_YET, a.location(), "attribute " + shown + " on <" + element.localName() + ">",

@@ -60,7 +60,7 @@ public final class Extensions {
                         "WixBalExtension", "WixToolset.Bal.wixext", "Bal"),
                 known("directx", "DirectX extension", "http://schemas.microsoft.com/wix/DirectXExtension", "http://wixtoolset.org/schemas/v4/wxs/directx",
                         "WixDirectXExtension", "WixToolset.DirectX.wixext", "DirectX"),
-                known("tag", "software tag extension", "http://schemas.microsoft.com/wix/TagExtension", "http://wixtoolset.org/schemas/v4/wxs/tag",
-                        "WixTagExtension", "WixToolset.Tag.wixext", "Tag"));
+                compiled(known("tag", "software tag extension", "http://schemas.microsoft.com/wix/TagExtension", "http://wixtoolset.org/schemas/v4/wxs/tag",
+                        "WixTagExtension", "WixToolset.Tag.wixext", "Tag"), new dev.ssprkit.wix.compile.core.SoftwareTagFamily(true)));
     }
 }
