@@ -16,8 +16,9 @@ import java.util.List;
  * @param cbCFData   reserve bytes after each CFDATA header
  * @param folders    the folders, in order
  * @param entries    the files, in cabinet order
+ * @param warnings   what is wrong but readable (a folder of empty files whose declared data block is absent)
  */
-record CabinetDirectory(CfHeader header, int cbCFData, List<CfFolder> folders, List<CabEntry> entries) {
+record CabinetDirectory(CfHeader header, int cbCFData, List<CfFolder> folders, List<CabEntry> entries, List<String> warnings) {
 
     static CabinetDirectory read(CabInput in) throws IOException {
         if (in.limit() < CfHeader.SIZE) {
@@ -69,18 +70,38 @@ record CabinetDirectory(CfHeader header, int cbCFData, List<CfFolder> folders, L
         }
         ByteBuffer folderTable = in.read(pos, (int) (h.cFolders() * folderEntry), "CFFOLDER table");
         List<CfFolder> folders = new ArrayList<>(h.cFolders());
+        List<Integer> noData = new ArrayList<>(); // folders whose declared CFDATA blocks are not in the file
         for (int i = 0; i < h.cFolders(); i++) {
             folderTable.position((int) (i * folderEntry));
             CfFolder f = CfFolder.read(folderTable);
             long dataEntry = CfData.SIZE + cbCFData;
             if (f.coffCabStart() < CfHeader.SIZE || f.coffCabStart() > in.limit()
                     || f.cCFData() * dataEntry > in.limit() - f.coffCabStart()) {
-                throw in.fail("folder " + i + ": coffCabStart = " + f.coffCabStart() + " with cCFData = " + f.cCFData()
-                        + " does not fit in a cabinet of " + in.limit() + " bytes");
+                // gcab and wixl write a cabinet of one empty file as one CFDATA declared and none present; cabextract,
+                // 7z and msiextract read it. Accepted below when every file of the folder is empty.
+                if (f.cCFData() <= 1 && f.coffCabStart() >= CfHeader.SIZE && f.coffCabStart() <= in.limit()) {
+                    noData.add(i);
+                } else {
+                    throw in.fail("folder " + i + ": coffCabStart = " + f.coffCabStart() + " with cCFData = " + f.cCFData()
+                            + " does not fit in a cabinet of " + in.limit() + " bytes");
+                }
             }
             folders.add(f);
         }
-        return new CabinetDirectory(h, cbCFData, List.copyOf(folders), readFiles(in, h, folders));
+        List<CabEntry> entries = readFiles(in, h, folders);
+        List<String> warnings = new ArrayList<>();
+        for (int i : noData) {
+            for (CabEntry e : entries) {
+                if (e.folderIndex() == i && e.size() > 0) {
+                    throw in.fail("folder " + i + ": coffCabStart = " + folders.get(i).coffCabStart() + " with cCFData = "
+                            + folders.get(i).cCFData() + " does not fit in a cabinet of " + in.limit() + " bytes, and file '"
+                            + e.name() + "' (" + e.size() + " bytes) needs its data");
+                }
+            }
+            warnings.add("folder " + i + " declares " + folders.get(i).cCFData() + " data block but the cabinet ends before it;"
+                    + " its files are all empty, so nothing is missing (gcab writes such cabinets)");
+        }
+        return new CabinetDirectory(h, cbCFData, List.copyOf(folders), entries, List.copyOf(warnings));
     }
 
     private static List<CabEntry> readFiles(CabInput in, CfHeader h, List<CfFolder> folders) throws IOException {

@@ -1,5 +1,7 @@
 package dev.ssprkit.cab;
 
+import dev.ssprkit.common.AtomicDirectory;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,6 +83,11 @@ public final class CabinetReader implements Closeable {
         return this;
     }
 
+    /** What is wrong with the cabinet but was read anyway, each naming the cabinet's label. */
+    public List<String> warnings() {
+        return directory.warnings();
+    }
+
     /** The files in cabinet order. */
     public List<CabEntry> entries() {
         return directory.entries();
@@ -134,28 +141,29 @@ public final class CabinetReader implements Closeable {
         }
     }
 
-    /** Extracts every file under {@code dir} (created if needed); returns the written paths in cabinet order. */
+    /**
+     * Extracts every file under {@code dir}; returns the written paths in cabinet order. The folder appears whole or
+     * not at all ({@link AtomicDirectory}): a corrupt block found halfway leaves {@code dir} as it was.
+     */
     public List<Path> extractTo(Path dir) throws IOException {
         Path root = dir.toAbsolutePath().normalize();
-        List<Path> targets = new ArrayList<>();
-        for (CabEntry e : directory.entries()) {
-            targets.add(ExtractPaths.resolve(in, root, e.name())); // all names are checked before anything is written
+        List<String> names = new ArrayList<>();
+        for (CabEntry e : directory.entries()) { // all names are checked before anything is written
+            names.add(root.relativize(ExtractPaths.resolve(in, root, e.name())).toString());
         }
-        Files.createDirectories(root);
-        Path realRoot = root.toRealPath();
         List<Path> written = new ArrayList<>();
-        extract((entry, content) -> {
-            Path target = targets.get(written.size());
-            Files.createDirectories(target.getParent());
-            if (!target.getParent().toRealPath().startsWith(realRoot)) {
-                throw in.fail("refusing to extract '" + entry.name() + "': a symbolic link leads outside " + root);
-            }
-            try (OutputStream os = Files.newOutputStream(target, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                content.transferTo(os);
-            }
-            written.add(target);
+        AtomicDirectory.populate(root, staging -> {
+            int[] next = {0};
+            extract((entry, content) -> {
+                Path target = staging.resolve(names.get(next[0]++));
+                Files.createDirectories(target.getParent()); // the staging folder is new: no links in it
+                try (OutputStream os = Files.newOutputStream(target, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    content.transferTo(os);
+                }
+            });
         });
+        for (String n : names) written.add(root.resolve(n));
         return written;
     }
 
