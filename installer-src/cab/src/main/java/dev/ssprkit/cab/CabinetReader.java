@@ -152,6 +152,16 @@ public final class CabinetReader implements Closeable {
             names.add(root.relativize(ExtractPaths.resolve(in, root, e.name())).toString());
         }
         List<Path> written = new ArrayList<>();
+        try {
+            populate(root, names);
+        } catch (AtomicDirectory.UnsafeTargetException e) {
+            throw in.fail(e.getMessage(), e);
+        }
+        for (String n : names) written.add(root.resolve(n));
+        return written;
+    }
+
+    private void populate(Path root, List<String> names) throws IOException {
         AtomicDirectory.populate(root, staging -> {
             int[] next = {0};
             extract((entry, content) -> {
@@ -163,8 +173,6 @@ public final class CabinetReader implements Closeable {
                 }
             });
         });
-        for (String n : names) written.add(root.resolve(n));
-        return written;
     }
 
     @Override

@@ -36,6 +36,15 @@ public final class AtomicDirectory {
         void write(Path staging) throws IOException;
     }
 
+    /** The target holds something the result must not be written through (a symbolic link, a file for a folder). */
+    public static final class UnsafeTargetException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public UnsafeTargetException(String message) {
+            super(message);
+        }
+    }
+
     private AtomicDirectory() {}
 
     /** Fills {@code target} through {@code writer}; returns the target's absolute path. */
@@ -92,18 +101,18 @@ public final class AtomicDirectory {
                 if (rel.toString().isEmpty()) continue;
                 Path to = target.resolve(rel.toString());
                 if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
-                    if (Files.isSymbolicLink(to)) throw new IOException("refusing to write through the symbolic link " + to);
+                    if (Files.isSymbolicLink(to)) throw new UnsafeTargetException("refusing to write through the symbolic link " + to);
                     if (!Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
                         Files.createDirectory(to);
                         undo.push(() -> quietDelete(to));
                     } else if (!Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
-                        throw new FileAlreadyExistsException(to.toString(), null, "is a file where the extraction has a folder");
+                        throw new UnsafeTargetException(to + " is a file where the extraction has a folder");
                     }
-                    if (!to.toRealPath().startsWith(realTarget)) throw new IOException("refusing to write outside " + target + " through " + to);
+                    if (!to.toRealPath().startsWith(realTarget)) throw new UnsafeTargetException("refusing to write outside " + target + " through " + to);
                     continue;
                 }
                 if (Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new FileAlreadyExistsException(to.toString(), null, "is a folder where the extraction has a file");
+                    throw new UnsafeTargetException(to + " is a folder where the extraction has a file");
                 }
                 if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
                     if (backup == null) backup = tempDirBeside(target, "old");

@@ -107,9 +107,9 @@ public final class MsiReader {
             String name = StreamNames.decode(stored);
             Map<String, String> into = StreamNames.isTable(stored) ? byDecoded : plain;
             String other = into.get(name);
-            if (other != null && !StreamNames.isTable(stored) && (other.equals(stored) || other.equals(name) || stored.equals(name))) {
-                // Two directory entries for one stream (putty's installer has \005SummaryInformation once plain and once
-                // with compressed characters). Windows opens a stream by its exact stored name, so the plain one wins.
+            if (other != null && name.startsWith("\u0005") && (other.equals(stored) || other.equals(name) || stored.equals(name))) {
+                // Two directory entries for one \005 stream (putty's installer has \005SummaryInformation once plain and
+                // once with compressed characters). Windows opens \005 streams by their plain name, so that one wins.
                 if (stored.equals(name)) into.put(name, stored);
                 db.addReadWarning(new ReadWarning(label, "the stream " + name.replace("\u0005", "\\005") + " is listed twice in the"
                         + " compound-file directory; the one stored under its plain name is read", null));

@@ -1,5 +1,6 @@
 package dev.ssprkit.validate;
 
+import dev.ssprkit.validate.rules.ColumnWidths;
 import dev.ssprkit.validate.rules.Components;
 import dev.ssprkit.validate.rules.CustomActions;
 import dev.ssprkit.validate.rules.DataTypes;
@@ -26,6 +27,7 @@ public final class Rules {
     public static final List<Rule> ALL = List.of(
             new SchemaColumns(),       // ICE06 ICE32
             new DataTypes(),           // ICE03
+            new ColumnWidths(),        // ICE03 (string overflow)
             new ProductIdentity(),     // ICE05 ICE16 ICE24 ICE39 ICE74 ICE87
             new Components(),          // ICE02 ICE08 ICE09 ICE18 ICE21 ICE35 ICE45 ICE92
             new Files(),               // ICE04 ICE30 ICE58 ICE60 ICE71

@@ -77,7 +77,19 @@ public final class PackageExtractor {
         InstallLayout layout = new InstallLayout(db, style);
         List<ReadWarning> warnings = new ArrayList<>(layout.warnings());
         List<String> relative = new ArrayList<>();
-        Path root = AtomicDirectory.populate(outDir, staging -> {
+        Path root;
+        try {
+            root = populate(outDir, layout, warnings, relative);
+        } catch (AtomicDirectory.UnsafeTargetException e) {
+            throw new MsiException(packageName, e.getMessage(), e);
+        }
+        List<Path> written = new ArrayList<>();
+        for (String rel : relative) written.add(root.resolve(rel));
+        return new Extraction(written, warnings);
+    }
+
+    private Path populate(Path outDir, InstallLayout layout, List<ReadWarning> warnings, List<String> relative) throws IOException {
+        return AtomicDirectory.populate(outDir, staging -> {
             Set<String> seen = new HashSet<>();
             for (Cabinet cab : cabinets()) {
                 try (CabinetReader reader = cab.open()) {
@@ -86,9 +98,6 @@ public final class PackageExtractor {
                 }
             }
         });
-        List<Path> written = new ArrayList<>();
-        for (String rel : relative) written.add(root.resolve(rel));
-        return new Extraction(written, warnings);
     }
 
     /** One cabinet to read: its label for messages and how to open it. */
