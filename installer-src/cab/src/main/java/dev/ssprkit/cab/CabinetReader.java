@@ -18,8 +18,8 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Reads cabinets from untrusted input (uncompressed and MSZIP folders; LZX, Quantum and multi-cabinet sets are
- * reported as unsupported). Every problem is a {@link CabinetException} whose message starts with the label.
+ * Reads cabinets from untrusted input (uncompressed and MSZIP folders; LZX and Quantum are reported as unsupported),
+ * alone or as a set of cabinets that continue one another ({@link #openSet}). Every problem is a {@link CabinetException} whose message starts with the label.
  *
  * <pre>
  * try (CabinetReader r = CabinetReader.open(Path.of("data.cab"))) {
@@ -37,33 +37,89 @@ public final class CabinetReader implements Closeable {
         void accept(CabEntry entry, InputStream content) throws IOException;
     }
 
-    private final SeekableByteChannel channel;
-    private final CabInput in;
-    private final CabinetDirectory directory;
+    private final List<SeekableByteChannel> channels;
+    private final CabInput in; // the first cabinet's, for messages about the whole
+    private final List<CabinetDirectory> directories;
+    private final CabinetSet set;
     private int threads = Runtime.getRuntime().availableProcessors();
 
-    private CabinetReader(SeekableByteChannel channel, CabInput in, CabinetDirectory directory) {
-        this.channel = channel;
-        this.in = in;
-        this.directory = directory;
+    private CabinetReader(List<SeekableByteChannel> channels, List<CabInput> inputs, List<CabinetDirectory> directories) throws CabinetException {
+        this.channels = List.copyOf(channels);
+        this.in = inputs.get(0);
+        this.directories = List.copyOf(directories);
+        this.set = CabinetSet.of(inputs, directories);
     }
 
     /** Reads the cabinet's tables. On success the reader owns the channel and closes it. */
     public static CabinetReader open(SeekableByteChannel channel, String label) throws IOException {
-        Objects.requireNonNull(channel, "channel");
-        CabInput in = new CabInput(channel, Objects.requireNonNull(label, "label"));
-        return new CabinetReader(channel, in, CabinetDirectory.read(in));
+        return openSet(List.of(Objects.requireNonNull(channel, "channel")), List.of(Objects.requireNonNull(label, "label")));
     }
 
-    /** Opens a cabinet file; the label is the path. */
+    /**
+     * Reads the cabinets of a set (each continuing the one before, MS-CAB 2.1) as one: a file that runs from one into
+     * the next is read whole. On success the reader owns the channels and closes them; on failure the caller does.
+     */
+    public static CabinetReader openSet(List<SeekableByteChannel> channels, List<String> labels) throws IOException {
+        if (channels.isEmpty() || channels.size() != labels.size()) throw new IllegalArgumentException("one label per cabinet");
+        if (channels.size() > MAX_SET) throw new CabinetException(labels.get(0) + ": a set of " + channels.size() + " cabinets; at most " + MAX_SET + " are read");
+        List<CabInput> inputs = new ArrayList<>();
+        List<CabinetDirectory> dirs = new ArrayList<>();
+        for (int i = 0; i < channels.size(); i++) {
+            CabInput input = new CabInput(channels.get(i), labels.get(i));
+            inputs.add(input);
+            dirs.add(CabinetDirectory.read(input));
+        }
+        return new CabinetReader(channels, inputs, dirs);
+    }
+
+    /** Most cabinets read as one set. */
+    public static final int MAX_SET = 64;
+
+    /**
+     * Opens a cabinet file; the label is the path. When it continues into a next cabinet (szCabinetNext) that is in the
+     * same folder, the set is followed from there, as cabextract does.
+     */
     public static CabinetReader open(Path path) throws IOException {
-        SeekableByteChannel ch = Files.newByteChannel(path, StandardOpenOption.READ);
+        List<SeekableByteChannel> channels = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         try {
-            return open(ch, path.toString());
+            Path current = path;
+            java.util.Set<Path> seen = new java.util.HashSet<>();
+            while (current != null && seen.add(current.toAbsolutePath().normalize()) && channels.size() < MAX_SET) {
+                SeekableByteChannel ch = Files.newByteChannel(current, StandardOpenOption.READ);
+                channels.add(ch);
+                labels.add(current.toString());
+                CabInput probe = new CabInput(ch, current.toString());
+                String next = CabinetDirectory.read(probe).nextCabinet();
+                current = next == null ? null : besideIgnoringCase(current, next);
+            }
+            return openSet(channels, labels);
         } catch (IOException | RuntimeException e) {
-            ch.close();
+            for (SeekableByteChannel ch : channels) ch.close();
             throw e;
         }
+    }
+
+    /** The file named {@code name} beside {@code cab} (exact, else the one that matches ignoring case), or null. */
+    private static Path besideIgnoringCase(Path cab, String name) throws IOException {
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals("..")) return null;
+        Path dir = cab.toAbsolutePath().getParent();
+        Path exact = dir.resolve(name);
+        if (Files.isRegularFile(exact)) return exact;
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            List<Path> m = s.filter(p -> p.getFileName().toString().equalsIgnoreCase(name) && Files.isRegularFile(p)).toList();
+            return m.size() == 1 ? m.get(0) : null;
+        }
+    }
+
+    /** szCabinetNext of the set's last cabinet: the cabinet that continues it, or null. */
+    public String nextCabinet() {
+        return directories.get(directories.size() - 1).nextCabinet();
+    }
+
+    /** szCabinetPrev of the set's first cabinet, or null. */
+    public String previousCabinet() {
+        return directories.get(0).prevCabinet();
     }
 
     /** Reads a cabinet held in memory. */
@@ -85,12 +141,15 @@ public final class CabinetReader implements Closeable {
 
     /** What is wrong with the cabinet but was read anyway, each naming the cabinet's label. */
     public List<String> warnings() {
-        return directory.warnings();
+        List<String> all = new ArrayList<>();
+        for (CabinetDirectory d : directories) all.addAll(d.warnings());
+        all.addAll(set.warnings());
+        return all;
     }
 
     /** The files in cabinet order. */
     public List<CabEntry> entries() {
-        return directory.entries();
+        return set.entries();
     }
 
     /** Calls {@code consumer} for every file in cabinet order with a stream of its content. */
@@ -100,7 +159,7 @@ public final class CabinetReader implements Closeable {
         FolderDataStream folder = null;
         ExecutorService pool = threads > 1 ? Workers.pool(threads, "cab-inflate") : null;
         try {
-            for (CabEntry e : directory.entries()) {
+            for (CabEntry e : set.entries()) {
                 if (e.size() == 0) {
                     consumer.accept(e, InputStream.nullInputStream());
                     continue;
@@ -115,8 +174,7 @@ public final class CabinetReader implements Closeable {
                                 + e.name() + "'); such cabinets are unsupported");
                     }
                     currentFolder = e.folderIndex();
-                    folder = new FolderDataStream(in, directory.folders().get(currentFolder), currentFolder,
-                            directory.cbCFData(), pool, threads);
+                    folder = new FolderDataStream(set.folders().get(currentFolder), currentFolder, pool, threads);
                 }
                 if (e.offsetInFolder() < folder.position()) {
                     throw in.fail("file '" + e.name() + "' starts at offset " + e.offsetInFolder() + " of folder "
@@ -148,7 +206,7 @@ public final class CabinetReader implements Closeable {
     public List<Path> extractTo(Path dir) throws IOException {
         Path root = dir.toAbsolutePath().normalize();
         List<String> names = new ArrayList<>();
-        for (CabEntry e : directory.entries()) { // all names are checked before anything is written
+        for (CabEntry e : set.entries()) { // all names are checked before anything is written
             names.add(root.relativize(ExtractPaths.resolve(in, root, e.name())).toString());
         }
         List<Path> written = new ArrayList<>();
@@ -177,7 +235,15 @@ public final class CabinetReader implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        IOException first = null;
+        for (SeekableByteChannel ch : channels) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                if (first == null) first = e;
+            }
+        }
+        if (first != null) throw first;
     }
 
     private CabinetException pastEnd(CabEntry e, FolderDataStream folder) {

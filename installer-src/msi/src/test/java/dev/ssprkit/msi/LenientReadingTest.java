@@ -166,6 +166,39 @@ class LenientReadingTest {
         }
     }
 
+    /**
+     * A file continued from Disk1.cab into Disk2.cab (two Media rows, external cabinets beside the package): the
+     * makecab set from jsign's test data that the cab module keeps (see its resources/spanning/README.md). Every file
+     * comes out whole, with the MD5 {@code cabextract -t} gives for the set.
+     */
+    @Test
+    @Tag("interop")
+    void aFileSpanningTwoMediaIsExtractedWhole() throws Exception {
+        Tool.require("cabextract");
+        Path set = Path.of("..", "cab", "src", "test", "resources", "spanning").toAbsolutePath().normalize();
+        assertTrue(Files.isDirectory(set), "the cab module's spanning fixture is missing at " + set);
+        Files.copy(set.resolve("sample2-disk1.cab"), dir.resolve("sample2-disk1.cab"));
+        Files.copy(set.resolve("sample2-disk2.cab"), dir.resolve("sample2-disk2.cab"));
+        String t = Tool.run(List.of("cabextract", "-t", "sample2-disk1.cab"), dir, Map.of(), 60).assertOk().stdout();
+        Map<String, String> expected = new TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+(\\S+)\\s+OK\\s+([0-9a-f]{32})$").matcher(t);
+        while (m.find()) expected.put("App/" + m.group(1), m.group(2));
+        assertEquals(2, expected.size(), t);
+        Database db = new Database();
+        db.table("Directory").add("TARGETDIR", null, "SourceDir");
+        db.table("Directory").add("INSTALLDIR", "TARGETDIR", "App");
+        db.table("Component").add("C1", "{11111111-2222-3333-4444-555555555555}", "INSTALLDIR", 0, null, null);
+        db.table("File").add("MORE.exe", "C1", "MORE.exe", 6942, null, null, 0, 1);
+        db.table("File").add("wineyes.exe", "C1", "wineyes.exe", 40960, null, null, 0, 2);
+        db.table("Media").add(1, 1, "Disk 1", "sample2-disk1.cab", null, null);
+        db.table("Media").add(2, 2, "Disk 2", "sample2-disk2.cab", null, null);
+        Path msi = write(db, "spanning.msi");
+        try (Database read = MsiReader.read(msi)) {
+            new PackageExtractor(read, msi, InstallLayout.Style.WINDOWS).extractTo(dir.resolve("out"));
+        }
+        assertEquals(expected, files(dir.resolve("out")));
+    }
+
     static Map<String, String> files(Path root) throws Exception {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {

@@ -1,5 +1,6 @@
 package dev.ssprkit.msi.layout;
 
+import dev.ssprkit.cab.ByteArrayChannel;
 import dev.ssprkit.cab.CabinetReader;
 import dev.ssprkit.common.AtomicDirectory;
 import dev.ssprkit.msi.MsiException;
@@ -91,25 +92,78 @@ public final class PackageExtractor {
     private Path populate(Path outDir, InstallLayout layout, List<ReadWarning> warnings, List<String> relative) throws IOException {
         return AtomicDirectory.populate(outDir, staging -> {
             Set<String> seen = new HashSet<>();
-            for (Cabinet cab : cabinets()) {
-                try (CabinetReader reader = cab.open()) {
-                    for (String w : reader.warnings()) warnings.add(new ReadWarning(cab.label, w, null));
-                    extractCab(reader, cab.label, layout.files(), staging, relative, seen);
+            List<Cabinet> cabs = cabinets();
+            Set<Integer> done = new HashSet<>();
+            for (int i = 0; i < cabs.size(); i++) {
+                if (!done.add(i)) continue;
+                List<Cabinet> chain = chain(cabs, i, done);
+                String label = chain.size() == 1 ? chain.get(0).label() : chain.get(0).label() + " (continued in " + chain.subList(1, chain.size()).stream().map(Cabinet::name).toList() + ")";
+                try (CabinetReader reader = openSet(chain)) {
+                    for (String w : reader.warnings()) warnings.add(new ReadWarning(label, w, null));
+                    extractCab(reader, label, layout.files(), staging, relative, seen);
                 }
             }
         });
     }
 
-    /** One cabinet to read: its label for messages and how to open it. */
-    private record Cabinet(String label, Opener opener) {
-        CabinetReader open() throws IOException {
+    /** One cabinet to read: its name as Media gives it, its label for messages, and how to open it. */
+    private record Cabinet(String name, String label, Opener opener) {
+        SeekableByteChannel open() throws IOException {
             return opener.open();
         }
     }
 
     @FunctionalInterface
     private interface Opener {
-        CabinetReader open() throws IOException;
+        SeekableByteChannel open() throws IOException;
+    }
+
+    /**
+     * Cabinet {@code first} and those that continue it (a file running from Disk1.cab into Disk2.cab): each next
+     * cabinet is found by its szCabinetNext name among the Media rows' cabinets, else beside the package.
+     */
+    private List<Cabinet> chain(List<Cabinet> cabs, int first, Set<Integer> done) throws IOException {
+        List<Cabinet> chain = new ArrayList<>(List.of(cabs.get(first)));
+        String next = nextOf(cabs.get(first));
+        while (next != null && chain.size() < CabinetReader.MAX_SET) {
+            Cabinet found = null;
+            for (int j = 0; j < cabs.size() && found == null; j++) {
+                if (!done.contains(j) && cabs.get(j).name().equalsIgnoreCase(next)) {
+                    found = cabs.get(j);
+                    done.add(j);
+                }
+            }
+            if (found == null) {
+                Path beside = next.contains("/") || next.contains("\\") || next.equals("..") ? null : findBeside(next);
+                if (beside == null) break; // the set's reader warns about the files it cannot finish
+                String label = "cabinet " + beside.getFileName();
+                found = new Cabinet(next, label, () -> Files.newByteChannel(beside));
+            }
+            chain.add(found);
+            next = nextOf(found);
+        }
+        return chain;
+    }
+
+    private static String nextOf(Cabinet cab) throws IOException {
+        try (CabinetReader r = CabinetReader.open(cab.open(), cab.label())) {
+            return r.nextCabinet();
+        }
+    }
+
+    private static CabinetReader openSet(List<Cabinet> chain) throws IOException {
+        List<SeekableByteChannel> channels = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        try {
+            for (Cabinet c : chain) {
+                channels.add(c.open());
+                labels.add(c.label());
+            }
+            return CabinetReader.openSet(channels, labels);
+        } catch (IOException | RuntimeException e) {
+            for (SeekableByteChannel ch : channels) ch.close();
+            throw e;
+        }
     }
 
     private List<Cabinet> cabinets() throws IOException {
@@ -140,7 +194,7 @@ public final class PackageExtractor {
                             + ", which is not beside the package in " + packageDir + "; put it there and extract again");
                 }
                 String label = "cabinet " + external.getFileName();
-                out.add(new Cabinet(label, () -> CabinetReader.open(Files.newByteChannel(external), label)));
+                out.add(new Cabinet(cabinet, label, () -> Files.newByteChannel(external)));
             }
         }
         return out;
@@ -148,15 +202,13 @@ public final class PackageExtractor {
 
     private Cabinet embedded(String stream, StreamData data) {
         String label = packageName + " cabinet stream " + stream;
-        return new Cabinet(label, () -> {
+        return new Cabinet(stream, label, () -> {
             SeekableByteChannel channel = data.channel();
-            if (channel != null) return CabinetReader.open(channel, label); // read in place from the package's sectors
+            if (channel != null) return channel; // read in place from the package's sectors
             if (data.size() > MAX_IN_MEMORY_CABINET) throw new MsiException(label, "is " + data.size() + " bytes, too large to read into memory");
-            byte[] bytes;
             try (InputStream in = data.open()) {
-                bytes = in.readNBytes((int) data.size());
+                return new ByteArrayChannel(in.readNBytes((int) data.size()));
             }
-            return CabinetReader.open(bytes, label);
         });
     }
 
