@@ -156,6 +156,19 @@ final class FolderDataStream extends InputStream {
             String here = segments.size() > 1 ? where + " (" + in.label() + " folder " + segments.get(segment).folderIndex() + " block " + recordInSegment + ")" : where;
             in.readInto(nextBlockOffset, header, 0, headerSize, here + " header");
             CfData d = CfData.read(ByteBuffer.wrap(header));
+            boolean splitHere = d.cbUncomp() == 0 && recordInSegment + 1 == folder.cCFData() && segment + 1 < segments.size();
+            if (!splitHere) { // the header checks come before the data is read, as on the read-ahead path
+                if (d.cbUncomp() == 0 || d.cbUncomp() > CabFormat.BLOCK_SIZE) {
+                    throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " (must be 1.." + CabFormat.BLOCK_SIZE + ")");
+                }
+                recordInSegment++;
+                boolean last = !moreRecords();
+                recordInSegment--;
+                if (inflater != null && !last && d.cbUncomp() != CabFormat.BLOCK_SIZE) {
+                    throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " but every MSZIP block except the folder's last "
+                            + "must hold " + CabFormat.BLOCK_SIZE + " bytes (the decoder's history would be misaligned)");
+                }
+            }
             if (cbData + d.cbData() > CabFormat.MAX_MSZIP_CBDATA * 2L) {
                 throw in.fail(here + ": a block split across cabinets holds " + (cbData + d.cbData()) + " bytes, more than a block can");
             }
@@ -171,8 +184,7 @@ final class FolderDataStream extends InputStream {
             nextBlockOffset += headerSize + d.cbData();
             recordInSegment++;
             cbData += d.cbData();
-            boolean split = d.cbUncomp() == 0 && recordInSegment == folder.cCFData() && segment + 1 < segments.size();
-            if (!split) return new CfData(0, cbData, d.cbUncomp());
+            if (!splitHere) return new CfData(0, cbData, d.cbUncomp());
         }
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Opt-in: real packages other tools built (WiX 2-6, Visual Studio, Microsoft's build engine, msitools...), gathered
  * from public repositories' test data; the list, with sources and hashes, is {@code real-packages.tsv} beside this
- * class. Run with {@code mvn -B test -pl installer-src/msi -am -Preal-packages -Dssprkit.realPackages=DIR} (DIR holds
+ * class (in test resources, real-packages/). Run with {@code mvn -B test -pl installer-src/msi -am -Preal-packages -Dreal.packages=DIR} (DIR holds
  * the packages, any layout; external cabinets beside their package).
  *
  * <p>The oracle is msitools: for every .msi/.msm/.msp/.mst that {@code msiinfo tables} opens, we must open it (a
@@ -51,7 +52,7 @@ class RealPackagesTest {
         try (Stream<Path> s = Files.walk(dir)) {
             packages = s.filter(Files::isRegularFile).filter(p -> p.toString().toLowerCase(Locale.ROOT).matches(".*\\.(msi|msm|msp|mst)")).sorted().toList();
         }
-        int total = 0, msitoolsOpened = 0, weOpened = 0, weOpenedOfTheirs = 0, extractable = 0, sameFiles = 0;
+        int total = 0, msitoolsOpened = 0, weOpened = 0, weOpenedOfTheirs = 0, extractable = 0, sameFiles = 0, cabOracle = 0, cabSame = 0;
         List<String> failures = new ArrayList<>();
         StringBuilder report = new StringBuilder("package\tmsitools_opens\twe_open\tmsiextract_files\tour_files\tsame_md5s\tnote\n");
         int n = 0;
@@ -73,6 +74,37 @@ class RealPackagesTest {
             if (theyOpen && !weOpen) failures.add(rel + ": msitools opens it, we do not: " + note);
             String theirCount = "-", ourCount = "-", same = "-";
             String lower = p.toString().toLowerCase(Locale.ROOT);
+            if (theyOpen && (lower.endsWith(".msm") || lower.endsWith(".msp")) && Tool.onPath("cabextract")) {
+                // msiextract reads no merge module or patch: the oracle is cabextract on the cabinet streams msiinfo
+                // extracts (MergeModule.CABinet; a patch's cabinets), against our extraction
+                Map<String, Integer> theirMd5 = cabinetStreamMd5s(p, n);
+                if (!theirMd5.isEmpty()) {
+                    cabOracle++;
+                    Path ours = tmp.resolve("ours" + n);
+                    try {
+                        if (lower.endsWith(".msp")) {
+                            try (PatchReader patch = PatchReader.open(p)) {
+                                patch.extractFiles(ours);
+                            }
+                        } else {
+                            try (Database db = MsiReader.read(p)) {
+                                new PackageExtractor(db, p, InstallLayout.Style.WINDOWS).extractTo(ours);
+                            }
+                        }
+                        Map<String, Integer> ourMd5 = md5s(ours);
+                        theirCount = "cab:" + theirMd5.values().stream().mapToInt(i -> i).sum();
+                        ourCount = String.valueOf(ourMd5.values().stream().mapToInt(i -> i).sum());
+                        same = ourMd5.equals(theirMd5) ? "yes" : "no";
+                        if (ourMd5.equals(theirMd5)) cabSame++;
+                        else failures.add(rel + ": cabextract of its cabinet streams gives " + theirMd5 + ", we wrote " + ourMd5);
+                    } catch (IOException | RuntimeException e) {
+                        same = "no";
+                        note = e.toString();
+                        failures.add(rel + ": extraction failed: " + e);
+                    }
+                    deleteTree(ours);
+                }
+            }
             if (theyOpen && (lower.endsWith(".msi") || lower.endsWith(".msm"))) {
                 Path theirs = Files.createDirectories(tmp.resolve("theirs" + n));
                 Tool.Result r = Tool.run(List.of("msiextract", "-C", theirs.toString(), p.getFileName().toString()), p.getParent(), Map.of(), 300);
@@ -102,7 +134,8 @@ class RealPackagesTest {
             report.append(String.join("\t", rel, theyOpen ? "1" : "0", weOpen ? "1" : "0", theirCount, ourCount, same, note.replace('\t', ' ').replace('\n', ' '))).append('\n');
         }
         String figures = "packages " + total + "; msitools opened " + msitoolsOpened + ", we opened " + weOpened + " (" + weOpenedOfTheirs
-                + " of msitools' " + msitoolsOpened + "); msiextract extracted files from " + extractable + ", we wrote the same MD5s for " + sameFiles;
+                + " of msitools' " + msitoolsOpened + "); msiextract extracted files from " + extractable + ", we wrote the same MD5s for " + sameFiles
+                + "; merge modules and patches whose cabinet streams cabextract reads: " + cabOracle + ", the same MD5s for " + cabSame;
         report.append("# ").append(figures).append('\n');
         Path out = Path.of("target", "real-packages.tsv");
         Files.createDirectories(out.getParent());
@@ -129,6 +162,29 @@ class RealPackagesTest {
             new InstallLayout(db).files();
             return true;
         }
+    }
+
+    /** The files of every cabinet stream (by the "MSCF" signature) as msiinfo streams/extract and cabextract give them. */
+    private Map<String, Integer> cabinetStreamMd5s(Path p, int n) throws Exception {
+        Map<String, Integer> out = new TreeMap<>();
+        Tool.Result streams = Tool.run(List.of("msiinfo", "streams", p.toString()), p.getParent(), Map.of(), 60);
+        if (streams.exitCode() != 0) return out;
+        int k = 0;
+        for (String stream : streams.stdout().split("\n")) {
+            if (stream.isBlank() || stream.startsWith("\u0005")) continue;
+            Path cab = tmp.resolve("stream" + n + "-" + k++ + ".cab");
+            Tool.Result x = Tool.run(List.of("sh", "-c", "msiinfo extract \"$0\" \"$1\" > \"$2\"", p.toString(), stream, cab.toString()), p.getParent(), Map.of(), 60);
+            byte[] head = x.exitCode() == 0 && Files.size(cab) >= 4 ? Arrays.copyOf(Files.readAllBytes(cab), 4) : new byte[0];
+            if (head.length == 4 && head[0] == 'M' && head[1] == 'S' && head[2] == 'C' && head[3] == 'F') {
+                Path dirOut = Files.createDirectories(tmp.resolve("cab" + n + "-" + k));
+                if (Tool.run(List.of("cabextract", "-q", "-d", dirOut.toString(), cab.toString()), p.getParent(), Map.of(), 120).exitCode() == 0) {
+                    md5s(dirOut).forEach((h, c) -> out.merge(h, c, Integer::sum));
+                }
+                deleteTree(dirOut);
+            }
+            Files.deleteIfExists(cab);
+        }
+        return out;
     }
 
     /** MD5 → how many files have it. */
