@@ -171,7 +171,7 @@ public final class PackageExtractor {
         Table media = db.tableOrNull("Media");
         if (media == null) {
             StreamData moduleCab = db.streams().get(MERGE_MODULE_CABINET);
-            if (moduleCab != null) out.add(embedded(MERGE_MODULE_CABINET, moduleCab));
+            if (moduleCab != null) out.add(embedded(MERGE_MODULE_CABINET, moduleCab, "stream " + MERGE_MODULE_CABINET));
             return out;
         }
         List<Row> rows = new ArrayList<>(media.rows());
@@ -186,7 +186,7 @@ public final class PackageExtractor {
                     throw new MsiException(packageName, "Media row " + m.integer("DiskId") + " names the embedded cabinet " + cabinet
                             + ", but the package has no stream " + name);
                 }
-                out.add(embedded(name, data));
+                out.add(embedded(name, data, cabinet)); // named as Media names it: #cab1.cab
             } else {
                 Path external = findBeside(cabinet);
                 if (external == null) {
@@ -200,8 +200,8 @@ public final class PackageExtractor {
         return out;
     }
 
-    private Cabinet embedded(String stream, StreamData data) {
-        String label = packageName + " cabinet stream " + stream;
+    private Cabinet embedded(String stream, StreamData data, String shownAs) {
+        String label = packageName + " cabinet " + shownAs;
         return new Cabinet(stream, label, () -> {
             SeekableByteChannel channel = data.channel();
             if (channel != null) return channel; // read in place from the package's sectors
