@@ -12,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -152,11 +151,34 @@ public final class CabinetReader implements Closeable {
         return set.entries();
     }
 
-    /** Calls {@code consumer} for every file in cabinet order with a stream of its content. */
+    /** Largest file whose bytes are kept for a later file that names the same data (WiX's duplicate files). */
+    private static final int MAX_SHARED_ENTRY = 4 << 20;
+    /** Most bytes kept for such files at once. */
+    private static final long MAX_SHARED_TOTAL = 64L << 20;
+
+    /**
+     * Calls {@code consumer} for every file in cabinet order with a stream of its content.
+     *
+     * <p>A folder is decoded once from start to end when its files come in offset order, as every writer lays them out.
+     * Files that name the same bytes (WiX stores identical files once and lists each: same offset, same size) get the
+     * bytes kept from the first; a file that starts before the previous one ended, or a folder whose files are not
+     * together in the file table, is read by decoding the folder again from its start, which cabextract does too. Those
+     * re-reads are bounded (256 MiB plus four times the cabinet's declared file bytes) so that a hostile file table
+     * cannot make us decode a folder over and over.
+     */
     public void extract(EntryConsumer consumer) throws IOException {
-        BitSet finishedFolders = new BitSet();
+        long declared = 0;
+        java.util.Map<List<Long>, Integer> ranges = new java.util.HashMap<>();
+        for (CabEntry e : set.entries()) {
+            declared += e.size();
+            ranges.merge(List.of((long) e.folderIndex(), e.offsetInFolder(), e.size()), 1, Integer::sum);
+        }
+        long rereadBudget = (256L << 20) + 4 * declared;
+        java.util.LinkedHashMap<List<Long>, byte[]> shared = new java.util.LinkedHashMap<>();
+        long sharedBytes = 0;
         int currentFolder = -1;
         FolderDataStream folder = null;
+        java.util.BitSet started = new java.util.BitSet();
         ExecutorService pool = threads > 1 ? Workers.pool(threads, "cab-inflate") : null;
         try {
             for (CabEntry e : set.entries()) {
@@ -164,30 +186,47 @@ public final class CabinetReader implements Closeable {
                     consumer.accept(e, InputStream.nullInputStream());
                     continue;
                 }
-                if (e.folderIndex() != currentFolder) {
+                List<Long> range = List.of((long) e.folderIndex(), e.offsetInFolder(), e.size());
+                byte[] kept = shared.get(range);
+                if (kept != null) {
+                    consumer.accept(e, new java.io.ByteArrayInputStream(kept));
+                    continue;
+                }
+                if (e.folderIndex() != currentFolder || e.offsetInFolder() < folder.position()) {
                     if (folder != null) {
                         folder.close();
-                        finishedFolders.set(currentFolder);
                     }
-                    if (finishedFolders.get(e.folderIndex())) {
-                        throw in.fail("files of folder " + e.folderIndex() + " are not contiguous in the file table ('"
-                                + e.name() + "'); such cabinets are unsupported");
+                    if (started.get(e.folderIndex())) { // decoded (in part) before: this is a re-read
+                        rereadBudget -= e.offsetInFolder();
+                        if (rereadBudget < 0) {
+                            throw in.fail("file '" + e.name() + "' starts at offset " + e.offsetInFolder() + " of folder "
+                                    + e.folderIndex() + ", before data already read; the file table makes us decode its folders"
+                                    + " again and again (more than 256 MiB plus four times the files' size), which no"
+                                    + " cabinet writer does");
+                        }
                     }
                     currentFolder = e.folderIndex();
+                    started.set(currentFolder);
+                    folder = null; // a failure below must not close the stream twice
                     folder = new FolderDataStream(set.folders().get(currentFolder), currentFolder, pool, threads);
-                }
-                if (e.offsetInFolder() < folder.position()) {
-                    throw in.fail("file '" + e.name() + "' starts at offset " + e.offsetInFolder() + " of folder "
-                            + currentFolder + ", before the end of the previous file (" + folder.position()
-                            + "); overlapping or out-of-order files are unsupported");
                 }
                 long gap = e.offsetInFolder() - folder.position();
                 if (folder.skip(gap) != gap) {
                     throw pastEnd(e, folder);
                 }
-                EntryStream content = new EntryStream(e, folder);
+                boolean keep = ranges.get(range) > 1 && e.size() <= MAX_SHARED_ENTRY;
+                EntryStream content = new EntryStream(e, folder, keep);
                 consumer.accept(e, content);
                 content.drain();
+                if (keep) {
+                    shared.put(range, content.kept());
+                    sharedBytes += e.size();
+                    var it = shared.entrySet().iterator();
+                    while (sharedBytes > MAX_SHARED_TOTAL && it.hasNext()) {
+                        sharedBytes -= it.next().getValue().length;
+                        it.remove();
+                    }
+                }
             }
         } finally {
             if (folder != null) {
@@ -255,12 +294,18 @@ public final class CabinetReader implements Closeable {
     private final class EntryStream extends InputStream {
         private final CabEntry entry;
         private final FolderDataStream folder;
+        private final java.io.ByteArrayOutputStream copy; // the bytes, when a later file names the same data
         private long left;
 
-        EntryStream(CabEntry entry, FolderDataStream folder) {
+        EntryStream(CabEntry entry, FolderDataStream folder, boolean keep) {
             this.entry = entry;
             this.folder = folder;
             this.left = entry.size();
+            this.copy = keep ? new java.io.ByteArrayOutputStream((int) entry.size()) : null;
+        }
+
+        byte[] kept() {
+            return copy.toByteArray();
         }
 
         @Override
@@ -282,12 +327,17 @@ public final class CabinetReader implements Closeable {
             if (r < 0) {
                 throw pastEnd(entry, folder);
             }
+            if (copy != null) copy.write(b, off, r);
             left -= r;
             return r;
         }
 
         /** Consumes what the consumer left unread, so the folder is positioned after this file. */
         void drain() throws IOException {
+            if (copy != null) {
+                byte[] buf = new byte[8192];
+                while (left > 0) read(buf, 0, buf.length);
+            }
             if (left > 0 && folder.skip(left) != left) {
                 throw pastEnd(entry, folder);
             }

@@ -108,8 +108,10 @@ public final class PatchReader implements Closeable {
     }
 
     /**
-     * Writes every file of the patch's cabinets into {@code outDir}, flat, under the long name its transforms give the
-     * File row (the File key when no transform names it, or when two files share a name). Whole or not at all.
+     * Writes every file of the patch's cabinets into {@code outDir} under the long name its transforms give the File
+     * row (the File key when no transform names it, or when two files share a name): flat for a patch with one
+     * cabinet, else in a folder per cabinet stream (a patch for several products carries a cabinet for each, often
+     * with the same File keys). Whole or not at all.
      */
     public List<Path> extractFiles(Path outDir) throws IOException {
         Map<String, String> names = new HashMap<>();
@@ -122,9 +124,15 @@ public final class PatchReader implements Closeable {
         }
         List<String> written = new ArrayList<>();
         Path root = AtomicDirectory.populate(outDir, staging -> {
-            Set<String> used = new HashSet<>();
             byte[] buf = new byte[1 << 16];
-            for (String stream : cabinetStreams()) {
+            List<String> cabinets = cabinetStreams();
+            for (String stream : cabinets) {
+                Set<String> used = new HashSet<>();
+                String folder = cabinets.size() == 1 ? "" : stream + "/";
+                if (!folder.isEmpty()) {
+                    if (!safe(stream)) throw new MsiException(label, "cabinet stream '" + stream + "' cannot be a folder name");
+                    Files.createDirectories(staging.resolve(stream));
+                }
                 StreamData data = db.streams().get(stream);
                 String cabLabel = label + " cabinet stream " + stream;
                 SeekableByteChannel ch = data.channel();
@@ -143,11 +151,11 @@ public final class PatchReader implements Closeable {
                         if (!safe(name) || !used.add(name.toLowerCase())) {
                             throw new MsiException(cabLabel, "file '" + entry.name() + "' cannot be written: its name is unsafe or used twice");
                         }
-                        Path target = staging.resolve(name);
+                        Path target = staging.resolve(folder + name);
                         try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                             for (int n; (n = content.readNBytes(buf, 0, buf.length)) > 0; ) out.write(buf, 0, n);
                         }
-                        written.add(name);
+                        written.add(folder + name);
                     });
                 }
             }
