@@ -10,6 +10,7 @@ import dev.ssprkit.validate.rules.Platform64;
 import dev.ssprkit.validate.rules.ProductIdentity;
 import dev.ssprkit.validate.rules.Profiles;
 import dev.ssprkit.validate.rules.PropertyNames;
+import dev.ssprkit.validate.rules.ReadLeniencies;
 import dev.ssprkit.validate.rules.RegistryValues;
 import dev.ssprkit.validate.rules.SchemaColumns;
 import dev.ssprkit.validate.rules.Sequences;
@@ -40,7 +41,8 @@ public final class Rules {
             new PropertyNames(),       // ICE46 ICE52 ICE79 ICE86 ICE99
             new RegistryValues(),      // ICE33 ICE65 ICE70
             new Shortcuts(),           // ICE17 ICE36 ICE59 ICE67
-            new FormattedReferences()  // ICE69
+            new FormattedReferences(), // ICE69
+            new ReadLeniencies()       // SSPRK03: what the reader accepted as Windows does
     );
 
     /** Every ICE id some rule can report, sorted by number. */

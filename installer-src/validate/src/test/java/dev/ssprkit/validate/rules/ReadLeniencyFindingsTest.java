@@ -45,4 +45,18 @@ class ReadLeniencyFindingsTest {
         assertTrue(findings.stream().anyMatch(f -> f.iceId().equals("ICE03") && "Directory".equals(f.table()) && "Directory_Parent".equals(f.column())
                 && f.message().contains("Missing")), findings.toString());
     }
+
+    /** A file that ends inside its last sector: read as Windows reads it, reported as SSPRK03 (a warning). */
+    @Test
+    void aShortLastSectorIsAWarning() throws Exception {
+        Database db = new Database();
+        db.table("Property").add("ProductCode", "{12345678-1234-1234-1234-123456789ABC}");
+        Path msi = dir.resolve("short.msi");
+        new MsiWriter(new WriteOptions(Instant.parse("2024-01-01T00:00:00Z"))).writeTo(db, msi);
+        byte[] b = java.nio.file.Files.readAllBytes(msi);
+        java.nio.file.Files.write(msi, java.util.Arrays.copyOf(b, b.length - 100));
+        List<Finding> findings = Validator.validate(msi);
+        assertTrue(findings.stream().anyMatch(f -> f.iceId().equals(ReadLeniencies.ID) && f.severity() == dev.ssprkit.validate.Severity.WARNING
+                && f.message().contains("not a whole number of 512-byte sectors")), findings.toString());
+    }
 }
