@@ -199,6 +199,36 @@ class LenientReadingTest {
         assertEquals(expected, files(dir.resolve("out")));
     }
 
+    /**
+     * A merge module: a database with a ModuleSignature table, its files in the MergeModule.CABinet stream and no Media
+     * table (MSI SDK, "Merge Module Database Tables"). It is read as a merge module and its files are extracted.
+     */
+    @Test
+    void aMergeModuleIsReadAndExtracted() throws Exception {
+        Database db = new Database();
+        db.createTable(new dev.ssprkit.msi.schema.TableSchema("ModuleSignature", List.of(
+                dev.ssprkit.msi.schema.Col.s("ModuleID", 72).key().build(), dev.ssprkit.msi.schema.Col.i2("Language").key().build(),
+                dev.ssprkit.msi.schema.Col.s("Version", 32).build()))).add("Sample.11111111_2222_3333_4444_555555555555", 0, "1.0.0");
+        db.table("Directory").add("TARGETDIR", null, "SourceDir");
+        db.table("Directory").add("SystemFolder.11111111_2222_3333_4444_555555555555", "TARGETDIR", ".");
+        db.table("Component").add("C1.11111111_2222_3333_4444_555555555555", "{11111111-2222-3333-4444-555555555555}",
+                "SystemFolder.11111111_2222_3333_4444_555555555555", 0, null, null);
+        db.table("File").add("a.dll.11111111_2222_3333_4444_555555555555", "C1.11111111_2222_3333_4444_555555555555", "a.dll", A.length, null, null, 0, 1);
+        Path cab = dir.resolve("module.cab");
+        new CabinetWriter(CabOptions.defaults()).add("a.dll.11111111_2222_3333_4444_555555555555", A).write(cab);
+        db.putStream(PackageExtractor.MERGE_MODULE_CABINET, StreamData.of(Files.readAllBytes(cab)));
+        Path msm = write(db, "sample.msm");
+        try (Database read = MsiReader.read(msm)) {
+            assertEquals("merge module", read.kind());
+            new PackageExtractor(read, msm, InstallLayout.Style.IDS).extractTo(dir.resolve("ids"));
+            new PackageExtractor(read, msm, InstallLayout.Style.WINDOWS).extractTo(dir.resolve("windows"));
+        }
+        // a module's directory ids carry the module's GUID; mergemod points SystemFolder.<guid> at SystemFolder,
+        // which on 32-bit Windows (no Template: an x86 view) is Windows\System32 (MSI SDK, SystemFolder property)
+        assertEquals(Map.of("SystemFolder.11111111_2222_3333_4444_555555555555/a.dll", md5(A)), files(dir.resolve("ids")));
+        assertEquals(Map.of("Windows/System32/a.dll", md5(A)), files(dir.resolve("windows")));
+    }
+
     static Map<String, String> files(Path root) throws Exception {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {

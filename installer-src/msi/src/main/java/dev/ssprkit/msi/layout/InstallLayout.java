@@ -123,8 +123,9 @@ public final class InstallLayout {
 
     private String place(String id, Row r, String parent, String parentPath) throws MsiException {
         boolean root = parent == null || parent.equals(id);
-        if (StandardFolders.isStandard(id) && !(root && id.equals("TARGETDIR"))) {
-            if (style == Style.WINDOWS) return StandardFolders.path(id, x64, perMachine);
+        String standard = standardFolder(id);
+        if (standard != null) { // wherever it hangs, even as a root of its own
+            if (style == Style.WINDOWS) return StandardFolders.path(standard, x64, perMachine);
             return join(parentPath, id);
         }
         if (root) return ""; // TARGETDIR (SourceDir): the root of the layout
@@ -132,6 +133,20 @@ public final class InstallLayout {
         if (name.equals(".")) return parentPath;
         checkSegment(name, "directory " + id);
         return join(parentPath, name);
+    }
+
+    /**
+     * The standard folder a Directory id names: the id itself, or in a merge module the id with the module's
+     * {@code .GUID} suffix (mergemod sets {@code SystemFolder.<guid>} to {@code [SystemFolder]}); else null.
+     */
+    static String standardFolder(String id) {
+        if (StandardFolders.isStandard(id)) return id;
+        int dot = id.indexOf('.');
+        if (dot > 0 && id.length() - dot - 1 == 36 && StandardFolders.isStandard(id.substring(0, dot))
+                && id.substring(dot + 1).matches("[0-9A-Fa-f]{8}(_[0-9A-Fa-f]{4}){3}_[0-9A-Fa-f]{12}")) {
+            return id.substring(0, dot);
+        }
+        return null;
     }
 
     private static String join(String parent, String name) {
