@@ -63,11 +63,23 @@ final class ExtractCommand implements Callable<Integer> {
         return Sspr.OK;
     }
 
-    /** Files written so far (polled by the progress line only). */
+    /**
+     * Files written so far (polled by the progress line only): extraction writes into a hidden staging folder beside
+     * the target ({@code .NAME.<random>.tmp}, see AtomicDirectory) and moves it in at the end.
+     */
     private static long countFiles(Path dir) {
-        if (!Files.isDirectory(dir)) return 0;
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).count();
+        Path abs = dir.toAbsolutePath();
+        Path parent = abs.getParent();
+        if (parent == null || !Files.isDirectory(parent)) return 0;
+        String prefix = "." + abs.getFileName() + ".";
+        try (Stream<Path> siblings = Files.list(parent)) {
+            long n = 0;
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp")).toList()) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    n += s.filter(Files::isRegularFile).count();
+                }
+            }
+            return n;
         } catch (IOException | UncheckedIOException e) {
             return 0;
         }
