@@ -37,6 +37,16 @@ public final class AtomicFile {
         }
     }
 
+    /** Writes {@code bytes} as the whole content of {@code target}, atomically. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, tmp -> Files.write(tmp, bytes));
+    }
+
+    /** Writes {@code text} in {@code charset} as the whole content of {@code target}, atomically. */
+    public static void writeString(Path target, String text, java.nio.charset.Charset charset) throws IOException {
+        write(target, text.getBytes(charset));
+    }
+
     /** A new, empty, uniquely named hidden file in the target's folder. */
     public static Path tempBeside(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();

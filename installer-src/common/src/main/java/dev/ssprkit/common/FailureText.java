@@ -1,0 +1,46 @@
+package dev.ssprkit.common;
+
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Map;
+
+/**
+ * The one line a front end prints for a failure: the library's message for expected errors (it names the file and
+ * what to do), the JDK's file exceptions in words, and for a bug {@link #internal} — never a domain message that
+ * would blame the user.
+ */
+public final class FailureText {
+    /** Environment variable that turns on stack traces for internal errors, like {@code --debug}. */
+    public static final String DEBUG_VARIABLE = "SSPR_DEBUG";
+
+    private FailureText() {}
+
+    /** The message for people: {@code FILE: no such file} and the like, else the exception's own message. */
+    public static String message(Throwable e) {
+        if (e instanceof UncheckedIOException u && u.getCause() != null) return message(u.getCause());
+        if (e instanceof NoSuchFileException n) return n.getFile() + ": no such file";
+        if (e instanceof AccessDeniedException a) return a.getFile() + ": access denied";
+        if (e instanceof FileAlreadyExistsException f) return f.getFile() + ": already exists";
+        if (e instanceof DirectoryNotEmptyException d) return d.getFile() + ": folder is not empty";
+        if (e instanceof NotDirectoryException d) return d.getFile() + ": not a folder";
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** {@code internal error — please report it ...: NullPointerException: ...}; never the user's fault. */
+    public static String internal(Throwable bug, boolean withStackTrace) {
+        String what = bug.getClass().getName() + (bug.getMessage() == null ? "" : ": " + bug.getMessage());
+        return "internal error — please report it (this is a bug in ssprkit, not a problem with your input): " + what
+                + (withStackTrace ? "" : "; run again with --debug or " + DEBUG_VARIABLE + "=1 for the stack trace");
+    }
+
+    /** True when the environment asks for stack traces ({@code SSPR_DEBUG=1} or {@code true}). */
+    public static boolean debugRequested(Map<String, String> environment) {
+        String v = environment.get(DEBUG_VARIABLE);
+        return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
+    }
+}
