@@ -1,5 +1,7 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.ExitStatus;
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
 import dev.ssprkit.wix.WixBuild;
@@ -18,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code sspr build}: compile and link WiX sources into an MSI; all located messages are printed, no file on error. */
+/**
+ * {@code sspr build}: compile and link WiX sources into an MSI; all located messages are printed, no file on error.
+ * Exit 3 for errors in the sources, 4 when a source cannot be read or the package written, 70 for a bug.
+ */
 @Command(name = "build", mixinStandardHelpOptions = true, description = "Compile and link WiX sources (v3 or v4) into an MSI.")
 final class BuildCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -39,7 +44,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!arch.equals("x86") && !arch.equals("x64")) {
-            throw new IllegalArgumentException("-a must be x86 or x64, not '" + arch + "'");
+            throw new InvalidValueException("-a must be x86 or x64, not '" + arch + "'");
         }
         Map<String, String> vars = new LinkedHashMap<>();
         for (String d : defines) {
@@ -53,10 +58,11 @@ final class BuildCommand implements Callable<Integer> {
             result = WixBuild.build(new BuildRequest(sources, output, arch, vars, includes, ctx.env(), null).withAllowedRoots(allowPaths));
         }
         for (Diagnostic d : result.diagnostics()) err.println(d);
+        if (result.internalError() instanceof RuntimeException bug) throw bug; // Errors reports it as an internal error
         if (!result.success()) {
             long n = result.diagnostics().stream().filter(Diagnostic::isError).count();
             err.println("sspr build: " + n + " error(s); no output written");
-            return Sspr.FAILED;
+            return ExitStatus.of(result.failureKind()).code; // 3 for errors in the sources, 4 when a file could not be read or written
         }
         spec.commandLine().getOut().println("built " + result.output());
         return Sspr.OK;

@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.endpoint.Tls12Settings;
 import dev.ssprkit.registry.RegistryStore;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ final class TlsCommand {
             try {
                 bits = Integer.decode(winHttp);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--winhttp needs a number such as 0xA00, not '" + winHttp + "'");
+                throw new InvalidValueException("--winhttp needs a number such as 0xA00, not '" + winHttp + "'");
             }
             String where = registry.apply(ctx, s -> new Tls12Settings(s, arch.is64Bit(s), bits).enable());
             spec.commandLine().getOut().println("TLS 1.2 enabled: " + where + "; restart Windows for it to take effect");

@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.ExitStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssprkit.endpoint.SsprKeys;
@@ -28,14 +29,14 @@ class EndpointCommandsTest {
     void liveCommandsWithoutARegistrySaySoAndPointToTheFileOptions() {
         for (String[] args : List.of(new String[] {"logging", "on"}, new String[] {"tls", "enable"}, new String[] {"win10", "enable"})) {
             Cli.Run r = Cli.linux().run(args);
-            assertEquals(Sspr.USAGE, r.code(), r.err());
+            assertEquals(ExitStatus.UNSUPPORTED.code, r.code(), r.err());
             assertTrue(r.err().contains("no Windows registry") && r.err().contains("--reg-file") && r.err().contains("--emit-reg"), r.err());
         }
         Cli.Run status = Cli.linux().run("logging", "status");
-        assertEquals(Sspr.USAGE, status.code());
+        assertEquals(ExitStatus.UNSUPPORTED.code, status.code());
         assertTrue(status.err().contains("--reg-file"), status.err());
         Cli.Run pf = Cli.linux().run("preflight", "--offline");
-        assertEquals(Sspr.USAGE, pf.code());
+        assertEquals(ExitStatus.UNSUPPORTED.code, pf.code());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Map;
@@ -22,13 +23,17 @@ public final class FailureText {
     /** The message for people: {@code FILE: no such file} and the like, else the exception's own message. */
     public static String message(Throwable e) {
         if (e instanceof UncheckedIOException u && u.getCause() != null) return message(u.getCause());
-        if (e instanceof NoSuchFileException n) return n.getFile() + ": no such file";
-        if (e instanceof AccessDeniedException a) return a.getFile() + ": access denied";
-        if (e instanceof FileAlreadyExistsException f) return f.getFile() + ": already exists";
-        if (e instanceof DirectoryNotEmptyException d) return d.getFile() + ": folder is not empty";
-        if (e instanceof NotDirectoryException d) return d.getFile() + ": not a folder";
+        if (e instanceof NoSuchFileException n) return file(n, "no such file");
+        if (e instanceof AccessDeniedException a) return file(a, "access denied");
+        if (e instanceof FileAlreadyExistsException f) return file(f, "already exists");
+        if (e instanceof DirectoryNotEmptyException d) return file(d, "folder is not empty");
+        if (e instanceof NotDirectoryException d) return file(d, "not a folder");
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static String file(FileSystemException e, String what) {
+        return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : what);
     }
 
     /** {@code internal error — please report it ...: NullPointerException: ...}; never the user's fault. */

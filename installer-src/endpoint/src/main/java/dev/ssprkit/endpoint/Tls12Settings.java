@@ -1,5 +1,6 @@
 package dev.ssprkit.endpoint;
 
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.registry.RegistryKey;
 import dev.ssprkit.registry.RegistryStore;
 import dev.ssprkit.registry.RegistryValue;
@@ -56,7 +57,7 @@ public final class Tls12Settings {
 
     /** @param winHttpBits the protocols written to DefaultSecureProtocols ({@link #WINHTTP_TLS11_TLS12} or {@link #WINHTTP_CONFIGMGR}) */
     public Tls12Settings(RegistryStore store, boolean is64Bit, int winHttpBits) {
-        if ((winHttpBits & WINHTTP_TLS12) == 0) throw new IllegalArgumentException("DefaultSecureProtocols 0x" + Integer.toHexString(winHttpBits) + " lacks TLS 1.2 (0x800)");
+        if ((winHttpBits & WINHTTP_TLS12) == 0) throw new InvalidValueException("DefaultSecureProtocols 0x" + Integer.toHexString(winHttpBits) + " lacks TLS 1.2 (0x800)");
         this.store = store;
         this.is64Bit = is64Bit;
         this.winHttpBits = winHttpBits;

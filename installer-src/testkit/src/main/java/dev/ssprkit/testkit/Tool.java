@@ -44,6 +44,23 @@ public final class Tool {
         }
     }
 
+    /**
+     * Skips (locally) or fails (when interop tests are required) unless {@code present}: for what a test needs besides
+     * a program, e.g. Wine's DLL folder, {@code mkfifo}, symbolic links, {@code /proc}. {@code what} names it and how
+     * to get it. Every skip for a missing oracle or file goes through here or {@link #require}, never a bare assumption.
+     */
+    public static void requireThat(boolean present, String what) {
+        requireThat(present, what, interopRequired());
+    }
+
+    static void requireThat(boolean present, String what, boolean required) {
+        if (present) return;
+        if (required) {
+            throw new AssertionError(what + " is missing, but interop tests are required here (SSPRKIT_INTEROP_REQUIRED / -Dinterop.required)");
+        }
+        Assumptions.assumeTrue(false, what + " is missing");
+    }
+
     public static boolean onPath(String program) {
         String path = System.getenv("PATH");
         if (path == null) return false;

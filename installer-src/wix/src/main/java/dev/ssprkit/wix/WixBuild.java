@@ -1,6 +1,9 @@
 package dev.ssprkit.wix;
 
 import dev.ssprkit.builder.PackageBuilder;
+import dev.ssprkit.cab.CabinetException;
+import dev.ssprkit.common.Classified;
+import dev.ssprkit.msi.MsiException;
 import dev.ssprkit.msi.MsiReader;
 import dev.ssprkit.msi.WriteOptions;
 import dev.ssprkit.msi.model.Database;
@@ -32,13 +35,24 @@ import java.util.Map;
  * Builds an MSI from WiX sources, as candle + light do: preprocess each source, compile it into sections, link the
  * product with the fragments it references, bind onto the package builder, write. Each phase reports into one
  * {@link Diagnostics}; the next phase runs only when the previous one found no error, and no file is written on error.
- * Source errors never throw: they are in the result.
+ * Source errors never throw: they are in the result, and so is a bug ({@link BuildResult#internalError}); only
+ * typed failures of the request itself ({@link dev.ssprkit.common.InvalidValueException}) are thrown.
  */
 public final class WixBuild {
     private WixBuild() {}
 
     public static BuildResult build(BuildRequest request) {
         Diagnostics diagnostics = new Diagnostics();
+        try {
+            return build(request, diagnostics);
+        } catch (RuntimeException e) {
+            if (e instanceof Classified) throw e; // a typed failure, e.g. a SOURCE_DATE_EPOCH that is not a number
+            // a bug (ours or a library's), not a problem with the sources: front ends say "internal error"
+            return BuildResult.internalError(diagnostics.all(), e);
+        }
+    }
+
+    private static BuildResult build(BuildRequest request, Diagnostics diagnostics) {
         Platform platform;
         try {
             platform = request.platform() == null ? Platform.X86 : Platform.parse(request.platform());
@@ -78,7 +92,11 @@ public final class WixBuild {
         } catch (IllegalArgumentException e) {
             diagnostics.report(CompilerMessage.BIND_FAILED, binder.locate(e.getMessage()), e.getMessage());
             return failed(diagnostics);
-        } catch (IOException | RuntimeException e) {
+        } catch (CabinetException | MsiException e) {
+            // what the formats refuse (more than 65,535 files in a cabinet, an over-long cell): not a write failure
+            diagnostics.report(CompilerMessage.BIND_FAILED, null, e.getMessage());
+            return failed(diagnostics);
+        } catch (IOException e) {
             diagnostics.report(CompilerMessage.WRITE_FAILED, null, request.output(), e.getClass().getSimpleName() + ": " + e.getMessage());
             return failed(diagnostics);
         }

@@ -29,9 +29,9 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
     }
 
     /**
-     * Adds {@code --debug} to {@code root} and every subcommand (also those added later), and maps failures as
-     * described above. Call it before adding subcommands built elsewhere, and on the command line that runs
-     * {@code execute}: picocli asks that one's handler for every subcommand.
+     * Adds {@code --debug} to {@code root} and every subcommand (added before or after), and maps failures as
+     * described above. Call it on the command line that runs {@code execute}: picocli asks that one's handler for
+     * every subcommand, so a subcommand tree built elsewhere (sysprep) gets the same mapping under {@code sspr}.
      */
     public static void install(CommandLine root, Map<String, String> environment, Function<Throwable, Optional<ExitStatus>> ownTypes) {
         root.getCommandSpec().addOption(OptionSpec.builder(DEBUG_OPTION).scopeType(ScopeType.INHERIT).arity("0")

@@ -42,9 +42,10 @@ class CommandFailuresTest {
 
     static Run run(Exception failure, Map<String, String> env, String... args) {
         CommandLine root = new CommandLine(new Root());
+        root.addSubcommand(new CommandLine(new Fail(failure)));   // added before install
         CommandFailures.install(root, env, e -> e instanceof IllegalStateException && "own".equals(e.getMessage())
                 ? Optional.of(ExitStatus.CANCELLED) : Optional.empty());
-        root.addSubcommand(new CommandLine(new Fail(failure)));   // added after install: still gets --debug
+        root.addSubcommand("later", new CommandLine(new Fail(failure)));   // and after: both get --debug
         StringWriter err = new StringWriter();
         root.setErr(new PrintWriter(err));
         int code = root.execute(args);
@@ -78,6 +79,7 @@ class CommandFailuresTest {
         Run debug = run(new NullPointerException("cell"), Map.of(), "fail", "--debug");
         assertEquals(70, debug.code());
         assertTrue(debug.err().contains("\tat dev.ssprkit.common.cli.CommandFailuresTest."), debug.err());
+        assertTrue(run(new NullPointerException("cell"), Map.of(), "later", "--debug").err().contains("\tat "));
         Run env = run(new NullPointerException("cell"), Map.of("SSPR_DEBUG", "1"), "fail");
         assertTrue(env.err().contains("\tat "), env.err());
     }
