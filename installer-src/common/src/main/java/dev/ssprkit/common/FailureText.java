@@ -36,11 +36,14 @@ public final class FailureText {
         return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : what);
     }
 
-    /** {@code internal error — please report it ...: NullPointerException: ...}; never the user's fault. */
-    public static String internal(Throwable bug, boolean withStackTrace) {
+    /**
+     * {@code internal error — please report it (...): java.lang.NullPointerException: ...}; never the user's fault.
+     * {@code howToSeeTheStackTrace} ends it, e.g. "run again with --debug", or is null when the trace follows.
+     */
+    public static String internal(Throwable bug, String howToSeeTheStackTrace) {
         String what = bug.getClass().getName() + (bug.getMessage() == null ? "" : ": " + bug.getMessage());
         return "internal error — please report it (this is a bug in ssprkit, not a problem with your input): " + what
-                + (withStackTrace ? "" : "; run again with --debug or " + DEBUG_VARIABLE + "=1 for the stack trace");
+                + (howToSeeTheStackTrace == null ? "" : "; " + howToSeeTheStackTrace + " for the stack trace");
     }
 
     /** True when the environment asks for stack traces ({@code SSPR_DEBUG=1} or {@code true}). */

@@ -52,7 +52,7 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
         int code = status(e);
         if (code == ExitStatus.INTERNAL.code) {
             boolean debug = debug(parsed);
-            err.println(who + ": " + FailureText.internal(e, debug));
+            err.println(who + ": " + FailureText.internal(e, debug ? null : "run again with " + DEBUG_OPTION + " or " + FailureText.DEBUG_VARIABLE + "=1"));
             if (debug) e.printStackTrace(err);
         } else {
             err.println(who + ": " + FailureText.message(e));
