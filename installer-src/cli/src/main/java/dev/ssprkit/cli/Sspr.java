@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The {@code sspr} command. Each subcommand is a small class that adapts options to the library API; {@link #run}
@@ -46,15 +47,35 @@ public final class Sspr {
     public static final int OK = ExitStatus.OK.code, FAILED = ExitStatus.FAILED.code, USAGE = ExitStatus.USAGE.code,
             BAD_INPUT = ExitStatus.BAD_INPUT.code, IO_ERROR = ExitStatus.IO_ERROR.code;
 
+    /** One subcommand: its names (for building only the one a command line names) and how it is made. */
+    private record Subcommand(List<String> names, Function<CliContext, CommandLine> make) {
+        /** A class picocli's factory makes (handing it the context when its constructor takes one). */
+        static Subcommand of(Class<?> c) {
+            return new Subcommand(Sspr.names(c), ctx -> new CommandLine(c, ctx.factory()));
+        }
+
+        static Subcommand of(Class<?> c, Function<CliContext, Object> make) {
+            return new Subcommand(Sspr.names(c), ctx -> new CommandLine(make.apply(ctx), ctx.factory()));
+        }
+
+        /** A group built in code ({@link SettingCommands}). */
+        static Subcommand built(Function<CliContext, CommandLine> make, String... names) {
+            return new Subcommand(List.of(names), make);
+        }
+    }
+
     /**
-     * Subcommands made by picocli's factory. Only the one a command line names is built (start-up is most of a small
-     * run's time and picocli reflects over every command it is given); help, completion and errors get them all.
+     * Every subcommand but sysprep, help and completion. Only the one a command line names is built (start-up is most
+     * of a small run's time and picocli reflects over every command it is given); help, completion and errors get all.
      */
-    private static final List<Class<?>> FACTORY_MADE = List.of(InspectCommand.class, ExtractCommand.class, DiffCommand.class,
-            KitCommand.class, InstallCommand.class, UninstallCommand.class, RepairCommand.class, LoggingCommand.class,
-            TlsCommand.class, Win10Command.class, PreflightCommand.class);
-    private static final List<Class<?>> SELF_MADE = List.of(BuildCommand.class, SignCommand.class, VerifyCommand.class,
-            ValidateCommand.class);
+    private static final List<Subcommand> SUBCOMMANDS = List.of(
+            Subcommand.of(InspectCommand.class), Subcommand.of(ExtractCommand.class), Subcommand.of(DiffCommand.class),
+            Subcommand.of(KitCommand.class), Subcommand.of(InstallCommand.class), Subcommand.of(UninstallCommand.class),
+            Subcommand.of(RepairCommand.class), Subcommand.built(SettingCommands::logging, "logging"),
+            Subcommand.built(SettingCommands::tls, "tls", "tls12"), Subcommand.built(SettingCommands::win10, "win10"),
+            Subcommand.of(PreflightCommand.class), Subcommand.of(BuildCommand.class, BuildCommand::new),
+            Subcommand.of(SignCommand.class, ctx -> new SignCommand()), Subcommand.of(VerifyCommand.class, ctx -> new VerifyCommand()),
+            Subcommand.of(ValidateCommand.class, ctx -> new ValidateCommand()));
 
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
@@ -87,13 +108,9 @@ public final class Sspr {
     static CommandLine commandLine(CliContext context, String first) {
         boolean all = first == null || !known(first);
         CommandLine cl = new CommandLine(new Sspr(), context.factory());
-        for (Class<?> c : FACTORY_MADE) {
-            if (all || names(c).contains(first)) cl.addSubcommand(new CommandLine(c, context.factory()));
+        for (Subcommand c : SUBCOMMANDS) {
+            if (all || c.names().contains(first)) cl.addSubcommand(c.make().apply(context));
         }
-        if (all || names(BuildCommand.class).contains(first)) cl.addSubcommand(new BuildCommand(context));
-        if (all || names(SignCommand.class).contains(first)) cl.addSubcommand(new SignCommand());
-        if (all || names(VerifyCommand.class).contains(first)) cl.addSubcommand(new VerifyCommand());
-        if (all || names(ValidateCommand.class).contains(first)) cl.addSubcommand(new ValidateCommand());
         if (all) {
             cl.addSubcommand(new CommandLine(CommandLine.HelpCommand.class));
             CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
@@ -109,8 +126,7 @@ public final class Sspr {
     /** A subcommand name other than help and completion (which need the whole tree). */
     private static boolean known(String name) {
         if (name.equals("sysprep")) return true;
-        for (Class<?> c : FACTORY_MADE) if (names(c).contains(name)) return true;
-        for (Class<?> c : SELF_MADE) if (names(c).contains(name)) return true;
+        for (Subcommand c : SUBCOMMANDS) if (c.names().contains(name)) return true;
         return false;
     }
 

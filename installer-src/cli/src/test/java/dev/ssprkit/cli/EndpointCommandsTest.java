@@ -55,6 +55,21 @@ class EndpointCommandsTest {
         assertTrue(cli.run("logging", "status").out().contains("unexpected"));
     }
 
+    /** Logging and the Windows 10 policy read a value that is neither 0 nor 1 the same way: unexpected, not "disabled". */
+    @Test
+    void anUnexpectedValueReadsTheSameForEverySwitch() throws Exception {
+        InMemoryRegistry live = new InMemoryRegistry();
+        live.set(SsprKeys.CREDENTIAL_PROVIDER, "EnableLogging", RegistryValue.dword(2));
+        live.set(SsprKeys.AZURE_AD_ACCOUNT_POLICY, "AllowPasswordReset", RegistryValue.dword(2));
+        Cli cli = new Cli(Map.of(), live, null);
+        Cli.Run logging = cli.run("logging", "status"), win10 = cli.run("win10", "status");
+        assertTrue(logging.out().contains("unexpected value") && win10.out().contains("unexpected value"), logging.out() + win10.out());
+        assertEquals(0, logging.code(), "logging's status is information");
+        assertEquals(Sspr.FAILED, win10.code(), "the policy is a requirement");
+        assertEquals("UNEXPECTED", new ObjectMapper().readTree(cli.run("win10", "status", "--json").out()).path("state").asText());
+        assertEquals(Sspr.USAGE, cli.run("win10").code(), "a group without its subcommand");
+    }
+
     @Test
     void emitRegWritesOnlyTheChange() throws Exception {
         Path out = dir.resolve("out/logging-on.reg");
