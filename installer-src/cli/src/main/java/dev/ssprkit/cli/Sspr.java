@@ -70,8 +70,8 @@ public final class Sspr {
      */
     private static final List<Subcommand> SUBCOMMANDS = List.of(
             Subcommand.of(InspectCommand.class), Subcommand.of(ExtractCommand.class), Subcommand.of(DiffCommand.class),
-            Subcommand.of(KitCommand.class), Subcommand.of(InstallCommand.class), Subcommand.of(UninstallCommand.class),
-            Subcommand.of(RepairCommand.class), Subcommand.built(SettingCommands::logging, "logging"),
+            Subcommand.of(KitCommand.class), Subcommand.of(InstallCommand.class), Subcommand.built(ProductCommand::uninstall, "uninstall"),
+            Subcommand.built(ProductCommand::repair, "repair"), Subcommand.built(SettingCommands::logging, "logging"),
             Subcommand.built(SettingCommands::tls, "tls", "tls12"), Subcommand.built(SettingCommands::win10, "win10"),
             Subcommand.of(PreflightCommand.class), Subcommand.of(BuildCommand.class, BuildCommand::new),
             Subcommand.of(SignCommand.class, ctx -> new SignCommand()), Subcommand.of(VerifyCommand.class, ctx -> new VerifyCommand()),

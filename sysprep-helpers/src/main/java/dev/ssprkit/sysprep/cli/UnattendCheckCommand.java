@@ -20,14 +20,12 @@ final class UnattendCheckCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ArchOption arch;
-
-    @CommandLine.Parameters(paramLabel = "FILE", description = "the answer file")
-    Path file;
+    AnswerFileArgs args;
 
     @Override
     public Integer call() {
-        String a = arch.validated(spec.commandLine());
+        String a = args.arch(spec.commandLine());
+        Path file = args.file;
         CheckResult r = CopyProfileCheck.check(UnattendDocument.load(file), a);
         PrintWriter out = spec.commandLine().getOut();
         if (r.ok()) {

@@ -25,14 +25,12 @@ final class UnattendFixCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ArchOption arch;
-
-    @CommandLine.Parameters(paramLabel = "FILE", description = "the answer file")
-    Path file;
+    AnswerFileArgs args;
 
     @Override
     public Integer call() throws IOException {
-        String a = arch.validated(spec.commandLine());
+        String a = args.arch(spec.commandLine());
+        Path file = args.file;
         PrintWriter out = spec.commandLine().getOut();
         UnattendDocument doc = UnattendDocument.load(file);
         FixResult fix = CopyProfileFix.fix(doc, a);
