@@ -15,7 +15,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One Wine prefix: created, a persistent {@code wineserver -p} started once (an install then takes ~2 s instead of
- * ~10 s), and that wineserver killed by {@link #close()}. One per test class:
+ * ~10 s), and that wineserver killed by {@link #close()}. The prefix runs headless on Wine's null graphics driver,
+ * written into its registry before Wine first starts: without any driver (tests run with {@code DISPLAY} empty) every
+ * program that makes a window — msiexec, winecfg, start.exe — tries and fails to start the desktop process, and on a
+ * loaded machine such launches sometimes failed outright. Programs are started by their full path
+ * ({@code C:\windows\system32\msiexec.exe}), not through start.exe. One per test class:
  *
  * <pre>{@code
  * @RegisterExtension static final Wine wine = Wine.perClass();   // prefix in its own temp folder, removed after
@@ -60,11 +64,31 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         Tool.require("wine", "wineserver");
         try {
             Files.createDirectories(prefix);
+            if (!Files.exists(prefix.resolve("user.reg"))) Files.writeString(prefix.resolve("user.reg"), NULL_GRAPHICS_DRIVER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         startPersistentServer();
-        exec(List.of("wineboot", "-i"), 300).assertOk();
+        exec(List.of("wine", system32("wineboot.exe"), "-i"), 300).assertOk();
+    }
+
+    /**
+     * A new prefix's user registry holding only {@code HKCU\Software\Wine\Drivers Graphics=null} (wineboot adds the
+     * rest): Wine's headless mode, read by the desktop process when it starts.
+     */
+    static final String NULL_GRAPHICS_DRIVER = """
+            WINE REGISTRY Version 2
+            ;; All keys relative to REGISTRY\\\\User\\\\S-1-5-21-0-0-0-1000
+
+            #arch=win64
+
+            [Software\\\\Wine\\\\Drivers]
+            "Graphics"="null"
+            """;
+
+    /** {@code C:\windows\system32\NAME}: a Wine program started directly, not through start.exe. */
+    public static String system32(String program) {
+        return "C:\\windows\\system32\\" + program;
     }
 
     @Override
@@ -131,11 +155,17 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         return prefix.resolve("drive_c").resolve(p);
     }
 
-    /** Runs {@code wine ARGS...}. */
+    /** Wine's own programs by bare name, started by their path instead (not through start.exe). */
+    private static final Map<String, String> PROGRAMS = Map.of("reg", system32("reg.exe"), "cmd", system32("cmd.exe"),
+            "msiexec", system32("msiexec.exe"), "winecfg", system32("winecfg.exe"), "wineboot", system32("wineboot.exe"),
+            "regedit", "C:\\windows\\regedit.exe");
+
+    /** Runs {@code wine ARGS...}; a bare program name of Wine's ({@code reg}, {@code cmd}, {@code regedit}...) by its path. */
     public Tool.Result wine(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("wine");
         cmd.addAll(List.of(args));
+        cmd.set(1, PROGRAMS.getOrDefault(args[0], args[0]));
         return exec(cmd, 300);
     }
 
@@ -143,16 +173,16 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         return Tool.run(command, null, env, timeoutSeconds);
     }
 
-    /** {@code wine msiexec ARGS...}; returns msiexec's exit code with the output. */
+    /** {@code wine C:\windows\system32\msiexec.exe ARGS...}; returns msiexec's exit code with the output. */
     public Tool.Result msiexec(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("wine", "msiexec"));
+        List<String> cmd = new ArrayList<>(List.of("wine", system32("msiexec.exe")));
         cmd.addAll(List.of(args));
         return exec(cmd, 300);
     }
 
     /** Sets the Windows version msiexec sees: win7, win8, win81, win10. */
     public void windowsVersion(String version) {
-        wine("winecfg", "-v", version).assertOk();
+        wine(system32("winecfg.exe"), "-v", version).assertOk();
     }
 
     /**
@@ -160,7 +190,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
      * {@code null} when the value (or key) does not exist.
      */
     public String regValue(String key, String name) {
-        Tool.Result r = name == null ? wine("reg", "query", key, "/ve") : wine("reg", "query", key, "/v", name);
+        Tool.Result r = name == null ? wine(system32("reg.exe"), "query", key, "/ve") : wine(system32("reg.exe"), "query", key, "/v", name);
         if (r.exitCode() != 0) return null;
         for (String line : r.stdout().split("\r?\n")) {
             String t = line.strip();
@@ -176,7 +206,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
 
     /** The type column (REG_SZ, REG_DWORD...) of one registry value, or null. */
     public String regType(String key, String name) {
-        Tool.Result r = name == null ? wine("reg", "query", key, "/ve") : wine("reg", "query", key, "/v", name);
+        Tool.Result r = name == null ? wine(system32("reg.exe"), "query", key, "/ve") : wine(system32("reg.exe"), "query", key, "/v", name);
         if (r.exitCode() != 0) return null;
         for (String line : r.stdout().split("\r?\n")) {
             String[] parts = line.strip().split("    ");
@@ -189,7 +219,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     }
 
     public boolean regKeyExists(String key) {
-        return wine("reg", "query", key).exitCode() == 0;
+        return wine(system32("reg.exe"), "query", key).exitCode() == 0;
     }
 
     /** Kills this prefix's wineserver (and with it every process of the prefix). */
