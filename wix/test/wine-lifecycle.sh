@@ -20,17 +20,17 @@
 # The msiexec commands are the vendor's (`msiexec /i SsprWindowsLogon.PROD.msi /qn`, `msiexec /x ... /qn`) plus a log.
 # Ends with "N passed, N failed"; exit status 0 only when nothing failed.
 #
-# Needs: wine (wine64), wineserver, msiinfo (msitools). Wine reports msiexec's exit code modulo 256: 1603 -> 67.
+# Needs: wine (wine64), wineserver, msiinfo (msitools), Xvfb (xvfb). Wine reports msiexec's exit code modulo 256: 1603 -> 67.
 #
 # Why this script once failed about once in 20-30 runs on a loaded machine (an msiexec that exited 1 after 1-2 s and
-# wrote no log; earlier, an empty `wine reg query`): the prefix had no graphics driver (DISPLAY is empty), so every
-# Wine process that makes a window — msiexec, winecfg, and start.exe behind `wine NAME` — tried to start the desktop
-# process (explorer.exe /desktop), which failed ("no driver could be loaded", "The explorer process failed to start",
-# RpcSs and COM marshalling failures on stderr), and each launch went on in that degraded state. Now the prefix uses
-# Wine's null graphics driver (its headless mode, HKCU\Software\Wine\Drivers Graphics=null, written before the prefix
-# is made so that the very first desktop gets it): after wineboot, Wine reports no error at all. Every program is also
-# started by its full path (no start.exe in between), and each command's exit code and stderr go to wine.log in the
-# work folder; a FAIL line is followed by the last of them.
+# wrote no log; earlier, an empty `wine reg query`): Wine ran without any display (DISPLAY empty), so every Wine process
+# that makes a window — msiexec, winecfg, and start.exe behind `wine NAME` — tried to start the desktop process
+# (explorer.exe /desktop), which failed ("no driver could be loaded", "The explorer process failed to start", with
+# RpcSs and COM marshalling failures), and each launch went on in that degraded state. Wine's null graphics driver
+# did not cure it (its desktop process was lost during a run and every later launch failed to start it again). Now
+# each run gets its own virtual X display (Xvfb, a free display number chosen by Xvfb itself), on which the desktop
+# starts once and stays. Every program is also started by its full path (no start.exe in between), and each command's
+# exit code and stderr go to wine.log in the work folder; a FAIL line is followed by the last of them.
 set -u
 
 usage() { echo "usage: $0 [--upgrade-to NEWER.msi] [--keep] PACKAGE.msi" >&2; exit 2; }
@@ -47,7 +47,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ -n "$MSI" ] || usage
-for tool in wine wineserver msiinfo; do
+for tool in wine wineserver msiinfo Xvfb; do
     command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 2; }
 done
 [ -f "$MSI" ] || { echo "no such package: $MSI" >&2; exit 2; }
@@ -91,8 +91,13 @@ echo "payload: C:\\$PF\\$INSTALL_DIR_NAME\\$DLL_NAME"
 
 # ---- the prefix -----------------------------------------------------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/sspr-wine.XXXXXX")
+# A virtual display of our own (see the top): Xvfb writes the free display number it took once it accepts connections.
+Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$WORK/display" >/dev/null 2>&1 </dev/null &
+XVFB_PID=$!
+for _ in $(seq 1 300); do [ -s "$WORK/display" ] && break; sleep 0.1; done
+[ -s "$WORK/display" ] || { echo "Xvfb did not start within 30 s" >&2; kill "$XVFB_PID" 2>/dev/null; rm -rf "$WORK"; exit 2; }
 # err+all: Wine's own error messages, which go to wine.log (run_wine), not to our output
-export WINEPREFIX="$WORK/prefix" WINEDEBUG=-all,err+all WINEDLLOVERRIDES="mscoree,mshtml=" DISPLAY=
+export WINEPREFIX="$WORK/prefix" WINEDEBUG=-all,err+all WINEDLLOVERRIDES="mscoree,mshtml=" DISPLAY=":$(head -1 "$WORK/display")"
 WINE_LOG="$WORK/wine.log"
 SYS32='C:\windows\system32'
 
@@ -109,13 +114,11 @@ run_wine() {
 }
 cleanup() {
     wineserver -k >/dev/null 2>&1 || true
+    kill "$XVFB_PID" 2>/dev/null || true
     if [ "$KEEP" = 1 ]; then echo "kept: $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 mkdir -p "$WINEPREFIX" "$WORK/v1" "$WORK/v2"
-# The null graphics driver, seeded into the new prefix's user registry before Wine first starts (see the top).
-printf '%s\n' 'WINE REGISTRY Version 2' ';; All keys relative to REGISTRY\\User\\S-1-5-21-0-0-0-1000' '' '#arch=win64' '' \
-    '[Software\\Wine\\Drivers]' '"Graphics"="null"' > "$WINEPREFIX/user.reg"
 # A persistent wineserver makes each msiexec take seconds; it daemonizes, so keep it off our pipes.
 wineserver -p >/dev/null 2>&1 </dev/null
 run_wine wineboot.exe -i >/dev/null

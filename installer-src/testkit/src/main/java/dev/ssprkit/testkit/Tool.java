@@ -35,7 +35,7 @@ public final class Tool {
     public static void require(String... programs) {
         for (String program : programs) {
             if (!onPath(program)) {
-                String msg = "oracle '" + program + "' is not installed (apt-get install msitools wixl gcab cabextract wine64 osslsigncode)";
+                String msg = "oracle '" + program + "' is not installed (apt-get install msitools wixl gcab cabextract wine64 xvfb osslsigncode)";
                 if (interopRequired()) {
                     throw new AssertionError(msg + " but interop tests are required here (SSPRKIT_INTEROP_REQUIRED / -Dinterop.required)");
                 }

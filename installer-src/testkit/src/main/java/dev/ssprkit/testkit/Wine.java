@@ -15,10 +15,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One Wine prefix: created, a persistent {@code wineserver -p} started once (an install then takes ~2 s instead of
- * ~10 s), and that wineserver killed by {@link #close()}. The prefix runs headless on Wine's null graphics driver,
- * written into its registry before Wine first starts: without any driver (tests run with {@code DISPLAY} empty) every
- * program that makes a window — msiexec, winecfg, start.exe — tries and fails to start the desktop process, and on a
- * loaded machine such launches sometimes failed outright. Programs are started by their full path
+ * ~10 s), and that wineserver killed by {@link #close()}. Each prefix gets a virtual X display of its own (Xvfb, on
+ * a free display number Xvfb chooses), stopped with it: without any display every program that makes a window —
+ * msiexec, winecfg, start.exe — tries and fails to start the desktop process, and on a loaded machine such launches
+ * sometimes failed outright (wix/test/wine-lifecycle.sh says more). Programs are started by their full path
  * ({@code C:\windows\system32\msiexec.exe}), not through start.exe. One per test class:
  *
  * <pre>{@code
@@ -31,6 +31,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     private Path prefix;
     private Map<String, String> env;
     private Path ownedRoot;
+    private Process display;
 
     private Wine() {}
 
@@ -61,30 +62,46 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     }
 
     private void boot() {
-        Tool.require("wine", "wineserver");
+        Tool.require("wine", "wineserver", "Xvfb");
         try {
             Files.createDirectories(prefix);
-            if (!Files.exists(prefix.resolve("user.reg"))) Files.writeString(prefix.resolve("user.reg"), NULL_GRAPHICS_DRIVER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        startDisplay();
         startPersistentServer();
         exec(List.of("wine", system32("wineboot.exe"), "-i"), 300).assertOk();
     }
 
-    /**
-     * A new prefix's user registry holding only {@code HKCU\Software\Wine\Drivers Graphics=null} (wineboot adds the
-     * rest): Wine's headless mode, read by the desktop process when it starts.
-     */
-    static final String NULL_GRAPHICS_DRIVER = """
-            WINE REGISTRY Version 2
-            ;; All keys relative to REGISTRY\\\\User\\\\S-1-5-21-0-0-0-1000
-
-            #arch=win64
-
-            [Software\\\\Wine\\\\Drivers]
-            "Graphics"="null"
-            """;
+    /** Starts Xvfb on a display number it picks itself ({@code -displayfd}) and points this prefix's DISPLAY at it. */
+    private void startDisplay() {
+        try {
+            Path number = Files.createTempFile("ssprkit-xvfb-", ".display");
+            try {
+                ProcessBuilder pb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp");
+                pb.redirectOutput(number.toFile());
+                pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+                pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                display = pb.start();
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                String n;
+                while ((n = Files.readString(number).strip()).isEmpty()) {
+                    if (!display.isAlive() || System.nanoTime() > deadline) throw new AssertionError("Xvfb did not start within 30 s");
+                    Thread.sleep(50);
+                }
+                Map<String, String> e = new HashMap<>(env);
+                e.put("DISPLAY", ":" + n);
+                env = Map.copyOf(e);
+            } finally {
+                Files.deleteIfExists(number);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while starting Xvfb", e);
+        }
+    }
 
     /** {@code C:\windows\system32\NAME}: a Wine program started directly, not through start.exe. */
     public static String system32(String program) {
@@ -222,10 +239,19 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         return wine(system32("reg.exe"), "query", key).exitCode() == 0;
     }
 
-    /** Kills this prefix's wineserver (and with it every process of the prefix). */
+    /** Kills this prefix's wineserver (and with it every process of the prefix), then its display. */
     @Override
     public void close() {
         exec(List.of("wineserver", "-k"), 60);
         exec(List.of("wineserver", "-w"), 60);
+        if (display != null) {
+            display.destroy();
+            try {
+                display.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            display = null;
+        }
     }
 }

@@ -145,7 +145,7 @@ class ProductBuildTest {
     @ValueSource(strings = {"x64", "x86"})
     @Tag("interop")
     void wineLifecycle(String arch) throws Exception {
-        Tool.require("wine", "wineserver", "msiinfo", "bash");
+        Tool.require("wine", "wineserver", "msiinfo", "bash", "Xvfb");
         Path v1 = built(arch, "1.0.0", dir.resolve("1.0.0/SsprWindowsLogon.PROD.msi"));
         Path v2 = built(arch, "1.1.0", dir.resolve("1.1.0/SsprWindowsLogon.PROD.msi"));
         List<String> command = List.of("bash", WIX.resolve("test/wine-lifecycle.sh").toString(), "--upgrade-to", v2.toString(), v1.toString());
