@@ -1,5 +1,7 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.ExitStatus;
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
 import dev.ssprkit.wix.WixBuild;
@@ -19,8 +21,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
+
  * {@code sspr build}: compile and link WiX sources into an MSI, with the options of {@code wix build} (and candle/light
- * where they differ); all located messages are printed, no file on error.
+ * where they differ); all located messages are printed, no file on error. Exit 3 for errors in the sources, 4 when a
+ * source cannot be read or the package written, 70 for a bug.
  */
 @Command(name = "build", mixinStandardHelpOptions = true, description = "Compile and link WiX sources (v3 or v4+) into an MSI, as wix build does.")
 final class BuildCommand implements Callable<Integer> {
@@ -50,10 +54,10 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!List.of("x86", "x64", "arm64", "intel", "amd64").contains(arch.toLowerCase(java.util.Locale.ROOT))) {
-            throw new IllegalArgumentException("-arch must be x86, x64 or arm64, not '" + arch + "'");
+            throw new InvalidValueException("-arch must be x86, x64 or arm64, not '" + arch + "'");
         }
         if (compression != null && !List.of("none", "low", "medium", "high", "mszip").contains(compression)) {
-            throw new IllegalArgumentException("--compression must be none, low, medium, high or mszip, not '" + compression + "'");
+            throw new InvalidValueException("--compression must be none, low, medium, high or mszip, not '" + compression + "'");
         }
         Path output = out != null ? out : defaultOutput(sources.get(0));
         PrintWriter err = spec.commandLine().getErr();
@@ -66,13 +70,12 @@ final class BuildCommand implements Callable<Integer> {
             result = WixBuild.build(request);
         }
         for (Diagnostic d : result.diagnostics()) err.println(d);
-        if (result.internalError() != null) {
-            throw new IllegalStateException("internal error while building " + output.getFileName(), result.internalError());
-        }
+        if (result.internalError() instanceof RuntimeException bug) throw bug; // Errors reports it as an internal error
+        if (result.internalError() != null) throw new IllegalStateException("internal error while building " + output.getFileName(), result.internalError());
         if (!result.success()) {
             long n = result.diagnostics().stream().filter(Diagnostic::isError).count();
             err.println("sspr build: " + n + " error(s); no output written");
-            return Sspr.FAILED;
+            return ExitStatus.of(result.failureKind()).code; // 3 for errors in the sources, 4 when a file could not be read or written
         }
         spec.commandLine().getOut().println("built " + result.output());
         return Sspr.OK;

@@ -1,5 +1,7 @@
 package dev.ssprkit.maven;
 
+import dev.ssprkit.common.ErrorKind;
+import dev.ssprkit.common.ExitStatus;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
 import dev.ssprkit.wix.WixBuild;
@@ -41,6 +43,13 @@ import java.util.Map;
  * directories, {@code <allowedRoots>}, or the folder the {@code PayloadDir} define names (a payload folder given on
  * the command line, {@code -Dsspr.payload=DIR}, is allowed by being given).
  *
+ * <p>Reproducible: with {@code project.build.outputTimestamp} set (Maven's convention; the parent POM sets it), two
+ * builds of the same sources give byte-identical packages whenever they run ({@link BuildTime}).
+ *
+ * <p>Failures name the {@code sspr} exit status the same problem would give ({@link MojoFailures}): a problem with
+ * the sources or configuration fails the build ({@code MojoFailureException}), an I/O error or a bug ("internal
+ * error — please report it") is a build error ({@code MojoExecutionException}).
+ *
  * <p>Signing ({@code <sign>}, off unless it names a keystore) is the last write: the package, then
  * {@code <sign><files>}. A failed signing fails the build and removes the unsigned package, so that an unsigned
  * file is never mistaken for a release.
@@ -70,9 +79,16 @@ public class WixBuildMojo extends AbstractMojo {
     @Parameter
     private List<File> includeDirs = new ArrayList<>();
 
-    /** Build time for reproducible output, in seconds since 1970 (defaults to SOURCE_DATE_EPOCH, then now). */
+    /**
+     * Build time stamped into the package, in seconds since 1970. Unset (the usual case): the project's
+     * {@code project.build.outputTimestamp}, then {@code SOURCE_DATE_EPOCH}, then now — see {@link BuildTime}.
+     */
     @Parameter(property = "ssprkit.buildTime")
     private Long buildTime;
+
+    /** Maven's reproducible-build timestamp (ISO-8601 or seconds), as the jar and assembly plugins read it. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    private String outputTimestamp;
 
     @Parameter(property = "ssprkit.skip", defaultValue = "false")
     private boolean skip;
@@ -85,8 +101,14 @@ public class WixBuildMojo extends AbstractMojo {
     @Parameter
     private SignConfig sign;
 
-    /** Where passwords named by {@code <sign>} are read from (tests replace it). */
+    /** Where passwords named by {@code <sign>} and SOURCE_DATE_EPOCH are read from (tests replace it). */
     java.util.function.Function<String, String> environment = System::getenv;
+
+    /** The clock for builds without any configured time (tests replace it). */
+    java.time.Clock clock = java.time.Clock.systemUTC();
+
+    /** The library entry point (tests replace it to inject faults). */
+    java.util.function.Function<BuildRequest, BuildResult> builder = WixBuild::build;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -100,37 +122,44 @@ public class WixBuildMojo extends AbstractMojo {
         if (defines != null) defines.forEach((k, v) -> {
             if (v != null && !v.isBlank()) vars.put(k, v);
         });
+        Instant time;
+        try {
+            time = BuildTime.of(buildTime, outputTimestamp, environment.apply("SOURCE_DATE_EPOCH"), clock);
+        } catch (RuntimeException e) {
+            throw MojoFailures.raise("ssprkit: ", e);
+        }
         BuildRequest request = new BuildRequest(srcs, outputFile.toPath(), platform, vars,
-                includes, System.getenv(), buildTime == null ? null : Instant.ofEpochSecond(buildTime))
-                .withAllowedRoots(roots(srcs, vars));
+                includes, System.getenv(), time).withAllowedRoots(roots(srcs, vars));
         BuildResult result;
         try {
-            result = WixBuild.build(request);
+            result = builder.apply(request);
         } catch (RuntimeException e) {
-            throw new MojoExecutionException("ssprkit build of " + srcs + " failed: " + e.getMessage(), e);
+            throw MojoFailures.raise("ssprkit build of " + srcs + ": ", e);
         }
         for (Diagnostic d : result.diagnostics()) {
             if (d.isError()) getLog().error(d.toString());
             else getLog().warn(d.toString());
         }
+        if (result.internalError() != null) throw MojoFailures.raise("ssprkit build of " + srcs + ": ", result.internalError());
         if (!result.success()) {
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
-            throw new MojoFailureException("ssprkit build of " + srcs + " failed with " + errors + " error(s); see above");
+            String message = "ssprkit build of " + srcs + " failed with " + errors + " error(s); see above ["
+                    + ExitStatus.of(result.failureKind()).describe() + "]";
+            // a source that cannot be read or a package that cannot be written is a build error, as any I/O error
+            if (result.failureKind() == ErrorKind.IO) throw new MojoExecutionException(message);
+            throw new MojoFailureException(message);
         }
         getLog().info("ssprkit built " + result.output());
         if (sign != null && sign.enabled()) sign(result.output());
     }
 
-    private void sign(Path msi) throws MojoExecutionException {
+    private void sign(Path msi) throws MojoExecutionException, MojoFailureException {
         try {
             for (Path p : Signing.sign(sign, msi, environment)) getLog().info("ssprkit signed " + p);
-        } catch (IllegalArgumentException e) {
-            deleteUnsigned(msi);
-            throw new MojoExecutionException("ssprkit: " + e.getMessage(), e);
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             deleteUnsigned(msi);
             // the signer's messages carry no secret (see dev.ssprkit.sign.Scrubbed)
-            throw new MojoExecutionException("ssprkit: " + e.getMessage() + "; the unsigned " + msi.getFileName() + " was removed", e);
+            throw MojoFailures.raise("ssprkit: the unsigned " + msi.getFileName() + " was removed: ", e);
         }
     }
 
