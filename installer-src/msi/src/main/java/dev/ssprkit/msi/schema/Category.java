@@ -19,4 +19,11 @@ public enum Category {
     public String msiName() {
         return msiName;
     }
+
+    /** The category a {@code _Validation.Category} cell names, or null for an empty cell or a name the SDK no longer has. */
+    public static Category fromMsiName(String name) {
+        if (name == null) return null;
+        for (Category c : values()) if (c.msiName.equals(name)) return c;
+        return null;
+    }
 }
