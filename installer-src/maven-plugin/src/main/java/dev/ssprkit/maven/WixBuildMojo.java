@@ -39,6 +39,9 @@ import java.util.Map;
  * </plugin>
  * }</pre>
  *
+ * <p>The other settings are {@code wix build}'s: {@code <bindPaths>}, {@code <locFiles>}/{@code <cultures>},
+ * {@code <extensions>}, {@code <compression>}, {@code <bindVariables>}, {@code <cabinetCache>}, {@code <validate>}.
+ *
  * <p>Reading is confined: sources, includes and payload must lie under the folders of the sources, the include
  * directories, {@code <allowedRoots>}, or the folder the {@code PayloadDir} define names (a payload folder given on
  * the command line, {@code -Dsspr.payload=DIR}, is allowed by being given).
@@ -97,6 +100,37 @@ public class WixBuildMojo extends AbstractMojo {
     @Parameter
     private List<File> allowedRoots = new ArrayList<>();
 
+    /** Bind paths ({@code -bindpath}): {@code DIR} or {@code NAME=DIR}, where {@code !(bindpath.NAME)} and payload are looked for. */
+    @Parameter
+    private List<String> bindPaths = new ArrayList<>();
+
+    /** Localization files ({@code -loc}); {@code <cultures>} picks among them ({@code -culture}). */
+    @Parameter
+    private List<File> locFiles = new ArrayList<>();
+
+    @Parameter
+    private List<String> cultures = new ArrayList<>();
+
+    /** WiX extensions named as on the command line ({@code WixUIExtension}, {@code WixToolset.Util.wixext}...). */
+    @Parameter
+    private List<String> extensions = new ArrayList<>();
+
+    /** Cabinet compression overriding the sources' (none, low, medium, high, mszip). */
+    @Parameter
+    private String compression;
+
+    /** Bind-time variables {@code !(wix.NAME)} reads when no WixVariable sets them ({@code -bindvariable}). */
+    @Parameter
+    private Map<String, String> bindVariables = new HashMap<>();
+
+    /** Cabinet cache folder ({@code --cab-cache}): unchanged cabinets are reused between builds. */
+    @Parameter(property = "ssprkit.cabCache")
+    private File cabinetCache;
+
+    /** ICE validation of the built package (errors fail the build); {@code false} is {@code -sval}. */
+    @Parameter(property = "ssprkit.validate", defaultValue = "true")
+    private boolean validate;
+
     /** Authenticode signing of the built package (see {@link SignConfig}); skipped unless a keystore is set. */
     @Parameter
     private SignConfig sign;
@@ -128,8 +162,11 @@ public class WixBuildMojo extends AbstractMojo {
         } catch (RuntimeException e) {
             throw MojoFailures.raise("ssprkit: ", e);
         }
-        BuildRequest request = new BuildRequest(srcs, outputFile.toPath(), platform, vars,
-                includes, System.getenv(), time).withAllowedRoots(roots(srcs, vars));
+        BuildRequest request = BuildRequest.builder(outputFile.toPath(), srcs).platform(platform).defines(vars).includeDirs(includes)
+                .environment(System.getenv()).buildTime(time).allowedRoots(roots(srcs, vars)).confine(true)
+                .bindPaths(bindPaths).locFiles(locFiles.stream().map(File::toPath).toList()).cultures(cultures)
+                .extensions(extensions).compression(compression).bindVariables(bindVariables).validate(validate)
+                .cabinetCache(cabinetCache == null ? null : cabinetCache.toPath()).build();
         BuildResult result;
         try {
             result = builder.apply(request);

@@ -106,6 +106,36 @@ class WixBuildMojoTest {
     }
 
     @Test
+    void wixBuildSettingsReachTheBuild() throws Exception {
+        // bind path (a named one, as wix build -bindpath vendor=DIR), a .wxl picked by culture, the UI extension's
+        // dialog set and a bind variable: the package shows the project's string and names the bound file
+        Path wxl = dir.resolve("wix/strings.wxl");
+        Files.writeString(wxl, """
+                <WixLocalization Culture="en-us" xmlns="http://schemas.microsoft.com/wix/2006/localization">
+                  <String Id="WelcomeEulaDlgTitle">Mojo terms</String>
+                  <String Id="ProductTitle">Mojo from the .wxl</String>
+                </WixLocalization>
+                """);
+        Files.writeString(wxs, Files.readString(wxs).replace("$(var.PayloadDir)/app.txt", "!(bindpath.vendor)app.txt")
+                .replace("Name=\"Mojo\" Language", "Name=\"!(loc.ProductTitle)\" Language")
+                .replace("</Product>", "<UIRef Id=\"WixUI_Minimal\"/><Property Id=\"SEEN\" Value=\"!(wix.Seen)\"/></Product>"));
+        WixBuildMojo m = mojo(Map.of(), null);
+        set(m, "bindPaths", List.of("vendor=" + payload));
+        set(m, "locFiles", List.of(wxl.toFile()));
+        set(m, "cultures", List.of("en-us"));
+        set(m, "extensions", List.of("WixUIExtension"));
+        set(m, "bindVariables", new HashMap<>(Map.of("Seen", "yes")));
+        m.execute();
+        try (var db = dev.ssprkit.msi.MsiReader.read(out)) {
+            var control = db.table("Control").rows().stream().filter(r -> "WelcomeEulaDlg".equals(r.get("Dialog_")) && "Title".equals(r.get("Control"))).findFirst().orElseThrow();
+            assertTrue(String.valueOf(control.get("Text")).endsWith("Mojo terms"), String.valueOf(control.get("Text")));
+            var props = db.table("Property").rows();
+            assertTrue(props.stream().anyMatch(r -> "ProductName".equals(r.get("Property")) && "Mojo from the .wxl".equals(r.get("Value"))));
+            assertTrue(props.stream().anyMatch(r -> "SEEN".equals(r.get("Property")) && "yes".equals(r.get("Value"))));
+        }
+    }
+
+    @Test
     void signsTheBuiltPackageAndTheExtraFilesWhenConfigured() throws Exception {
         Path script = dir.resolve("Install.ps1");
         Files.writeString(script, "Write-Output 'install'\r\n");

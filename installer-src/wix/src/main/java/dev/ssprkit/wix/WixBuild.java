@@ -150,8 +150,13 @@ public final class WixBuild {
         }
         request.includeDirs().forEach(d -> roots.add(workingDirectory.resolve(d)));
         request.allowedRoots().forEach(d -> roots.add(workingDirectory.resolve(d)));
+        // what the request names explicitly may be read in either mode: bind paths and the .wxl files' folders
+        roots.addAll(bindPaths.all());
+        for (Path l : request.locFiles()) {
+            Path dir = workingDirectory.resolve(l).toAbsolutePath().getParent();
+            if (dir != null) roots.add(dir);
+        }
         if (!request.confine()) {
-            roots.addAll(bindPaths.all());
             roots.add(ProjectRoot.of(workingDirectory));
             for (Path s : request.sources()) roots.add(ProjectRoot.of(workingDirectory.resolve(s).toAbsolutePath().getParent()));
         }
