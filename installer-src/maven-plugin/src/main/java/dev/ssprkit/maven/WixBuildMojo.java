@@ -123,8 +123,12 @@ public class WixBuildMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> bindVariables = new HashMap<>();
 
-    /** Cabinet cache folder ({@code --cab-cache}): unchanged cabinets are reused between builds. */
-    @Parameter(property = "ssprkit.cabCache")
+    /**
+     * Cabinet cache folder ({@code --cab-cache}): cabinets whose files did not change are reused between builds (the
+     * package stays byte-identical). Under {@code target/} by default, so {@code mvn clean} empties it; point it
+     * elsewhere to share it between projects (entries are verified before use and written atomically).
+     */
+    @Parameter(property = "ssprkit.cabCache", defaultValue = "${project.build.directory}/ssprkit-cabinet-cache")
     private File cabinetCache;
 
     /** ICE validation of the built package (errors fail the build); {@code false} is {@code -sval}. */

@@ -134,6 +134,9 @@ final class MediaStep {
                 uncompressed.add(f);
                 continue;
             }
+            if (f.size > max) {
+                ctx.report(CompilerMessage.FILE_OVER_CABINET_SIZE, f.row.location(), f.row.str("File"), (f.size + (1 << 20) - 1) >> 20, max >> 20);
+            }
             boolean full = disk > 0 && (size + f.size > max || count == MAX_FILES_PER_CABINET);
             if (disk == 0 || full) {
                 disk++;

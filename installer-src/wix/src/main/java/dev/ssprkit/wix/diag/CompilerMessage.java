@@ -72,6 +72,7 @@ public enum CompilerMessage implements Message {
     NO_FREE_SEQUENCE(201, ERROR, "action '%s' in %s is placed %s '%s', but no sequence number is free there", "%4$s is at %5$s and the next scheduled action leaves no room; schedule one of them elsewhere or give it a Sequence"),
     TERMINATION_ANCHOR(202, ERROR, "action '%s' in %s is placed relative to '%s', which runs only when the installation ends", "schedule it relative to an action inside the sequence"),
     SEQUENCE_CYCLE(203, ERROR, "action '%s' in %s is placed relative to '%s', and the placements form a cycle", ""),
+    FILE_OVER_CABINET_SIZE(205, WARNING, "file '%s' (%s MB) is larger than MaximumUncompressedMediaSize (%s MB): it gets a cabinet of its own", "raise MaximumUncompressedMediaSize if the file should share a cabinet"),
     CABINET_CACHE_UNUSABLE(204, WARNING, "the cabinet cache %s cannot be used: %s", "the build goes on without it; check the folder's permissions and free space"),
     SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 

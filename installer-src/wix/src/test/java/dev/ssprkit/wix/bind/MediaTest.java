@@ -235,6 +235,25 @@ class MediaTest {
         }
     }
 
+    @Test
+    void aFileLargerThanTheCapGetsACabinetOfItsOwnWithAWarning() throws Exception {
+        // WiX's MediaTemplate fills cabinets in order and never splits a file: a file over the cap sits alone
+        List<Path> files = payload(3, 700_000, 5);
+        Path big = dir.resolve("payload").resolve("big.bin");
+        byte[] b = new byte[3 * 1024 * 1024];
+        new Random(6).nextBytes(b);
+        Files.write(big, b);
+        files.add(big);
+        Path msi = dir.resolve("cap.msi");
+        BuildResult r = build(pkg("<MediaTemplate EmbedCab=\"yes\" MaximumUncompressedMediaSize=\"1\"/>", "Capped"), msi, null, true);
+        assertTrue(r.success(), r.diagnostics().toString());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.id().equals("WIX0205") && d.toString().contains("3 MB")), r.diagnostics().toString());
+        int cabinets = media(msi).size();
+        // 3 x 700 kB never share a 1 MB cabinet, and the 3 MB file is alone: four cabinets in all
+        assertEquals(4, cabinets, media(msi).toString());
+        assertExtractsEverything(msi, files);
+    }
+
     private void assertExtractsEverything(Path msi, List<Path> files) throws IOException {
         Path out = dir.resolve("extract-" + msi.getFileName());
         Tool.run("msiextract", "-C", out.toString(), msi.toString()).assertOk();
