@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Reads cabinets from untrusted input (uncompressed and MSZIP folders; LZX, Quantum and multi-cabinet sets are
+ * Reads cabinets from untrusted input (uncompressed, MSZIP and LZX folders; Quantum and multi-cabinet sets are
  * reported as unsupported). Every problem is a {@link CabinetException} whose message starts with the label.
  *
  * <pre>
@@ -25,7 +25,7 @@ import java.util.concurrent.ExecutorService;
  * }
  * </pre>
  *
- * Memory use is bounded by the file table and two 32 KiB blocks. Files of one folder must appear in the file table
+ * Memory use is bounded by the file table, two 32 KiB blocks and an LZX window (at most 2 MiB). Files of one folder must appear in the file table
  * together and in increasing offset order (as every known writer does), so each folder is decoded once.
  */
 public final class CabinetReader implements Closeable {
