@@ -81,6 +81,14 @@ public class WixBuildMojo extends AbstractMojo {
     @Parameter
     private List<File> allowedRoots = new ArrayList<>();
 
+    /**
+     * Cabinet compression where the sources name none, as WiX's {@code -dcl}: {@code none}, {@code low} (LZX:15),
+     * {@code medium} (LZX:18), {@code high} (LZX:21) or {@code mszip}. Default: WiX's (v3 sources: mszip, v4 and
+     * later: medium).
+     */
+    @Parameter(property = "ssprkit.compression")
+    private String compression;
+
     /** Authenticode signing of the built package (see {@link SignConfig}); skipped unless a keystore is set. */
     @Parameter
     private SignConfig sign;
@@ -93,6 +101,14 @@ public class WixBuildMojo extends AbstractMojo {
         if (skip) {
             getLog().info("ssprkit build skipped");
             return;
+        }
+        if (compression != null) {
+            dev.ssprkit.cab.WixCompressionLevel level = dev.ssprkit.cab.WixCompressionLevel.parseIgnoringCase(compression)
+                    .orElseThrow(() -> new MojoExecutionException("ssprkit: <compression> must be one of "
+                            + dev.ssprkit.cab.WixCompressionLevel.accepted() + ", not '" + compression + "'"));
+            // BuildRequest has no field for it yet: say so rather than ignore it silently
+            getLog().warn("ssprkit: <compression>" + level.wixName() + "</compression> is not applied yet; the sources' "
+                    + "CompressionLevel (or WiX's default) decides");
         }
         List<Path> srcs = sources.stream().map(File::toPath).toList();
         List<Path> includes = includeDirs.stream().map(File::toPath).toList();
