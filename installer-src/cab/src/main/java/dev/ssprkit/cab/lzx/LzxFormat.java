@@ -29,7 +29,7 @@ public final class LzxFormat {
     static final int NUM_SECONDARY_LENGTHS = 249;
     static final int PRETREE_NUM_ELEMENTS = 20;
     static final int ALIGNED_NUM_ELEMENTS = 8;
-    /** Longest code of the main, length and pretree... trees: the pretree's lengths are 4-bit fields (max 15). */
+    /** Longest code of the main and length trees; the pretree's lengths are 4-bit fields (max 15), the aligned tree's 3-bit. */
     static final int MAX_CODE_LENGTH = 16;
     static final int PRETREE_MAX_CODE_LENGTH = 15;
     static final int ALIGNED_MAX_CODE_LENGTH = 7;
