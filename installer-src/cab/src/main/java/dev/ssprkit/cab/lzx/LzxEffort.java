@@ -7,7 +7,7 @@ package dev.ssprkit.cab.lzx;
  */
 public enum LzxEffort {
     FAST(2, 24, 0, 8),
-    NORMAL(4, 32, 0, 8),
+    NORMAL(3, 32, 0, 8),
     BEST(16, 96, 16, 24);
 
     final int chainDepth;
