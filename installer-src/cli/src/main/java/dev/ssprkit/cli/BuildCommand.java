@@ -2,6 +2,7 @@ package dev.ssprkit.cli;
 
 import dev.ssprkit.common.ExitStatus;
 import dev.ssprkit.common.InvalidValueException;
+import dev.ssprkit.cab.WixCompressionLevel;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
 import dev.ssprkit.wix.WixBuild;
@@ -41,7 +42,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-culture", "-cultures", "--culture"}, paramLabel = "CULTURE", split = "[;,]", description = "Culture(s) to build, in fallback order (e.g. de-DE).") List<String> cultures = new ArrayList<>();
     @Option(names = {"-ext", "--ext"}, paramLabel = "NAME", description = "A WiX extension (util, firewall, UI... are built in; the name is checked).") List<String> extensions = new ArrayList<>();
     @Option(names = {"-bindvariable", "-bv", "--bind-variable"}, paramLabel = "NAME=VALUE", description = "A value for !(wix.NAME).") List<String> bindVariables = new ArrayList<>();
-    @Option(names = {"--compression", "-dcl"}, paramLabel = "none|low|medium|high|mszip", description = "Compression level of every cabinet (default: the sources').") String compression;
+    @Option(names = {"--compression", "-dcl"}, paramLabel = "LEVEL",
+            description = "Cabinet compression where the sources name none, as WiX's -dcl: none, low (LZX:15), "
+                    + "medium (LZX:18), high (LZX:21) or mszip. Default: WiX's (v3 sources: mszip, v4 and later: medium).")
+    String compression;
     @Option(names = {"-sval", "--no-validation"}, description = "Skip ICE validation, as light -sval.") boolean skipValidation;
     @Option(names = "--allow-path", paramLabel = "DIR", description = "Also allow reading sources and payload under DIR.") List<Path> allowPaths = new ArrayList<>();
     @Option(names = "--confine", description = "Read only under the sources', include and --allow-path folders (for services that build untrusted sources).") boolean confine;
@@ -56,8 +60,9 @@ final class BuildCommand implements Callable<Integer> {
         if (!List.of("x86", "x64", "arm64", "intel", "amd64").contains(arch.toLowerCase(java.util.Locale.ROOT))) {
             throw new InvalidValueException("-arch must be x86, x64 or arm64, not '" + arch + "'");
         }
-        if (compression != null && !List.of("none", "low", "medium", "high", "mszip").contains(compression)) {
-            throw new InvalidValueException("--compression must be none, low, medium, high or mszip, not '" + compression + "'");
+        if (compression != null) {
+            compression = WixCompressionLevel.parseIgnoringCase(compression).orElseThrow(() -> new InvalidValueException(
+                    "--compression must be one of " + WixCompressionLevel.accepted() + ", not '" + compression + "'")).wixName();
         }
         Path output = out != null ? out : defaultOutput(sources.get(0));
         PrintWriter err = spec.commandLine().getErr();

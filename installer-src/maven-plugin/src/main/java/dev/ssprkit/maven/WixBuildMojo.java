@@ -115,8 +115,12 @@ public class WixBuildMojo extends AbstractMojo {
     @Parameter
     private List<String> extensions = new ArrayList<>();
 
-    /** Cabinet compression overriding the sources' (none, low, medium, high, mszip). */
-    @Parameter
+    /**
+     * Cabinet compression where the sources name none, as WiX's {@code -dcl}: {@code none}, {@code low} (LZX:15),
+     * {@code medium} (LZX:18), {@code high} (LZX:21) or {@code mszip}. Default: WiX's (v3 sources: mszip, v4 and
+     * later: medium).
+     */
+    @Parameter(property = "ssprkit.compression")
     private String compression;
 
     /** Bind-time variables {@code !(wix.NAME)} reads when no WixVariable sets them ({@code -bindvariable}). */
@@ -154,6 +158,12 @@ public class WixBuildMojo extends AbstractMojo {
             getLog().info("ssprkit build skipped");
             return;
         }
+        String level = null;
+        if (compression != null) {
+            level = dev.ssprkit.cab.WixCompressionLevel.parseIgnoringCase(compression)
+                    .orElseThrow(() -> new MojoExecutionException("ssprkit: <compression> must be one of "
+                            + dev.ssprkit.cab.WixCompressionLevel.accepted() + ", not '" + compression + "'")).wixName();
+        }
         List<Path> srcs = sources.stream().map(File::toPath).toList();
         List<Path> includes = includeDirs.stream().map(File::toPath).toList();
         Map<String, String> vars = new java.util.LinkedHashMap<>();
@@ -169,7 +179,7 @@ public class WixBuildMojo extends AbstractMojo {
         BuildRequest request = BuildRequest.builder(outputFile.toPath(), srcs).platform(platform).defines(vars).includeDirs(includes)
                 .environment(System.getenv()).buildTime(time).allowedRoots(roots(srcs, vars)).confine(true)
                 .bindPaths(bindPaths).locFiles(locFiles.stream().map(File::toPath).toList()).cultures(cultures)
-                .extensions(extensions).compression(compression).bindVariables(bindVariables).validate(validate)
+                .extensions(extensions).compression(level).bindVariables(bindVariables).validate(validate)
                 .cabinetCache(cabinetCache == null ? null : cabinetCache.toPath()).build();
         BuildResult result;
         try {
