@@ -79,16 +79,24 @@ class KitGeneratorTest {
     }
 
     @Test
-    void transformPartChangesAndAddsTheChosenPropertiesOnly() throws Exception {
+    void transformPartSetsThePropertiesAndAddsTheValuesAsComponents() throws Exception {
         Path msi = msi();
-        List<String> files = new KitGenerator().with(new TransformPart()).generate(msi, KitOptions.of(true, true), dir.resolve("kit"));
+        TransformPart part = new TransformPart();
+        List<String> files = new KitGenerator().with(part).generate(msi, KitOptions.of(true, true), dir.resolve("kit"));
         assertTrue(files.contains("SsprWindowsLogon.PROD.mst"), files.toString());
+        // this package writes its own EnableLogging elsewhere (Software\Kit Sample), not under the provider key
+        assertEquals(List.of(), part.lastResult().leftToPackage());
+        assertEquals(List.of("ssprkitLoggingHKLM", "ssprkitTls12HKLM32", "ssprkitTls12HKLM"), part.lastResult().components().stream().map(c -> c.component()).toList());
         try (var db = dev.ssprkit.msi.MsiReader.read(msi)) {
-            var r = dev.ssprkit.msi.transform.TransformReader.apply(db, dir.resolve("kit/SsprWindowsLogon.PROD.mst"));
-            assertEquals(1, r.rowsUpdated(), "ENABLELOGGING 0 -> 1");
-            assertEquals(1, r.rowsAdded(), "TLS12 added");
-            assertEquals("1", db.table("Property").find("ENABLELOGGING").string("Value"));
-            assertEquals("1", db.table("Property").find("TLS12").string("Value"));
+            dev.ssprkit.msi.transform.TransformReader.apply(db, dir.resolve("kit/SsprWindowsLogon.PROD.mst"));
+            assertEquals("1", db.table("Property").find("ENABLELOGGING").string("Value"), "ENABLELOGGING 0 -> 1");
+            assertEquals("1", db.table("Property").find("TLS12").string("Value"), "TLS12 added");
+            var tls = db.table("Component").find("ssprkitTls12HKLM");
+            assertEquals(0x10, tls.integer("Attributes") & 0x10, "TLS values are a permanent component (MSI SDK: msidbComponentAttributesPermanent)");
+            // a 64-bit package (the builder's default): both views, as the kit's own tls12-enable.reg for x64
+            long values = db.table("Registry").rows().stream().filter(r -> r.string("Component_").startsWith("ssprkitTls12HKLM")).count();
+            var expected = dev.ssprkit.endpoint.SwitchRegFiles.all(true).get("tls12-enable.reg");
+            assertEquals(expected.keys().stream().mapToLong(k -> expected.values(k).size()).sum(), values);
         }
     }
 

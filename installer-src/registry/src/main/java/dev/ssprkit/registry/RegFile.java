@@ -33,6 +33,22 @@ public final class RegFile extends InMemoryRegistry {
 
     private final Set<RegistryKey> deletedKeys = new LinkedHashSet<>();
     private final Map<RegistryKey, Set<String>> deletedValues = new LinkedHashMap<>();
+    /** Where each value line or key deletion was read ({@code KEY} or {@code KEY\0NAME}, upper case → line number). */
+    private final Map<String, Integer> lines = new java.util.HashMap<>();
+
+    private static String lineKey(RegistryKey key, String name) {
+        return key.toString().toUpperCase(Locale.ROOT) + (name == null ? "" : "\0" + name.toUpperCase(Locale.ROOT));
+    }
+
+    /** The line a value was read from (the last one that set or deleted it), or 0 when it was not parsed from text. */
+    public int lineOf(RegistryKey key, String name) {
+        return lines.getOrDefault(lineKey(key, name == null ? "" : name), 0);
+    }
+
+    /** The line a key deletion ({@code [-KEY]}) was read from, or 0. */
+    public int lineOfKeyDeletion(RegistryKey key) {
+        return lines.getOrDefault(lineKey(key, null), 0);
+    }
 
     /** Keys the file deletes, in order. */
     public Set<RegistryKey> deletedKeys() {
@@ -205,6 +221,7 @@ public final class RegFile extends InMemoryRegistry {
                 }
                 if (delete) {
                     reg.deleteKey(key);
+                    reg.lines.put(lineKey(key, null), lineNo);
                     current = null;
                 } else {
                     reg.createKey(key);
@@ -230,6 +247,15 @@ public final class RegFile extends InMemoryRegistry {
     }
 
     private static void parseValue(RegFile reg, RegistryKey key, String line, boolean unicode, int lineNo) throws RegFileException {
+        String[] named = new String[1];
+        try {
+            parseValue(reg, key, line, unicode, lineNo, named);
+        } finally {
+            if (named[0] != null) reg.lines.put(lineKey(key, named[0]), lineNo);
+        }
+    }
+
+    private static void parseValue(RegFile reg, RegistryKey key, String line, boolean unicode, int lineNo, String[] named) throws RegFileException {
         String name;
         int pos;
         if (line.startsWith("@")) {
@@ -242,6 +268,7 @@ public final class RegFile extends InMemoryRegistry {
         } else {
             throw new RegFileException(lineNo, "expected a value name in quotes or @");
         }
+        named[0] = name;
         while (pos < line.length() && line.charAt(pos) == ' ') pos++;
         if (pos >= line.length() || line.charAt(pos) != '=') throw new RegFileException(lineNo, "expected = after the value name");
         String data = line.substring(pos + 1).strip();
