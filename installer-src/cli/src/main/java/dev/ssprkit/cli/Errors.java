@@ -21,6 +21,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof CommandLine.ParameterException) return Sspr.USAGE;
         if (e instanceof RegFileException) return Sspr.BAD_INPUT;
         if (e instanceof MsiException || e instanceof CabinetException) return Sspr.BAD_INPUT;
+        if (e instanceof dev.ssprkit.intune.IntuneWinException) return Sspr.BAD_INPUT;
         if (e instanceof IllegalArgumentException) return Sspr.USAGE;
         if (e instanceof IOException) return Sspr.IO_ERROR;
         return Sspr.FAILED;

@@ -68,4 +68,41 @@ class FleetCommandsTest {
         assertTrue(malformed.err().contains("4"), malformed.err());
         assertFalse(Files.exists(mst));
     }
+
+    @Test
+    void intunewinPackThenUnpackGivesTheSetupFileBack() throws Exception {
+        Path msi = msi();
+        Path pkg = dir.resolve("out/fleet.intunewin");
+        Cli.Run p = Cli.linux().run("intunewin", "pack", "--setup", msi.toString(), "-o", pkg.toString(), "--json");
+        assertEquals(0, p.code(), p.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.out());
+        assertEquals("fleet.msi", json.path("setupFile").asText());
+        assertEquals("3.1.0", json.path("msiInfo").path("productVersion").asText());
+        assertFalse(p.out().contains("EncryptionKey") || p.out().contains("encryptionKey"), "no keys on stdout");
+        Cli.Run u = Cli.linux().run("intunewin", "unpack", pkg.toString(), "-o", dir.resolve("files").toString());
+        assertEquals(0, u.code(), u.err());
+        assertArrayEquals(Files.readAllBytes(msi), Files.readAllBytes(dir.resolve("files/fleet.msi")));
+    }
+
+    @Test
+    void intunewinUnpackRefusesAWrongHmacWithExitThreeAndNoOutput() throws Exception {
+        Path pkg = dir.resolve("fleet.intunewin");
+        assertEquals(0, Cli.linux().run("intunewin", "pack", "--setup", msi().toString(), "-o", pkg.toString()).code());
+        Path bad = dir.resolve("tampered.intunewin");
+        try (var in = new java.util.zip.ZipFile(pkg.toFile()); var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bad))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                byte[] b = in.getInputStream(e).readAllBytes();
+                if (e.getName().endsWith("IntunePackage.intunewin")) b[b.length - 1] ^= 0x40; // the last ciphertext block
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(b);
+                out.closeEntry();
+            }
+        }
+        Cli.Run u = Cli.linux().run("intunewin", "unpack", bad.toString(), "-o", dir.resolve("files").toString());
+        assertEquals(Sspr.BAD_INPUT, u.code(), u.err());
+        assertTrue(u.err().contains("tampered.intunewin") && u.err().contains("HMAC-SHA256"), u.err());
+        assertFalse(Files.exists(dir.resolve("files")));
+        Cli.Run missing = Cli.linux().run("intunewin", "unpack", dir.resolve("nope.intunewin").toString(), "-o", dir.resolve("files").toString());
+        assertEquals(Sspr.IO_ERROR, missing.code(), missing.err());
+    }
 }
