@@ -31,11 +31,11 @@ for g in "${SIZES[@]}"; do
   src="$OUT/src-$g"; mkdir -p "$src"
   truncate -s "${g}G" "$src/setup.exe"   # sparse
   measure "pack ${g} GiB, level 0 (stored)" java $JAVA_OPTS -jar "$JAR" intunewin pack --setup "$src/setup.exe" --level 0 -o "$OUT/p-$g.intunewin"
-  ls -l "$OUT/p-$g.intunewin" | awk '{printf "%-34s %14d bytes\n", "  output", $5}'
+  ls -l "$OUT/p-$g.intunewin" | awk '{printf "%-34s %14.0f bytes\n", "  output", $5}'
   last=$g
 done
 measure "pack ${last} GiB, level 1 (default)" java $JAVA_OPTS -jar "$JAR" intunewin pack --setup "$OUT/src-$last/setup.exe" -o "$OUT/d-$last.intunewin"
-ls -l "$OUT/d-$last.intunewin" | awk '{printf "%-34s %14d bytes\n", "  output", $5}'
+ls -l "$OUT/d-$last.intunewin" | awk '{printf "%-34s %14.0f bytes\n", "  output", $5}'
 rm -f "$OUT/d-$last.intunewin"
 measure "unpack ${last} GiB (verify, decrypt, extract)" java $JAVA_OPTS -jar "$JAR" intunewin unpack "$OUT/p-$last.intunewin" -o "$OUT/unpacked"
 cmp -n $((last * 1024 * 1024 * 1024)) "$OUT/unpacked/setup.exe" "$OUT/src-$last/setup.exe" && echo "  unpacked file identical"

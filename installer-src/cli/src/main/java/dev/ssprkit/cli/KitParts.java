@@ -1,6 +1,7 @@
 package dev.ssprkit.cli;
 
 import dev.ssprkit.endpoint.SwitchRegFiles;
+import dev.ssprkit.kit.IntunePart;
 import dev.ssprkit.kit.KitGenerator;
 import dev.ssprkit.kit.KitOptions;
 import dev.ssprkit.kit.ProductFacts;
@@ -18,7 +19,8 @@ final class KitParts {
     private KitParts() {}
 
     static KitGenerator all(KitGenerator generator) {
-        return generator.with(new TransformPart()).with(KitParts::regFiles);
+        // the Intune part packs the transform with the MSI, so it comes after the transform part
+        return generator.with(new TransformPart()).with(KitParts::regFiles).with(new IntunePart());
     }
 
     /** {@code reg/*.reg}: the endpoint switches, with the Wow6432Node twins when the package is not 32-bit. */

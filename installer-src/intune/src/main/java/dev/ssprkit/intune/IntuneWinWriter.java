@@ -71,7 +71,25 @@ public final class IntuneWinWriter {
         if (source != null && target.startsWith(root)) {
             throw new IllegalArgumentException("the output " + out + " is inside the source folder " + source + "; it would pack itself");
         }
-        List<Path> files = source == null ? List.of(setup) : files(root);
+        return pack(setup, root, source == null ? List.of(setup) : files(root), target, options);
+    }
+
+    /**
+     * Packs exactly {@code files} (regular files under {@code root}, stored under their path relative to it); the
+     * setup file must be one of them.
+     */
+    public static Result pack(Path setupFile, Path root, List<Path> files, Path out, Options options) throws IOException {
+        Path setup = setupFile.toAbsolutePath().normalize();
+        root = root.toAbsolutePath().normalize();
+        Path target = out.toAbsolutePath().normalize();
+        List<Path> all = new ArrayList<>();
+        for (Path f : files) {
+            Path a = f.toAbsolutePath().normalize();
+            if (!a.startsWith(root) || a.equals(root)) throw new IllegalArgumentException(f + " is not inside " + root);
+            if (!Files.isRegularFile(a, LinkOption.NOFOLLOW_LINKS)) throw new java.nio.file.NoSuchFileException(f.toString());
+            all.add(a);
+        }
+        if (!all.contains(setup)) throw new IllegalArgumentException("the setup file " + setupFile + " is not among the files to pack");
         MsiInfo msi = null;
         if (setup.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".msi")) {
             try (Database db = MsiReader.read(setup)) {
@@ -80,6 +98,7 @@ public final class IntuneWinWriter {
         }
         String setupRelative = root.relativize(setup).toString().replace('/', '\\');
         MsiInfo msiInfo = msi;
+        Path base = root;
         Result[] result = new Result[1];
         Files.createDirectories(target.getParent());
         Path encrypted = AtomicFile.tempBeside(target);
@@ -91,8 +110,8 @@ public final class IntuneWinWriter {
                 try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(encryptor.plaintext(), COPY_BUFFER))) {
                     zip.setLevel(options.deflateLevel());
                     byte[] buf = new byte[COPY_BUFFER];
-                    for (Path f : files) {
-                        ZipEntry e = new ZipEntry(root.relativize(f).toString().replace('\\', '/'));
+                    for (Path f : all) {
+                        ZipEntry e = new ZipEntry(base.relativize(f).toString().replace('\\', '/'));
                         e.setLastModifiedTime(Files.getLastModifiedTime(f));
                         zip.putNextEntry(e);
                         try (InputStream in = Files.newInputStream(f)) {
@@ -133,7 +152,7 @@ public final class IntuneWinWriter {
                     zip.finish();
                 }
             });
-            result[0] = new Result(info, encSize, Files.size(target), files.size());
+            result[0] = new Result(info, encSize, Files.size(target), all.size());
         } finally {
             Files.deleteIfExists(encrypted);
         }

@@ -45,7 +45,7 @@ class KitGeneratorTest {
         assertTrue(facts.productCode().matches("\\{[0-9A-F-]{36}}"), facts.productCode());
         List<String> files = new KitGenerator().generate(msi, KitOptions.of(true, true), dir.resolve("kit"));
         assertTrue(files.containsAll(List.of("install.cmd", "uninstall.cmd", "configmgr/New-SsprApplication.ps1", "gpo/README.txt",
-                "intune/win10-policy.json", "intune/win32-app.json", "SsprWindowsLogon.PROD.msi")), files.toString());
+                "intune/win10-policy.json", "SsprWindowsLogon.PROD.msi")), files.toString());
         String install = Files.readString(dir.resolve("kit/install.cmd"));
         assertTrue(install.contains("msiexec.exe /i \"%MSI%\" /qn /norestart ENABLELOGGING=1 TLS12=1 /l*vx"), install);
         assertTrue(install.contains("\r\n"), "cmd scripts use CRLF");
@@ -61,9 +61,12 @@ class KitGeneratorTest {
     }
 
     @Test
-    void intuneJsonHasTheGraphShape() throws Exception {
+    void intuneJsonHasTheGraphShapeAndTheIntunewinsOwnFigures() throws Exception {
         Path msi = msi();
-        new KitGenerator().generate(msi, KitOptions.of(false, true), dir.resolve("kit"));
+        IntunePart intune = new IntunePart();
+        List<String> files = new KitGenerator().with(new TransformPart()).with(intune).generate(msi, KitOptions.of(false, true), dir.resolve("kit"));
+        assertTrue(files.containsAll(List.of("intune/SsprWindowsLogon.PROD.intunewin", "intune/win32-app.json", "intune/content-file.json",
+                "intune/commit.json")), files.toString());
         JsonNode policy = new ObjectMapper().readTree(dir.resolve("kit/intune/win10-policy.json").toFile());
         assertEquals("#microsoft.graph.windows10CustomConfiguration", policy.path("@odata.type").asText());
         assertFalse(policy.path("displayName").asText().isEmpty());
@@ -71,11 +74,42 @@ class KitGeneratorTest {
         assertEquals("#microsoft.graph.omaSettingInteger", oma.path("@odata.type").asText());
         assertEquals("./Device/Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset", oma.path("omaUri").asText());
         assertEquals(1, oma.path("value").asInt());
+
+        // property names from Graph v1.0's win32LobApp / win32LobAppProductCodeRule / mobileAppContentFile / fileEncryptionInfo pages
         JsonNode app = new ObjectMapper().readTree(dir.resolve("kit/intune/win32-app.json").toFile());
-        assertEquals(ProductFacts.read(msi).productCode(), app.path("detectionRules").get(0).path("productCode").asText());
+        ProductFacts facts = ProductFacts.read(msi);
+        assertEquals("#microsoft.graph.win32LobApp", app.path("@odata.type").asText());
+        JsonNode rule = app.path("rules").get(0);
+        assertEquals("#microsoft.graph.win32LobAppProductCodeRule", rule.path("@odata.type").asText());
+        assertEquals("detection", rule.path("ruleType").asText());
+        assertEquals(facts.productCode(), rule.path("productCode").asText());
+        assertEquals("greaterThanOrEqual", rule.path("productVersionOperator").asText());
+        assertEquals("1.2.3", rule.path("productVersion").asText());
         Map<Integer, String> codes = new java.util.HashMap<>();
         app.path("returnCodes").forEach(n -> codes.put(n.path("returnCode").asInt(), n.path("type").asText()));
+        // domain notes, Intune Win32: 0/1707 success, 3010 soft reboot, 1641 hard reboot, 1618 retry
         assertEquals(Map.of(0, "success", 1707, "success", 3010, "softReboot", 1641, "hardReboot", 1618, "retry"), codes);
+        assertEquals("x64", app.path("applicableArchitectures").asText());
+        assertEquals("1607", app.path("minimumSupportedWindowsRelease").asText());
+        assertEquals("msiexec /i \"SsprWindowsLogon.PROD.msi\" TRANSFORMS=\"SsprWindowsLogon.PROD.mst\" /qn /norestart", app.path("installCommandLine").asText());
+        assertEquals("SsprWindowsLogon.PROD.msi", app.path("setupFilePath").asText());
+        assertEquals(facts.upgradeCode(), app.path("msiInformation").path("upgradeCode").asText());
+
+        // the figures come from the package we wrote: read it back with our reader
+        try (var reader = dev.ssprkit.intune.IntuneWinReader.open(dir.resolve("kit/intune/SsprWindowsLogon.PROD.intunewin"))) {
+            var info = reader.info();
+            JsonNode file = new ObjectMapper().readTree(dir.resolve("kit/intune/content-file.json").toFile());
+            assertEquals("IntunePackage.intunewin", file.path("name").asText());
+            assertEquals(info.unencryptedContentSize(), file.path("size").asLong());
+            assertEquals(reader.encryptedSize(), file.path("sizeEncrypted").asLong());
+            assertEquals(info.unencryptedContentSize(), app.path("size").asLong());
+            JsonNode enc = new ObjectMapper().readTree(dir.resolve("kit/intune/commit.json").toFile()).path("fileEncryptionInfo");
+            assertEquals(java.util.Base64.getEncoder().encodeToString(info.encryptionInfo().mac()), enc.path("mac").asText());
+            assertEquals(java.util.Base64.getEncoder().encodeToString(info.encryptionInfo().encryptionKey()), enc.path("encryptionKey").asText());
+            assertEquals("ProfileVersion1", enc.path("profileIdentifier").asText());
+            assertEquals(List.of("SsprWindowsLogon.PROD.msi", "SsprWindowsLogon.PROD.mst"), reader.unpackTo(dir.resolve("unpacked")),
+                    "the package carries the transform its install command names");
+        }
     }
 
     @Test
