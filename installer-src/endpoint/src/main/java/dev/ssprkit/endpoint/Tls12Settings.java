@@ -92,29 +92,56 @@ public final class Tls12Settings {
         }
     }
 
-    public Status status() throws IOException {
-        List<ValueStatus> out = new ArrayList<>();
+    /** How one checked value is judged. */
+    public enum Rule {
+        /** DWORD = 1. */
+        EQUALS_1,
+        /** DWORD = 0; non-zero with Enabled = 1 in the same key is "auto-negotiate only". */
+        DISABLED_BY_DEFAULT_0,
+        /** DWORD with the TLS 1.2 bit 0x800 set. */
+        TLS12_BIT
+    }
+
+    /** One value {@link #status()} checks, in its order (the generated .cmd checks the same list in the same order). */
+    public record Checked(RegistryKey key, String name, Rule rule) {}
+
+    /** Every value checked on a machine of this bitness, in order. */
+    public static List<Checked> checkedValues(boolean is64Bit) {
+        List<Checked> out = new ArrayList<>();
+        Tls12Settings t = new Tls12Settings(null, is64Bit);
         for (String side : new String[] {"Client", "Server"}) {
             RegistryKey k = RegistryKey.hklm(SCHANNEL + side);
-            Optional<Integer> enabled = store.dword(k, "Enabled");
-            Optional<Integer> disabledByDefault = store.dword(k, "DisabledByDefault");
-            out.add(equals(k, "Enabled", 1, enabled));
-            Verdict v;
-            if (disabledByDefault.isEmpty()) v = Verdict.MISSING;
-            else if (disabledByDefault.get() == 0) v = Verdict.OK;
-            else v = enabled.orElse(0) == 1 ? Verdict.AUTO_NEGOTIATE_ONLY : Verdict.WRONG;
-            out.add(new ValueStatus(k, "DisabledByDefault", "0", found(disabledByDefault), v));
+            out.add(new Checked(k, "Enabled", Rule.EQUALS_1));
+            out.add(new Checked(k, "DisabledByDefault", Rule.DISABLED_BY_DEFAULT_0));
         }
-        for (RegistryKey k : software(WINHTTP)) {
-            Optional<Integer> bits = store.dword(k, "DefaultSecureProtocols");
-            Verdict v = bits.isEmpty() ? Verdict.MISSING : (bits.get() & WINHTTP_TLS12) != 0 ? Verdict.OK : Verdict.WRONG;
-            out.add(new ValueStatus(k, "DefaultSecureProtocols", "bit 0x800 set (e.g. 0x" + Integer.toHexString(winHttpBits) + ")", found(bits), v));
-        }
+        for (RegistryKey k : t.software(WINHTTP)) out.add(new Checked(k, "DefaultSecureProtocols", Rule.TLS12_BIT));
         for (String path : DOTNET) {
-            for (RegistryKey k : software(path)) {
-                out.add(equals(k, "SchUseStrongCrypto", 1, store.dword(k, "SchUseStrongCrypto")));
-                out.add(equals(k, "SystemDefaultTlsVersions", 1, store.dword(k, "SystemDefaultTlsVersions")));
+            for (RegistryKey k : t.software(path)) {
+                out.add(new Checked(k, "SchUseStrongCrypto", Rule.EQUALS_1));
+                out.add(new Checked(k, "SystemDefaultTlsVersions", Rule.EQUALS_1));
             }
+        }
+        return out;
+    }
+
+    public Status status() throws IOException {
+        List<ValueStatus> out = new ArrayList<>();
+        for (Checked c : checkedValues(is64Bit)) {
+            Optional<Integer> v = store.dword(c.key(), c.name());
+            out.add(switch (c.rule()) {
+                case EQUALS_1 -> equals(c.key(), c.name(), 1, v);
+                case DISABLED_BY_DEFAULT_0 -> {
+                    Verdict verdict;
+                    if (v.isEmpty()) verdict = Verdict.MISSING;
+                    else if (v.get() == 0) verdict = Verdict.OK;
+                    else verdict = store.dword(c.key(), "Enabled").orElse(0) == 1 ? Verdict.AUTO_NEGOTIATE_ONLY : Verdict.WRONG;
+                    yield new ValueStatus(c.key(), c.name(), "0", found(v), verdict);
+                }
+                case TLS12_BIT -> {
+                    Verdict verdict = v.isEmpty() ? Verdict.MISSING : (v.get() & WINHTTP_TLS12) != 0 ? Verdict.OK : Verdict.WRONG;
+                    yield new ValueStatus(c.key(), c.name(), "bit 0x800 set (e.g. 0x" + Integer.toHexString(winHttpBits) + ")", found(v), verdict);
+                }
+            });
         }
         return new Status(out);
     }
