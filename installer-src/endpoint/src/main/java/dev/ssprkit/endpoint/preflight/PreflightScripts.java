@@ -14,18 +14,103 @@ import java.util.Map;
 /**
  * The preflight as scripts for where the fleet is, generated from the one check table ({@link Check},
  * {@link PreflightTable}, {@link Tls12Settings#checkedValues}): {@code sspr-preflight.cmd} (the checks, with
- * {@code reg query}), and the PowerShell wrappers Intune and ConfigMgr run ({@link PowerShellScripts}). Every text
- * and every registry row comes from the table; the templates hold only the control flow.
+ * {@code reg query}), and the PowerShell wrappers Intune and ConfigMgr run: {@code Detect-SsprReadiness.ps1} and
+ * {@code Remediate-SsprReadiness.ps1} (an Intune Remediations pair) and {@code Discover-SsprReadiness.ps1} (a ConfigMgr
+ * configuration item's discovery script). The wrappers embed the .cmd verbatim and add the port-443 probes, so they
+ * emit the same JSON as {@code sspr preflight --json}. Every text and registry row comes from the table; the templates
+ * hold only the control flow.
  */
 public final class PreflightScripts {
     public static final String CMD = "sspr-preflight.cmd";
+    public static final String DETECT = "Detect-SsprReadiness.ps1";
+    public static final String REMEDIATE = "Remediate-SsprReadiness.ps1";
+    public static final String DISCOVER = "Discover-SsprReadiness.ps1";
 
-    private final String version;
-
-    /** @param version the tool version written into the scripts' headers */
-    public PreflightScripts(String version) {
-        this.version = version;
+    /** Every script by file name, in a fixed order. */
+    public Map<String, String> all() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(CMD, cmd());
+        out.put(DETECT, detect());
+        out.put(REMEDIATE, remediate());
+        out.put(DISCOVER, discover());
+        return out;
     }
+
+    public String detect() {
+        return ps1("Detect-SsprReadiness.ps1.in");
+    }
+
+    public String discover() {
+        return ps1("Discover-SsprReadiness.ps1.in");
+    }
+
+    public String remediate() {
+        StringBuilder fixes = new StringBuilder();
+        for (ValueRule r : PreflightTable.VALUE_RULES) {
+            if (fixes.length() > 0) fixes.append(",\n");
+            fixes.append("    @{ id = '").append(r.check().id).append("'; key = ").append(psKey(r.key())).append("; name = '").append(r.value())
+                    .append("'; type = ").append(r.kind() == ValueRule.Kind.DWORD_EQUALS ? "'DWord'; value = " + r.fix() : "'String'; value = " + psString(r.fix()))
+                    .append(" }");
+        }
+        String text = ps1("Remediate-SsprReadiness.ps1.in")
+                .replace("@@VALUE_FIXES@@", fixes.toString())
+                .replace("@@TLS64@@", tlsFixes(true))
+                .replace("@@TLS32@@", tlsFixes(false))
+                .replace("'@@POLICY_KEY@@'", psKey(dev.ssprkit.endpoint.SsprKeys.AZURE_AD_ACCOUNT_POLICY))
+                .replace("@@POLICY_VALUE@@", dev.ssprkit.endpoint.Win10Policy.VALUE);
+        return crlf(text);
+    }
+
+    /** What "sspr tls enable" writes on a machine of this bitness, as PowerShell hashtables. */
+    private static String tlsFixes(boolean is64) {
+        dev.ssprkit.registry.InMemoryRegistry reg = new dev.ssprkit.registry.InMemoryRegistry();
+        try {
+            new Tls12Settings(reg, is64).enable();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (RegistryKey k : reg.keys()) {
+            for (Map.Entry<String, dev.ssprkit.registry.RegistryValue> v : reg.values(k).entrySet()) {
+                if (sb.length() > 0) sb.append(",\n");
+                boolean or = v.getKey().equals("DefaultSecureProtocols");
+                sb.append("    @{ key = ").append(psKey(k)).append("; name = '").append(v.getKey()).append("'; value = ")
+                        .append(v.getValue().asInt()).append("; orBits = $").append(or).append(" }");
+            }
+        }
+        return sb.toString();
+    }
+
+    private String ps1(String template) {
+        String cmd = cmd();
+        for (String line : cmd.split("\r\n")) {
+            if (line.startsWith("'@")) throw new IllegalStateException("a .cmd line starts with '@ and would end the PowerShell here-string");
+        }
+        PreflightOptions defaults = PreflightOptions.defaults();
+        String common = template("ps1-common.in")
+                .replace("@@CMD@@", cmd.replace("\r\n", "\n").stripTrailing())
+                .replace("@@ENDPOINTS@@", psList(defaults.endpoints()))
+                .replace("@@WINDOWS10_ENDPOINTS@@", psList(defaults.windows10Endpoints()))
+                .replace("'@@PF030_TITLE@@'", psString(Check.ENDPOINT_UNREACHABLE.title))
+                .replace("'@@PF030_FIX@@'", psString(Check.ENDPOINT_UNREACHABLE.remediation));
+        return crlf(template(template).replace("@@COMMON@@", common.stripTrailing()));
+    }
+
+    private static String psList(List<String> items) {
+        return String.join(", ", items.stream().map(PreflightScripts::psString).toList());
+    }
+
+    /** A single-quoted PowerShell string. */
+    static String psString(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** HKLM\X as the PowerShell registry provider path 'HKLM:\X'. */
+    static String psKey(RegistryKey k) {
+        return psString(k.hive().name() + ":\\" + k.path());
+    }
+
+    public PreflightScripts() {}
 
     /** The .cmd, CRLF line ends. */
     public String cmd() {
@@ -48,7 +133,6 @@ public final class PreflightScripts {
             }
         }
         String text = template("sspr-preflight.cmd.in")
-                .replace("@@VERSION@@", version)
                 .replace("@@VALUE_RULES@@", rules.toString().stripTrailing())
                 .replace("@@TLS64@@", tls(true))
                 .replace("@@TLS32@@", tls(false))

@@ -37,7 +37,7 @@ class PreflightScriptWineTest {
 
     @BeforeAll
     static void prepare() throws Exception {
-        script = Files.writeString(dir.resolve(PreflightScripts.CMD), new PreflightScripts("test").cmd(), StandardCharsets.UTF_8);
+        script = Files.writeString(dir.resolve(PreflightScripts.CMD), new PreflightScripts().cmd(), StandardCharsets.UTF_8);
         importReg("reset", Files.readString(PreflightFixtures.root().resolve("reset.reg.txt")));
         baseline = new InMemoryRegistry();
         for (String hive : new String[] {"HKLM", "HKU"}) {
