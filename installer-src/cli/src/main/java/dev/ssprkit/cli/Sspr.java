@@ -48,7 +48,7 @@ public final class Sspr {
      */
     private static final List<Class<?>> FACTORY_MADE = List.of(InspectCommand.class, ExtractCommand.class, DiffCommand.class,
             KitCommand.class, InstallCommand.class, UninstallCommand.class, RepairCommand.class, LoggingCommand.class,
-            TlsCommand.class, Win10Command.class, PreflightCommand.class, TransformCommand.class, IntunewinCommand.class);
+            TlsCommand.class, Win10Command.class, PreflightCommand.class, TransformCommand.class, IntunewinCommand.class, ReportCommand.class);
     private static final List<Class<?>> SELF_MADE = List.of(BuildCommand.class, SignCommand.class, VerifyCommand.class,
             ValidateCommand.class);
 

@@ -105,4 +105,24 @@ class FleetCommandsTest {
         Cli.Run missing = Cli.linux().run("intunewin", "unpack", dir.resolve("nope.intunewin").toString(), "-o", dir.resolve("files").toString());
         assertEquals(Sspr.IO_ERROR, missing.code(), missing.err());
     }
+
+    @Test
+    void reportReadsAFolderListsTheUnreadableAndWritesThePageAndCsv() throws Exception {
+        Path share = Files.createDirectories(dir.resolve("share"));
+        Cli.Run pf = Cli.linux().run("preflight", "--reg-file", reg("pc.reg", "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion]\r\n"
+                + "\"CurrentVersion\"=\"6.1\"\r\n\"CurrentBuildNumber\"=\"7601\"\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName]\r\n"
+                + "\"ComputerName\"=\"PC-1\"\r\n").toString(), "--offline", "--json");
+        assertEquals(1, pf.code(), "Windows 7 without TLS 1.2 has a blocker: " + pf.err());
+        Files.writeString(share.resolve("PC-1.json"), pf.out());
+        Files.writeString(share.resolve("PC-2.json"), pf.out().substring(0, 40));
+        Path html = dir.resolve("out/readiness.html"), csv = dir.resolve("out/readiness.csv");
+        Cli.Run r = Cli.linux().run("report", share.toString(), "-o", html.toString(), "--csv", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1 machines (0 ready, 1 blocked, 0 unknown) from 2 input file(s)"), r.out());
+        assertTrue(r.err().contains("PC-2.json") && r.err().contains("not valid JSON"), r.err());
+        assertTrue(Files.readString(html).contains("PC-2.json"));
+        assertTrue(Files.readString(csv).contains("PC-1,Blocked,Windows 7 SP1,PF020"), Files.readString(csv));
+        Cli.Run none = Cli.linux().run("report", Files.createDirectories(dir.resolve("empty")).toString(), "-o", html.toString());
+        assertEquals(Sspr.USAGE, none.code(), none.err());
+    }
 }
