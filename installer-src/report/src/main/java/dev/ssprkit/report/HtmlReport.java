@@ -156,7 +156,7 @@ public final class HtmlReport {
             r.add(m.status().ordinal());
             r.add(ids(m, "BLOCKER"));
             r.add(ids(m, "WARNING"));
-            r.add(detail(m));
+            r.add(shorten(detail(m)));
             r.add(m.source());
         }
         try {
@@ -166,6 +166,13 @@ public final class HtmlReport {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The page's table shows a line of detail (TLS findings list every value, a kilobyte and more); the --csv file has all of it. */
+    static String shorten(String s) {
+        return s.length() <= DETAIL_CHARS ? s : s.substring(0, DETAIL_CHARS - 1) + "\u2026";
+    }
+
+    static final int DETAIL_CHARS = 160;
 
     static String ids(MachineResult m, String severity) {
         return m.findings().stream().filter(f -> f.severity().equals(severity)).map(MachineResult.Item::id).distinct().collect(Collectors.joining(" "));

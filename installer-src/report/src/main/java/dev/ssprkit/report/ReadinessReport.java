@@ -52,7 +52,22 @@ public final class ReadinessReport {
             report.inputs++;
             reader.read(in.file(), report::add, report.unreadable::add);
         }
+        report.shortenSources(paths);
         return report;
+    }
+
+    /** Sources relative to the folder given on the command line (a share path repeated 50,000 times says nothing). */
+    private void shortenSources(List<Path> roots) {
+        for (Map.Entry<String, MachineResult> e : machines.entrySet()) {
+            MachineResult m = e.getValue();
+            for (Path root : roots) {
+                String prefix = root.toString().endsWith(java.io.File.separator) ? root.toString() : root + java.io.File.separator;
+                if (Files.isDirectory(root) && m.source().startsWith(prefix)) {
+                    e.setValue(new MachineResult(m.machine(), m.os(), m.osOrder(), m.status(), m.findings(), m.detail(), m.source().substring(prefix.length())));
+                    break;
+                }
+            }
+        }
     }
 
     static boolean isResultFile(Path f) {

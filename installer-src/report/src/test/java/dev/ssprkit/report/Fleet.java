@@ -22,7 +22,9 @@ import java.util.Random;
  * The counts the tests expect come from how many of each kind were made, not from the report.
  */
 final class Fleet {
-    int ready, lockScreen, tls, proxyWarning;
+    int ready, lockScreen, tls, proxyWarning, failed;
+    /** Also make machines whose script failed (UNKNOWN), about one in fifty: for the benchmark and the README picture. */
+    boolean withFailures;
 
     /** Writes {@code n} machines into {@code dir}: names MACHINE-00001..., kinds in a fixed pseudo-random mix. */
     Fleet write(Path dir, int n, long seed) throws Exception {
@@ -32,6 +34,12 @@ final class Fleet {
             int kind = random.nextInt(10);
             String name = String.format("MACHINE-%05d", i);
             PreflightReport r;
+            if (withFailures && random.nextInt(50) == 0) {
+                Files.writeString(dir.resolve(name + ".json"), "{\"source\": \"Detect-SsprReadiness.ps1\", \"machine\": \"" + name
+                        + "\", \"error\": \"sspr-preflight.cmd wrote no report (exit 1)\"}", StandardCharsets.UTF_8);
+                failed++;
+                continue;
+            }
             if (kind < 5) {
                 r = win10(name, false, false);
                 ready++;
