@@ -17,7 +17,8 @@ import java.util.Locale;
 /**
  * Writes and reads Detection.xml. Written as Microsoft's tool writes it (root {@code ApplicationInfo} with the
  * {@code xsd}/{@code xsi} namespace declarations and {@code ToolVersion}, two-space indentation, no XML declaration,
- * UTF-8); read leniently about whitespace, order and unknown elements but strictly about what decryption needs (key
+ * UTF-8, the elements in the order of a Detection.xml IntuneWinAppUtil 1.8.5.0 wrote — MsiPublisher last in MsiInfo);
+ * read leniently about whitespace, order and unknown elements but strictly about what decryption needs (key
  * sizes, profile, algorithm). The reader refuses DTDs (no entity expansion from an untrusted package).
  */
 public final class DetectionXml {
@@ -50,7 +51,6 @@ public final class DetectionXml {
             element(x, 2, "MsiProductCode", m.productCode());
             element(x, 2, "MsiProductVersion", m.productVersion());
             element(x, 2, "MsiPackageCode", m.packageCode());
-            element(x, 2, "MsiPublisher", m.publisher());
             element(x, 2, "MsiUpgradeCode", m.upgradeCode());
             element(x, 2, "MsiExecutionContext", m.executionContext().name());
             element(x, 2, "MsiRequiresLogon", bool(m.requiresLogon()));
@@ -61,6 +61,7 @@ public final class DetectionXml {
             element(x, 2, "MsiIncludesODBCDataSource", bool(m.includesOdbcDataSource()));
             element(x, 2, "MsiContainsSystemRegistryKeys", bool(m.containsSystemRegistryKeys()));
             element(x, 2, "MsiContainsSystemFolders", bool(m.containsSystemFolders()));
+            element(x, 2, "MsiPublisher", m.publisher());
             x.append("  </MsiInfo>\r\n");
         }
         x.append("</ApplicationInfo>");

@@ -16,7 +16,8 @@ import java.util.Set;
  *   <li>requires reboot: a ForceReboot or ScheduleReboot action in InstallExecuteSequence, or REBOOT = Force;</li>
  *   <li>services / ODBC: rows in ServiceInstall / ODBCDataSource;</li>
  *   <li>system registry keys: a Registry row under HKCR or HKLM (or -1 in a per-machine package);</li>
- *   <li>system folders: a Directory row naming a system folder property (ProgramFilesFolder, SystemFolder, ...).</li>
+ *   <li>system folders: a Directory row naming Windows' own folders (SystemFolder, System64Folder, WindowsFolder,
+ *       FontsFolder...; Program Files is not one: Microsoft's tool says false for a package installing there).</li>
  * </ul>
  */
 public record MsiInfo(String productCode, String productVersion, String packageCode, String publisher, String upgradeCode,
@@ -26,9 +27,8 @@ public record MsiInfo(String productCode, String productVersion, String packageC
 
     public enum ExecutionContext { System, User, Any }
 
-    private static final Set<String> SYSTEM_FOLDERS = Set.of("ProgramFilesFolder", "ProgramFiles64Folder", "ProgramFiles6432Folder",
-            "CommonFilesFolder", "CommonFiles64Folder", "CommonFiles6432Folder", "SystemFolder", "System64Folder", "System16Folder",
-            "System6432Folder", "WindowsFolder", "WindowsVolume", "CommonAppDataFolder", "FontsFolder", "TempFolder");
+    private static final Set<String> SYSTEM_FOLDERS = Set.of("SystemFolder", "System64Folder", "System16Folder", "System6432Folder",
+            "WindowsFolder", "WindowsVolume", "FontsFolder");
 
     public static MsiInfo of(Database db) {
         String allUsers = property(db, "ALLUSERS");

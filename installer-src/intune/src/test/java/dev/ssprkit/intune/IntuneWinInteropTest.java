@@ -115,7 +115,7 @@ class IntuneWinInteropTest {
         String revision = suminfo.lines().filter(l -> l.startsWith("Revision number")).findFirst().orElseThrow();
         assertTrue(revision.endsWith(m.packageCode()), "package code = summary Revision Number: " + revision + " / " + m.packageCode());
         assertEquals(MsiInfo.ExecutionContext.System, m.executionContext(), "ALLUSERS=1");
-        assertTrue(m.containsSystemFolders(), "ProgramFiles64Folder");
+        assertFalse(m.containsSystemFolders(), "Program Files is not a system folder (as Microsoft's tool reports)");
         // the Detection.xml we wrote reads back to the same block
         try (IntuneWinReader reader = IntuneWinReader.open(out)) {
             MsiInfo back = reader.info().msiInfo();
@@ -123,6 +123,26 @@ class IntuneWinInteropTest {
             assertEquals(m.packageCode(), back.packageCode());
             assertEquals(m.executionContext(), back.executionContext());
         }
+    }
+
+    @Test
+    void detectionXmlHasTheElementsInTheOrderMicrosoftsToolWrites() throws Exception {
+        Path msi = sampleMsi(dir);
+        IntuneWinWriter.Result r = IntuneWinWriter.pack(msi, null, dir.resolve("o.intunewin"), IntuneWinWriter.Options.defaults());
+        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new java.io.ByteArrayInputStream(DetectionXml.write(r.info())));
+        // the order of a Detection.xml written by IntuneWinAppUtil 1.8.5.0 (a public example in redanthrax/intunewinlib)
+        assertEquals(List.of("Name", "UnencryptedContentSize", "FileName", "SetupFile", "EncryptionInfo", "MsiInfo"), children(d.getDocumentElement()));
+        assertEquals(List.of("EncryptionKey", "MacKey", "InitializationVector", "Mac", "ProfileIdentifier", "FileDigest", "FileDigestAlgorithm"),
+                children((Element) d.getElementsByTagName("EncryptionInfo").item(0)));
+        assertEquals(List.of("MsiProductCode", "MsiProductVersion", "MsiPackageCode", "MsiUpgradeCode", "MsiExecutionContext", "MsiRequiresLogon",
+                "MsiRequiresReboot", "MsiIsMachineInstall", "MsiIsUserInstall", "MsiIncludesServices", "MsiIncludesODBCDataSource",
+                "MsiContainsSystemRegistryKeys", "MsiContainsSystemFolders", "MsiPublisher"), children((Element) d.getElementsByTagName("MsiInfo").item(0)));
+    }
+
+    static List<String> children(Element e) {
+        List<String> out = new java.util.ArrayList<>();
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element c) out.add(c.getTagName());
+        return out;
     }
 
     static byte[] b64(Document d, String name) {
