@@ -29,6 +29,11 @@ UINT ca_get_property(MSIHANDLE h, const WCHAR *name, WCHAR **out)
 UINT ca_format(MSIHANDLE h, const WCHAR *templ, WCHAR **out)
 {
     *out = NULL;
+    if (!templ || !templ[0]) {
+        /* An empty template is a null field 0, which MsiFormatRecord would expand to "1: ..." (every field). */
+        *out = ca_wcsdup(L"");
+        return *out ? ERROR_SUCCESS : ca_fail_win32(h, L"allocating a format buffer", ERROR_OUTOFMEMORY);
+    }
     MSIHANDLE rec = MsiCreateRecord(1);
     if (!rec) return ca_fail_win32(h, L"MsiCreateRecord", ERROR_OUTOFMEMORY);
     UINT er = MsiRecordSetStringW(rec, 0, templ);
