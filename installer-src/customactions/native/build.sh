@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the ssprkit custom-action DLLs (and the test fixture program) with Debian's mingw-w64 cross compilers.
 #
-#   native/build.sh OUTDIR
+#   native/build.sh OUTDIR [x64|x86]     (both architectures unless one is named)
 #
 # The output depends only on these sources and the compiler version: no timestamps (--no-insert-timestamp), no
 # build paths (-ffile-prefix-map, no debug info, stripped), no __DATE__/__TIME__ (-Wdate-time -Werror), sources in a
@@ -9,7 +9,8 @@
 # output; CustomActionRebuildTest rebuilds them and fails when the bytes differ.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:?usage: build.sh OUTDIR}
+out=${1:?usage: build.sh OUTDIR [x64|x86]}
+only=${2:-}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 export LC_ALL=C
@@ -40,5 +41,5 @@ build() { # arch cc extra-ldflags
   $cc $cflags -o "$out/ssprkit-test-sleeper-$arch.exe" fixtures/sleeper.c $ldcommon $extra -lkernel32
 }
 
-build x64 x86_64-w64-mingw32-gcc "-Wl,--high-entropy-va -Wl,--image-base=0x180000000"
-build x86 i686-w64-mingw32-gcc "-Wl,--image-base=0x10000000 -Wl,--large-address-aware -Wl,--kill-at -Wl,--enable-stdcall-fixup"
+[ "$only" = x86 ] || build x64 x86_64-w64-mingw32-gcc "-Wl,--high-entropy-va -Wl,--image-base=0x180000000"
+[ "$only" = x64 ] || build x86 i686-w64-mingw32-gcc "-Wl,--image-base=0x10000000 -Wl,--large-address-aware -Wl,--kill-at -Wl,--enable-stdcall-fixup"
