@@ -5,7 +5,8 @@
  * Design: this action deletes nothing itself. It walks each tree now and adds temporary rows to the package's
  * RemoveFile table (every file "*.*" and every folder, deepest first), each folder named by a temporary property.
  * The standard RemoveFiles action then removes them inside the install script, where Windows Installer keeps the
- * deleted files for rollback. Row columns (both schema generations):
+ * deleted files for rollback. Files are named one by one as well as by "*.*": Wine's RemoveFiles does not expand
+ * wildcards. Row columns (both schema generations):
  *   v4 Wix4RemoveFolderEx: RemoveFolderEx, Component_, Property, InstallMode, Condition
  *   v3 WixRemoveFolderEx:  WixRemoveFolderEx, Component_, Property, InstallMode
  * InstallMode is RemoveFile's: 1 on install, 2 on uninstall, 3 both. Property names the folder (it must be set
@@ -14,14 +15,15 @@
  */
 #include "ca.h"
 
-/* Most folders one row may expand to. */
-#define RFX_MAX_FOLDERS 100000u
+/* Most RemoveFile rows (files and folders) one RemoveFolderEx row may expand to. */
+#define RFX_MAX_ROWS 200000u
 
 typedef struct {
     MSIHANDLE h;
     MSIHANDLE insert_view;   /* SELECT ... FROM RemoveFile, for MSIMODIFY_INSERT_TEMPORARY */
     unsigned row_index;
     unsigned folders;
+    unsigned rows;
     const WCHAR *component;
     int mode;
     BOOL failed;
@@ -29,10 +31,14 @@ typedef struct {
 
 static BOOL add_remove_row(rfx_t *r, WCHAR kind, unsigned depth, const WCHAR *file_name, const WCHAR *dir_property)
 {
-    /* Keys sort deepest first ("9999 - depth"), files ('F') before folders ('R'): RemoveFiles takes the rows in
-     * key order, so a folder is empty by the time its row comes. */
+    if (++r->rows > RFX_MAX_ROWS) {
+        ca_log(r->h, L"more than %u files and folders below one RemoveFolderEx root; the rest is left", RFX_MAX_ROWS);
+        return FALSE;
+    }
+    /* Rows are added children first (post-order), and their keys sort the same way ("9999 - depth", files 'F'
+     * before folders 'R'), so whichever order RemoveFiles takes them in, a folder is empty when its row comes. */
     WCHAR key[72];
-    _snwprintf(key, 71, L"SsprkitRfx%c%04u_%05u_%06u", kind, 9999u - depth, r->row_index, r->folders);
+    _snwprintf(key, 71, L"SsprkitRfx%c%04u_%05u_%06u", kind, 9999u - depth, r->row_index, r->rows);
     key[71] = 0;
     MSIHANDLE rec = MsiCreateRecord(5);
     if (!rec) return FALSE;
@@ -50,6 +56,11 @@ static BOOL add_remove_row(rfx_t *r, WCHAR kind, unsigned depth, const WCHAR *fi
     return TRUE;
 }
 
+/*
+ * One folder: its subfolders first, then a row for each file it holds now (by name: Windows Installer and Wine both
+ * delete named files), a "*.*" row (Windows Installer also deletes files that appear before RemoveFiles runs; Wine
+ * ignores wildcards) and the row that removes the folder itself.
+ */
 static void walk(rfx_t *r, const WCHAR *folder, unsigned depth)
 {
     if (r->failed) return;
@@ -57,14 +68,9 @@ static void walk(rfx_t *r, const WCHAR *folder, unsigned depth)
         ca_log(r->h, L"%ls is more than %u folders deep; not descending further", folder, CA_MAX_DEPTH);
         return;
     }
-    if (++r->folders > RFX_MAX_FOLDERS) {
-        ca_log(r->h, L"more than %u folders below one RemoveFolderEx root; the rest is left", RFX_MAX_FOLDERS);
-        r->failed = TRUE;
-        return;
-    }
-    /* The folder's temporary property: RemoveFile names folders by property. */
+    unsigned index = ++r->folders;
     WCHAR property[72];
-    _snwprintf(property, 71, L"SsprkitRfxDir%05u_%06u", r->row_index, r->folders);
+    _snwprintf(property, 71, L"SsprkitRfxDir%05u_%06u", r->row_index, index);
     property[71] = 0;
     cs_t with_slash;
     cs_init(&with_slash, CA_MAX_PATH);
@@ -76,23 +82,24 @@ static void walk(rfx_t *r, const WCHAR *folder, unsigned depth)
         r->failed = TRUE;
         return;
     }
-    if (!add_remove_row(r, L'F', depth, L"*.*", property) || !add_remove_row(r, L'R', depth, NULL, property)) {
-        cs_free(&with_slash);
-        r->failed = TRUE;
-        return;
-    }
 
-    cs_t pattern;
-    cs_init(&pattern, CA_MAX_PATH);
-    cs_append(&pattern, with_slash.p);
-    cs_append_char(&pattern, L'*');
-    WIN32_FIND_DATAW fd;
-    HANDLE find = pattern.failed ? INVALID_HANDLE_VALUE : FindFirstFileW(pattern.p, &fd);
-    cs_free(&pattern);
-    if (find != INVALID_HANDLE_VALUE) {
+    for (int pass = 0; pass < 2 && !r->failed; pass++) { /* pass 0: subfolders; pass 1: files */
+        cs_t pattern;
+        cs_init(&pattern, CA_MAX_PATH);
+        cs_append(&pattern, with_slash.p);
+        cs_append_char(&pattern, L'*');
+        WIN32_FIND_DATAW fd;
+        HANDLE find = pattern.failed ? INVALID_HANDLE_VALUE : FindFirstFileW(pattern.p, &fd);
+        cs_free(&pattern);
+        if (find == INVALID_HANDLE_VALUE) continue;
         do {
-            if (!(fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)) continue;
+            BOOL is_dir = (fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
             if (!wcscmp(fd.cFileName, L".") || !wcscmp(fd.cFileName, L"..")) continue;
+            if (pass == 1) {
+                if (!is_dir && !add_remove_row(r, L'F', depth, fd.cFileName, property)) r->failed = TRUE;
+                continue;
+            }
+            if (!is_dir) continue;
             cs_t child;
             cs_init(&child, CA_MAX_PATH);
             cs_append(&child, with_slash.p);
@@ -108,6 +115,7 @@ static void walk(rfx_t *r, const WCHAR *folder, unsigned depth)
         } while (!r->failed && FindNextFileW(find, &fd));
         FindClose(find);
     }
+    if (!r->failed && (!add_remove_row(r, L'F', depth, L"*.*", property) || !add_remove_row(r, L'R', depth, NULL, property))) r->failed = TRUE;
     cs_free(&with_slash);
 }
 
@@ -180,7 +188,7 @@ CA_EXPORT WixRemoveFoldersEx(MSIHANDLE h)
             ca_log(h, L"row %ls: folder %ls does not exist; nothing to remove", id, folder);
             goto next;
         }
-        rfx_t r = {h, insert_view, index, 0, component, mode, FALSE};
+        rfx_t r = {h, insert_view, index, 0, 0, component, mode, FALSE};
         walk(&r, folder, 0);
         if (r.failed) {
             ca_log(h, L"row %ls: the tree below %ls was not scheduled completely", id, folder);

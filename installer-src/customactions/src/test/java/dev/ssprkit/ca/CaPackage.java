@@ -2,6 +2,7 @@ package dev.ssprkit.ca;
 
 import dev.ssprkit.builder.ComponentSpec;
 import dev.ssprkit.builder.DirectorySpec;
+import dev.ssprkit.builder.FeatureSpec;
 import dev.ssprkit.builder.PackageBuilder;
 import dev.ssprkit.builder.Platform;
 import dev.ssprkit.msi.model.Database;
@@ -26,6 +27,7 @@ final class CaPackage {
     final PackageBuilder pkg;
     final DirectorySpec app;
     final ComponentSpec main;
+    final FeatureSpec feature;
     final SchemaGeneration generation;
     final Architecture architecture;
     private final List<Consumer<Database>> rows = new ArrayList<>();
@@ -42,7 +44,7 @@ final class CaPackage {
         Path readme = payloadDir.resolve(name.replace(' ', '_') + ".txt");
         Files.writeString(readme, "payload of " + name + "\r\n");
         main.file(readme);
-        pkg.feature("Complete", name).add(main);
+        feature = pkg.feature("Complete", name).add(main);
         pkg.customize(db -> rows.forEach(r -> r.accept(db)));
     }
 
