@@ -41,5 +41,14 @@ build() { # arch cc extra-ldflags
   $cc $cflags -o "$out/ssprkit-test-sleeper-$arch.exe" fixtures/sleeper.c $ldcommon $extra -lkernel32
 }
 
-[ "$only" = x86 ] || build x64 x86_64-w64-mingw32-gcc "-Wl,--high-entropy-va -Wl,--image-base=0x180000000"
-[ "$only" = x64 ] || build x86 i686-w64-mingw32-gcc "-Wl,--image-base=0x10000000 -Wl,--large-address-aware -Wl,--kill-at -Wl,--enable-stdcall-fixup"
+# The two architectures build in parallel (their outputs do not depend on each other or on timing).
+pids=""
+if [ "$only" != x86 ]; then
+  build x64 x86_64-w64-mingw32-gcc "-Wl,--high-entropy-va -Wl,--image-base=0x180000000" & pids="$pids $!"
+fi
+if [ "$only" != x64 ]; then
+  build x86 i686-w64-mingw32-gcc "-Wl,--image-base=0x10000000 -Wl,--large-address-aware -Wl,--kill-at -Wl,--enable-stdcall-fixup" & pids="$pids $!"
+fi
+failed=0
+for pid in $pids; do wait "$pid" || failed=1; done
+exit $failed
