@@ -1,0 +1,277 @@
+package dev.ssprkit.wix.compile.ui;
+
+import dev.ssprkit.testkit.VirtualDisplay;
+import dev.ssprkit.testkit.Wine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The built-in dialog sets (WixUI_Minimal, _InstallDir, _FeatureTree, _Mondo), shown by Wine's msiexec on a virtual
+ * display and walked the way WiX's documentation describes each set (dialog reference pages WixUI_minimal,
+ * WixUI_installdir, WixUI_featuretree, WixUI_mondo): what a user chooses on the pages has to show in the installed
+ * result (files and their bytes, the folder typed into the path field, the features left out), and msiexec's exit
+ * code has to be the one the MSI SDK gives for the outcome (0 success, 1602 ERROR_INSTALL_USEREXIT when the user
+ * cancels; a Unix exit status keeps the low 8 bits). One Wine prefix for the class; every test installs its own
+ * product (own UpgradeCode and folder), so the tests do not see each other.
+ */
+@Tag("interop")
+class WixUiSetsWalkthroughTest {
+    @RegisterExtension static final Wine wine = Wine.perClass();
+    private static VirtualDisplay display;
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void startDisplay() {
+        display = VirtualDisplay.start();
+    }
+
+    @AfterAll
+    static void stopDisplay() {
+        if (display != null) display.close();
+    }
+
+    /** A per-machine v3 product named {@code name} installing one file per feature into ProgramFilesFolder\FOLDER. */
+    static String product(String name, String code, String folder, String ui, String features) {
+        StringBuilder components = new StringBuilder(), featureRows = new StringBuilder();
+        int i = 0;
+        for (String f : features.split(",")) {
+            String[] idLevel = f.split(":");
+            String id = idLevel[0];
+            String level = idLevel.length > 1 ? idLevel[1] : "1";
+            i++;
+            components.append("<Component Id=\"C").append(id).append("\" Guid=\"{7A1B2C3D-0000-4000-8000-").append(code).append(String.format("%04d", i))
+                    .append("}\"><File Id=\"F").append(id).append("\" Name=\"").append(id.toLowerCase()).append(".txt\" Source=\"")
+                    .append(id.toLowerCase()).append(".txt\" KeyPath=\"yes\"/></Component>\n");
+            featureRows.append("<Feature Id=\"").append(id).append("\" Title=\"").append(id).append(" part\" Level=\"").append(level)
+                    .append("\" Display=\"").append(i).append("\"><ComponentRef Id=\"C").append(id).append("\"/></Feature>\n");
+        }
+        return """
+                <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
+                  <Product Id="{7A1B2C3D-1111-4000-8000-%1$s0000}" Name="%2$s" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests"
+                           UpgradeCode="{7A1B2C3D-2222-4000-8000-%1$s0000}">
+                    <Package InstallerVersion="200" Compressed="yes" InstallScope="perMachine"/>
+                    <MediaTemplate EmbedCab="yes"/>
+                    <Directory Id="TARGETDIR" Name="SourceDir">
+                      <Directory Id="ProgramFilesFolder">
+                        <Directory Id="INSTALLFOLDER" Name="%3$s">
+                %4$s
+                        </Directory>
+                      </Directory>
+                    </Directory>
+                %5$s
+                    <Property Id="WIXUI_INSTALLDIR" Value="INSTALLFOLDER"/>
+                    <UIRef Id="%6$s"/>
+                  </Product>
+                </Wix>
+                """.formatted(code, name, folder, components, featureRows, ui);
+    }
+
+    /** The payload file of feature {@code id}: its bytes name the feature, so a file in the wrong place is caught. */
+    private void payload(String... ids) throws Exception {
+        for (String id : ids) Files.writeString(dir.resolve(id.toLowerCase() + ".txt"), "payload of " + id + "\r\n");
+    }
+
+    private void assertInstalled(Path folder, String... ids) throws Exception {
+        for (String id : ids) {
+            Path f = folder.resolve(id.toLowerCase() + ".txt");
+            assertTrue(Files.exists(f), "not installed: " + f);
+            assertArrayEquals(Files.readAllBytes(dir.resolve(id.toLowerCase() + ".txt")), Files.readAllBytes(f), f.toString());
+        }
+    }
+
+    /** 32-bit packages in a 64-bit prefix: Program Files (x86). */
+    private static Path programFiles(String folder) {
+        return wine.cDrive("C:\\Program Files (x86)\\" + folder);
+    }
+
+    /**
+     * WixUI_Minimal's first and only page is the welcome-and-licence page: Install stays disabled until the licence
+     * box is ticked (pressing it does nothing: no installation starts), Cancel asks for confirmation (CancelDlg),
+     * Yes leads to the cancelled page (UserExit), Finish ends with 1602 and nothing is installed.
+     */
+    @Test
+    void minimalInstallIsDisabledUntilTheLicenceIsAcceptedAndCancelInstallsNothing() throws Exception {
+        payload("Core");
+        Path msi = Wizard.build(dir, "minimal-cancel", product("Ui Minimal Cancel", "00000001", "UiMinimalCancel", "WixUI_Minimal", "Core"));
+        Wizard w = Wizard.start(display, wine, msi);
+        w.on("WelcomeEulaDlg", "alt+i", "Escape"); // Install (disabled: ignored), then Cancel
+        w.on("CancelDlg", "alt+y");
+        w.on("UserExit", "alt+f");
+        assertEquals(1602 & 0xFF, w.exitCode(), w::tail);
+        assertFalse(w.log().contains("ExecuteAction"), () -> "the disabled Install button started the installation:\n" + w.tail());
+        assertFalse(Files.exists(programFiles("UiMinimalCancel")), "something was installed");
+    }
+
+    /** Ticking the licence box enables Install; the installation finishes on the success page and the file is there. */
+    @Test
+    void minimalInstallsOnceTheLicenceIsAccepted() throws Exception {
+        payload("Core");
+        Path msi = Wizard.build(dir, "minimal", product("Ui Minimal", "00000002", "UiMinimal", "WixUI_Minimal", "Core"));
+        Wizard w = Wizard.start(display, wine, msi);
+        w.on("WelcomeEulaDlg", "alt+a", "alt+i");
+        w.on("ExitDialog", "alt+f");
+        assertEquals(0, w.exitCode(), w::tail);
+        assertInstalled(programFiles("UiMinimal"), "Core");
+        assertTrue(w.log().contains("LicenseAccepted = 1"), w::tail);
+    }
+
+    /**
+     * WixUI_InstallDir: welcome, licence, folder, ready. A folder typed into the folder page's path field is where
+     * the files go (the page publishes SetTargetPath for the directory WIXUI_INSTALLDIR names); Back on the ready
+     * page returns to the folder page, which still shows what was typed.
+     */
+    @Test
+    void installDirInstallsIntoTheTypedFolderAndBackReturnsToTheFolderPage() throws Exception {
+        payload("Core");
+        Path msi = Wizard.build(dir, "installdir", product("Ui InstallDir", "00000003", "UiInstallDir", "WixUI_InstallDir", "Core"));
+        Wizard w = Wizard.start(display, wine, msi);
+        w.on("WelcomeDlg", "alt+n");
+        w.on("LicenseAgreementDlg", "alt+a", "alt+n");
+        String folderPage = w.page("InstallDirDlg");
+        // the path field has the focus with its text selected: typing replaces it; Tab leaves the field, which is
+        // when the installer takes its value
+        w.display().type(folderPage, "C:\\Typed By\\User");
+        w.display().key(folderPage, "Tab", "alt+n");
+        w.on("VerifyReadyDlg", "alt+b");
+        w.on("InstallDirDlg", "alt+n");
+        w.on("VerifyReadyDlg", "alt+i");
+        w.on("ExitDialog", "alt+f");
+        assertEquals(0, w.exitCode(), w::tail);
+        assertInstalled(wine.cDrive("C:\\Typed By\\User"), "Core");
+        assertFalse(Files.exists(programFiles("UiInstallDir")), "the default folder was used instead of the typed one");
+    }
+
+    /**
+     * WixUI_FeatureTree: the parts page's selection tree. Wine opens a feature's menu only for a mouse click on the
+     * item's state icon (its SelectionTree control has no keyboard menu); the menu's last entry leaves the feature
+     * out. Alpha (the first item) is left out: only Beta's file is installed.
+     */
+    @Test
+    void featureTreeLeavesOutTheFeatureTurnedOffInTheTree() throws Exception {
+        payload("Alpha", "Beta");
+        Path msi = Wizard.build(dir, "featuretree", product("Ui FeatureTree", "00000004", "UiFeatureTree", "WixUI_FeatureTree", "Alpha,Beta"));
+        Wizard w = Wizard.start(display, wine, msi);
+        w.on("WelcomeDlg", "alt+n");
+        w.on("LicenseAgreementDlg", "alt+a", "alt+n");
+        String parts = w.page("CustomizeDlg");
+        clickFirstTreeItemIcon(parts);
+        display.keyFocused("Up", "Return"); // the menu's last entry: do not install
+        display.key(parts, "alt+n");
+        w.on("VerifyReadyDlg", "alt+i");
+        w.on("ExitDialog", "alt+f");
+        assertEquals(0, w.exitCode(), w::tail);
+        assertInstalled(programFiles("UiFeatureTree"), "Beta");
+        assertFalse(Files.exists(programFiles("UiFeatureTree").resolve("alpha.txt")), "the feature turned off was installed");
+    }
+
+    /**
+     * Clicks the state icon of the tree's first item on the parts page. Our CustomizeDlg is 370 units wide with the
+     * tree at (20, 66); Wine scales installer units by the window's width / 370, draws a 2-pixel sunken border, indents
+     * root items by 19 pixels (lines at root) and draws 32x16 state icons, one 16-pixel row per item (measured on
+     * Wine 8's screenshots).
+     */
+    private void clickFirstTreeItemIcon(String window) {
+        double scale = display.size(window)[0] / 370.0;
+        int x = (int) Math.round(20 * scale) + 2 + 19 + 10;
+        int y = (int) Math.round(66 * scale) + 2 + 8;
+        display.click(window, x, y);
+    }
+
+    /**
+     * WixUI_Mondo's setup-type page: Typical sets the install level to 3 (features of level 4 and up stay out),
+     * Complete to 1000 (every feature), as WiX's documentation of the set says.
+     */
+    @Test
+    void mondoTypicalInstallsLevelThreeAndBelowCompleteInstallsEverything() throws Exception {
+        payload("Base", "Extra");
+        Path typical = Wizard.build(dir, "mondo-typical", product("Ui Mondo Typical", "00000005", "UiMondoTypical", "WixUI_Mondo", "Base:3,Extra:4"));
+        Wizard w = Wizard.start(display, wine, typical);
+        w.on("WelcomeDlg", "alt+n");
+        w.on("LicenseAgreementDlg", "alt+a", "alt+n");
+        w.on("SetupTypeDlg", "alt+t");
+        w.on("VerifyReadyDlg", "alt+i");
+        w.on("ExitDialog", "alt+f");
+        assertEquals(0, w.exitCode(), w::tail);
+        assertInstalled(programFiles("UiMondoTypical"), "Base");
+        assertFalse(Files.exists(programFiles("UiMondoTypical").resolve("extra.txt")), "Typical installed a level-4 feature");
+
+        Path complete = Wizard.build(dir, "mondo-complete", product("Ui Mondo Complete", "00000006", "UiMondoComplete", "WixUI_Mondo", "Base:3,Extra:4"));
+        Wizard c = Wizard.start(display, wine, complete);
+        c.on("WelcomeDlg", "alt+n");
+        c.on("LicenseAgreementDlg", "alt+a", "alt+n");
+        c.on("SetupTypeDlg", "alt+o");
+        c.on("VerifyReadyDlg", "alt+i");
+        c.on("ExitDialog", "alt+f");
+        assertEquals(0, c.exitCode(), c::tail);
+        assertInstalled(programFiles("UiMondoComplete"), "Base", "Extra");
+    }
+
+    /**
+     * Maintenance: msiexec /i on an installed product shows the maintenance pages; Remove, then Remove on the ready
+     * page, takes the product off: its files and its Add/Remove Programs entry (the SDK's Uninstall\{ProductCode}
+     * key, under Wow6432Node for a 32-bit package) are gone.
+     */
+    @Test
+    void maintenanceRemoveTakesTheProductOff() throws Exception {
+        payload("Core");
+        Path msi = Wizard.build(dir, "maintenance", product("Ui Maintenance", "00000007", "UiMaintenance", "WixUI_InstallDir", "Core"));
+        assertEquals(0, wine.msiexec("/i", msi.toString(), "/qn").exitCode());
+        String arp = "HKLM\\Software\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{7A1B2C3D-1111-4000-8000-000000070000}";
+        assertTrue(wine.regKeyExists(arp), "the silent install registered no uninstall entry");
+        assertInstalled(programFiles("UiMaintenance"), "Core");
+
+        Wizard w = Wizard.start(display, wine, msi);
+        w.on("MaintenanceWelcomeDlg", "alt+n");
+        w.on("MaintenanceTypeDlg", "alt+r");
+        w.on("VerifyReadyDlg", "alt+r");
+        w.on("ExitDialog", "alt+f");
+        assertEquals(0, w.exitCode(), w::tail);
+        assertFalse(Files.exists(programFiles("UiMaintenance").resolve("core.txt")), "the file is still there");
+        assertFalse(wine.regKeyExists(arp), "the uninstall entry is still there");
+    }
+
+    /**
+     * A v4 source names its set with {@code <ui:WixUI Id="WixUI_InstallDir" InstallDirectory="INSTALLFOLDER"/>} (WiX
+     * v4's UI extension): it builds and walks the same pages, and the default folder is the one InstallDirectory
+     * names.
+     */
+    @Test
+    void v4WixUiElementBuildsAndWalksTheInstallDirPages() throws Exception {
+        payload("Core");
+        String source = """
+                <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs" xmlns:ui="http://wixtoolset.org/schemas/v4/wxs/ui">
+                  <Package Name="Ui V4" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="{7A1B2C3D-2222-4000-8000-000000080000}">
+                    <MediaTemplate EmbedCab="yes"/>
+                    <StandardDirectory Id="ProgramFilesFolder">
+                      <Directory Id="INSTALLFOLDER" Name="UiV4">
+                        <Component><File Source="core.txt"/></Component>
+                      </Directory>
+                    </StandardDirectory>
+                    <ui:WixUI Id="WixUI_InstallDir" InstallDirectory="INSTALLFOLDER"/>
+                  </Package>
+                </Wix>
+                """;
+        Path msi = Wizard.build(dir, "v4", source);
+        Wizard w = Wizard.start(display, wine, msi);
+        w.on("WelcomeDlg", "alt+n");
+        w.on("LicenseAgreementDlg", "alt+a", "alt+n");
+        w.on("InstallDirDlg", "alt+n");
+        w.on("VerifyReadyDlg", "alt+i");
+        w.on("ExitDialog", "alt+f");
+        assertEquals(0, w.exitCode(), w::tail);
+        assertInstalled(programFiles("UiV4"), "Core");
+    }
+
+}
