@@ -128,12 +128,14 @@ class WixUiSetsWalkthroughTest {
     }
 
     /**
-     * WixUI_InstallDir: welcome, licence, folder, ready. A folder typed into the folder page's path field is where
-     * the files go (the page publishes SetTargetPath for the directory WIXUI_INSTALLDIR names); Back on the ready
-     * page returns to the folder page, which still shows what was typed.
+     * WixUI_InstallDir: welcome, licence, folder, ready. A folder typed into the folder page's path field is taken
+     * (the page publishes SetTargetPath for the directory WIXUI_INSTALLDIR names); Back on the ready page returns to
+     * the folder page; its Change button opens the folder browser (BrowseDlg) on that folder, and a subfolder typed
+     * there and confirmed with OK (SetTargetPath again) is where the files go: only a walk that kept both choices
+     * installs into C:\Typed By\User\Browsed.
      */
     @Test
-    void installDirInstallsIntoTheTypedFolderAndBackReturnsToTheFolderPage() throws Exception {
+    void installDirInstallsIntoTheTypedAndBrowsedFolder() throws Exception {
         payload("Core");
         Path msi = Wizard.build(dir, "installdir", product("Ui InstallDir", "00000003", "UiInstallDir", "WixUI_InstallDir", "Core"));
         Wizard w = Wizard.start(display, wine, msi);
@@ -145,11 +147,18 @@ class WixUiSetsWalkthroughTest {
         w.display().type(folderPage, "C:\\Typed By\\User");
         w.display().key(folderPage, "Tab", "alt+n");
         w.on("VerifyReadyDlg", "alt+b");
+        w.on("InstallDirDlg", "alt+c");
+        String browser = w.page("BrowseDlg");
+        clickControl(browser, 70 + 141, 192 + 9); // the middle of our BrowseDlg's PathEdit (X=70 Y=192, 282x18)
+        display.keyFocused("End");
+        w.display().type(browser, "Browsed");
+        display.keyFocused("Tab", "Return"); // leave the field (its value is taken), then OK, next in the tab order
         w.on("InstallDirDlg", "alt+n");
         w.on("VerifyReadyDlg", "alt+i");
         w.on("ExitDialog", "alt+f");
         assertEquals(0, w.exitCode(), w::tail);
-        assertInstalled(wine.cDrive("C:\\Typed By\\User"), "Core");
+        assertInstalled(wine.cDrive("C:\\Typed By\\User\\Browsed"), "Core");
+        assertFalse(Files.exists(wine.cDrive("C:\\Typed By\\User\\core.txt")), "the browsed folder was not taken");
         assertFalse(Files.exists(programFiles("UiInstallDir")), "the default folder was used instead of the typed one");
     }
 
@@ -189,6 +198,12 @@ class WixUiSetsWalkthroughTest {
         display.click(window, x, y);
     }
 
+    /** Clicks the point (x, y), in installer units, of one of our 370-unit-wide dialogs (scaled as above). */
+    private void clickControl(String window, int x, int y) {
+        double scale = display.size(window)[0] / 370.0;
+        display.click(window, (int) Math.round(x * scale), (int) Math.round(y * scale));
+    }
+
     /**
      * WixUI_Mondo's setup-type page: Typical sets the install level to 3 (features of level 4 and up stay out),
      * Complete to 1000 (every feature), as WiX's documentation of the set says.
@@ -219,26 +234,59 @@ class WixUiSetsWalkthroughTest {
     }
 
     /**
-     * Maintenance: msiexec /i on an installed product shows the maintenance pages; Remove, then Remove on the ready
-     * page, takes the product off: its files and its Add/Remove Programs entry (the SDK's Uninstall\{ProductCode}
-     * key, under Wow6432Node for a 32-bit package) are gone.
+     * WixUI_Mondo's Custom path and the maintenance pages, one product through its life:
+     * <ol>
+     * <li>Custom leads to the parts page (CustomizeDlg); Alpha turned off there is not installed, Beta is, and the
+     *     product has its Add/Remove Programs entry (the SDK's Uninstall\{ProductCode} key, under Wow6432Node for a
+     *     32-bit package);</li>
+     * <li>msiexec /i again shows the maintenance pages (MaintenanceWelcomeDlg, MaintenanceTypeDlg); Change leads to
+     *     the parts page, where Alpha turned on (the menu's first entry: install on the local disk) is installed by
+     *     Change on the ready page, Beta left alone;</li>
+     * <li>a third run: Remove, then Remove on the ready page, takes the product off: its files and its uninstall
+     *     entry are gone.</li>
+     * </ol>
      */
     @Test
-    void maintenanceRemoveTakesTheProductOff() throws Exception {
-        payload("Core");
-        Path msi = Wizard.build(dir, "maintenance", product("Ui Maintenance", "00000007", "UiMaintenance", "WixUI_InstallDir", "Core"));
-        assertEquals(0, wine.msiexec("/i", msi.toString(), "/qn").exitCode());
+    void mondoCustomThenMaintenanceChangeThenRemove() throws Exception {
+        payload("Alpha", "Beta");
+        Path msi = Wizard.build(dir, "mondo-custom", product("Ui Mondo Custom", "00000007", "UiMondoCustom", "WixUI_Mondo", "Alpha,Beta"));
+        Path folder = programFiles("UiMondoCustom");
         String arp = "HKLM\\Software\\Wow6432Node\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{7A1B2C3D-1111-4000-8000-000000070000}";
-        assertTrue(wine.regKeyExists(arp), "the silent install registered no uninstall entry");
-        assertInstalled(programFiles("UiMaintenance"), "Core");
 
-        Wizard w = Wizard.start(display, wine, msi);
-        w.on("MaintenanceWelcomeDlg", "alt+n");
-        w.on("MaintenanceTypeDlg", "alt+r");
-        w.on("VerifyReadyDlg", "alt+r");
-        w.on("ExitDialog", "alt+f");
-        assertEquals(0, w.exitCode(), w::tail);
-        assertFalse(Files.exists(programFiles("UiMaintenance").resolve("core.txt")), "the file is still there");
+        Wizard install = Wizard.start(display, wine, msi);
+        install.on("WelcomeDlg", "alt+n");
+        install.on("LicenseAgreementDlg", "alt+a", "alt+n");
+        install.on("SetupTypeDlg", "alt+u");
+        String parts = install.page("CustomizeDlg");
+        clickFirstTreeItemIcon(parts);
+        display.keyFocused("Up", "Return"); // the menu's last entry: do not install
+        display.key(parts, "alt+n");
+        install.on("VerifyReadyDlg", "alt+i");
+        install.on("ExitDialog", "alt+f");
+        assertEquals(0, install.exitCode(), install::tail);
+        assertInstalled(folder, "Beta");
+        assertFalse(Files.exists(folder.resolve("alpha.txt")), "the feature turned off was installed");
+        assertTrue(wine.regKeyExists(arp), "the install registered no uninstall entry");
+
+        Wizard change = Wizard.start(display, wine, msi);
+        change.on("MaintenanceWelcomeDlg", "alt+n");
+        change.on("MaintenanceTypeDlg", "alt+c");
+        String again = change.page("CustomizeDlg");
+        clickFirstTreeItemIcon(again);
+        display.keyFocused("Down", "Return"); // the menu's first entry: install on the local disk
+        display.key(again, "alt+n");
+        change.on("VerifyReadyDlg", "alt+c");
+        change.on("ExitDialog", "alt+f");
+        assertEquals(0, change.exitCode(), change::tail);
+        assertInstalled(folder, "Alpha", "Beta");
+
+        Wizard remove = Wizard.start(display, wine, msi);
+        remove.on("MaintenanceWelcomeDlg", "alt+n");
+        remove.on("MaintenanceTypeDlg", "alt+r");
+        remove.on("VerifyReadyDlg", "alt+r");
+        remove.on("ExitDialog", "alt+f");
+        assertEquals(0, remove.exitCode(), remove::tail);
+        assertFalse(Files.exists(folder.resolve("alpha.txt")) || Files.exists(folder.resolve("beta.txt")), "files are still there");
         assertFalse(wine.regKeyExists(arp), "the uninstall entry is still there");
     }
 
