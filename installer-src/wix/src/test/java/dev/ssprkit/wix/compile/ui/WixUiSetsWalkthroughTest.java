@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -192,9 +193,14 @@ class WixUiSetsWalkthroughTest {
      * Wine 8's screenshots).
      */
     private void clickFirstTreeItemIcon(String window) {
+        clickFirstTreeItemIcon(window, 20, 66);
+    }
+
+    /** The same for a tree whose top-left corner is at (treeX, treeY) installer units (FeaturesDlg: 20, 52). */
+    private void clickFirstTreeItemIcon(String window, int treeX, int treeY) {
         double scale = display.size(window)[0] / 370.0;
-        int x = (int) Math.round(20 * scale) + 2 + 19 + 10;
-        int y = (int) Math.round(66 * scale) + 2 + 8;
+        int x = (int) Math.round(treeX * scale) + 2 + 19 + 10;
+        int y = (int) Math.round(treeY * scale) + 2 + 8;
         display.click(window, x, y);
     }
 
@@ -288,6 +294,69 @@ class WixUiSetsWalkthroughTest {
         assertEquals(0, remove.exitCode(), remove::tail);
         assertFalse(Files.exists(folder.resolve("alpha.txt")) || Files.exists(folder.resolve("beta.txt")), "files are still there");
         assertFalse(wine.regKeyExists(arp), "the uninstall entry is still there");
+    }
+
+    /**
+     * WixUI_Advanced (WiX's documentation of the set: the project gives APPLICATIONFOLDER, ApplicationFolderName and
+     * WixAppFolder; a per-user install goes to [LocalAppDataFolder]Apps\[ApplicationFolderName]). The walk: the
+     * licence page (AdvancedWelcomeEulaDlg), Advanced, the scope page (InstallScopeDlg) where "just me" is picked
+     * over the package's per-machine default, then the parts page (FeaturesDlg, no folder page for a per-user
+     * install) where Alpha is left out and whose Install button starts the installation. Beta's file lands in the
+     * per-user folder of Wine's user, nothing in Program Files, and ALLUSERS is cleared.
+     */
+    @Test
+    void advancedPerUserScopeAndFeaturesInstallIntoTheUsersFolder() throws Exception {
+        payload("Alpha", "Beta");
+        String source = """
+                <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
+                  <Product Id="{7A1B2C3D-1111-4000-8000-000000090000}" Name="Ui Advanced" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests"
+                           UpgradeCode="{7A1B2C3D-2222-4000-8000-000000090000}">
+                    <Package InstallerVersion="200" Compressed="yes" InstallScope="perMachine"/>
+                    <MediaTemplate EmbedCab="yes"/>
+                    <Directory Id="TARGETDIR" Name="SourceDir">
+                      <Directory Id="ProgramFilesFolder">
+                        <Directory Id="APPLICATIONFOLDER" Name="UiAdvanced">
+                          <Component Id="CAlpha" Guid="{7A1B2C3D-0000-4000-8000-000000090001}"><File Id="FAlpha" Name="alpha.txt" Source="alpha.txt" KeyPath="yes"/></Component>
+                          <Component Id="CBeta" Guid="{7A1B2C3D-0000-4000-8000-000000090002}"><File Id="FBeta" Name="beta.txt" Source="beta.txt" KeyPath="yes"/></Component>
+                        </Directory>
+                      </Directory>
+                    </Directory>
+                    <Feature Id="Alpha" Title="Alpha part" Level="1" Display="1"><ComponentRef Id="CAlpha"/></Feature>
+                    <Feature Id="Beta" Title="Beta part" Level="1" Display="2"><ComponentRef Id="CBeta"/></Feature>
+                    <Property Id="ApplicationFolderName" Value="UiAdvancedApp"/>
+                    <Property Id="WixAppFolder" Value="WixPerMachineFolder"/>
+                    <UIRef Id="WixUI_Advanced"/>
+                  </Product>
+                </Wix>
+                """;
+        Path msi = Wizard.build(dir, "advanced", source);
+        Wizard w = Wizard.start(display, wine, msi);
+        w.on("AdvancedWelcomeEulaDlg", "alt+a", "alt+d");
+        String scope = w.page("InstallScopeDlg");
+        clickControl(scope, 20 + 40, 58 + 8); // our InstallScopeDlg's first radio button, "just me" (X=20 Y=58)
+        display.key(scope, "alt+n");
+        String parts = w.page("FeaturesDlg");
+        clickFirstTreeItemIcon(parts, 20, 52);
+        display.keyFocused("Up", "Return"); // the menu's last entry: do not install
+        display.key(parts, "alt+i");
+        w.on("ExitDialog", "alt+f");
+        assertEquals(0, w.exitCode(), w::tail);
+
+        Path users = wine.cDrive("C:\\users");
+        List<Path> perUser;
+        try (var s = Files.list(users)) {
+            perUser = s.map(u -> u.resolve("AppData/Local/Apps/UiAdvancedApp")).filter(Files::isDirectory).toList();
+        }
+        assertEquals(1, perUser.size(), () -> "no per-user folder Apps\\UiAdvancedApp under " + users + "\n" + w.tail());
+        assertInstalled(perUser.get(0), "Beta");
+        assertFalse(Files.exists(perUser.get(0).resolve("alpha.txt")), "the feature turned off was installed");
+        assertFalse(Files.exists(programFiles("UiAdvanced")), "installed per-machine");
+        assertFalse(Files.exists(programFiles("UiAdvancedApp")), "installed per-machine");
+        // the scope page cleared ALLUSERS (Publish ALLUSERS {}): the verbose log's closing property list no longer has
+        // it. Wine fixes the installation context when it opens the package, so it still registers the product
+        // per-machine (UserData\S-1-5-18); Windows Installer would register it for the user. Not asserted here.
+        assertTrue(w.log().contains("Property(S): Privileged = 1"), () -> "no property list in the log:\n" + w.tail());
+        assertFalse(w.log().contains("Property(S): ALLUSERS = "), () -> "ALLUSERS is still set:\n" + w.tail());
     }
 
     /**
