@@ -129,7 +129,9 @@ class WixUiSetsWalkthroughTest {
     }
 
     /**
-     * WixUI_InstallDir: welcome, licence, folder, ready. A folder typed into the folder page's path field is taken
+     * WixUI_InstallDir, named the v4 way ({@code <ui:WixUI Id="WixUI_InstallDir" InstallDirectory="INSTALLFOLDER"/>},
+     * WiX v4's UI extension: InstallDirectory is the directory the folder page edits): welcome, licence, folder,
+     * ready. A folder typed into the folder page's path field is taken
      * (the page publishes SetTargetPath for the directory WIXUI_INSTALLDIR names); Back on the ready page returns to
      * the folder page; its Change button opens the folder browser (BrowseDlg) on that folder, and a subfolder typed
      * there and confirmed with OK (SetTargetPath again) is where the files go: only a walk that kept both choices
@@ -138,7 +140,20 @@ class WixUiSetsWalkthroughTest {
     @Test
     void installDirInstallsIntoTheTypedAndBrowsedFolder() throws Exception {
         payload("Core");
-        Path msi = Wizard.build(dir, "installdir", product("Ui InstallDir", "00000003", "UiInstallDir", "WixUI_InstallDir", "Core"));
+        String source = """
+                <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs" xmlns:ui="http://wixtoolset.org/schemas/v4/wxs/ui">
+                  <Package Name="Ui InstallDir" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="{7A1B2C3D-2222-4000-8000-000000030000}">
+                    <MediaTemplate EmbedCab="yes"/>
+                    <StandardDirectory Id="ProgramFilesFolder">
+                      <Directory Id="INSTALLFOLDER" Name="UiInstallDir">
+                        <Component><File Source="core.txt"/></Component>
+                      </Directory>
+                    </StandardDirectory>
+                    <ui:WixUI Id="WixUI_InstallDir" InstallDirectory="INSTALLFOLDER"/>
+                  </Package>
+                </Wix>
+                """;
+        Path msi = Wizard.build(dir, "installdir", source);
         Wizard w = Wizard.start(display, wine, msi);
         w.on("WelcomeDlg", "alt+n");
         w.on("LicenseAgreementDlg", "alt+a", "alt+n");
@@ -358,37 +373,4 @@ class WixUiSetsWalkthroughTest {
         assertTrue(w.log().contains("Property(S): Privileged = 1"), () -> "no property list in the log:\n" + w.tail());
         assertFalse(w.log().contains("Property(S): ALLUSERS = "), () -> "ALLUSERS is still set:\n" + w.tail());
     }
-
-    /**
-     * A v4 source names its set with {@code <ui:WixUI Id="WixUI_InstallDir" InstallDirectory="INSTALLFOLDER"/>} (WiX
-     * v4's UI extension): it builds and walks the same pages, and the default folder is the one InstallDirectory
-     * names.
-     */
-    @Test
-    void v4WixUiElementBuildsAndWalksTheInstallDirPages() throws Exception {
-        payload("Core");
-        String source = """
-                <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs" xmlns:ui="http://wixtoolset.org/schemas/v4/wxs/ui">
-                  <Package Name="Ui V4" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="{7A1B2C3D-2222-4000-8000-000000080000}">
-                    <MediaTemplate EmbedCab="yes"/>
-                    <StandardDirectory Id="ProgramFilesFolder">
-                      <Directory Id="INSTALLFOLDER" Name="UiV4">
-                        <Component><File Source="core.txt"/></Component>
-                      </Directory>
-                    </StandardDirectory>
-                    <ui:WixUI Id="WixUI_InstallDir" InstallDirectory="INSTALLFOLDER"/>
-                  </Package>
-                </Wix>
-                """;
-        Path msi = Wizard.build(dir, "v4", source);
-        Wizard w = Wizard.start(display, wine, msi);
-        w.on("WelcomeDlg", "alt+n");
-        w.on("LicenseAgreementDlg", "alt+a", "alt+n");
-        w.on("InstallDirDlg", "alt+n");
-        w.on("VerifyReadyDlg", "alt+i");
-        w.on("ExitDialog", "alt+f");
-        assertEquals(0, w.exitCode(), w::tail);
-        assertInstalled(programFiles("UiV4"), "Core");
-    }
-
 }
