@@ -116,9 +116,12 @@ class WixUiLibraryTablesTest {
         assertTrue(dialogNames.containsAll(Set.of("ExitDialog", "UserExit", "FatalError", "ProgressDlg", "CancelDlg")), () -> set + " lacks an end page: " + dialogNames);
     }
 
-    /** The rows of one table as msiinfo exports it (an .idt file: three header lines, then tab-separated rows). */
+    /**
+     * The rows of one table as msiinfo exports it (an .idt file: three header lines, then tab-separated rows). Run in
+     * the package's folder: exporting a table with a stream column (Binary) also writes its streams to files there.
+     */
     private static List<String[]> rows(Path msi, String table) {
-        Tool.Result r = Tool.run("msiinfo", "export", msi.toString(), table);
+        Tool.Result r = Tool.run(List.of("msiinfo", "export", msi.toString(), table), msi.getParent(), Map.of(), 60);
         List<String[]> out = new ArrayList<>();
         if (r.exitCode() != 0) return out; // the package has no such table
         String[] lines = r.stdout().split("\r\n"); // rows end with CR LF; a bare LF is part of a value (the licence text)
