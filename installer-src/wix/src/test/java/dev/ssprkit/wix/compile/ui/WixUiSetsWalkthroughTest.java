@@ -19,10 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The built-in dialog sets (WixUI_Minimal, _InstallDir, _FeatureTree, _Mondo), shown by Wine's msiexec on a virtual
- * display and walked the way WiX's documentation describes each set (dialog reference pages WixUI_minimal,
- * WixUI_installdir, WixUI_featuretree, WixUI_mondo): what a user chooses on the pages has to show in the installed
- * result (files and their bytes, the folder typed into the path field, the features left out), and msiexec's exit
+ * The built-in dialog sets (WixUI_Minimal, _InstallDir, _FeatureTree, _Mondo, _Advanced), shown by Wine's msiexec on
+ * a virtual display and walked the way WiX's documentation describes each set (dialog reference pages WixUI_minimal,
+ * WixUI_installdir, WixUI_featuretree, WixUI_mondo, WixUI_advanced): every page on the way has to come up (found by
+ * its window title, see {@link Wizard}), and what a user chooses on the pages has to show in the installed result
+ * (files and their bytes, the folder typed or browsed to, the features left out or added back, the per-user folder,
+ * the files and uninstall entry gone after Remove), and msiexec's exit
  * code has to be the one the MSI SDK gives for the outcome (0 success, 1602 ERROR_INSTALL_USEREXIT when the user
  * cancels; a Unix exit status keeps the low 8 bits). One Wine prefix for the class; every test installs its own
  * product (own UpgradeCode and folder), so the tests do not see each other.
