@@ -94,9 +94,10 @@ public final class UtilLibraryFamily implements dev.ssprkit.wix.compile.ElementF
         String fileName = name + (url ? ".url" : ".lnk");
         if (a.has("Directory")) ctx.reference("Directory", directory, a.at("Directory"));
         LibraryElements.row(ctx, s, e, id, component, directory, fileName, target, url ? 1 : 0, a.str("IconFile"), iconIndex);
-        // Windows Installer itself removes the shortcut on uninstall (RemoveFile, InstallMode 2 = on remove)
+        // Windows Installer itself removes the shortcut on uninstall (RemoveFile, InstallMode 2 = on remove); the binder
+        // writes a long name in the short|long form the column needs
         ctx.row("RemoveFile", e.location()).set("FileKey", id).set("Component_", component).set("FileName", fileName)
-                .set("DirProperty", directory).set("InstallMode", 2);
+                .set("DirProperty", directory).set("InstallMode", 2).extra("Name", fileName).extra("NameColumn", "FileName");
     }
 
     private void xmlFile(CompileContext ctx, SourceElement e, Scope scope) {
