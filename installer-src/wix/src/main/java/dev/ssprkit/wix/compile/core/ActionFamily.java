@@ -71,7 +71,7 @@ public final class ActionFamily implements ElementFamily {
             };
             target = target(a, code);
             if (type >= 5 && script64) type |= 0x1000;
-            ctx.add(new BinaryCall(source, code.equals("dll") ? target : null, e.location()));
+            ctx.add(new BinaryCall(id, source, code.equals("dll") ? target : null, a.has("DllEntry") ? a.at("DllEntry") : e.location()));
         } else if (a.has(fileAttr)) {
             source = a.id(fileAttr, true);
             ctx.reference("File", source, a.at(fileAttr));
@@ -180,7 +180,7 @@ public final class ActionFamily implements ElementFamily {
      * A DLL custom action's call into a Binary: extensions that ship the DLL check the entry point exists when the
      * Binary is theirs (WixCA, Wix4UtilCA_X64...).
      */
-    public record BinaryCall(String binary, String entry, dev.ssprkit.wix.diag.SourceLocation location) implements dev.ssprkit.wix.model.Symbol {}
+    public record BinaryCall(String action, String binary, String entry, dev.ssprkit.wix.diag.SourceLocation location) implements dev.ssprkit.wix.model.Symbol {}
 
     /** SetProperty: a type-51 action, scheduled in the execute and/or UI sequence. */
     private void setProperty(CompileContext ctx, SourceElement e, Scope scope) {
