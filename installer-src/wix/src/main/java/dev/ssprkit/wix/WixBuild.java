@@ -104,7 +104,8 @@ public final class WixBuild {
             dev.ssprkit.ca.SchemaGeneration generation = compiler.entryGeneration();
             Linked linked = new Linker(diagnostics).linkTiered(sections, List.of(
                     () -> CustomActionLibrarySections.sections(generation, platform),
-                    () -> librarySections(grammar, platform, work, diagnostics, libraryStrings)));
+                    () -> librarySections(grammar, platform, work, diagnostics, libraryStrings,
+                            generation == dev.ssprkit.ca.SchemaGeneration.V4 ? V4_DEFAULTS : List.of())));
             if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
             CustomActionLibrarySections.checkCalls(linked, diagnostics);
             if (diagnostics.hasErrors()) return failed(diagnostics);
@@ -129,10 +130,14 @@ public final class WixBuild {
     }
 
     /** Compiles the built-in extensions' library sources (the dialog sets...), each with the build's platform. */
-    private static List<Section> librarySections(Grammar grammar, Platform platform, Path work, Diagnostics diagnostics, List<Path> strings) {
+    /** What WiX v5+ supplies when a v4+ package references it without authoring it (the default INSTALLFOLDER). */
+    private static final List<String> V4_DEFAULTS = List.of("/dev/ssprkit/wix/lib/Defaults.wxs");
+
+    private static List<Section> librarySections(Grammar grammar, Platform platform, Path work, Diagnostics diagnostics, List<Path> strings,
+                                                 List<String> defaults) {
         List<Path> sources;
         try {
-            var extracted = dev.ssprkit.wix.lib.LibrarySources.extract(grammar.extensions(), work.resolve("lib"));
+            var extracted = dev.ssprkit.wix.lib.LibrarySources.extract(grammar.extensions(), defaults, work.resolve("lib"));
             sources = extracted.sources();
             strings.addAll(extracted.localizations());
         } catch (IOException e) {
