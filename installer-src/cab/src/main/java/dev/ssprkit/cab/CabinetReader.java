@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Reads cabinets from untrusted input (uncompressed and MSZIP folders; LZX and Quantum are reported as unsupported),
+ * Reads cabinets from untrusted input (uncompressed, MSZIP and LZX folders; Quantum is reported as unsupported),
  * alone or as a set of cabinets that continue one another ({@link #openSet}). Every problem is a {@link CabinetException} whose message starts with the label.
  *
  * <pre>
@@ -26,7 +26,7 @@ import java.util.concurrent.ExecutorService;
  * }
  * </pre>
  *
- * Memory use is bounded by the file table and two 32 KiB blocks. Files of one folder must appear in the file table
+ * Memory use is bounded by the file table, two 32 KiB blocks and an LZX window (at most 2 MiB). Files of one folder must appear in the file table
  * together and in increasing offset order (as every known writer does), so each folder is decoded once.
  */
 public final class CabinetReader implements Closeable {

@@ -21,6 +21,7 @@ final class FolderDataStream extends InputStream {
     private final int folderIndex;
     private int cbCFData;
     private final Inflater inflater;
+    private final FolderDecoder decoder; // LZX; null for MSZIP and stored blocks, decoded here
     private final byte[] own = new byte[CabFormat.BLOCK_SIZE + 1]; // where this thread inflates
     private final BlockPrefetch prefetch; // null: every block is read and decoded here
     private BlockPrefetch.Block oneBack, twoBack; // the blocks before the current one, from the prefetch
@@ -64,11 +65,11 @@ final class FolderDataStream extends InputStream {
         this.folderIndex = folderIndex;
         this.cbCFData = cbCFData;
         this.nextBlockOffset = folder.coffCabStart();
+        this.decoder = FolderDecoder.forFolder(in, folder, folderIndex);
         switch (folder.method()) {
-            case CabFormat.TYPE_NONE -> this.inflater = null;
+            case CabFormat.TYPE_NONE, CabFormat.TYPE_LZX -> this.inflater = null;
             case CabFormat.TYPE_MSZIP -> this.inflater = new Inflater(true);
             case CabFormat.TYPE_QUANTUM -> throw in.fail("folder " + folderIndex + " uses Quantum compression, which is unsupported");
-            case CabFormat.TYPE_LZX -> throw in.fail("folder " + folderIndex + " uses LZX compression, which is unsupported");
             default -> throw in.fail("folder " + folderIndex + " uses unknown compression type "
                     + CabFormat.hex(folder.typeCompress()));
         }
@@ -209,8 +210,9 @@ final class FolderDataStream extends InputStream {
             throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " (must be 1.." + CabFormat.BLOCK_SIZE + ")");
         }
         boolean last = segments.size() > 1 ? !moreRecords() : blockIndex == folder.cCFData() - 1;
-        if (inflater != null && !last && d.cbUncomp() != CabFormat.BLOCK_SIZE) {
-            throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " but every MSZIP block except the folder's last "
+        if ((inflater != null || decoder != null) && !last && d.cbUncomp() != CabFormat.BLOCK_SIZE) {
+            throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " but every " + (decoder != null ? "LZX" : "MSZIP")
+                    + " block except the folder's last "
                     + "must hold " + CabFormat.BLOCK_SIZE + " bytes (the decoder's history would be misaligned)");
         }
         if (ahead != null && ahead.decoded != null) { // checked and inflated on the pool, exactly as below
@@ -229,7 +231,9 @@ final class FolderDataStream extends InputStream {
                 }
             }
             out = own;
-            if (inflater == null) {
+            if (decoder != null) {
+                decoder.decode(d, data, out, where);
+            } else if (inflater == null) {
                 if (d.cbData() != d.cbUncomp()) {
                     throw in.fail(where + ": uncompressed block has cbData = " + d.cbData() + " but cbUncomp = " + d.cbUncomp());
                 }

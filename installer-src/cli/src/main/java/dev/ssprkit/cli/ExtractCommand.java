@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.msi.MsiReader;
 import dev.ssprkit.msi.layout.InstallLayout;
 import dev.ssprkit.msi.layout.PackageExtractor;
@@ -40,7 +41,7 @@ final class ExtractCommand implements Callable<Integer> {
         InstallLayout.Style style = PackageKinds.style(layout);
         String kind = MsiReader.kindOf(msi);
         if ("transform".equals(kind)) {
-            throw new IllegalArgumentException(msi + " is a transform: it holds table changes, not files; extract the package it applies to");
+            throw new InvalidValueException(msi + " is a transform: it holds table changes, not files; extract the package it applies to");
         }
         if ("patch".equals(kind)) {
             try (PatchReader patch = PatchReader.open(msi)) {

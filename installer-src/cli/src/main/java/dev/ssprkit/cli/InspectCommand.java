@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.InvalidValueException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ssprkit.msi.MsiReader;
@@ -75,7 +76,7 @@ final class InspectCommand implements Callable<Integer> {
         Map<String, Object> rows = new LinkedHashMap<>();
         for (String name : tables) {
             Table t = db.tableOrNull(name);
-            if (t == null) throw new IllegalArgumentException("the package has no table " + name + "; it has " + db.tables().keySet());
+            if (t == null) throw new InvalidValueException("the package has no table " + name + "; it has " + db.tables().keySet());
             rows.put(name, rows(t));
         }
         if (!rows.isEmpty()) r.put("rows", rows);

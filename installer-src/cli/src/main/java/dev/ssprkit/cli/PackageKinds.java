@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.msi.layout.InstallLayout;
 import dev.ssprkit.msi.model.Database;
 import dev.ssprkit.msi.patch.PatchReader;
@@ -22,7 +23,7 @@ final class PackageKinds {
         return switch (layout.toLowerCase(Locale.ROOT)) {
             case "windows" -> InstallLayout.Style.WINDOWS;
             case "ids" -> InstallLayout.Style.IDS;
-            default -> throw new IllegalArgumentException("--layout takes windows or ids, not " + layout);
+            default -> throw new InvalidValueException("--layout takes windows or ids, not " + layout);
         };
     }
 

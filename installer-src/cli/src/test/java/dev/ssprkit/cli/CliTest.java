@@ -225,4 +225,15 @@ class CliTest {
         assertTrue(r.out().contains("~ Property [GREETING]"), r.out());
         assertTrue(r.out().contains("Value: 'hello' -> 'goodbye'"), r.out());
     }
+
+    @Test
+    void buildRefusesAnUnknownCompressionLevel() throws Exception {
+        // WiX's CompressionLevel values (none, low, medium, high, mszip); anything else is a usage error, no output
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sspr-compression");
+        java.nio.file.Path wxs = java.nio.file.Files.writeString(dir.resolve("p.wxs"), "<Wix/>");
+        Run r = sspr("build", "--compression", "ultra", wxs.toString());
+        assertEquals(Sspr.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("--compression must be one of none, low, medium, high, mszip, not 'ultra'"), r.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("p.msi")));
+    }
 }

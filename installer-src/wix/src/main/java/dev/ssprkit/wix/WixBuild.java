@@ -54,8 +54,9 @@ public final class WixBuild {
             return run(request, diagnostics);
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) throw e;
+            if (e instanceof dev.ssprkit.common.Classified) throw e; // a typed failure of the request (e.g. SOURCE_DATE_EPOCH not a number)
             diagnostics.report(CompilerMessage.INTERNAL_ERROR, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            return new BuildResult(false, diagnostics.all(), null, e);
+            return BuildResult.internalError(diagnostics.all(), e);
         }
     }
 
@@ -149,8 +150,13 @@ public final class WixBuild {
         }
         request.includeDirs().forEach(d -> roots.add(workingDirectory.resolve(d)));
         request.allowedRoots().forEach(d -> roots.add(workingDirectory.resolve(d)));
+        // what the request names explicitly may be read in either mode: bind paths and the .wxl files' folders
+        roots.addAll(bindPaths.all());
+        for (Path l : request.locFiles()) {
+            Path dir = workingDirectory.resolve(l).toAbsolutePath().getParent();
+            if (dir != null) roots.add(dir);
+        }
         if (!request.confine()) {
-            roots.addAll(bindPaths.all());
             roots.add(ProjectRoot.of(workingDirectory));
             for (Path s : request.sources()) roots.add(ProjectRoot.of(workingDirectory.resolve(s).toAbsolutePath().getParent()));
         }
@@ -206,6 +212,10 @@ public final class WixBuild {
             }
             for (Path[] s : staged) AtomicFile.replace(s[0], s[1]);
             staged.clear();
+        } catch (dev.ssprkit.msi.MsiException e) {
+            // what the format refuses (an over-long cell, too many strings): the package, not the disk
+            diagnostics.report(CompilerMessage.BIND_FAILED, null, e.getMessage());
+            return failed(diagnostics);
         } catch (IOException e) {
             diagnostics.report(CompilerMessage.WRITE_FAILED, null, output, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             return failed(diagnostics);

@@ -20,6 +20,14 @@ import java.util.Locale;
  * Without Feature the component goes into a hidden, always-installed feature (WixSwidTag).
  */
 public final class SoftwareTagFamily implements ElementFamily {
+    /** WiX's table (not the SDK's), with WiX's columns: the file that installs the tag, its regid, tagId, persistentId. */
+    static final dev.ssprkit.msi.schema.TableSchema TAG_TABLE = new dev.ssprkit.msi.schema.TableSchema("SoftwareIdentificationTag", java.util.List.of(
+            dev.ssprkit.msi.schema.Col.s("File_", 72).key().cat(dev.ssprkit.msi.schema.Category.IDENTIFIER).ref("File", 1).doc("File that installs the software identification tag.").build(),
+            dev.ssprkit.msi.schema.Col.l("Regid", 0).cat(dev.ssprkit.msi.schema.Category.TEXT).doc("Registration id of the tag's creator.").build(),
+            dev.ssprkit.msi.schema.Col.l("TagId", 0).cat(dev.ssprkit.msi.schema.Category.TEXT).doc("Unique id of the tag.").build(),
+            dev.ssprkit.msi.schema.Col.l("PersistentId", 0).nullable().cat(dev.ssprkit.msi.schema.Category.TEXT).doc("Id that stays the same across versions.").build(),
+            dev.ssprkit.msi.schema.Col.l("Alias", 0).nullable().cat(dev.ssprkit.msi.schema.Category.TEXT).doc("Alias of the tag.").build()));
+
     private final boolean extension;
 
     /** {@code extension}: the tag extension's {@code Tag}; otherwise the v4 core {@code SoftwareTag}. */
@@ -72,6 +80,10 @@ public final class SoftwareTagFamily implements ElementFamily {
             f.extra("Overridable", true);
         }
         ctx.add(new Membership("Feature", feature, "Component", id, true, e.location()));
-        ctx.row("SoftwareIdentificationTag", e.location()).set("File_", id).set("Regid", regid).set("TagId", "");
+        if (ctx.schema(TAG_TABLE.name()) == null) {
+            ctx.declareTable(TAG_TABLE);
+            ctx.add(new dev.ssprkit.wix.model.CustomTableSymbol(TAG_TABLE, false, e.location()));
+        }
+        ctx.row(TAG_TABLE.name(), e.location()).set("File_", id).set("Regid", regid).set("TagId", "");
     }
 }
