@@ -85,11 +85,16 @@ public final class UiPreview {
     }
 
     /** The package has no dialogs to preview (a bad input for this command, not a broken file). */
-    public static final class NoDialogsException extends IOException {
+    public static final class NoDialogsException extends IOException implements dev.ssprkit.common.Classified {
         private static final long serialVersionUID = 1L;
 
         public NoDialogsException(String message) {
             super(message);
+        }
+
+        @Override
+        public dev.ssprkit.common.ErrorKind kind() {
+            return dev.ssprkit.common.ErrorKind.BAD_INPUT;
         }
     }
 }

@@ -40,8 +40,34 @@ public final class Images {
         if (data.length < 4) throw new ImageException("the stream is " + data.length + " bytes, too short for an image");
         if (IcoReader.looksLikeIcon(data)) return IcoReader.read(data, wanted, maxPixels);
         if (data[0] == 'M' && data[1] == 'Z') throw new ImageException("the stream is a Windows executable; the preview does not read icons out of executables");
-        if (data[0] == 'B' && data[1] == 'M') return decodeWithImageIo(data, maxPixels, "BMP");
+        if (data[0] == 'B' && data[1] == 'M') {
+            checkBitmapSize(data, maxPixels);
+            return decodeWithImageIo(data, maxPixels, "BMP");
+        }
         return decodeWithImageIo(data, maxPixels, "image");
+    }
+
+    /**
+     * The size a BMP declares, checked before ImageIO sees it (its reader validates the pixel data first and would
+     * report a huge bitmap as merely damaged): BITMAPFILEHEADER is 14 bytes, then the info header's biSize, then
+     * biWidth and biHeight (16-bit in a 12-byte BITMAPCOREHEADER, 32-bit otherwise; a negative height is top-down).
+     */
+    static void checkBitmapSize(byte[] d, long maxPixels) throws ImageException {
+        if (d.length < 26) throw new ImageException("the BMP is " + d.length + " bytes, too short for its headers");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(d).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long biSize = Integer.toUnsignedLong(b.getInt(14));
+        long w, h;
+        if (biSize == 12) {
+            w = Short.toUnsignedInt(b.getShort(18));
+            h = Short.toUnsignedInt(b.getShort(20));
+        } else {
+            w = b.getInt(18);
+            h = Math.abs((long) b.getInt(22));
+        }
+        if (w <= 0 || h <= 0) throw new ImageException("the BMP declares " + w + " x " + h + " pixels");
+        if (w * h > maxPixels) {
+            throw new ImageException("the BMP is " + w + " x " + h + " pixels, more than the " + maxPixels + " decoded");
+        }
     }
 
     /** ImageIO, with the image's size checked before it is decoded. */

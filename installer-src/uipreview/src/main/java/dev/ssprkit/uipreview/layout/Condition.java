@@ -17,7 +17,8 @@ import java.util.function.Function;
  * names, quoted strings, integers, parenthesised expressions and {@code % $ ? & !} references (environment
  * variables, component and feature states), which a preview cannot know and reads as empty.
  *
- * <p>Values follow the SDK: a property whose value is an integer compares as an integer; a missing property is
+ * <p>Values follow the SDK: a property whose value is an integer compares as an integer (as a string against a
+ * quoted string); a missing property is
  * the empty string; a lone operand is true when it is a non-empty string or a non-zero integer; comparing an
  * integer with a string that is not one is false, except {@code <>}, which is true.
  */
@@ -110,7 +111,16 @@ public final class Condition {
             return r ? 1L : 0L;
         }
         Comparison c = (Comparison) n;
-        return compare(c.op(), c.ignoreCase(), value(c.left(), property), value(c.right(), property)) ? 1L : 0L;
+        Object left = value(c.left(), property), right = value(c.right(), property);
+        // a quoted string makes the comparison a string comparison: a property is a string that is only read as an
+        // integer when the other side is one (VersionNT = "601" is true)
+        if (isString(c.left()) && right instanceof Long) right = String.valueOf(right);
+        if (isString(c.right()) && left instanceof Long) left = String.valueOf(left);
+        return compare(c.op(), c.ignoreCase(), left, right) ? 1L : 0L;
+    }
+
+    private static boolean isString(Node n) {
+        return n instanceof Literal l && l.value() instanceof String;
     }
 
     /** A property value as the installer compares it: an integer when it reads as one. */

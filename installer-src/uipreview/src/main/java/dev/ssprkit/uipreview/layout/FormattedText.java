@@ -18,11 +18,22 @@ public final class FormattedText {
         int i = 0;
         while (i < text.length() && out.length() <= maxChars) {
             char c = text.charAt(i);
+            if (c == '[' && i + 3 < text.length() && text.charAt(i + 1) == '\\' && text.charAt(i + 3) == ']') {
+                out.append(text.charAt(i + 2)); // [\x] is x, even when x is a bracket
+                i += 4;
+                continue;
+            }
             int close = c == '[' ? text.indexOf(']', i + 1) : -1;
             int nested = c == '[' ? text.indexOf('[', i + 1) : -1;
-            if (close < 0 || nested >= 0 && nested < close) {
+            if (close < 0) {
                 out.append(c);
                 i++;
+                continue;
+            }
+            if (nested >= 0 && nested < close) { // [[Name]] and other nesting: as written, up to the bracket that closes it
+                int end = closing(text, i);
+                out.append(text, i, end);
+                i = end;
                 continue;
             }
             String inside = text.substring(i + 1, close);
@@ -41,6 +52,17 @@ public final class FormattedText {
             out.append('\u2026');
         }
         return out.toString();
+    }
+
+    /** The index after the bracket that closes the one at {@code open}, or the text's end when none does. */
+    private static int closing(String text, int open) {
+        int depth = 0;
+        for (int j = open; j < text.length(); j++) {
+            char c = text.charAt(j);
+            if (c == '[') depth++;
+            else if (c == ']' && --depth == 0) return j + 1;
+        }
+        return text.length();
     }
 
     /** A property name: a letter or underscore, then letters, digits, underscores or dots. */

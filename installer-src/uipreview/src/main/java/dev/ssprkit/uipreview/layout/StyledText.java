@@ -16,7 +16,7 @@ public record StyledText(String style, String text) {
         if (close < 0) return new StyledText(null, s);
         int start = s.charAt(1) == '\\' || s.charAt(1) == '&' ? 2 : 1;
         String name = s.substring(start, close);
-        if (name.isEmpty() || name.indexOf('\\') >= 0 || name.indexOf('{') >= 0) return new StyledText(null, s);
+        if (!FormattedText.isIdentifier(name)) return new StyledText(null, s); // RTF ({\rtf1 ...}) or literal braces
         return new StyledText(name, s.substring(close + 1));
     }
 }

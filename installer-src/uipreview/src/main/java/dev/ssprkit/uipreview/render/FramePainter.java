@@ -93,7 +93,9 @@ final class FramePainter {
 
     private static void drawScaled(Graphics2D g, BufferedImage img, Rectangle area) {
         if (area.width <= 0 || area.height <= 0) return;
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        // nearest neighbour: GDI stretches a bitmap without interpolation unless asked for HALFTONE, so a stretched
+        // bitmap's pixels stay the colours it holds
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
         g.drawImage(img, area.x, area.y, area.width, area.height, null);
     }
 

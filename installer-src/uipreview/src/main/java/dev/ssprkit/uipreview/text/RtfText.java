@@ -163,7 +163,10 @@ public final class RtfText {
         }
 
         private void hexByte() {
-            if (pos + 2 > in.length()) return;
+            if (pos + 2 > in.length()) {
+                pos = in.length(); // a truncated escape at the end: nothing to show
+                return;
+            }
             int hi = Character.digit(in.charAt(pos), 16), lo = Character.digit(in.charAt(pos + 1), 16);
             pos += 2;
             if (hi < 0 || lo < 0) return;
