@@ -1,0 +1,73 @@
+package dev.ssprkit.cli;
+
+import dev.ssprkit.common.ExitStatus;
+import dev.ssprkit.common.InvalidValueException;
+import dev.ssprkit.msi.MsiReader;
+import dev.ssprkit.msi.model.Database;
+import dev.ssprkit.uipreview.PreviewOptions;
+import dev.ssprkit.uipreview.UiPreview;
+import dev.ssprkit.uipreview.model.PreviewNote;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code sspr ui preview}: every dialog of a package as a picture, plus an index page ({@link UiPreview}). */
+@Command(name = "preview", mixinStandardHelpOptions = true,
+        description = {"Draw every dialog of a package (one DIALOG.png each, at 96 DPI) and an index.html listing them, without Windows or Wine.",
+                "Positions and sizes follow the MSI SDK (installer units x 4/3); fonts and looks are approximations, and what the preview "
+                        + "could not show as the package says is printed as a warning. The folder appears whole or not at all."})
+final class UiPreviewCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "FILE.msi") Path msi;
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Folder to write the pictures into (created).") Path out;
+    @Option(names = {"-p", "--property"}, paramLabel = "NAME=VALUE",
+            description = "A property value the dialogs see instead of the Property table's (e.g. Installed=1 for the maintenance view).")
+    List<String> properties = new ArrayList<>();
+    @Option(names = "--show-hidden", description = "Also draw the controls that would be hidden, outlined with a dashed line.") boolean showHidden;
+    @Option(names = "--no-conditions", description = "Do not evaluate ControlCondition rows: controls keep the state their Attributes give them.")
+    boolean noConditions;
+
+    @Override
+    public Integer call() throws Exception {
+        PreviewOptions options = PreviewOptions.defaults().withShowHidden(showHidden).withConditions(!noConditions).withProperties(parse(properties));
+        PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        UiPreview.Result result;
+        try (Database db = MsiReader.read(msi)) {
+            db.readWarnings().forEach(w -> err.println("warning: " + w));
+            result = UiPreview.write(db, msi.getFileName().toString(), out, options);
+        }
+        result.notes().forEach(n -> err.println("warning: " + n));
+        int drawn = 0;
+        for (UiPreview.DialogPreview d : result.dialogs()) {
+            for (PreviewNote n : d.notes()) err.println("warning: " + n);
+            if (d.file() != null) drawn++;
+        }
+        result.fontSubstitutions().forEach(f -> err.println("note: font " + f + " (not installed here; text measures differ from Windows)"));
+        stdout.println("wrote " + drawn + " of " + result.dialogs().size() + " dialogs and index.html into " + out);
+        if (result.internalErrors() > 0) {
+            err.println("error: " + result.internalErrors() + " controls could not be drawn because of a bug in ssprkit (internal error, please report it; see the warnings above)");
+            return ExitStatus.INTERNAL.code;
+        }
+        return Sspr.OK;
+    }
+
+    static Map<String, String> parse(List<String> pairs) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String p : pairs) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) throw new InvalidValueException("-p needs NAME=VALUE, not '" + p + "'");
+            values.put(p.substring(0, eq), p.substring(eq + 1));
+        }
+        return values;
+    }
+}
