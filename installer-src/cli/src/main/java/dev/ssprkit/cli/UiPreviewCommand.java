@@ -6,6 +6,8 @@ import dev.ssprkit.msi.MsiReader;
 import dev.ssprkit.msi.model.Database;
 import dev.ssprkit.uipreview.PreviewOptions;
 import dev.ssprkit.uipreview.UiPreview;
+import dev.ssprkit.uipreview.check.LayoutCheck;
+import dev.ssprkit.uipreview.check.LayoutFinding;
 import dev.ssprkit.uipreview.model.PreviewNote;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +31,10 @@ import java.util.concurrent.Callable;
 final class UiPreviewCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(index = "0", paramLabel = "FILE.msi") Path msi;
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Folder to write the pictures into (created).") Path out;
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Folder to write the pictures into (created); may be left out with --check.") Path out;
+    @Option(names = "--check", description = "Also check the layout: controls outside their dialog, text that does not fit its control "
+            + "(measured with the fonts installed here), controls that cover each other while both show. Exit status 1 when it finds any.")
+    boolean check;
     @Option(names = {"-p", "--property"}, paramLabel = "NAME=VALUE",
             description = "A property value the dialogs see instead of the Property table's (e.g. Installed=1 for the maintenance view).")
     List<String> properties = new ArrayList<>();
@@ -40,12 +45,30 @@ final class UiPreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PreviewOptions options = PreviewOptions.defaults().withShowHidden(showHidden).withConditions(!noConditions).withProperties(parse(properties));
+        if (out == null && !check) throw new InvalidValueException("give the folder to write the pictures into with -o DIR (or only check the layout with --check)");
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        UiPreview.Result result;
+        UiPreview.Result result = null;
+        List<LayoutFinding> findings = List.of();
         try (Database db = MsiReader.read(msi)) {
             db.readWarnings().forEach(w -> err.println("warning: " + w));
-            result = UiPreview.write(db, msi.getFileName().toString(), out, options);
+            if (out != null) result = UiPreview.write(db, msi.getFileName().toString(), out, options);
+            if (check) {
+                var dialogs = db.tableOrNull("Dialog");
+                if (out == null && (dialogs == null || dialogs.rows().isEmpty())) {
+                    throw new UiPreview.NoDialogsException(msi.getFileName() + " has no dialogs (its Dialog table is " + (dialogs == null ? "absent" : "empty") + "): nothing to check");
+                }
+                findings = LayoutCheck.check(db, options);
+            }
         }
+        if (result != null && report(result, stdout, err) != Sspr.OK) return ExitStatus.INTERNAL.code;
+        if (!check) return Sspr.OK;
+        findings.forEach(f -> stdout.println("check: " + f));
+        stdout.println(findings.isEmpty() ? "layout check: no problems found" : "layout check: " + findings.size() + " problems found");
+        return findings.isEmpty() ? Sspr.OK : Sspr.FAILED;
+    }
+
+    /** Prints what the preview noted and wrote; INTERNAL when drawing failed through a bug of ours. */
+    private int report(UiPreview.Result result, PrintWriter stdout, PrintWriter err) {
         result.notes().forEach(n -> err.println("warning: " + n));
         int drawn = 0;
         for (UiPreview.DialogPreview d : result.dialogs()) {

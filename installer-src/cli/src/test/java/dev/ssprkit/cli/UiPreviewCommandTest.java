@@ -173,4 +173,36 @@ class UiPreviewCommandTest {
         assertTrue(b.contains("data-control=\"RemoveTitle\"") && !b.contains("data-control=\"InstallTitle\""));
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(fresh.resolve("VerifyReadyDlg.png")), Files.readAllBytes(remove.resolve("VerifyReadyDlg.png"))));
     }
+
+    @Test
+    void checkFindsNothingInWixUiAndNamesTheControlsOfABrokenDialog() throws IOException {
+        Cli.Run clean = Cli.linux().run("ui", "preview", installDir.toString(), "--check");
+        assertEquals(ExitStatus.OK.code, clean.code(), clean.out() + clean.err());
+        assertTrue(clean.out().contains("layout check: no problems found"), clean.out());
+
+        // Stray sits on Next (SDK Control table: both show, no ControlCondition picks one); Lost lies right of the
+        // 300-unit-wide dialog
+        String broken = SOURCE.replace("<UIRef Id=\"WixUI_InstallDir\"/>", """
+                <UI>
+                  <Dialog Id="BrokenDlg" Width="300" Height="180" Title="Broken">
+                    <Control Id="Next" Type="PushButton" X="200" Y="150" Width="56" Height="17" Default="yes" Text="Next"/>
+                    <Control Id="Stray" Type="PushButton" X="220" Y="155" Width="56" Height="17" Text="Stray"/>
+                    <Control Id="Lost" Type="PushButton" X="310" Y="10" Width="56" Height="17" Text="Lost"/>
+                  </Dialog>
+                  <InstallUISequence><Show Dialog="BrokenDlg" After="CostFinalize"/></InstallUISequence>
+                </UI>
+                """);
+        Files.writeString(dir.resolve("readme.txt"), "read me\n");
+        Path wxs = Files.writeString(dir.resolve("broken.wxs"), broken);
+        Cli.Run build = Cli.linux().run("build", wxs.toString(), "-o", dir.resolve("broken.msi").toString());
+        assertEquals(0, build.code(), build.err());
+        Path out = dir.resolve("preview");
+        Cli.Run r = Cli.linux().run("ui", "preview", dir.resolve("broken.msi").toString(), "-o", out.toString(), "--check");
+        assertEquals(ExitStatus.FAILED.code, r.code(), "a check that finds problems: " + r.out() + r.err());
+        assertTrue(r.out().contains("check: dialog BrokenDlg, control Stray: covers"), r.out());
+        assertTrue(r.out().contains("check: dialog BrokenDlg, control Lost: the control (X 310"), r.out());
+        assertTrue(r.out().contains("layout check: 2 problems found"), r.out());
+        assertTrue(r.err().contains("warning: dialog BrokenDlg, control Lost:"), "the preview warns too: " + r.err());
+        assertTrue(Files.exists(out.resolve("BrokenDlg.png")), "the pictures are written all the same");
+    }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * the tables and their column types are the SDK's, the rows are what a test writes, and the database itself is
  * written by a program we did not write. Binary streams are files in a folder named after the table, as IDT wants.
  */
-final class IdtPackage {
+public final class IdtPackage {
     /** Column names, types and keys of the UI tables, from the SDK's table pages. */
     static final Map<String, String[]> TABLES = Map.of(
             "Dialog", new String[] {"Dialog\tHCentering\tVCentering\tWidth\tHeight\tAttributes\tTitle\tControl_First\tControl_Default\tControl_Cancel",
@@ -33,7 +33,7 @@ final class IdtPackage {
     private final Map<String, Path> binaries = new LinkedHashMap<>();
 
     /** Adds a row: its cells in the table's column order (empty for null). */
-    IdtPackage row(String table, Object... cells) {
+    public IdtPackage row(String table, Object... cells) {
         List<String> text = new ArrayList<>();
         for (Object c : cells) text.add(c == null ? "" : c.toString());
         rows.computeIfAbsent(table, t -> new ArrayList<>()).add(String.join("\t", text));
@@ -41,13 +41,13 @@ final class IdtPackage {
     }
 
     /** A Binary row whose stream is the file's bytes. */
-    IdtPackage binary(String name, Path file) {
+    public IdtPackage binary(String name, Path file) {
         binaries.put(name, file);
         return row("Binary", name, name + ".ibd");
     }
 
     /** Writes the IDT files into {@code work} and has msibuild import them into {@code msi}. */
-    Path build(Path work, Path msi) throws IOException {
+    public Path build(Path work, Path msi) throws IOException {
         Tool.require("msibuild");
         Path idt = Files.createDirectories(work.resolve("idt-" + msi.getFileName()));
         List<String> command = new ArrayList<>(List.of("msibuild", msi.toAbsolutePath().toString()));

@@ -17,6 +17,8 @@ public final class ControlGeometry {
     public static final int SCROLLBAR = 17;
     public static final int BORDER = 2;
     public static final int GROUP_CAPTION_INDENT = 8;
+    /** A closed combo box is one line of text plus this many pixels (border and padding) high. */
+    public static final int COMBO_PADDING = 8;
 
     private ControlGeometry() {}
 
@@ -35,6 +37,14 @@ public final class ControlGeometry {
     public static Rectangle checkLabel(Rectangle b) {
         int left = b.x + CHECK_SIZE + CHECK_GAP;
         return new Rectangle(left, b.y, Math.max(0, b.x + b.width - left), b.height);
+    }
+
+    /**
+     * A combo box as it shows closed: the Control row's Height includes its dropped-down list, so closed it is one
+     * line of text high (at most the row's height).
+     */
+    public static Rectangle closedCombo(Rectangle b, int lineHeight) {
+        return new Rectangle(b.x, b.y, b.width, Math.min(b.height, lineHeight + COMBO_PADDING));
     }
 
     /** Inside a sunken border (edit fields, lists, scrollable text). */

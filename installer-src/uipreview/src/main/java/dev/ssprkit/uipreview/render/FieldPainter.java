@@ -51,8 +51,8 @@ final class FieldPainter {
         ControlSpec s = c.spec();
         // a combo box's Height includes its dropped-down list; closed, it is one line of text high
         Rectangle b = c.bounds();
-        int closed = Math.min(b.height, TextMeasure.lineHeight(p.text("", false, s).font().font()) + 8);
-        Rectangle in = field(p, new ControlLayout(s, new Rectangle(b.x, b.y, b.width, closed), c.visible(), c.enabled(), c.isDefault()));
+        Rectangle closed = ControlGeometry.closedCombo(b, TextMeasure.lineHeight(p.text("", false, s).font().font()));
+        Rectangle in = field(p, new ControlLayout(s, closed, c.visible(), c.enabled(), c.isDefault()));
         String shown = switch (c.type()) {
             case "DirectoryCombo" -> "C:\\";
             case "VolumeSelectCombo" -> "C:";
