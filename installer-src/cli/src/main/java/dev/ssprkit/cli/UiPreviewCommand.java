@@ -44,6 +44,8 @@ final class UiPreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // drawing into images needs no display; without this, a set DISPLAY that cannot be reached fails the run
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
         PreviewOptions options = PreviewOptions.defaults().withShowHidden(showHidden).withConditions(!noConditions).withProperties(parse(properties));
         if (out == null && !check) throw new InvalidValueException("give the folder to write the pictures into with -o DIR (or only check the layout with --check)");
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
