@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Expected values come from the dialogs' source, installer-src/wix/.../ext/ui/Dialogs_Wizard.wxs (InstallDirDlg is
  * 370 x 270 units, its Next button X 232, Y 242, Width 56, Height 17; WelcomeDlg's Bitmap covers X 0, Y 0, 370 x 232
  * and shows bitmaps/dialog.bmp), the WixUI strings ("[ProductName] Setup" titles) and the MSI SDK's unit rule
- * ("Installer Units": 1/12 of the 10-point MS Sans Serif height, 16 pixels at 96 DPI, so MulDiv(v, 16, 12)):
+ * ("Installer Units": "approximately equal to one-twelfth (1/12) the height of the 10-point MS Sans Serif font size",
+ * a 16-pixel cell at 96 DPI, so MulDiv(v, 16, 12)):
  * 370 x 270 is 493 x 360 pixels and the Next button covers x 309..384, y 323..346. The bitmap's pixels are
  * ImageMagick's decoding of dialog.bmp. Exit statuses are the one table of {@link ExitStatus}.
  */

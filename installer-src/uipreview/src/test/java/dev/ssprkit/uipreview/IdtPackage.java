@@ -27,9 +27,13 @@ public final class IdtPackage {
                     "ControlCondition\tDialog_\tControl_\tAction\tCondition"},
             "TextStyle", new String[] {"TextStyle\tFaceName\tSize\tColor\tStyleBits", "s72\ts32\ti2\tI4\tI2", "TextStyle\tTextStyle"},
             "Property", new String[] {"Property\tValue", "s72\tl0", "Property\tProperty"},
-            "Binary", new String[] {"Name\tData", "s72\tv0", "Binary\tName"});
+            "Binary", new String[] {"Name\tData", "s72\tv0", "Binary\tName"},
+            "ControlEvent", new String[] {"Dialog_\tControl_\tEvent\tArgument\tCondition\tOrdering", "s72\ts50\ts50\ts255\tS255\tI2",
+                    "ControlEvent\tDialog_\tControl_\tEvent\tArgument\tCondition"},
+            "InstallUISequence", new String[] {"Action\tCondition\tSequence", "s72\tS255\tI2", "InstallUISequence\tAction"});
 
     private final Map<String, List<String>> rows = new LinkedHashMap<>();
+    private List<String> summary;
     private final Map<String, Path> binaries = new LinkedHashMap<>();
 
     /** Adds a row: its cells in the table's column order (empty for null). */
@@ -44,6 +48,12 @@ public final class IdtPackage {
     public IdtPackage binary(String name, Path file) {
         binaries.put(name, file);
         return row("Binary", name, name + ".ibd");
+    }
+
+    /** Summary information (msibuild -s: title, author, template such as "Intel;1033", package code), for msiexec. */
+    public IdtPackage summary(String title, String author, String template, String packageCode) {
+        summary = List.of(title, author, template, packageCode);
+        return this;
     }
 
     /** Writes the IDT files into {@code work} and has msibuild import them into {@code msi}. */
@@ -62,6 +72,11 @@ public final class IdtPackage {
             Files.copy(b.getValue(), dir.resolve(b.getKey() + ".ibd"));
         }
         Tool.run(command, idt, Map.of(), 60).assertOk();
+        if (summary != null) {
+            List<String> set = new ArrayList<>(List.of("msibuild", msi.toAbsolutePath().toString(), "-s"));
+            set.addAll(summary);
+            Tool.run(set, idt, Map.of(), 60).assertOk();
+        }
         return msi;
     }
 }

@@ -31,9 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Previews of packages msitools' msibuild wrote from IDT rows (see {@link IdtPackage}); the bitmaps in their Binary
  * tables are written by ImageMagick. Expected values:
  * <ul>
- *   <li>pixels: the MSI SDK, "Installer Units": "an installer unit is equal to one-twelfth (1/12) the height of the
- *       10-point MS Sans Serif font size", which is 16 pixels at 96 DPI, so each coordinate is {@code MulDiv(v, 16, 12)}
- *       (Windows rounds to nearest): X 232 is 309.33 -> 309, Y 242 is 322.67 -> 323, 56 -> 75, 17 -> 23;</li>
+ *   <li>pixels: the MSI SDK, "Installer Units": "A Windows Installer user interface unit is approximately equal to
+ *       one-twelfth (1/12) the height of the 10-point MS Sans Serif font size"; that font's cell is 16 pixels at 96
+ *       DPI (Wine's msi measures it and gets 16, see WineDialogGeometryTest), so each coordinate is
+ *       {@code MulDiv(v, 16, 12)}, rounded to nearest: X 232 is 309.33 -> 309, Y 242 is 322.67 -> 323, 56 -> 75,
+ *       17 -> 23;</li>
  *   <li>text: the SDK's Formatted type ([ProductName] is the property's value) and Text control ({\Style} prefix);</li>
  *   <li>conditions: the SDK's ControlCondition table (a true Hide condition hides the control);</li>
  *   <li>bitmaps: the SDK's Bitmap control (the image is stretched to the control's rectangle unless FixedSize),
