@@ -9,6 +9,7 @@ import dev.ssprkit.uipreview.UiPreview;
 import dev.ssprkit.uipreview.check.LayoutCheck;
 import dev.ssprkit.uipreview.check.LayoutFinding;
 import dev.ssprkit.uipreview.model.PreviewNote;
+import dev.ssprkit.uipreview.text.FontResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,6 +33,8 @@ final class UiPreviewCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(index = "0", paramLabel = "FILE.msi") Path msi;
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Folder to write the pictures into (created); may be left out with --check.") Path out;
+    @Option(names = "--fonts", paramLabel = "DIR", description = "Also draw and measure with the TrueType fonts in DIR (e.g. a copy of "
+            + "Windows' Fonts folder with Tahoma and Segoe UI), instead of stand-ins for faces not installed here.") List<Path> fontDirs = new ArrayList<>();
     @Option(names = "--check", description = "Also check the layout: controls outside their dialog, text that does not fit its control "
             + "(measured with the fonts installed here), controls that cover each other while both show. Exit status 1 when it finds any.")
     boolean check;
@@ -49,6 +52,10 @@ final class UiPreviewCommand implements Callable<Integer> {
         PreviewOptions options = PreviewOptions.defaults().withShowHidden(showHidden).withConditions(!noConditions).withProperties(parse(properties));
         if (out == null && !check) throw new InvalidValueException("give the folder to write the pictures into with -o DIR (or only check the layout with --check)");
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        for (Path fonts : fontDirs) {
+            if (!java.nio.file.Files.isDirectory(fonts)) throw new java.nio.file.NoSuchFileException(fonts.toString(), null, "--fonts needs a folder");
+            FontResolver.registerFonts(fonts).forEach(problem -> err.println("warning: " + problem));
+        }
         UiPreview.Result result = null;
         List<LayoutFinding> findings = List.of();
         try (Database db = MsiReader.read(msi)) {

@@ -206,4 +206,18 @@ class UiPreviewCommandTest {
         assertTrue(r.err().contains("warning: dialog BrokenDlg, control Lost:"), "the preview warns too: " + r.err());
         assertTrue(Files.exists(out.resolve("BrokenDlg.png")), "the pictures are written all the same");
     }
+
+    @Test
+    void fontFoldersAreReadWithWarningsForWhatIsNotAFont() throws IOException {
+        Cli cli = Cli.linux();
+        Cli.Run missing = cli.run("ui", "preview", installDir.toString(), "--check", "--fonts", dir.resolve("no-such-fonts").toString());
+        assertEquals(ExitStatus.IO_ERROR.code, missing.code(), missing.err());
+        assertTrue(missing.err().contains("no-such-fonts"), missing.err());
+
+        Path fonts = Files.createDirectories(dir.resolve("fonts"));
+        Files.writeString(fonts.resolve("fake.ttf"), "not a font");
+        Cli.Run r = cli.run("ui", "preview", installDir.toString(), "--check", "--fonts", fonts.toString());
+        assertEquals(ExitStatus.OK.code, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("fake.ttf: not a font Java can read"), r.err());
+    }
 }

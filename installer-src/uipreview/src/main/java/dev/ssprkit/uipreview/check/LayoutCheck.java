@@ -31,7 +31,9 @@ import java.util.function.Function;
  *   <li>two controls covering the same pixels while both show. Allowed, because dialogs are built that way:
  *       bitmaps, lines and group boxes under other controls, and controls that a ControlCondition row shows or
  *       hides or whose Attributes hide them (alternatives stacked in one place, only one of which shows), an
- *       error dialog's A/C/I/N/O/R/Y buttons, and the dropped-down list of a combo box (only its closed field counts).</li>
+ *       error dialog's A/C/I/N/O/R/Y buttons, the dropped-down list of a combo box (only its closed field counts),
+ *       the part of a static text's rectangle its text does not reach, and rectangles that only touch in installer
+ *       units (rounding each coordinate to pixels can make them share a row).</li>
  * </ul>
  * Every finding names the dialog and the control. No files are written.
  */
@@ -70,6 +72,28 @@ public final class LayoutCheck {
         return out;
     }
 
+    private static Rectangle units(ControlLayout c) {
+        return new Rectangle(c.spec().x(), c.spec().y(), c.spec().width(), c.spec().height());
+    }
+
+    /**
+     * The pixels a control really covers: a combo box's closed field; a static text's lines as drawn (its rectangle
+     * is often larger than its text, and dialogs let such rectangles overlap where no text is); else its rectangle.
+     */
+    private static Rectangle usedArea(ControlLayout c, UserInterface ui, FontResolver fonts, Function<String, String> property, int maxChars) {
+        Rectangle b = c.bounds();
+        if (COMBOS.contains(c.type())) {
+            return ControlGeometry.closedCombo(b, TextMeasure.lineHeight(ControlText.of("", ui, fonts, property, false, maxChars).font().font()));
+        }
+        if (!c.type().equals("Text")) return b;
+        List<TextFit.Check> text = TextFit.check(c, ui, fonts, property, maxChars);
+        if (text.isEmpty()) return new Rectangle(b.x, b.y, 0, 0);
+        var block = text.get(0).block();
+        int w = Math.min(b.width, block.width()), h = Math.min(b.height, block.height());
+        int x = c.spec().has(ControlAttributes.RIGHT_ALIGNED) ? b.x + b.width - w : b.x;
+        return new Rectangle(x, b.y, w, h);
+    }
+
     private static String describe(TextFit.Check t) {
         var font = t.text().font();
         String shown = t.text().shown();
@@ -94,14 +118,15 @@ public final class LayoutCheck {
             if (UNDERLAYS.contains(c.type()) || conditional.contains(c.name()) || !c.spec().has(ControlAttributes.VISIBLE)) continue;
             if (c.bounds().width <= 0 || c.bounds().height <= 0) continue;
             shown.add(c);
-            areas.add(COMBOS.contains(c.type())
-                    ? ControlGeometry.closedCombo(c.bounds(), TextMeasure.lineHeight(ControlText.of("", ui, fonts, property, false, maxChars).font().font()))
-                    : c.bounds());
+            areas.add(usedArea(c, ui, fonts, property, maxChars));
         }
         for (int i = 0; i < shown.size(); i++) {
             for (int j = i + 1; j < shown.size(); j++) {
                 ControlLayout a = shown.get(i), b = shown.get(j);
                 if (errorDialog && ERROR_BUTTONS.contains(a.name()) && ERROR_BUTTONS.contains(b.name())) continue;
+                // in installer units first: controls that only touch there may share a pixel row once each
+                // coordinate is rounded on its own
+                if (!units(a).intersects(units(b))) continue;
                 Rectangle both = areas.get(i).intersection(areas.get(j));
                 if (both.isEmpty()) continue;
                 out.add(new LayoutFinding(LayoutFinding.Kind.OVERLAP, dialog.name(), b.name(), a.name(), "covers " + both.width + " x " + both.height

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (X, Y, Width, Height place the control inside its dialog), its ControlCondition table (Show/Hide pick one of
  * several controls placed alike), its Error Dialog page (buttons A C I N O R Y share a place, the installer shows the
  * ones a message needs), and a text that cannot be read whole. The too-long text is far beyond any font's width
- * (58 characters in 27 x 13 pixels), the fitting one far within (2 characters in 267 x 27), so the findings do not
- * depend on which fonts are installed.
+ * (58 characters in 27 x 13 pixels), the fitting one far within (2 characters in 267 x 27), and the heading's one
+ * short line far above the text under it (27 pixels), so the findings do not depend on which fonts are installed.
  */
 @Tag("interop")
 class LayoutCheckTest {
@@ -40,6 +40,12 @@ class LayoutCheckTest {
                 .row("Control", "Main", "InstallText", "Text", 20, 100, 300, 20, 2, null, "Install", null, null)
                 .row("Control", "Main", "RemoveText", "Text", 20, 100, 300, 20, 2, null, "Remove", null, null)
                 .row("Control", "Main", "Off", "PushButton", 340, 100, 56, 17, 3, null, "Off", null, null)
+                // a heading's rectangle reaching over the text below it, with one short line of text: nothing collides
+                .row("Control", "Main", "Heading", "Text", 20, 130, 300, 40, 3, null, "Title", null, null)
+                .row("Control", "Main", "Body", "Text", 20, 150, 300, 30, 3, null, "Body text", null, null)
+                // touching in units (20 + 50 = 70); rounded each on its own they would share the pixel column 93
+                .row("Control", "Main", "Label", "Text", 20, 190, 50, 15, 3, null, "Name", null, null)
+                .row("Control", "Main", "Field", "Edit", 70, 190, 100, 15, 3, "NAME", null, null, null)
                 .row("ControlCondition", "Main", "InstallText", "Show", "NOT Installed")
                 .row("ControlCondition", "Main", "RemoveText", "Show", "Installed")
                 .row("Dialog", "Err", 50, 50, 270, 105, 0x10003, "[ProductName]", "ErrorText", "O", "C")
