@@ -30,6 +30,7 @@ public final class IdtPackage {
             "Binary", new String[] {"Name\tData", "s72\tv0", "Binary\tName"},
             "ControlEvent", new String[] {"Dialog_\tControl_\tEvent\tArgument\tCondition\tOrdering", "s72\ts50\ts50\ts255\tS255\tI2",
                     "ControlEvent\tDialog_\tControl_\tEvent\tArgument\tCondition"},
+            "EventMapping", new String[] {"Dialog_\tControl_\tEvent\tAttribute", "s72\ts50\ts50\ts50", "EventMapping\tDialog_\tControl_\tEvent\tAttribute"},
             "InstallUISequence", new String[] {"Action\tCondition\tSequence", "s72\tS255\tI2", "InstallUISequence\tAction"});
 
     private final Map<String, List<String>> rows = new LinkedHashMap<>();

@@ -27,7 +27,8 @@ import java.util.function.Function;
  * <ul>
  *   <li>a control reaching outside its dialog (installer units, as the rows say);</li>
  *   <li>text that does not fit its control, measured with the font metrics the preview draws with
- *       ({@link TextFit}; a face not installed here is measured with its stand-in, which the finding says);</li>
+ *       ({@link TextFit}; a face not installed here is measured with its stand-in, which the finding says), except
+ *       where an EventMapping row replaces the text while the dialog shows;</li>
  *   <li>two controls covering the same pixels while both show. Allowed, because dialogs are built that way:
  *       bitmaps, lines and group boxes under other controls, and controls that a ControlCondition row shows or
  *       hides or whose Attributes hide them (alternatives stacked in one place, only one of which shows), an
@@ -63,6 +64,7 @@ public final class LayoutCheck {
             for (ControlLayout c : layout.controls()) {
                 String outside = DialogLayout.outside(dialog, c.spec());
                 if (outside != null) out.add(new LayoutFinding(LayoutFinding.Kind.OUTSIDE_DIALOG, dialog.name(), c.name(), null, outside));
+                if (ui.textSetByEvent(dialog.name(), c.name())) continue; // its text at run time is not in the package
                 for (TextFit.Check t : TextFit.check(c, ui, fonts, property, options.limits().maxTextChars())) {
                     if (!t.fits()) out.add(new LayoutFinding(LayoutFinding.Kind.TEXT_DOES_NOT_FIT, dialog.name(), c.name(), null, describe(t)));
                 }
@@ -85,7 +87,7 @@ public final class LayoutCheck {
         if (COMBOS.contains(c.type())) {
             return ControlGeometry.closedCombo(b, TextMeasure.lineHeight(ControlText.of("", ui, fonts, property, false, maxChars).font().font()));
         }
-        if (!c.type().equals("Text")) return b;
+        if (!c.type().equals("Text") || ui.textSetByEvent(c.spec().dialog(), c.name())) return b;
         List<TextFit.Check> text = TextFit.check(c, ui, fonts, property, maxChars);
         if (text.isEmpty()) return new Rectangle(b.x, b.y, 0, 0);
         var block = text.get(0).block();

@@ -112,7 +112,14 @@ public final class UiTables {
             String name = str(r, "Name");
             if (name != null && cell(r, "Data") instanceof StreamData s) binaries.putIfAbsent(name, s);
         }
-        return new UserInterface(dialogs, styles, properties, choices, checkBoxes, uiTexts, features, binaries, notes);
+        // controls whose Text an event replaces while the dialog shows (EventMapping, Attribute "Text": the selection
+        // tree's SelectionDescription, ActionText, TimeRemaining...): their Text column is a placeholder
+        java.util.Set<String> textByEvent = new java.util.HashSet<>();
+        for (Row r : rows(db, "EventMapping")) {
+            String dialog = str(r, "Dialog_"), control = str(r, "Control_");
+            if (dialog != null && control != null && "Text".equals(str(r, "Attribute"))) textByEvent.add(UserInterface.key(dialog, control));
+        }
+        return new UserInterface(dialogs, styles, properties, choices, checkBoxes, uiTexts, features, binaries, textByEvent, notes);
     }
 
     private static List<Row> rows(Database db, String table) {

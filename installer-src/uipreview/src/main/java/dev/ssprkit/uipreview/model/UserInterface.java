@@ -21,11 +21,12 @@ public final class UserInterface {
     private final Map<String, String> uiTexts;
     private final List<FeatureSpec> features;
     private final Map<String, StreamData> binaries;
+    private final java.util.Set<String> textByEvent;
     private final List<PreviewNote> notes;
 
     UserInterface(Map<String, DialogSpec> dialogs, Map<String, TextStyleSpec> styles, Map<String, String> properties,
                   Map<String, Map<String, List<ChoiceSpec>>> choices, Map<String, String> checkBoxValues, Map<String, String> uiTexts,
-                  List<FeatureSpec> features, Map<String, StreamData> binaries, List<PreviewNote> notes) {
+                  List<FeatureSpec> features, Map<String, StreamData> binaries, java.util.Set<String> textByEvent, List<PreviewNote> notes) {
         this.dialogs = Collections.unmodifiableMap(dialogs);
         this.styles = Collections.unmodifiableMap(styles);
         this.properties = Collections.unmodifiableMap(properties);
@@ -34,6 +35,7 @@ public final class UserInterface {
         this.uiTexts = Collections.unmodifiableMap(uiTexts);
         this.features = List.copyOf(features);
         this.binaries = Collections.unmodifiableMap(binaries);
+        this.textByEvent = java.util.Set.copyOf(textByEvent);
         this.notes = List.copyOf(notes);
     }
 
@@ -88,6 +90,18 @@ public final class UserInterface {
     /** The Binary row's stream, or null when there is none. */
     public StreamData binary(String name) {
         return name == null ? null : binaries.get(name);
+    }
+
+    /**
+     * Whether an EventMapping row has an event set the control's Text while the dialog shows (its Text column is
+     * then only a placeholder, as for CustomizeDlg's item description or ProgressDlg's action text).
+     */
+    public boolean textSetByEvent(String dialog, String control) {
+        return textByEvent.contains(key(dialog, control));
+    }
+
+    static String key(String dialog, String control) {
+        return dialog + '\u0000' + control;
     }
 
     /** What reading the tables left out or found odd. */

@@ -46,6 +46,9 @@ class LayoutCheckTest {
                 // touching in units (20 + 50 = 70); rounded each on its own they would share the pixel column 93
                 .row("Control", "Main", "Label", "Text", 20, 190, 50, 15, 3, null, "Name", null, null)
                 .row("Control", "Main", "Field", "Edit", 70, 190, 100, 15, 3, "NAME", null, null, null)
+                // a placeholder the selection tree's SelectionDescription event replaces (SDK EventMapping table)
+                .row("Control", "Main", "ItemDescription", "Text", 200, 20, 20, 10, 3, null, "ItemDescription-ItemDescription-ItemDescription", null, null)
+                .row("EventMapping", "Main", "ItemDescription", "SelectionDescription", "Text")
                 .row("ControlCondition", "Main", "InstallText", "Show", "NOT Installed")
                 .row("ControlCondition", "Main", "RemoveText", "Show", "Installed")
                 .row("Dialog", "Err", 50, 50, 270, 105, 0x10003, "[ProductName]", "ErrorText", "O", "C")
