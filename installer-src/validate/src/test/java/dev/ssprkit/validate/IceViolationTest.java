@@ -94,6 +94,14 @@ class IceViolationTest {
             component(db, "Dup", "INSTALLDIR", 0x100);
             db.table("File").add("ReadMeCopy", "Dup", "readmec.txt|Read Me.txt", 10, null, null, 512, 4);
         }));
+        // the SDK's ICE30 has a warning form for two conditioned components ("might be installed ... by two different
+        // conditionalized components"): the conditions may exclude each other (winfsp's OSARCH = "AMD64" / "x86")
+        cases.add(c("ICE30", W, "two conditioned components install Read Me.txt to INSTALLDIR", db -> {
+            component(db, "Dup", "INSTALLDIR", 0x100);
+            set(db, "Component", "Dup", "Condition", "OSARCH = \"x86\"");
+            set(db, "Component", "MainExe", "Condition", "OSARCH = \"AMD64\"");
+            db.table("File").add("ReadMeCopy", "Dup", "readmec.txt|Read Me.txt", 10, null, null, 512, 4);
+        }));
         cases.add(c("ICE32", E, "foreign key narrower than its key", db -> {
             List<Column> cols = List.of(Col.s("Feature_", 38).key().build(), Col.s("Component_", 40).key().build());
             db.createTable(new TableSchema("FeatureComponents", cols)).add("Complete", "MainExe");
