@@ -220,4 +220,25 @@ class UiPreviewCommandTest {
         assertEquals(ExitStatus.OK.code, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("fake.ttf: not a font Java can read"), r.err());
     }
+
+    /**
+     * Every dialog set of the built-in WixUI library passes the layout check: no control outside its dialog, no
+     * overlap of controls that show together, every label fits (measured with DejaVu Sans, wider than the Tahoma
+     * the dialogs are drawn in on Windows, so a fit here is a fit there).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"WixUI_Minimal", "WixUI_InstallDir", "WixUI_FeatureTree", "WixUI_Mondo", "WixUI_Advanced"})
+    void theBuiltInWixUiSetsPassTheLayoutCheck(String set) throws IOException {
+        String source = set.equals("WixUI_Advanced")
+                ? SOURCE.replace("<Property Id=\"WIXUI_INSTALLDIR\" Value=\"INSTALLFOLDER\"/>", "<Property Id=\"ApplicationFolderName\" Value=\"Widget Pro\"/>"
+                        + "<Property Id=\"WixAppFolder\" Value=\"WixPerMachineFolder\"/>").replace("Id=\"INSTALLFOLDER\"", "Id=\"APPLICATIONFOLDER\"")
+                : SOURCE;
+        Files.writeString(dir.resolve("readme.txt"), "read me\n");
+        Path wxs = Files.writeString(dir.resolve("set.wxs"), source.replace("WixUI_InstallDir", set));
+        Cli.Run build = Cli.linux().run("build", wxs.toString(), "-o", dir.resolve("set.msi").toString());
+        assertEquals(0, build.code(), build.err());
+        Cli.Run r = Cli.linux().run("ui", "preview", dir.resolve("set.msi").toString(), "--check");
+        assertEquals(ExitStatus.OK.code, r.code(), set + ": " + r.out() + r.err());
+        assertTrue(r.out().contains("layout check: no problems found"), r.out());
+    }
 }
