@@ -10,7 +10,8 @@
  * For each row whose component is installed, the change; for each row whose component is removed (unless permanent
  * or a delete), its undoing: a created element is deleted, a set value is deleted. Rows are applied in File,
  * Sequence order. Before anything changes, each file that exists now is copied whole into the rollback action's
- * data, and the rollback action writes those bytes back.
+ * data, and the rollback action writes those bytes back. A removal from a file that no longer exists (removed with
+ * its component on uninstall) is logged and skipped, as WiX does.
  *
  * Deferred data, one record per change: op, file, xpath (1/0), keep-time (1/0), element path, name, value.
  * Rollback data, one record per file: file, existed (1/0), hex bytes.
@@ -430,6 +431,11 @@ CA_EXPORT ExecXmlFile(MSIHANDLE h)
         WCHAR *path = cad_get(&r), *name = cad_get(&r), *value = cad_get(&r);
         if (r.failed) {
             result = cad_fail(h, &r);
+        } else if ((op == OP_DELETE_VALUE || op == OP_DELETE_ELEMENT) && !(doc && !lstrcmpiW(open_file, file))
+                   && GetFileAttributesW(file) == INVALID_FILE_ATTRIBUTES) {
+            /* As WiX does: a removal from a file that is gone (its own component removed it on uninstall) has
+             * nothing to do; only changes that add to a file need it. */
+            ca_log(h, L"%ls is gone; nothing to remove from it", file);
         } else {
             /* Consecutive changes to one file share one load and one save. */
             if (doc && (lstrcmpiW(open_file, file) || open_xpath != xpath)) {

@@ -20,6 +20,7 @@ import dev.ssprkit.wix.diag.Diagnostics;
 import dev.ssprkit.wix.diag.SourceLocation;
 import dev.ssprkit.wix.link.Linked;
 import dev.ssprkit.wix.link.Linker;
+import dev.ssprkit.wix.compile.ext.CustomActionLibrarySections;
 import dev.ssprkit.wix.loc.Localization;
 import dev.ssprkit.wix.model.Section;
 import dev.ssprkit.wix.source.Platform;
@@ -100,8 +101,13 @@ public final class WixBuild {
         }
         try {
             List<Path> libraryStrings = new ArrayList<>();
-            Linked linked = new Linker(diagnostics).link(sections, () -> librarySections(grammar, platform, work, diagnostics, libraryStrings));
+            dev.ssprkit.ca.SchemaGeneration generation = compiler.entryGeneration();
+            Linked linked = new Linker(diagnostics).linkTiered(sections, List.of(
+                    () -> CustomActionLibrarySections.sections(generation, platform),
+                    () -> librarySections(grammar, platform, work, diagnostics, libraryStrings)));
             if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
+            CustomActionLibrarySections.checkCalls(linked, diagnostics);
+            if (diagnostics.hasErrors()) return failed(diagnostics);
             if (!libraryStrings.isEmpty()) {
                 // the built-in dialogs' texts fill in what the project's .wxl files leave out (their strings win)
                 loc = loc.withFallback(Localization.load(libraryStrings, List.of(), preprocessor, diagnostics));

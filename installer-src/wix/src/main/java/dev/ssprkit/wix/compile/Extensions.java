@@ -31,9 +31,10 @@ public final class Extensions {
     public static List<WixExtension> builtIn() {
         return List.of(
                 compiled(known("util", "util extension", "http://schemas.microsoft.com/wix/UtilExtension", "http://wixtoolset.org/schemas/v4/wxs/util",
-                        "WixUtilExtension", "WixToolset.Util.wixext", "Util"), new dev.ssprkit.wix.compile.ext.UtilFamily()),
-                known("fire", "firewall extension", "http://schemas.microsoft.com/wix/FirewallExtension", "http://wixtoolset.org/schemas/v4/wxs/firewall",
-                        "WixFirewallExtension", "WixToolset.Firewall.wixext", "Firewall"),
+                        "WixUtilExtension", "WixToolset.Util.wixext", "Util"), new dev.ssprkit.wix.compile.ext.UtilFamily(),
+                        new dev.ssprkit.wix.compile.ext.UtilLibraryFamily()),
+                compiled(known("fire", "firewall extension", "http://schemas.microsoft.com/wix/FirewallExtension", "http://wixtoolset.org/schemas/v4/wxs/firewall",
+                        "WixFirewallExtension", "WixToolset.Firewall.wixext", "Firewall"), new dev.ssprkit.wix.compile.ext.FirewallFamily()),
                 withLibrary(compiled(known("ui", "UI extension", "http://schemas.microsoft.com/wix/UIExtension", "http://wixtoolset.org/schemas/v4/wxs/ui",
                         "WixUIExtension", "WixToolset.UI.wixext", "UI"), new dev.ssprkit.wix.compile.ext.WixUiFamily()), UI_LIBRARY),
                 withLibrary(known("netfx", ".NET extension", "http://schemas.microsoft.com/wix/NetFxExtension", "http://wixtoolset.org/schemas/v4/wxs/netfx",

@@ -71,7 +71,7 @@ public final class ActionFamily implements ElementFamily {
             };
             target = target(a, code);
             if (type >= 5 && script64) type |= 0x1000;
-            ctx.add(new BinaryCall(source, code.equals("dll") ? target : null, e.location()));
+            ctx.add(new BinaryCall(id, source, code.equals("dll") ? target : null, a.has("DllEntry") ? a.at("DllEntry") : e.location()));
         } else if (a.has(fileAttr)) {
             source = a.id(fileAttr, true);
             ctx.reference("File", source, a.at(fileAttr));
@@ -180,14 +180,14 @@ public final class ActionFamily implements ElementFamily {
      * A DLL custom action's call into a Binary: extensions that ship the DLL check the entry point exists when the
      * Binary is theirs (WixCA, Wix4UtilCA_X64...).
      */
-    public record BinaryCall(String binary, String entry, dev.ssprkit.wix.diag.SourceLocation location) implements dev.ssprkit.wix.model.Symbol {}
+    public record BinaryCall(String action, String binary, String entry, dev.ssprkit.wix.diag.SourceLocation location) implements dev.ssprkit.wix.model.Symbol {}
 
     /** SetProperty: a type-51 action, scheduled in the execute and/or UI sequence. */
     private void setProperty(CompileContext ctx, SourceElement e, Scope scope) {
         Attrs a = ctx.v4() ? ctx.attrsWithConditionText(e, "Id", "Action", "Value", "Before", "After", "Sequence", "Condition")
                 : ctx.attrsWithText(e, "Id", "Action", "Value", "Before", "After", "Sequence");
         String property = a.id("Id", true);
-        assignment(ctx, e, a, property, property, 51, "Set");
+        assignment(ctx, e, a, property, property, 51, "Set", false);
     }
 
     /** SetDirectory: a type-35 action assigning a directory, by default right after CostInitialize. */
@@ -199,14 +199,16 @@ public final class ActionFamily implements ElementFamily {
             dir = StandardDirectories.resolve(dir, ctx.platform());
             ctx.reference("Directory", dir, a.at("Id"));
         }
-        assignment(ctx, e, a, dir, dir, 35, "Set");
+        // a type 51 action whose Source is the directory's property, after CostInitialize (WiX's SetDirectory docs:
+        // "a Type 51 custom action"); type 35 would call MsiSetTargetPath, which only works after CostFinalize
+        assignment(ctx, e, a, dir, dir, 51, "Set", true);
     }
 
-    private void assignment(CompileContext ctx, SourceElement e, Attrs a, String target, String idBase, int type, String prefix) {
+    private void assignment(CompileContext ctx, SourceElement e, Attrs a, String target, String idBase, int type, String prefix, boolean directory) {
         String value = a.required("Value");
         String action = a.has("Action") ? a.id("Action", true) : idBase == null ? null : prefix + idBase;
         String before = null, after = null;
-        if (type == 51) {
+        if (!directory) {
             a.exclusive("Before", "After");
             before = a.id("Before", false);
             after = a.id("After", false);
