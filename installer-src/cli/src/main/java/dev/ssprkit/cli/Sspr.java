@@ -76,7 +76,7 @@ public final class Sspr {
             Subcommand.of(PreflightCommand.class), Subcommand.of(TransformCommand.class), Subcommand.of(IntunewinCommand.class),
             Subcommand.of(ReportCommand.class), Subcommand.of(HarvestCommand.class), Subcommand.of(BuildCommand.class, BuildCommand::new),
             Subcommand.of(SignCommand.class, ctx -> new SignCommand()), Subcommand.of(VerifyCommand.class, ctx -> new VerifyCommand()),
-            Subcommand.of(ValidateCommand.class, ctx -> new ValidateCommand()));
+            Subcommand.of(ValidateCommand.class, ctx -> new ValidateCommand()), Subcommand.of(UiCommand.class));
 
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
