@@ -54,6 +54,30 @@ class DefaultInstallFolderTest {
     }
 
     @Test
+    void aPackageVersionCanComeFromAFilesVersionResource() throws Exception {
+        // WiX: Package/@Version="!(bind.FileVersion.FileId)" (OpenSC's sources). lib.dll is the v3-pe-version scenario's
+        // file, whose version resource says 3.1.4.1592 (its expected.txt says where that comes from: 7z's PE reader)
+        Path lib = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/scenarios/v3-pe-version/lib.dll");
+        Files.copy(lib, dir.resolve("lib.dll"));
+        Path msi = dir.resolve("bindversion.msi");
+        BuildResult r = build("""
+                <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">
+                  <Package Name="Bound Version" Manufacturer="ssprkit tests" Version="!(bind.FileVersion.lib.dll)" UpgradeCode="{3C4D5E6F-7081-4A2B-9C3D-4E5F60718295}">
+                    <MajorUpgrade DowngradeErrorMessage="A newer version is installed."/>
+                    <Feature Id="Main">
+                      <Component Directory="INSTALLFOLDER"><File Id="lib.dll" Source="lib.dll"/></Component>
+                    </Feature>
+                  </Package>
+                </Wix>
+                """, msi);
+        assertTrue(r.success(), r.diagnostics().toString());
+        String props = Tool.run("msiinfo", "export", msi.toString(), "Property").assertOk().stdout();
+        assertTrue(props.contains("ProductVersion\t3.1.4.1592"), props);
+        String upgrade = Tool.run("msiinfo", "export", msi.toString(), "Upgrade").assertOk().stdout();
+        assertTrue(upgrade.contains("3.1.4.1592"), upgrade);
+    }
+
+    @Test
     void aV3SourceStillNeedsItsOwnDefinition() throws Exception {
         Path msi = dir.resolve("v3.msi");
         BuildResult r = build("""
