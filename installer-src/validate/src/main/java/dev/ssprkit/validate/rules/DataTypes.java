@@ -114,7 +114,8 @@ public final class DataTypes implements Rule {
             case WILD_CARD_FILENAME -> Formats.filename(s, true);
             case DEFAULT_DIR -> Context.cell(row, "Directory_Parent") == null ? null : Formats.defaultDir(s);
             case REG_PATH -> Formats.regPath(s);
-            case FORMATTED, KEY_FORMATTED, FORMATTED_SDDL -> Formats.formatted(s);
+            // a ScrollableText control's RTF (a licence from Word) is shown as it is, not formatted: its brackets are text
+            case FORMATTED, KEY_FORMATTED, FORMATTED_SDDL -> s.startsWith("{\\rtf") ? null : Formats.formatted(s);
             case CONDITION -> Formats.condition(s);
             case CABINET -> s.startsWith("#") ? Formats.identifier(s.substring(1)) : Formats.longName(s, false);
             case SHORTCUT -> s.indexOf('[') >= 0 ? Formats.formatted(s) : Formats.identifier(s);
