@@ -40,12 +40,20 @@ public final class Table {
 
     /** Adds a row that came from a source location (shown in messages about it). */
     public Row addFrom(String origin, Object... values) {
+        return addFrom(origin, true, values);
+    }
+
+    /**
+     * Like {@link #addFrom(String, Object...)}; {@code checkWidth = false} lets a string be longer than its column's
+     * declared width, which Windows Installer stores and reads (the SDK's ICE03 only warns: "string overflow").
+     */
+    public Row addFrom(String origin, boolean checkWidth, Object[] values) {
         List<Column> cols = schema.columns();
         if (values.length != cols.size()) {
             throw new IllegalArgumentException(schema.name() + ": " + values.length + " values for " + cols.size() + " columns " + schema.columnNames());
         }
         Object[] cells = new Object[values.length];
-        for (int i = 0; i < values.length; i++) cells[i] = checkCell(cols.get(i), values[i], origin, true);
+        for (int i = 0; i < values.length; i++) cells[i] = checkCell(cols.get(i), values[i], origin, checkWidth);
         Row row = new Row(this, cells, origin);
         rows.add(row);
         return row;
