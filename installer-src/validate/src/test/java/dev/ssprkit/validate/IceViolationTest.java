@@ -237,6 +237,19 @@ class IceViolationTest {
     }
 
     @Test
+    void aFoldersPermissionsKeyedByCreateFolderAreNotAnIce03Finding() throws Exception {
+        // the SDK's LockPermissions page: "enter File, Registry, or CreateFolder" (the stored set omits CreateFolder)
+        try (Database db = Products.build(dir)) {
+            var schema = dev.ssprkit.msi.schema.StandardSchema.require("LockPermissions");
+            var table = db.tableOrNull("LockPermissions") != null ? db.tableOrNull("LockPermissions") : db.createTable(schema);
+            component(db, "Perm", "DATADIR", 0x100);
+            table.add("DATADIR", "CreateFolder", null, "Everyone", 0x1F01FF);
+            List<Finding> findings = Validator.validate(db);
+            assertTrue(findings.stream().noneMatch(f -> f.iceId().equals("ICE03") && "LockPermissions".equals(f.table())), findings::toString);
+        }
+    }
+
+    @Test
     void everyImplementedIceHasAViolationCase() {
         Set<String> covered = new TreeSet<>();
         for (Case c : cases()) covered.add(c.ice());
