@@ -2,13 +2,17 @@
 # How build cost grows with file count: ours and wixl side by side on the same generated sources (one component per
 # small file, so per-file costs dominate, not compression). On demand only (not in CI).
 #
-#   bench/scale.sh [COUNT...]          default: 2000 20000; add 100000 for the opt-in large run
+#   bench/scale.sh [--ours-only] [COUNT...]   default: 2000 20000; add 100000 for the opt-in large run
+#
+# --ours-only skips wixl (its cost grows quadratically: 100,000 files take it hours) to measure our growth alone.
 #
 # Prints wall time and peak RSS per tool and count, the ours/wixl ratio, and the growth factor between consecutive
 # counts (10x the files should cost about 10x, not 100x). Needs python3, wixl, GNU time. Output under bench/out/scale.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/bench/out/scale
+OURS_ONLY=0
+if [ "${1:-}" = --ours-only ]; then OURS_ONLY=1; shift; fi
 COUNTS=("$@"); [ ${#COUNTS[@]} -eq 0 ] && COUNTS=(2000 20000)
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx2g -XX:-UsePerfData"}
 command -v /usr/bin/time >/dev/null || { echo "GNU time missing: apt-get install time" >&2; exit 1; }
@@ -59,12 +63,12 @@ for n in "${COUNTS[@]}"; do
   generate "$n"
   cd "$OUT/n$n"
   read -r os om < <(measure ours java $JAVA_OPTS -jar "$ROOT/installer-src/cli/target/sspr.jar" build scale.wxs -o ours.msi)
-  read -r ws wm < <(measure wixl wixl -o wixl.msi scale.wxs)
-  ratio=$(awk -v a="$os" -v b="$ws" 'BEGIN { printf "%.2f", a / b }')
+  if [ $OURS_ONLY = 1 ]; then ws=nan wm=nan; else read -r ws wm < <(measure wixl wixl -o wixl.msi scale.wxs); fi
+  if [ "$ws" = nan ]; then ratio=-; else ratio=$(awk -v a="$os" -v b="$ws" 'BEGIN { printf "%.2f", a / b }'); fi
   printf "%8s %10s %8s %10s %8s %8s\n" "$n" "$os" "$om" "$ws" "$wm" "$ratio"
   if [ -n "$prev_n" ]; then
     awk -v n="$n" -v pn="$prev_n" -v o="$os" -v po="$prev_ours" -v w="$ws" -v pw="$prev_wixl" \
-      'BEGIN { printf "   growth x%.0f files: ours x%.1f, wixl x%.1f\n", n / pn, o / po, w / pw }'
+      'BEGIN { if (w == "nan") printf "   growth x%.0f files: ours x%.1f\n", n / pn, o / po; else printf "   growth x%.0f files: ours x%.1f, wixl x%.1f\n", n / pn, o / po, w / pw }'
   fi
   prev_n=$n; prev_ours=$os; prev_wixl=$ws
 done

@@ -36,24 +36,10 @@ public final class Knowledge {
             "ProgramFilesFolder", "ProgramFiles64Folder", "CommonFilesFolder", "CommonFiles64Folder", "SystemFolder",
             "System64Folder", "System16Folder", "WindowsFolder", "CommonAppDataFolder", "FontsFolder");
 
-    /** The standard actions. */
-    public static final Set<String> STANDARD_ACTIONS = Set.of(
-            "ADMIN", "ADVERTISE", "AllocateRegistrySpace", "AppSearch", "BindImage", "CCPSearch", "CostFinalize",
-            "CostInitialize", "CreateFolders", "CreateShortcuts", "DeleteServices", "DisableRollback", "DuplicateFiles",
-            "ExecuteAction", "FileCost", "FindRelatedProducts", "ForceReboot", "INSTALL", "InstallAdminPackage",
-            "InstallExecute", "InstallExecuteAgain", "InstallFiles", "InstallFinalize", "InstallInitialize",
-            "InstallODBC", "InstallServices", "InstallSFPCatalogFile", "InstallValidate", "IsolateComponents",
-            "LaunchConditions", "MigrateFeatureStates", "MoveFiles", "MsiConfigureServices", "MsiPublishAssemblies",
-            "MsiUnpublishAssemblies", "PatchFiles", "ProcessComponents", "PublishComponents", "PublishFeatures",
-            "PublishProduct", "RegisterClassInfo", "RegisterComPlus", "RegisterExtensionInfo", "RegisterFonts",
-            "RegisterMIMEInfo", "RegisterProduct", "RegisterProgIdInfo", "RegisterTypeLibraries", "RegisterUser",
-            "RemoveDuplicateFiles", "RemoveEnvironmentStrings", "RemoveExistingProducts", "RemoveFiles",
-            "RemoveFolders", "RemoveIniValues", "RemoveODBC", "RemoveRegistryValues", "RemoveShortcuts",
-            "ResolveSource", "RMCCPSearch", "ScheduleReboot", "SelfRegModules", "SelfUnregModules", "SEQUENCE",
-            "SetODBCFolders", "StartServices", "StopServices", "UnpublishComponents", "UnpublishFeatures",
-            "UnregisterClassInfo", "UnregisterComPlus", "UnregisterExtensionInfo", "UnregisterFonts",
-            "UnregisterMIMEInfo", "UnregisterProgIdInfo", "UnregisterTypeLibraries", "ValidateProductID",
-            "WriteEnvironmentStrings", "WriteIniValues", "WriteRegistryValues");
+    /** The standard actions: the schema's list (msi.schema.StandardActions) and SEQUENCE, the top-level action ICEs know. */
+    public static final Set<String> STANDARD_ACTIONS = java.util.stream.Stream.concat(
+            dev.ssprkit.msi.schema.StandardActions.names().stream(), java.util.stream.Stream.of("SEQUENCE"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Actions that write the installation script: only between InstallInitialize and InstallFinalize (ICE27). */
     public static final Set<String> SCRIPT_ACTIONS = Set.of(

@@ -78,35 +78,14 @@ public enum CompilerMessage implements Message {
     LIBRARY_ARCHITECTURE(401, ERROR, "<%s> needs ssprkit's custom-action library: %s", "build the package for x86 or x64 (-arch x64), or leave the element out of the arm64 build"),
     SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 
-    private final String id;
-    private final Severity severity;
-    private final String template;
-    private final String hint;
+    private final Entry entry;
 
     CompilerMessage(int number, Severity severity, String template, String hint) {
-        this.id = Message.idOf(number);
-        this.severity = severity;
-        this.template = template;
-        this.hint = hint;
+        this.entry = new Entry(number, severity, template, hint);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public String template() {
-        return template;
-    }
-
-    @Override
-    public String hint() {
-        return hint;
+    public Entry entry() {
+        return entry;
     }
 }

@@ -11,15 +11,33 @@ import java.util.Locale;
  */
 public interface Message {
 
+    /** What an entry declares: its id, severity, template and hint (each catalog enum holds one per constant). */
+    record Entry(String id, Severity severity, String template, String hint) {
+        public Entry(int number, Severity severity, String template, String hint) {
+            this(idOf(number), severity, template, hint);
+        }
+    }
+
+    /** This entry's declaration. */
+    Entry entry();
+
     /** The stable ID, {@code WIX} followed by four digits. */
-    String id();
+    default String id() {
+        return entry().id();
+    }
 
-    Severity severity();
+    default Severity severity() {
+        return entry().severity();
+    }
 
-    String template();
+    default String template() {
+        return entry().template();
+    }
 
     /** Advice for the author, or the empty string when there is nothing useful to add. */
-    String hint();
+    default String hint() {
+        return entry().hint();
+    }
 
     default String formatText(Object... args) {
         return String.format(Locale.ROOT, template(), args);

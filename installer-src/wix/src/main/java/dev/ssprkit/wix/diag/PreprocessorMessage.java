@@ -74,35 +74,14 @@ public enum PreprocessorMessage implements Message {
             "keep includes next to the sources or in an include directory (-I), or allow the folder explicitly "
                     + "(BuildRequest allowedRoots, <allowedRoots> in the Maven plugin, sspr build --allow-path)");
 
-    private final String id;
-    private final Severity severity;
-    private final String template;
-    private final String hint;
+    private final Entry entry;
 
     PreprocessorMessage(int number, Severity severity, String template, String hint) {
-        this.id = Message.idOf(number);
-        this.severity = severity;
-        this.template = template;
-        this.hint = hint;
+        this.entry = new Entry(number, severity, template, hint);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public String template() {
-        return template;
-    }
-
-    @Override
-    public String hint() {
-        return hint;
+    public Entry entry() {
+        return entry;
     }
 }

@@ -78,30 +78,15 @@ class DiagnosticsTest {
     enum CompilerLikeMessage implements Message {
         CLASH(30), FRESH(100);
 
-        private final int number;
+        private final Entry entry;
 
         CompilerLikeMessage(int number) {
-            this.number = number;
+            this.entry = new Entry(number, Severity.ERROR, name().toLowerCase(Locale.ROOT), "");
         }
 
         @Override
-        public String id() {
-            return Message.idOf(number);
-        }
-
-        @Override
-        public Severity severity() {
-            return Severity.ERROR;
-        }
-
-        @Override
-        public String template() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @Override
-        public String hint() {
-            return "";
+        public Entry entry() {
+            return entry;
         }
     }
 

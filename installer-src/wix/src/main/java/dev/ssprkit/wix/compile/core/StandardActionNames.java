@@ -6,22 +6,9 @@ import java.util.Set;
 public final class StandardActionNames {
     private StandardActionNames() {}
 
-    public static final Set<String> ALL = Set.of("AllocateRegistrySpace", "AppSearch", "BindImage", "CCPSearch",
-            "CostFinalize", "CostInitialize", "CreateFolders", "CreateShortcuts", "DeleteServices", "DisableRollback",
-            "DuplicateFiles", "ExecuteAction", "FileCost", "FindRelatedProducts", "ForceReboot", "InstallAdminPackage",
-            "InstallExecute", "InstallExecuteAgain", "InstallFiles", "InstallFinalize", "InstallInitialize",
-            "InstallODBC", "InstallServices", "InstallSFPCatalogFile", "InstallValidate", "IsolateComponents",
-            "LaunchConditions", "MigrateFeatureStates", "MoveFiles", "MsiConfigureServices", "MsiPublishAssemblies",
-            "MsiUnpublishAssemblies", "PatchFiles", "ProcessComponents", "PublishComponents", "PublishFeatures",
-            "PublishProduct", "RegisterClassInfo", "RegisterComPlus", "RegisterExtensionInfo", "RegisterFonts",
-            "RegisterMIMEInfo", "RegisterProduct", "RegisterProgIdInfo", "RegisterTypeLibraries", "RegisterUser",
-            "RemoveDuplicateFiles", "RemoveEnvironmentStrings", "RemoveExistingProducts", "RemoveFiles",
-            "RemoveFolders", "RemoveIniValues", "RemoveODBC", "RemoveRegistryValues", "RemoveShortcuts",
-            "ResolveSource", "RMCCPSearch", "ScheduleReboot", "SelfRegModules", "SelfUnregModules", "SetODBCFolders",
-            "StartServices", "StopServices", "UnpublishComponents", "UnpublishFeatures", "UnregisterClassInfo",
-            "UnregisterComPlus", "UnregisterExtensionInfo", "UnregisterFonts", "UnregisterMIMEInfo",
-            "UnregisterProgIdInfo", "UnregisterTypeLibraries", "ValidateProductID", "WriteEnvironmentStrings",
-            "WriteIniValues", "WriteRegistryValues");
+    /** Every standard action that sits in a sequence table (the schema's list, without ADMIN/ADVERTISE/INSTALL). */
+    public static final Set<String> ALL = dev.ssprkit.msi.schema.StandardActions.names().stream()
+            .filter(a -> !dev.ssprkit.msi.schema.StandardActions.isTopLevel(a)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     public static boolean isStandard(String action) {
         return ALL.contains(action);
