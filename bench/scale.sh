@@ -36,7 +36,9 @@ for i in range(n):
     dirs.setdefault(d, []).append(i)
 lines = ['<Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">',
          f'<Product Id="{{{uuid.uuid5(ns, "product-" + str(n))}}}" Name="Scale {n}" Language="1033" Version="1.0.0" Manufacturer="ssprkit bench" UpgradeCode="{{{uuid.uuid5(ns, "upgrade")}}}">',
-         '<Package InstallerVersion="200" Compressed="yes"/>', '<Media Id="1" Cabinet="s.cab" EmbedCab="yes"/>',
+         '<Package InstallerVersion="200" Compressed="yes"/>',
+         # one cabinet holds at most 65,535 files: above that, a MediaTemplate splits them (wixl has no MediaTemplate)
+         '<Media Id="1" Cabinet="s.cab" EmbedCab="yes"/>' if n <= 65535 else '<MediaTemplate EmbedCab="yes"/>',
          '<Directory Id="TARGETDIR" Name="SourceDir"><Directory Id="ProgramFilesFolder"><Directory Id="APP" Name="Scale">']
 refs = []
 for d, files in dirs.items():

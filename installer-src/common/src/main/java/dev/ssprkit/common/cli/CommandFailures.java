@@ -50,6 +50,13 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
         PrintWriter err = cl.getErr();
         String who = cl.getCommandSpec().qualifiedName();
         int code = status(e);
+        if (outOfMemory(e)) {
+            // not a bug and not the input's fault: the JVM's heap limit is below what this package needs
+            err.println(who + ": ran out of memory (the Java heap limit was reached); give the JVM more, e.g. "
+                    + "SSPR_JAVA_OPTS=-Xmx4g with the sspr launcher, or java -Xmx4g -jar sspr.jar");
+            err.flush();
+            return ExitStatus.FAILED.code;
+        }
         if (code == ExitStatus.INTERNAL.code) {
             boolean debug = debug(parsed);
             err.println(who + ": " + FailureText.internal(e, debug ? null : "run again with " + DEBUG_OPTION + " or " + FailureText.DEBUG_VARIABLE + "=1"));
@@ -59,6 +66,13 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
         }
         err.flush();
         return code;
+    }
+
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) return true;
+        }
+        return false;
     }
 
     /** The exit status of a failure: usage errors, then the front end's own types, then the error kind. */

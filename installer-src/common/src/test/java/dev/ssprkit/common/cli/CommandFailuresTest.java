@@ -66,6 +66,15 @@ class CommandFailuresTest {
     }
 
     @Test
+    void runningOutOfHeapSaysSoAndHowToGiveMoreNotInternalError() {
+        // a 100,000-file build under -Xmx200m: WixBuild reports the OutOfMemoryError as the cause of its failure
+        Run r = run(new IllegalStateException("internal error while building x.msi", new OutOfMemoryError("Java heap space")), Map.of(), "fail");
+        assertEquals(ExitStatus.FAILED.code, r.code());
+        assertTrue(r.err().contains("ran out of memory") && r.err().contains("-Xmx"), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+    }
+
+    @Test
     void aBugIsAnInternalErrorWithItsStackTraceOnlyWhenAskedFor() {
         Run plain = run(new NullPointerException("cell"), Map.of(), "fail");
         assertEquals(70, plain.code());
