@@ -18,7 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * A content-addressed store of compressed cabinets, so a rebuild with unchanged payload skips compression (what
  * WiX offers as {@code -cc}/{@code -reusecab}). The key is a digest of everything a cabinet is a deterministic
  * function of: the options ({@link CabOptions#outputKey}: method, LZX window, level, timestamp) and, in order, each entry's name, size and MD5. An entry
- * is {@code KEY.cab} plus {@code KEY.sha256} (the digest of the cabinet's bytes); it is used only when the cabinet
+ * is {@code KEY.cab} plus {@code KEY.crc32c} (the cabinet's size and CRC-32C: it guards against a torn or damaged
+ * file, which is all a checksum kept beside the file can do; CRC-32C runs at memory speed where SHA-256 took most of a
+ * warm rebuild's time); it is used only when the cabinet
  * still has that digest, and a corrupt entry is deleted so the caller rebuilds it. Entries are written to a temporary
  * file and moved into place, so builds sharing the folder never see a partial entry.
  */
@@ -40,7 +42,7 @@ public final class CabinetCache {
     public static String key(CabOptions options, List<Entry> entries) {
         MessageDigest md = sha256();
         // outputKey() holds everything besides the entries that decides the bytes (method, LZX window, level, date)
-        md.update(("ssprkit cabinet cache 2\0" + options.outputKey()).getBytes(StandardCharsets.UTF_8));
+        md.update(("ssprkit cabinet cache 3\0" + options.outputKey()).getBytes(StandardCharsets.UTF_8));
         for (Entry e : entries) {
             md.update(e.name().getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
@@ -53,7 +55,7 @@ public final class CabinetCache {
 
     /** The cached cabinet for {@code key} when it exists and verifies; a corrupt entry is removed. */
     public Optional<Path> lookup(String key) throws IOException {
-        Path cab = folder.resolve(key + ".cab"), sum = folder.resolve(key + ".sha256");
+        Path cab = folder.resolve(key + ".cab"), sum = folder.resolve(key + ".crc32c");
         if (!Files.isRegularFile(cab) || !Files.isRegularFile(sum)) return Optional.empty();
         String expected = Files.readString(sum, StandardCharsets.US_ASCII).strip();
         if (expected.equals(digestOf(cab))) return Optional.of(cab);
@@ -66,12 +68,12 @@ public final class CabinetCache {
     public void store(String key, Path cabinet) throws IOException {
         Files.createDirectories(folder);
         String digest = digestOf(cabinet);
-        Path cabTmp = temp(key + ".cab"), sumTmp = temp(key + ".sha256");
+        Path cabTmp = temp(key + ".cab"), sumTmp = temp(key + ".crc32c");
         try {
             Files.copy(cabinet, cabTmp, StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(sumTmp, digest + "\n", StandardCharsets.US_ASCII);
             move(cabTmp, folder.resolve(key + ".cab"));
-            move(sumTmp, folder.resolve(key + ".sha256")); // the digest last: an entry without it is never used
+            move(sumTmp, folder.resolve(key + ".crc32c")); // the checksum last: an entry without it is never used
         } finally {
             Files.deleteIfExists(cabTmp);
             Files.deleteIfExists(sumTmp);
@@ -90,13 +92,18 @@ public final class CabinetCache {
         }
     }
 
+    /** "SIZE CRC32C" of the file's bytes. */
     static String digestOf(Path file) throws IOException {
-        MessageDigest md = sha256();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         byte[] buf = new byte[1 << 16];
+        long size = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            for (int n; (n = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, n);
+                size += n;
+            }
         }
-        return HexFormat.of().formatHex(md.digest());
+        return size + " " + Long.toHexString(crc.getValue());
     }
 
     private static MessageDigest sha256() {
