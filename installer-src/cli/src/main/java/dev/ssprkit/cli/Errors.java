@@ -21,9 +21,13 @@ public final class Errors {
         CommandFailures.install(root, environment, Errors::ownTypes);
     }
 
-    /** A corrupt or unsupported cabinet is bad input (CabinetException is an IOException that does not classify itself). */
+    /**
+     * Library types that do not classify themselves: a corrupt or unsupported cabinet and a damaged or tampered
+     * .intunewin are bad input (both are IOExceptions, which would otherwise read as "cannot read or write").
+     */
     static Optional<ExitStatus> ownTypes(Throwable e) {
         if (e instanceof CabinetException) return Optional.of(ExitStatus.BAD_INPUT);
+        if (e instanceof dev.ssprkit.intune.IntuneWinException) return Optional.of(ExitStatus.BAD_INPUT);
         return Optional.empty();
     }
 }

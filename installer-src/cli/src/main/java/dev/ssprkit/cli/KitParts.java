@@ -1,8 +1,10 @@
 package dev.ssprkit.cli;
 
 import dev.ssprkit.endpoint.SwitchRegFiles;
+import dev.ssprkit.kit.IntunePart;
 import dev.ssprkit.kit.KitGenerator;
 import dev.ssprkit.kit.KitOptions;
+import dev.ssprkit.kit.PreflightPart;
 import dev.ssprkit.kit.ProductFacts;
 import dev.ssprkit.kit.TransformPart;
 import dev.ssprkit.msi.MsiReader;
@@ -18,7 +20,8 @@ final class KitParts {
     private KitParts() {}
 
     static KitGenerator all(KitGenerator generator) {
-        return generator.with(new TransformPart()).with(KitParts::regFiles);
+        // the Intune part packs the transform with the MSI, so it comes after the transform part
+        return generator.with(new TransformPart()).with(KitParts::regFiles).with(new IntunePart()).with(new PreflightPart());
     }
 
     /** {@code reg/*.reg}: the endpoint switches, with the Wow6432Node twins when the package is not 32-bit. */

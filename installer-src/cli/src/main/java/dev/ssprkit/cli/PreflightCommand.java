@@ -36,6 +36,9 @@ final class PreflightCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "Skip the network checks.") boolean offline;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5", description = "Connect timeout per endpoint. Default: ${DEFAULT-VALUE}.") long timeout;
     @Option(names = "--json", description = "Machine-readable output (the report; exit status as usual).") boolean json;
+    @Option(names = "--network-profiles", paramLabel = "DIR",
+            description = "Exported LAN/WLAN profiles (netsh lan|wlan export profile folder=DIR) to check for 802.1X single sign-on "
+                    + "before logon (PF012). Without it that check is skipped.") java.nio.file.Path networkProfiles;
     private final CliContext ctx;
 
     PreflightCommand(CliContext ctx) {
@@ -51,7 +54,10 @@ final class PreflightCommand implements Callable<Integer> {
         PreflightOptions options = offline
                 ? new PreflightOptions(Duration.ofSeconds(timeout), List.of(), List.of(), defaults.contentDeliveryKey())
                 : new PreflightOptions(Duration.ofSeconds(timeout), defaults.endpoints(), defaults.windows10Endpoints(), defaults.contentDeliveryKey());
-        PreflightReport report = new Preflight(store, os, ctx.probe(), options).run();
+        if (networkProfiles != null && !java.nio.file.Files.isDirectory(networkProfiles)) {
+            throw new java.nio.file.NoSuchFileException(networkProfiles.toString());
+        }
+        PreflightReport report = new Preflight(store, os, ctx.probe(), options.withNetworkProfiles(networkProfiles)).run();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(report.toJson());

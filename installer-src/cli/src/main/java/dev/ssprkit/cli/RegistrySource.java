@@ -14,9 +14,12 @@ class RegistrySource {
             description = "Use this .reg export (regedit /e, or reg export HKLM FILE.reg) instead of the live registry.")
     Path regFile;
 
-    /** The store to read: the .reg file, or the live registry; fails with a pointer to the options elsewhere. */
+    /**
+     * The store to read: the .reg file, or the live registry; fails with a pointer to the options elsewhere. Only read,
+     * never written back, so a whole-hive export's value types we do not model are skipped rather than refused.
+     */
     RegistryStore open(CliContext ctx) throws IOException {
-        if (regFile != null) return RegFile.read(regFile);
+        if (regFile != null) return RegFile.readForChecking(regFile);
         return ctx.liveRegistry().get().orElseThrow(() -> noLiveRegistry(false));
     }
 

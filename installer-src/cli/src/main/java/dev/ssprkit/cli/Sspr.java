@@ -73,9 +73,10 @@ public final class Sspr {
             Subcommand.of(KitCommand.class), Subcommand.of(InstallCommand.class), Subcommand.built(ProductCommand::uninstall, "uninstall"),
             Subcommand.built(ProductCommand::repair, "repair"), Subcommand.built(SettingCommands::logging, "logging"),
             Subcommand.built(SettingCommands::tls, "tls", "tls12"), Subcommand.built(SettingCommands::win10, "win10"),
-            Subcommand.of(PreflightCommand.class), Subcommand.of(HarvestCommand.class), Subcommand.of(BuildCommand.class, BuildCommand::new),
+            Subcommand.of(PreflightCommand.class), Subcommand.of(TransformCommand.class), Subcommand.of(IntunewinCommand.class),
+            Subcommand.of(ReportCommand.class), Subcommand.of(HarvestCommand.class), Subcommand.of(BuildCommand.class, BuildCommand::new),
             Subcommand.of(SignCommand.class, ctx -> new SignCommand()), Subcommand.of(VerifyCommand.class, ctx -> new VerifyCommand()),
-            Subcommand.of(ValidateCommand.class, ctx -> new ValidateCommand()));
+            Subcommand.of(ValidateCommand.class, ctx -> new ValidateCommand()), Subcommand.of(UiCommand.class));
 
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));

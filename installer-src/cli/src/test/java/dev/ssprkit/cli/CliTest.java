@@ -81,7 +81,7 @@ class CliTest {
     void everySubcommandIsListedAndReachableWhicheverIsBuiltAlone() {
         Run h = sspr("--help");
         for (String name : java.util.List.of("build", "inspect", "extract", "diff", "kit", "install", "uninstall", "repair",
-                "logging", "tls", "win10", "preflight", "sign", "verify", "validate", "sysprep")) {
+                "logging", "tls", "win10", "preflight", "sign", "verify", "validate", "ui", "sysprep")) {
             assertTrue(h.out().contains("  " + name), name + " missing from --help:\n" + h.out());
             Run one = sspr(name, "--help");
             assertEquals(0, one.code(), name + ": " + one.err());

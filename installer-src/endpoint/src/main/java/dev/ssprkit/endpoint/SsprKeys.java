@@ -9,8 +9,23 @@ public final class SsprKeys {
     /** The SSPR logon add-in's credential provider CLSID. */
     public static final String CREDENTIAL_PROVIDER_CLSID = "{86D2F0AC-2171-46CF-9998-4E33B3D7FD4F}";
 
-    public static final RegistryKey CREDENTIAL_PROVIDER = RegistryKey.hklm(
-            "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Authentication\\Credential Providers\\" + CREDENTIAL_PROVIDER_CLSID);
+    /** Every credential provider LogonUI loads has a subkey here named by its CLSID. */
+    public static final RegistryKey CREDENTIAL_PROVIDERS = RegistryKey.hklm(
+            "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Authentication\\Credential Providers");
+
+    public static final RegistryKey CREDENTIAL_PROVIDER = CREDENTIAL_PROVIDERS.child(CREDENTIAL_PROVIDER_CLSID);
+
+    /** COM registrations of the machine ({@code HKCR\CLSID} as stored): {@code {CLSID}\InprocServer32} names a provider's DLL. */
+    public static final RegistryKey CLASSES_CLSID = RegistryKey.hklm("SOFTWARE\\Classes\\CLSID");
+
+    /** The machine-level WinHTTP proxy: REG_BINARY {@code WinHttpSettings} here (what {@code netsh winhttp set proxy} writes). */
+    public static final RegistryKey WINHTTP_CONNECTIONS = RegistryKey.hklm("SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\Connections");
+
+    /** Below each user's hive: ProxyEnable / AutoConfigURL, the per-user (WinINet) proxy. */
+    public static final String USER_INTERNET_SETTINGS = "Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings";
+
+    /** The computer's NetBIOS name, value {@code ComputerName}. */
+    public static final RegistryKey COMPUTER_NAME = RegistryKey.hklm("SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName");
 
     public static final RegistryKey AZURE_AD_ACCOUNT_POLICY = RegistryKey.hklm("SOFTWARE\\Policies\\Microsoft\\AzureADAccount");
 

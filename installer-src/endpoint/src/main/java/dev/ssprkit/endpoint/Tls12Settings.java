@@ -105,30 +105,57 @@ public final class Tls12Settings {
         }
     }
 
+    /** How one checked value is judged. */
+    public enum Rule {
+        /** DWORD = 1. */
+        EQUALS_1,
+        /** DWORD = 0; non-zero with Enabled = 1 in the same key is "auto-negotiate only". */
+        DISABLED_BY_DEFAULT_0,
+        /** DWORD with the TLS 1.2 bit 0x800 set. */
+        TLS12_BIT
+    }
+
+    /** One value {@link #status()} checks, in its order (the generated .cmd checks the same list in the same order). */
+    public record Checked(RegistryKey key, String name, Rule rule) {}
+
+    /** Every value checked on a machine of this bitness, in order. */
+    public static List<Checked> checkedValues(boolean is64Bit) {
+        List<Checked> out = new ArrayList<>();
+        Tls12Settings t = new Tls12Settings(null, is64Bit);
+        for (String side : new String[] {"Client", "Server"}) {
+            RegistryKey k = RegistryKey.hklm(SCHANNEL + side);
+            out.add(new Checked(k, "Enabled", Rule.EQUALS_1));
+            out.add(new Checked(k, "DisabledByDefault", Rule.DISABLED_BY_DEFAULT_0));
+        }
+        for (RegistryKey k : t.software(WINHTTP)) out.add(new Checked(k, "DefaultSecureProtocols", Rule.TLS12_BIT));
+        for (String path : DOTNET) {
+            for (RegistryKey k : t.software(path)) {
+                out.add(new Checked(k, "SchUseStrongCrypto", Rule.EQUALS_1));
+                out.add(new Checked(k, "SystemDefaultTlsVersions", Rule.EQUALS_1));
+            }
+        }
+        return out;
+    }
+
     /** Every value's verdict; a value of another type than DWORD is {@link Verdict#WRONG}, as {@link DwordReading} says. */
     public Status status() throws IOException {
         List<ValueStatus> out = new ArrayList<>();
-        for (String side : new String[] {"Client", "Server"}) {
-            RegistryKey k = RegistryKey.hklm(SCHANNEL + side);
-            DwordReading enabled = DwordReading.read(store, k, "Enabled");
-            DwordReading disabledByDefault = DwordReading.read(store, k, "DisabledByDefault");
-            out.add(equals(enabled, 1));
-            Verdict v;
-            if (disabledByDefault.absent()) v = Verdict.MISSING;
-            else if (disabledByDefault.is(0)) v = Verdict.OK;
-            else v = enabled.is(1) && disabledByDefault.dword().isPresent() ? Verdict.AUTO_NEGOTIATE_ONLY : Verdict.WRONG;
-            out.add(new ValueStatus(disabledByDefault, "0", v));
-        }
-        for (RegistryKey k : software(WINHTTP)) {
-            DwordReading bits = DwordReading.read(store, k, "DefaultSecureProtocols");
-            Verdict v = bits.absent() ? Verdict.MISSING : bits.dword().map(b -> (b & WINHTTP_TLS12) != 0).orElse(false) ? Verdict.OK : Verdict.WRONG;
-            out.add(new ValueStatus(bits, "bit 0x800 set (e.g. 0x" + Integer.toHexString(winHttpBits) + ")", v));
-        }
-        for (String path : DOTNET) {
-            for (RegistryKey k : software(path)) {
-                out.add(equals(DwordReading.read(store, k, "SchUseStrongCrypto"), 1));
-                out.add(equals(DwordReading.read(store, k, "SystemDefaultTlsVersions"), 1));
-            }
+        for (Checked c : checkedValues(is64Bit)) {
+            DwordReading r = DwordReading.read(store, c.key(), c.name());
+            out.add(switch (c.rule()) {
+                case EQUALS_1 -> equals(r, 1);
+                case DISABLED_BY_DEFAULT_0 -> {
+                    Verdict v;
+                    if (r.absent()) v = Verdict.MISSING;
+                    else if (r.is(0)) v = Verdict.OK;
+                    else v = DwordReading.read(store, c.key(), "Enabled").is(1) && r.dword().isPresent() ? Verdict.AUTO_NEGOTIATE_ONLY : Verdict.WRONG;
+                    yield new ValueStatus(r, "0", v);
+                }
+                case TLS12_BIT -> {
+                    Verdict v = r.absent() ? Verdict.MISSING : r.dword().map(b -> (b & WINHTTP_TLS12) != 0).orElse(false) ? Verdict.OK : Verdict.WRONG;
+                    yield new ValueStatus(r, "bit 0x800 set (e.g. 0x" + Integer.toHexString(winHttpBits) + ")", v);
+                }
+            });
         }
         return new Status(out);
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Generates a deployment kit for a built MSI into a new folder: silent install/uninstall scripts, the ConfigMgr
- * application script, Intune JSON, Group Policy steps (and, through {@link KitPart}s, the transform and .reg files).
+ * application script, the Windows 10 policy JSON, Group Policy steps (and, through {@link KitPart}s, the transform,
+ * .reg files, the Intune Win32 app and the fleet preflight scripts).
  * Everything is read from the MSI (ProductCode, version, name). The folder appears complete or not at all
  * ({@link AtomicFile#writeFolder}): the files are written into a hidden work folder that is then moved into place.
  */
@@ -57,7 +58,6 @@ public final class KitGenerator {
         write(dir, "configmgr/New-SsprApplication.ps1", Templates.render("configmgr.ps1", v), written);
         write(dir, "gpo/README.txt", Templates.render("gpo-steps.txt", v), written);
         write(dir, "intune/win10-policy.json", IntuneJson.pretty(IntuneJson.windows10Policy()), written);
-        write(dir, "intune/win32-app.json", IntuneJson.pretty(IntuneJson.win32App(facts, msiName, options)), written);
         Files.copy(msi, dir.resolve(msiName));
         written.add(msiName);
         for (KitPart part : parts) written.addAll(part.write(msi, facts, options, dir));

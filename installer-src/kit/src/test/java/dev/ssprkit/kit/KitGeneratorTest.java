@@ -45,7 +45,7 @@ class KitGeneratorTest {
         assertTrue(facts.productCode().matches("\\{[0-9A-F-]{36}}"), facts.productCode());
         List<String> files = new KitGenerator().generate(msi, KitOptions.of(true, true), dir.resolve("kit"));
         assertTrue(files.containsAll(List.of("install.cmd", "uninstall.cmd", "configmgr/New-SsprApplication.ps1", "gpo/README.txt",
-                "intune/win10-policy.json", "intune/win32-app.json", "SsprWindowsLogon.PROD.msi")), files.toString());
+                "intune/win10-policy.json", "SsprWindowsLogon.PROD.msi")), files.toString());
         String install = Files.readString(dir.resolve("kit/install.cmd"));
         assertTrue(install.contains("msiexec.exe /i \"%MSI%\" /qn /norestart ENABLELOGGING=1 TLS12=1 /l*vx"), install);
         assertTrue(install.contains("\r\n"), "cmd scripts use CRLF");
@@ -61,9 +61,12 @@ class KitGeneratorTest {
     }
 
     @Test
-    void intuneJsonHasTheGraphShape() throws Exception {
+    void intuneJsonHasTheGraphShapeAndTheIntunewinsOwnFigures() throws Exception {
         Path msi = msi();
-        new KitGenerator().generate(msi, KitOptions.of(false, true), dir.resolve("kit"));
+        IntunePart intune = new IntunePart();
+        List<String> files = new KitGenerator().with(new TransformPart()).with(intune).generate(msi, KitOptions.of(false, true), dir.resolve("kit"));
+        assertTrue(files.containsAll(List.of("intune/SsprWindowsLogon.PROD.intunewin", "intune/win32-app.json", "intune/content-file.json",
+                "intune/commit.json")), files.toString());
         JsonNode policy = new ObjectMapper().readTree(dir.resolve("kit/intune/win10-policy.json").toFile());
         assertEquals("#microsoft.graph.windows10CustomConfiguration", policy.path("@odata.type").asText());
         assertFalse(policy.path("displayName").asText().isEmpty());
@@ -71,24 +74,63 @@ class KitGeneratorTest {
         assertEquals("#microsoft.graph.omaSettingInteger", oma.path("@odata.type").asText());
         assertEquals("./Device/Vendor/MSFT/Policy/Config/Authentication/AllowAadPasswordReset", oma.path("omaUri").asText());
         assertEquals(1, oma.path("value").asInt());
+
+        // property names from Graph v1.0's win32LobApp / win32LobAppProductCodeRule / mobileAppContentFile / fileEncryptionInfo pages
         JsonNode app = new ObjectMapper().readTree(dir.resolve("kit/intune/win32-app.json").toFile());
-        assertEquals(ProductFacts.read(msi).productCode(), app.path("detectionRules").get(0).path("productCode").asText());
+        ProductFacts facts = ProductFacts.read(msi);
+        assertEquals("#microsoft.graph.win32LobApp", app.path("@odata.type").asText());
+        JsonNode rule = app.path("rules").get(0);
+        assertEquals("#microsoft.graph.win32LobAppProductCodeRule", rule.path("@odata.type").asText());
+        assertEquals("detection", rule.path("ruleType").asText());
+        assertEquals(facts.productCode(), rule.path("productCode").asText());
+        assertEquals("greaterThanOrEqual", rule.path("productVersionOperator").asText());
+        assertEquals("1.2.3", rule.path("productVersion").asText());
         Map<Integer, String> codes = new java.util.HashMap<>();
         app.path("returnCodes").forEach(n -> codes.put(n.path("returnCode").asInt(), n.path("type").asText()));
+        // domain notes, Intune Win32: 0/1707 success, 3010 soft reboot, 1641 hard reboot, 1618 retry
         assertEquals(Map.of(0, "success", 1707, "success", 3010, "softReboot", 1641, "hardReboot", 1618, "retry"), codes);
+        assertEquals("x64", app.path("applicableArchitectures").asText());
+        assertEquals("1607", app.path("minimumSupportedWindowsRelease").asText());
+        assertEquals("msiexec /i \"SsprWindowsLogon.PROD.msi\" TRANSFORMS=\"SsprWindowsLogon.PROD.mst\" /qn /norestart", app.path("installCommandLine").asText());
+        assertEquals("SsprWindowsLogon.PROD.msi", app.path("setupFilePath").asText());
+        assertEquals(facts.upgradeCode(), app.path("msiInformation").path("upgradeCode").asText());
+
+        // the figures come from the package we wrote: read it back with our reader
+        try (var reader = dev.ssprkit.intune.IntuneWinReader.open(dir.resolve("kit/intune/SsprWindowsLogon.PROD.intunewin"))) {
+            var info = reader.info();
+            JsonNode file = new ObjectMapper().readTree(dir.resolve("kit/intune/content-file.json").toFile());
+            assertEquals("IntunePackage.intunewin", file.path("name").asText());
+            assertEquals(info.unencryptedContentSize(), file.path("size").asLong());
+            assertEquals(reader.encryptedSize(), file.path("sizeEncrypted").asLong());
+            assertEquals(info.unencryptedContentSize(), app.path("size").asLong());
+            JsonNode enc = new ObjectMapper().readTree(dir.resolve("kit/intune/commit.json").toFile()).path("fileEncryptionInfo");
+            assertEquals(java.util.Base64.getEncoder().encodeToString(info.encryptionInfo().mac()), enc.path("mac").asText());
+            assertEquals(java.util.Base64.getEncoder().encodeToString(info.encryptionInfo().encryptionKey()), enc.path("encryptionKey").asText());
+            assertEquals("ProfileVersion1", enc.path("profileIdentifier").asText());
+            assertEquals(List.of("SsprWindowsLogon.PROD.msi", "SsprWindowsLogon.PROD.mst"), reader.unpackTo(dir.resolve("unpacked")),
+                    "the package carries the transform its install command names");
+        }
     }
 
     @Test
-    void transformPartChangesAndAddsTheChosenPropertiesOnly() throws Exception {
+    void transformPartSetsThePropertiesAndAddsTheValuesAsComponents() throws Exception {
         Path msi = msi();
-        List<String> files = new KitGenerator().with(new TransformPart()).generate(msi, KitOptions.of(true, true), dir.resolve("kit"));
+        TransformPart part = new TransformPart();
+        List<String> files = new KitGenerator().with(part).generate(msi, KitOptions.of(true, true), dir.resolve("kit"));
         assertTrue(files.contains("SsprWindowsLogon.PROD.mst"), files.toString());
+        // this package writes its own EnableLogging elsewhere (Software\Kit Sample), not under the provider key
+        assertEquals(List.of(), part.lastResult().leftToPackage());
+        assertEquals(List.of("ssprkitLoggingHKLM", "ssprkitTls12HKLM32", "ssprkitTls12HKLM"), part.lastResult().components().stream().map(c -> c.component()).toList());
         try (var db = dev.ssprkit.msi.MsiReader.read(msi)) {
-            var r = dev.ssprkit.msi.transform.TransformReader.apply(db, dir.resolve("kit/SsprWindowsLogon.PROD.mst"));
-            assertEquals(1, r.rowsUpdated(), "ENABLELOGGING 0 -> 1");
-            assertEquals(1, r.rowsAdded(), "TLS12 added");
-            assertEquals("1", db.table("Property").find("ENABLELOGGING").string("Value"));
-            assertEquals("1", db.table("Property").find("TLS12").string("Value"));
+            dev.ssprkit.msi.transform.TransformReader.apply(db, dir.resolve("kit/SsprWindowsLogon.PROD.mst"));
+            assertEquals("1", db.table("Property").find("ENABLELOGGING").string("Value"), "ENABLELOGGING 0 -> 1");
+            assertEquals("1", db.table("Property").find("TLS12").string("Value"), "TLS12 added");
+            var tls = db.table("Component").find("ssprkitTls12HKLM");
+            assertEquals(0x10, tls.integer("Attributes") & 0x10, "TLS values are a permanent component (MSI SDK: msidbComponentAttributesPermanent)");
+            // a 64-bit package (the builder's default): both views, as the kit's own tls12-enable.reg for x64
+            long values = db.table("Registry").rows().stream().filter(r -> r.string("Component_").startsWith("ssprkitTls12HKLM")).count();
+            var expected = dev.ssprkit.endpoint.SwitchRegFiles.all(true).get("tls12-enable.reg");
+            assertEquals(expected.keys().stream().mapToLong(k -> expected.values(k).size()).sum(), values);
         }
     }
 

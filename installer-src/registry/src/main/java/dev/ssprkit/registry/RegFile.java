@@ -34,6 +34,22 @@ public final class RegFile extends InMemoryRegistry {
 
     private final Set<RegistryKey> deletedKeys = new LinkedHashSet<>();
     private final Map<RegistryKey, Set<String>> deletedValues = new LinkedHashMap<>();
+    /** Where each value line or key deletion was read ({@code KEY} or {@code KEY\0NAME}, upper case → line number). */
+    private final Map<String, Integer> lines = new java.util.HashMap<>();
+
+    private static String lineKey(RegistryKey key, String name) {
+        return key.toString().toUpperCase(Locale.ROOT) + (name == null ? "" : "\0" + name.toUpperCase(Locale.ROOT));
+    }
+
+    /** The line a value was read from (the last one that set or deleted it), or 0 when it was not parsed from text. */
+    public int lineOf(RegistryKey key, String name) {
+        return lines.getOrDefault(lineKey(key, name == null ? "" : name), 0);
+    }
+
+    /** The line a key deletion ({@code [-KEY]}) was read from, or 0. */
+    public int lineOfKeyDeletion(RegistryKey key) {
+        return lines.getOrDefault(lineKey(key, null), 0);
+    }
 
     /** Keys the file deletes, in order. */
     public Set<RegistryKey> deletedKeys() {
@@ -161,6 +177,26 @@ public final class RegFile extends InMemoryRegistry {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * Reads a whole-hive export ({@code reg export HKLM hklm.reg}) for checking only: values of types this class does
+     * not model (REG_NONE, resource lists, REG_QWORD-like vendor types...) are skipped and counted in
+     * {@link #skippedValues()} instead of failing the file. Never write such a file back: the skipped values would be lost.
+     */
+    public static RegFile readForChecking(Path file) throws IOException {
+        if (Files.size(file) > MAX_FILE) throw new RegFileException(0, file + " is larger than " + MAX_FILE + " bytes");
+        RegFile reg = new RegFile();
+        reg.skipUnknownTypes = true;
+        return parseInto(reg, decode(Files.readAllBytes(file)));
+    }
+
+    private boolean skipUnknownTypes;
+    private int skippedValues;
+
+    /** Values {@link #readForChecking} skipped because their type is not modelled. */
+    public int skippedValues() {
+        return skippedValues;
+    }
+
     public static RegFile read(Path file) throws IOException {
         if (Files.size(file) > MAX_FILE) throw new RegFileException(file, 0, "larger than " + MAX_FILE + " bytes; not a registry export");
         try {
@@ -172,6 +208,10 @@ public final class RegFile extends InMemoryRegistry {
 
     /** Parses a .reg file: UTF-16LE (BOM FF FE), UTF-8 (with BOM) or ANSI (REGEDIT4). */
     public static RegFile parse(byte[] bytes) throws RegFileException {
+        return parse(decode(bytes));
+    }
+
+    private static String decode(byte[] bytes) {
         String text;
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
             text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
@@ -180,10 +220,14 @@ public final class RegFile extends InMemoryRegistry {
         } else {
             text = new String(bytes, ANSI);
         }
-        return parse(text);
+        return text;
     }
 
     public static RegFile parse(String text) throws RegFileException {
+        return parseInto(new RegFile(), text);
+    }
+
+    private static RegFile parseInto(RegFile reg, String text) throws RegFileException {
         String[] lines = text.split("\r\n|\n|\r", -1);
         int first = 0;
         while (first < lines.length && lines[first].isBlank()) first++;
@@ -193,7 +237,6 @@ public final class RegFile extends InMemoryRegistry {
         if (header.equals(HEADER_V5)) unicode = true;
         else if (header.equals(HEADER_V4)) unicode = false;
         else throw new RegFileException(first + 1, "expected '" + HEADER_V5 + "' or '" + HEADER_V4 + "', found '" + header + "'");
-        RegFile reg = new RegFile();
         RegistryKey current = null;
         for (int i = first + 1; i < lines.length; i++) {
             int lineNo = i + 1;
@@ -211,6 +254,7 @@ public final class RegFile extends InMemoryRegistry {
                 }
                 if (delete) {
                     reg.deleteKey(key);
+                    reg.lines.put(lineKey(key, null), lineNo);
                     current = null;
                 } else {
                     reg.createKey(key);
@@ -236,6 +280,15 @@ public final class RegFile extends InMemoryRegistry {
     }
 
     private static void parseValue(RegFile reg, RegistryKey key, String line, boolean unicode, int lineNo) throws RegFileException {
+        String[] named = new String[1];
+        try {
+            parseValue(reg, key, line, unicode, lineNo, named);
+        } finally {
+            if (named[0] != null) reg.lines.put(lineKey(key, named[0]), lineNo);
+        }
+    }
+
+    private static void parseValue(RegFile reg, RegistryKey key, String line, boolean unicode, int lineNo, String[] named) throws RegFileException {
         String name;
         int pos;
         if (line.startsWith("@")) {
@@ -248,6 +301,7 @@ public final class RegFile extends InMemoryRegistry {
         } else {
             throw new RegFileException(lineNo, "expected a value name in quotes or @");
         }
+        named[0] = name;
         while (pos < line.length() && line.charAt(pos) == ' ') pos++;
         if (pos >= line.length() || line.charAt(pos) != '=') throw new RegFileException(lineNo, "expected = after the value name");
         String data = line.substring(pos + 1).strip();
@@ -278,7 +332,8 @@ public final class RegFile extends InMemoryRegistry {
             int close = data.indexOf("):");
             if (close < 0) throw new RegFileException(lineNo, "hex( without ):");
             try {
-                type = Integer.parseInt(data.substring(4, close), 16);
+                long t = Long.parseLong(data.substring(4, close), 16);
+                type = t > Integer.MAX_VALUE ? -1 : (int) t;
             } catch (NumberFormatException e) {
                 throw new RegFileException(lineNo, "bad type in " + data.substring(0, close + 2));
             }
@@ -305,9 +360,15 @@ public final class RegFile extends InMemoryRegistry {
                 if (bytes.length != 8) throw new RegFileException(lineNo, "hex(b) needs 8 bytes, found " + bytes.length);
                 yield RegistryValue.qword(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong());
             }
-            default -> throw new RegFileException(lineNo, "registry type hex(" + Integer.toHexString(type) + ") is not supported");
+            default -> {
+                if (reg.skipUnknownTypes) {
+                    reg.skippedValues++;
+                    yield null;
+                }
+                throw new RegFileException(lineNo, "registry type " + data.substring(0, data.indexOf("):") + 2) + " is not supported");
+            }
         };
-        reg.set(key, name, v);
+        if (v != null) reg.set(key, name, v);
     }
 
     private static String stripNul(String s) {

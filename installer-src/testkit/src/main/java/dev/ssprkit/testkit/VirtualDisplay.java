@@ -74,16 +74,36 @@ public final class VirtualDisplay implements AutoCloseable {
 
     /**
      * Waits for a visible window whose title matches {@code titleRegex} (xdotool's regular expression) and returns its
-     * id; fails with what is on the screen (titles) when none appears in time.
+     * id; fails with what is on the screen (titles) when none appears in time. Polls rather than using
+     * {@code xdotool search --sync}: that one aborts with BadWindow when another window goes away while it walks the
+     * window tree, which is exactly what happens while an installer replaces one dialog with the next.
      */
     public String awaitWindow(String titleRegex, Duration timeout) {
-        Tool.Result r = Tool.run(List.of("timeout", Long.toString(Math.max(1, timeout.toSeconds())), "xdotool", "search", "--sync", "--onlyvisible",
-                "--name", titleRegex), null, environment(), (int) timeout.toSeconds() + 10);
-        String first = r.stdout().strip().split("\\R")[0].strip();
-        if (r.exitCode() != 0 || first.isEmpty()) {
-            throw new AssertionError("no window titled /" + titleRegex + "/ within " + timeout.toSeconds() + " s; visible windows: " + titles());
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String first = firstWindow(titleRegex);
+            if (first != null) return first;
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no window titled /" + titleRegex + "/ within " + timeout.toSeconds() + " s; visible windows: " + titles());
+            }
+            pause(100);
         }
-        return first;
+    }
+
+    /** The first visible window whose title matches, or null (also when xdotool lost a race with a closing window). */
+    private String firstWindow(String titleRegex) {
+        Tool.Result r = Tool.run(List.of("xdotool", "search", "--onlyvisible", "--name", titleRegex), null, environment(), 20);
+        String first = r.stdout().strip().split("\\R")[0].strip();
+        return r.exitCode() == 0 && !first.isEmpty() ? first : null;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /** Whether a visible window matching {@code titleRegex} exists now. */
@@ -112,10 +132,36 @@ public final class VirtualDisplay implements AutoCloseable {
         Tool.run(cmd, null, environment(), 30).assertOk();
     }
 
-    /** Types text into the focused control of {@code window}. */
+    /**
+     * Types text into the focused control of {@code window}. The keys go through the XTEST extension to the window
+     * holding the input focus (given to {@code window} first): events sent to a window directly (XSendEvent) carry
+     * no Shift state Wine honours, so capitals, colons and backslashes would arrive wrong or not at all.
+     */
     public void type(String window, String text) {
-        Tool.run(List.of("xdotool", "windowactivate", "--sync", window), null, environment(), 20);
-        Tool.run(List.of("xdotool", "type", "--window", window, "--delay", "50", text), null, environment(), 60).assertOk();
+        Tool.run(List.of("xdotool", "windowfocus", window), null, environment(), 20);
+        Tool.run(List.of("xdotool", "type", "--delay", "50", text), null, environment(), 60).assertOk();
+    }
+
+    /**
+     * Sends key names through XTEST to whatever holds the input focus: a popup menu a click opened (a menu is a
+     * window of its own, which no {@code --window} names).
+     */
+    public void keyFocused(String... keys) {
+        List<String> cmd = new ArrayList<>(List.of("xdotool", "key", "--delay", "150"));
+        cmd.addAll(List.of(keys));
+        Tool.run(cmd, null, environment(), 30).assertOk();
+    }
+
+    /** The width and height of {@code window} in pixels. */
+    public int[] size(String window) {
+        Tool.Result r = Tool.run(List.of("xdotool", "getwindowgeometry", "--shell", window), null, environment(), 20).assertOk();
+        int w = -1, h = -1;
+        for (String line : r.stdout().split("\\R")) {
+            if (line.startsWith("WIDTH=")) w = Integer.parseInt(line.substring(6).strip());
+            if (line.startsWith("HEIGHT=")) h = Integer.parseInt(line.substring(7).strip());
+        }
+        if (w < 0 || h < 0) throw new AssertionError("no geometry for window " + window + ": " + r.stdout());
+        return new int[] {w, h};
     }
 
     /** Clicks at a point relative to {@code window}'s top-left corner. */

@@ -94,6 +94,14 @@ class IceViolationTest {
             component(db, "Dup", "INSTALLDIR", 0x100);
             db.table("File").add("ReadMeCopy", "Dup", "readmec.txt|Read Me.txt", 10, null, null, 512, 4);
         }));
+        // the SDK's ICE30 has a warning form for two conditioned components ("might be installed ... by two different
+        // conditionalized components"): the conditions may exclude each other (winfsp's OSARCH = "AMD64" / "x86")
+        cases.add(c("ICE30", W, "two conditioned components install Read Me.txt to INSTALLDIR", db -> {
+            component(db, "Dup", "INSTALLDIR", 0x100);
+            set(db, "Component", "Dup", "Condition", "OSARCH = \"x86\"");
+            set(db, "Component", "MainExe", "Condition", "OSARCH = \"AMD64\"");
+            db.table("File").add("ReadMeCopy", "Dup", "readmec.txt|Read Me.txt", 10, null, null, 512, 4);
+        }));
         cases.add(c("ICE32", E, "foreign key narrower than its key", db -> {
             List<Column> cols = List.of(Col.s("Feature_", 38).key().build(), Col.s("Component_", 40).key().build());
             db.createTable(new TableSchema("FeatureComponents", cols)).add("Complete", "MainExe");
@@ -109,7 +117,10 @@ class IceViolationTest {
             db.table("RemoveFile").add("RemoveAppData", "UserData", null, "ContosoAppData", 2);
         }));
         cases.add(c("ICE39", E, "summary template with a bad language", db -> db.summary().template = "x64;english"));
-        cases.add(c("ICE43", E, "profile shortcut keyed by HKLM", db -> set(db, "Registry", "regStartMenu", "Root", 2)));
+        cases.add(c("ICE43", E, "profile shortcut keyed by HKLM in a per-user package", db -> {
+            set(db, "Registry", "regStartMenu", "Root", 2);
+            delete(db, "Property", "ALLUSERS");
+        }));
         cases.add(c("ICE45", W, "reserved component attribute bit", db -> set(db, "Component", "Agent", "Attributes", 0x1100)));
         cases.add(c("ICE46", W, "property case mismatch", db -> db.table("Registry").add("regCase", 2, "Software\\X", "v", "[Loglevel]", "Settings")));
         cases.add(c("ICE47", W, "feature with 1601 components", db -> {
@@ -211,6 +222,17 @@ class IceViolationTest {
             assertTrue(findings.stream().anyMatch(f -> f.iceId().equals(c.ice()) && f.severity() == c.severity()),
                     () -> c + ": expected a " + c.severity() + " " + c.ice() + "; got\n" + String.join("\n", findings.stream().map(Finding::toString).toList()));
             assertTrue(findings.stream().noneMatch(f -> f.iceId().equals(Validator.RULE_FAILED)), findings::toString);
+        }
+    }
+
+    @Test
+    void aPerMachinePackagesStartMenuShortcutIsNotPerUser() throws Exception {
+        // ALLUSERS=1 points the Start menu at the All Users profile (the SDK's ALLUSERS page): no ICE43 there
+        try (Database db = Products.build(dir)) {
+            set(db, "Registry", "regStartMenu", "Root", 2);
+            assertEquals("1", db.table("Property").find("ALLUSERS").string("Value"));
+            List<Finding> findings = Validator.validate(db);
+            assertTrue(findings.stream().noneMatch(f -> f.iceId().equals("ICE43")), findings::toString);
         }
     }
 

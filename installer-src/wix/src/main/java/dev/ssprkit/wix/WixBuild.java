@@ -20,6 +20,7 @@ import dev.ssprkit.wix.diag.Diagnostics;
 import dev.ssprkit.wix.diag.SourceLocation;
 import dev.ssprkit.wix.link.Linked;
 import dev.ssprkit.wix.link.Linker;
+import dev.ssprkit.wix.compile.ext.CustomActionLibrarySections;
 import dev.ssprkit.wix.loc.LibraryTexts;
 import dev.ssprkit.wix.loc.Localization;
 import dev.ssprkit.wix.model.Section;
@@ -101,8 +102,14 @@ public final class WixBuild {
         }
         try {
             List<Path> libraryStrings = new ArrayList<>();
-            Linked linked = new Linker(diagnostics).link(sections, () -> librarySections(grammar, platform, work, diagnostics, libraryStrings));
+            dev.ssprkit.ca.SchemaGeneration generation = compiler.entryGeneration();
+            Linked linked = new Linker(diagnostics).linkTiered(sections, List.of(
+                    () -> CustomActionLibrarySections.sections(generation, platform),
+                    () -> librarySections(grammar, platform, work, diagnostics, libraryStrings,
+                            generation == dev.ssprkit.ca.SchemaGeneration.V4 ? V4_DEFAULTS : List.of())));
             if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
+            CustomActionLibrarySections.checkCalls(linked, diagnostics);
+            if (diagnostics.hasErrors()) return failed(diagnostics);
             if (!libraryStrings.isEmpty()) {
                 // the built-in dialogs' texts, in the build's culture, fill in what the project's .wxl files leave out
                 loc = LibraryTexts.under(loc, request.cultures(), libraryStrings, preprocessor, diagnostics);
@@ -124,10 +131,14 @@ public final class WixBuild {
     }
 
     /** Compiles the built-in extensions' library sources (the dialog sets...), each with the build's platform. */
-    private static List<Section> librarySections(Grammar grammar, Platform platform, Path work, Diagnostics diagnostics, List<Path> strings) {
+    /** What WiX v5+ supplies when a v4+ package references it without authoring it (the default INSTALLFOLDER). */
+    private static final List<String> V4_DEFAULTS = List.of("/dev/ssprkit/wix/lib/Defaults.wxs");
+
+    private static List<Section> librarySections(Grammar grammar, Platform platform, Path work, Diagnostics diagnostics, List<Path> strings,
+                                                 List<String> defaults) {
         List<Path> sources;
         try {
-            var extracted = dev.ssprkit.wix.lib.LibrarySources.extract(grammar.extensions(), work.resolve("lib"));
+            var extracted = dev.ssprkit.wix.lib.LibrarySources.extract(grammar.extensions(), defaults, work.resolve("lib"));
             sources = extracted.sources();
             strings.addAll(extracted.localizations());
         } catch (IOException e) {

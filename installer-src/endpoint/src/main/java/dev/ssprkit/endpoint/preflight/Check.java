@@ -1,6 +1,10 @@
 package dev.ssprkit.endpoint.preflight;
 
-/** Every preflight check, with a stable id (reports and scripts key on it) and its default severity. */
+/**
+ * Every preflight check, with a stable id (reports and scripts key on it), its severity, title and fix. This is the
+ * one table {@code sspr preflight}, the generated .cmd/.ps1 scripts ({@link PreflightScripts}) and the readiness
+ * report all read; titles and fixes never contain {@code % ! ^} (the .cmd carries them verbatim).
+ */
 public enum Check {
     HIDE_FAST_USER_SWITCHING("PF001", Severity.BLOCKER, "Fast user switching is hidden (HideFastUserSwitching = 1)",
             "Set HideFastUserSwitching to 0 or remove it (Group Policy: \"Hide entry points for Fast User Switching\" = Disabled/Not configured)."),
@@ -25,6 +29,12 @@ public enum Check {
     COMBINATION("PF011", Severity.BLOCKER,
             "Ctrl+Alt+Del required + lock screen notifications off + content delivery policy enforced (or Home edition)",
             "Change any one of: DisableCAD = 1, DisableLockScreenAppNotifications = 0, IsContentDeliveryPolicyEnforced = 0."),
+    DOT1X_BEFORE_LOGON("PF012", Severity.BLOCKER, "An 802.1X network profile authenticates immediately before user logon (singleSignOn type preLogon)",
+            "Set the profile's single sign-on to \"Perform immediately after user logon\" (postLogon) or turn single sign-on off, then export it again."),
+    USER_PROXY_ONLY("PF013", Severity.WARNING, "A proxy is set per user but not for the machine (WinHTTP); the sign-in screen uses only the machine-level proxy",
+            "Set the machine-level proxy (netsh winhttp set proxy, or import it from the user's settings with netsh winhttp import proxy source=ie)."),
+    EXTRA_CREDENTIAL_PROVIDERS("PF014", Severity.WARNING, "More than one third-party credential provider is registered: users see more than one user tile",
+            "Disable the credential providers you do not need (DWORD Disabled = 1 under their Credential Providers key, or the ExcludedCredentialProviders policy)."),
     TLS12_NOT_ENABLED("PF020", Severity.BLOCKER, "TLS 1.2 is not enabled (auto-negotiation alone is not enough)",
             "Run 'sspr tls enable' (or import the TLS 1.2 .reg file) and restart."),
     WINDOWS10_TOO_OLD("PF021", Severity.BLOCKER, "Windows 10 before 1803 has no \"Reset password\" at the sign-in screen",
@@ -50,6 +60,12 @@ public enum Check {
         this.severity = severity;
         this.title = title;
         this.remediation = remediation;
+    }
+
+    /** The check with this id, or null. */
+    public static Check byId(String id) {
+        for (Check c : values()) if (c.id.equals(id)) return c;
+        return null;
     }
 
     Finding finding(String key, String valueName, String found) {

@@ -3,21 +3,30 @@ package dev.ssprkit.endpoint.preflight;
 import dev.ssprkit.endpoint.SsprKeys;
 import dev.ssprkit.endpoint.Tls12Settings;
 import dev.ssprkit.endpoint.DwordSwitch;
+import dev.ssprkit.registry.Hive;
 import dev.ssprkit.registry.RegistryKey;
 import dev.ssprkit.registry.RegistryStore;
 import dev.ssprkit.registry.RegistryValue;
+import dev.ssprkit.registry.ValueType;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Checks a machine's registry and OS facts for every setting in the domain notes' table that breaks "Reset password"
- * at the sign-in screen, the platform prerequisites (TLS 1.2 on Windows 7/8.1, Windows 10 1803+, the policy) and
- * whether the service endpoints answer on port 443 (through a {@link Probe}).
+ * at the sign-in screen ({@link PreflightTable}), the combinations and neighbours the notes imply (802.1X before
+ * logon, a per-user-only proxy, extra credential providers), the platform prerequisites (TLS 1.2 on Windows 7/8.1,
+ * Windows 10 1803+, the policy) and whether the service endpoints answer on port 443 (through a {@link Probe}).
+ *
+ * <p>The order of the findings is part of the contract: the generated .cmd emits them in the same order.
  */
 public final class Preflight {
+    /** The name every report from this class carries in {@code source}. */
+    public static final String SOURCE = "sspr preflight";
+
     private final RegistryStore store;
     private final OsFacts os;
     private final Probe probe;
@@ -32,36 +41,114 @@ public final class Preflight {
 
     public PreflightReport run() throws IOException {
         List<Finding> out = new ArrayList<>();
-        RegistryKey sys = SsprKeys.SYSTEM_POLICIES;
-        equalsOne(out, Check.HIDE_FAST_USER_SWITCHING, sys, "HideFastUserSwitching", 1);
-        equalsOne(out, Check.DONT_DISPLAY_LAST_USER_NAME, sys, "DontDisplayLastUserName", 1);
-        Optional<Integer> disableCad = store.dword(sys, "DisableCAD");
-        boolean cadRequired = disableCad.isPresent() && disableCad.get() == 0;
-        if (cadRequired && os.isWindows10() && os.build() < OsFacts.BUILD_1809) {
-            out.add(Check.CTRL_ALT_DEL_REQUIRED.finding(sys.toString(), "DisableCAD", "0x0 on build " + os.build()));
-        }
-        equalsOne(out, Check.UAC_DISABLED, sys, "EnableLUA", 0);
-        equalsOne(out, Check.SMART_CARD_REQUIRED, sys, "ScForceOption", 1);
-        equalsOne(out, Check.NO_LOCK_SCREEN, SsprKeys.PERSONALIZATION_POLICY, "NoLockScreen", 1);
-        boolean notificationsOff = equalsOne(out, Check.LOCK_SCREEN_NOTIFICATIONS_OFF, SsprKeys.WINDOWS_SYSTEM_POLICY, "DisableLockScreenAppNotifications", 1);
-        equalsOne(out, Check.BLOCK_NON_ADMIN_USER_INSTALL, SsprKeys.APPX_POLICY, "BlockNonAdminUserInstall", 1);
-        Optional<String> shell = store.string(SsprKeys.WINLOGON, "Shell");
-        if (shell.isPresent() && !shell.get().strip().equalsIgnoreCase("explorer.exe")) {
-            out.add(Check.CUSTOM_SHELL.finding(SsprKeys.WINLOGON.toString(), "Shell", '"' + shell.get() + '"'));
-        }
+        for (ValueRule rule : PreflightTable.VALUE_RULES) valueRule(out, rule);
         out.add(Check.LOST_MODE.finding(null, null, null));
-
-        Optional<Integer> contentDelivery = store.dword(options.contentDeliveryKey(), "IsContentDeliveryPolicyEnforced");
-        boolean enforced = contentDelivery.isPresent() && contentDelivery.get() == 1;
-        if (cadRequired && notificationsOff && (enforced || os.isHomeEdition())) {
-            out.add(Check.COMBINATION.finding(sys + " + " + SsprKeys.WINDOWS_SYSTEM_POLICY + (enforced ? " + " + options.contentDeliveryKey() : ""),
-                    "DisableCAD + DisableLockScreenAppNotifications + " + (enforced ? "IsContentDeliveryPolicyEnforced" : "EditionID"),
-                    "0x0, 0x1, " + (enforced ? "0x1" : os.edition())));
-        }
-
+        combination(out);
+        dot1x(out);
+        userProxyOnly(out);
+        credentialProviders(out);
         platform(out);
         reachability(out);
-        return new PreflightReport(os.describe(), os, List.copyOf(out));
+        String machine = store.string(SsprKeys.COMPUTER_NAME, "ComputerName").orElse(null);
+        return new PreflightReport(machine, SOURCE, os.describe(), os, List.copyOf(out));
+    }
+
+    private void valueRule(List<Finding> out, ValueRule rule) throws IOException {
+        switch (rule.kind()) {
+            case DWORD_EQUALS -> {
+                Optional<Integer> v = store.dword(rule.key(), rule.value());
+                if (v.isEmpty() || v.get() != rule.badDword()) return;
+                String found = "0x" + Integer.toHexString(v.get());
+                if (rule.scope() == ValueRule.Scope.WINDOWS10_BEFORE_1809) {
+                    if (!(os.isWindows10() && os.build() < OsFacts.BUILD_1809)) return;
+                    found += " on build " + os.build();
+                }
+                out.add(rule.check().finding(rule.key().toString(), rule.value(), found));
+            }
+            case STRING_OTHER_THAN -> {
+                Optional<String> v = store.string(rule.key(), rule.value());
+                if (v.isPresent() && !v.get().strip().equalsIgnoreCase(rule.bad())) {
+                    out.add(rule.check().finding(rule.key().toString(), rule.value(), '"' + v.get() + '"'));
+                }
+            }
+        }
+    }
+
+    private boolean dwordIs(RegistryKey key, String name, int value) throws IOException {
+        Optional<Integer> v = store.dword(key, name);
+        return v.isPresent() && v.get() == value;
+    }
+
+    private void combination(List<Finding> out) throws IOException {
+        boolean cadRequired = dwordIs(SsprKeys.SYSTEM_POLICIES, "DisableCAD", 0);
+        boolean notificationsOff = dwordIs(SsprKeys.WINDOWS_SYSTEM_POLICY, "DisableLockScreenAppNotifications", 1);
+        boolean enforced = dwordIs(options.contentDeliveryKey(), PreflightTable.CONTENT_DELIVERY_VALUE, 1);
+        if (cadRequired && notificationsOff && (enforced || os.isHomeEdition())) {
+            out.add(Check.COMBINATION.finding(SsprKeys.SYSTEM_POLICIES + " + " + SsprKeys.WINDOWS_SYSTEM_POLICY + (enforced ? " + " + options.contentDeliveryKey() : ""),
+                    "DisableCAD + DisableLockScreenAppNotifications + " + (enforced ? PreflightTable.CONTENT_DELIVERY_VALUE : "EditionID"),
+                    "0x0, 0x1, " + (enforced ? "0x1" : os.edition())));
+        }
+    }
+
+    private void dot1x(List<Finding> out) throws IOException {
+        if (options.networkProfiles() == null) return;
+        for (String file : NetworkProfiles.preLogon(options.networkProfiles())) {
+            out.add(Check.DOT1X_BEFORE_LOGON.finding(null, null, file + " (singleSignOn type preLogon)"));
+        }
+    }
+
+    /** Windows 10+ honours only the machine-level proxy at the sign-in screen: flag users whose proxy the machine lacks. */
+    private void userProxyOnly(List<Finding> out) throws IOException {
+        if (!os.isWindows10OrLater() || machineProxy()) return;
+        List<String> users = new ArrayList<>(store.subKeys(new RegistryKey(Hive.HKU, "")));
+        users.sort(String.CASE_INSENSITIVE_ORDER);
+        for (String sid : users) {
+            if (!isUserSid(sid)) continue;
+            RegistryKey k = new RegistryKey(Hive.HKU, sid + "\\" + SsprKeys.USER_INTERNET_SETTINGS);
+            if (dwordIs(k, "ProxyEnable", 1)) {
+                out.add(Check.USER_PROXY_ONLY.finding(k.toString(), "ProxyEnable", "0x1; machine-level WinHTTP proxy: none"));
+                return;
+            }
+            if (store.string(k, "AutoConfigURL").filter(u -> !u.isBlank()).isPresent()) {
+                out.add(Check.USER_PROXY_ONLY.finding(k.toString(), "AutoConfigURL", "set; machine-level WinHTTP proxy: none"));
+                return;
+            }
+        }
+    }
+
+    /** A loaded user hive, not .DEFAULT, the service accounts (S-1-5-18/19/20) or a *_Classes hive. */
+    static boolean isUserSid(String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        return n.startsWith("S-1-5-") && !n.endsWith("_CLASSES") && !n.equals("S-1-5-18") && !n.equals("S-1-5-19") && !n.equals("S-1-5-20");
+    }
+
+    /** WinHttpSettings' flags (bytes 8-11, little-endian; same layout as WinINet's DefaultConnectionSettings) name a proxy. */
+    private boolean machineProxy() throws IOException {
+        Optional<RegistryValue> v = store.get(SsprKeys.WINHTTP_CONNECTIONS, "WinHttpSettings");
+        if (v.isEmpty() || v.get().type() != ValueType.REG_BINARY) return false;
+        byte[] b = v.get().asBytes();
+        return b.length > PreflightTable.WINHTTP_FLAGS_OFFSET && (b[PreflightTable.WINHTTP_FLAGS_OFFSET] & PreflightTable.WINHTTP_PROXY_FLAGS) != 0;
+    }
+
+    private void credentialProviders(List<Finding> out) throws IOException {
+        List<String> clsids = new ArrayList<>(store.subKeys(SsprKeys.CREDENTIAL_PROVIDERS));
+        clsids.sort(String.CASE_INSENSITIVE_ORDER);
+        List<String> thirdParty = new ArrayList<>();
+        for (String clsid : clsids) {
+            if (dwordIs(SsprKeys.CREDENTIAL_PROVIDERS.child(clsid), "Disabled", 1)) continue;
+            boolean sspr = clsid.equalsIgnoreCase(SsprKeys.CREDENTIAL_PROVIDER_CLSID);
+            Optional<String> dll = store.string(SsprKeys.CLASSES_CLSID.child(clsid).child("InprocServer32"), null);
+            if (sspr || dll.filter(Preflight::isThirdPartyDll).isPresent()) thirdParty.add(clsid);
+        }
+        if (thirdParty.size() > 1) {
+            out.add(Check.EXTRA_CREDENTIAL_PROVIDERS.finding(SsprKeys.CREDENTIAL_PROVIDERS.toString(), null,
+                    thirdParty.size() + " third-party credential providers: " + String.join(", ", thirdParty)));
+        }
+    }
+
+    /** In a folder, and not in System32 (Windows' own providers all live there: %SystemRoot%\system32\...). */
+    static boolean isThirdPartyDll(String path) {
+        return path.indexOf('\\') >= 0 && !path.toLowerCase(Locale.ROOT).contains("\\" + PreflightTable.SYSTEM_FOLDER);
     }
 
     private void platform(List<Finding> out) throws IOException {
@@ -102,15 +189,5 @@ public final class Preflight {
                         Check.ENDPOINT_UNREACHABLE.title + ": " + host, null, null, host + ":443 " + why, Check.ENDPOINT_UNREACHABLE.remediation));
             }
         }
-    }
-
-    /** Adds the finding when the DWORD equals {@code bad}; returns whether it did. */
-    private boolean equalsOne(List<Finding> out, Check check, RegistryKey key, String name, int bad) throws IOException {
-        Optional<Integer> v = store.dword(key, name);
-        if (v.isPresent() && v.get() == bad) {
-            out.add(check.finding(key.toString(), name, "0x" + Integer.toHexString(v.get())));
-            return true;
-        }
-        return false;
     }
 }

@@ -16,7 +16,9 @@ import java.util.Map;
  * <ul>
  * <li>ICE04: no File.Sequence is above the largest Media.LastSequence (the file would be on no disk).</li>
  * <li>ICE30: two components do not install files with the same name into the same resolved directory (they would
- *     overwrite each other and the first uninstall would remove both).</li>
+ *     overwrite each other and the first uninstall would remove both). When both components have a condition the SDK's
+ *     ICE30 only warns ("might be installed ... by two different conditionalized components"): conditions such as
+ *     {@code OSARCH = "AMD64"} and {@code OSARCH = "x86"} are often mutually exclusive, which no static check can tell.</li>
  * <li>ICE60: a versioned file has a language (warning); the SDK exempts fonts, which we do not detect.</li>
  * <li>ICE58: at most 80 Media rows (warning).</li>
  * <li>ICE71: the first Media row has DiskId 1.</li>
@@ -25,6 +27,11 @@ import java.util.Map;
  * names and resolves directories whose names come from properties.
  */
 public final class Files implements Rule {
+    private static boolean conditioned(Row component) {
+        String c = Context.text(component, "Condition");
+        return c != null && !c.isBlank();
+    }
+
     @Override
     public List<String> ices() {
         return List.of("ICE04", "ICE30", "ICE58", "ICE60", "ICE71");
@@ -61,9 +68,17 @@ public final class Files implements Rule {
             String path = ctx.targetPath(Context.text(comp, "Directory_")) + "\\" + name.toLowerCase(Locale.ROOT);
             Row other = targets.putIfAbsent(path, f);
             if (other != null && !Context.text(other, "Component_").equals(Context.text(f, "Component_"))) {
-                ctx.error("ICE30", f, "FileName", "file " + Context.text(f, "File") + " of component " + Context.text(f, "Component_")
-                        + " installs to " + path + ", where file " + Context.text(other, "File") + " of component "
-                        + Context.text(other, "Component_") + " also installs");
+                Row otherComp = ctx.find("Component", Context.text(other, "Component_"));
+                boolean bothConditioned = conditioned(comp) && otherComp != null && conditioned(otherComp);
+                String message = "file " + Context.text(f, "File") + " of component " + Context.text(f, "Component_")
+                        + (bothConditioned ? " might install to " : " installs to ") + path + ", where file " + Context.text(other, "File")
+                        + " of component " + Context.text(other, "Component_") + " also installs";
+                if (bothConditioned) {
+                    ctx.warning("ICE30", f, "FileName", message + "; both components have conditions: unless they exclude each other, "
+                            + "the file's reference counting breaks");
+                } else {
+                    ctx.error("ICE30", f, "FileName", message);
+                }
             }
         }
     }

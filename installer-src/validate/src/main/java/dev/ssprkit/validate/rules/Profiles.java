@@ -14,7 +14,10 @@ import java.util.Set;
  * <ul>
  * <li>ICE38: a component installed into the user profile has an HKCU registry value as its key path (a file in
  *     one user's profile cannot tell whether the component is installed for another user).</li>
- * <li>ICE43: a component with non-advertised shortcuts in the user profile has an HKCU registry key path.</li>
+ * <li>ICE43: a component with non-advertised shortcuts in the user profile has an HKCU registry key path. In a
+ *     per-machine package (ALLUSERS=1) the shell folders shortcuts go to (Desktop, Start menu, Programs, Startup,
+ *     Templates) are the All Users ones (the SDK's ALLUSERS page), so their shortcuts are not per-user: WiX-built
+ *     per-machine packages with a desktop shortcut in a file-keyed component (netbird's) pass Windows' ICE43.</li>
  * <li>ICE57: a component does not mix per-user data (profile files, HKCU values) and per-machine data (other
  *     files, HKLM/HKCR values) and its key path matches what it holds; an HKMU key path with per-user data is a
  *     warning.</li>
@@ -30,6 +33,8 @@ import java.util.Set;
  */
 public final class Profiles implements Rule {
     static final int HKMU = -1, HKCR = 0, HKCU = 1, HKLM = 2, HKU = 3;
+    /** Shell folders Windows Installer points at the All Users profile when ALLUSERS=1. */
+    static final Set<String> ALL_USERS_SHELL_FOLDERS = Set.of("DesktopFolder", "ProgramMenuFolder", "StartMenuFolder", "StartupFolder", "TemplateFolder");
 
     @Override
     public List<String> ices() {
@@ -40,7 +45,8 @@ public final class Profiles implements Rule {
     public void check(Context ctx) {
         String allUsers = ctx.property("ALLUSERS");
         boolean perUserOnly = allUsers == null || ("2".equals(allUsers) && "1".equals(ctx.property("MSIINSTALLPERUSER")));
-        for (Row c : ctx.rows("Component")) component(ctx, c, perUserOnly);
+        boolean perMachine = "1".equals(allUsers);
+        for (Row c : ctx.rows("Component")) component(ctx, c, perUserOnly, perMachine);
         profileDirectories(ctx);
         for (Row s : ctx.rows("Shortcut")) {
             String dir = Context.text(s, "Directory_");
@@ -62,7 +68,7 @@ public final class Profiles implements Rule {
         }
     }
 
-    private void component(Context ctx, Row c, boolean perUserOnly) {
+    private void component(Context ctx, Row c, boolean perUserOnly, boolean perMachine) {
         String id = Context.text(c, "Component"), dir = Context.text(c, "Directory_");
         boolean inProfile = ctx.isUnder(dir, Knowledge.PROFILE_FOLDERS);
         boolean perUserData = false, perMachineData = false;
@@ -90,7 +96,9 @@ public final class Profiles implements Rule {
         }
         for (Row s : ctx.rowsWith("Shortcut", "Component_", id)) {
             boolean advertised = ctx.find("Feature", Context.text(s, "Target")) != null;
-            if (!advertised && ctx.isUnder(Context.text(s, "Directory_"), Knowledge.PROFILE_FOLDERS) && !hkcuKeyPath) {
+            String shortcutDir = Context.text(s, "Directory_");
+            boolean allUsers = perMachine && ctx.isUnder(shortcutDir, ALL_USERS_SHELL_FOLDERS);
+            if (!advertised && !allUsers && ctx.isUnder(shortcutDir, Knowledge.PROFILE_FOLDERS) && !hkcuKeyPath) {
                 ctx.error("ICE43", c, "KeyPath", "component " + id + " has the non-advertised shortcut " + Context.text(s, "Shortcut")
                         + " in the user profile and must use an HKCU registry value as its key path");
                 break;

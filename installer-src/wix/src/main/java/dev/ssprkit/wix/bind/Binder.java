@@ -22,7 +22,8 @@ public final class Binder {
         BindContext ctx = new BindContext(linked, diagnostics, options);
         VariableResolver variables = new VariableResolver(ctx);
         variables.resolveEarly();
-        new IdentityStep(ctx, variables).run();
+        IdentityStep identity = new IdentityStep(ctx, variables);
+        identity.run();
         new StreamStep(ctx, variables).run();
         new UiStep(ctx).run();
         if (ctx.failed()) return null;
@@ -34,6 +35,7 @@ public final class Binder {
         new FeatureStep(ctx).run();
         new NamesStep(ctx).run();
         variables.resolveLate();
+        identity.finishLateVersion();
         new PropertyStep(ctx).run();
         if (ctx.failed()) return null;
         new MediaStep(ctx).run(new SourceDirectories(ctx));

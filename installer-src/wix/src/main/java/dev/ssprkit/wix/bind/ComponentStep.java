@@ -1,5 +1,7 @@
 package dev.ssprkit.wix.bind;
 
+import dev.ssprkit.msi.schema.StandardSchema;
+
 import dev.ssprkit.builder.Guids;
 import dev.ssprkit.wix.diag.CompilerMessage;
 import dev.ssprkit.wix.model.Row;
@@ -34,6 +36,8 @@ final class ComponentStep {
         for (Row d : ctx.rows("Directory")) directories.putIfAbsent(d.str("Directory"), d);
         ComponentGuids guids = new ComponentGuids(directories, ctx.platform);
         boolean platform64 = ctx.platform != Platform.X86;
+        java.util.Set<String> createFolders = new java.util.HashSet<>();
+        for (Row f : ctx.rows("CreateFolder")) createFolders.add(f.str("Directory_") + "\0" + f.str("Component_"));
         for (Row c : ctx.rows("Component")) {
             String id = c.str("Component");
             List<Row> candidates = new ArrayList<>();
@@ -57,6 +61,11 @@ final class ComponentStep {
             boolean win64Component = (attributes & 0x100) != 0;
             if (keyPath == null) {
                 c.set("KeyPath", null);
+                // WiX v4+ gives a component whose key path is its folder a CreateFolder row (its backend does, since
+                // wixtoolset/Core#92), which ICE18 requires; v3 left it to the author
+                if (ctx.identity.v4() && createFolders.add(c.str("Directory_") + "\0" + id)) {
+                    ctx.linked.add(new Row(StandardSchema.require("CreateFolder"), c.location()).set("Directory_", c.str("Directory_")).set("Component_", id));
+                }
                 // WiX refuses a generated GUID here; this compiler derives one from the folder and warns
                 generated = Guids.nameBased(COMPONENT_NAMESPACE, "directory", win64Component ? "64" : "32",
                         String.valueOf(guids.directoryPath(c.str("Directory_"))).toLowerCase(Locale.ROOT));

@@ -18,6 +18,8 @@ final class IdentityStep {
     private final BindContext ctx;
     private final VariableResolver variables;
 
+    private boolean lateVersion;
+
     IdentityStep(BindContext ctx, VariableResolver variables) {
         this.ctx = ctx;
         this.variables = variables;
@@ -27,7 +29,10 @@ final class IdentityStep {
         PackageSymbol p = ctx.linked.identity();
         String name = variables.resolve(p.name(), p.location(), false);
         String manufacturer = variables.resolve(p.manufacturer(), p.location(), false);
-        String version = variables.resolve(p.version(), p.location(), false);
+        // a version read from a file (Version="!(bind.FileVersion.app.exe)", as WiX allows) is only known once the files
+        // are read: its rows are resolved with the other bind variables, and it is checked then (finishLateVersion)
+        lateVersion = p.version() != null && p.version().contains("!(bind.");
+        String version = lateVersion ? p.version() : variables.resolve(p.version(), p.location(), false);
         String description = variables.resolve(p.description(), p.location(), false);
         String comments = variables.resolve(p.comments(), p.location(), false);
         String keywords = variables.resolve(p.keywords(), p.location(), false);
@@ -45,9 +50,7 @@ final class IdentityStep {
                 p.v4(), PackageSymbol.Deferred.NONE, p.location());
         ctx.platform = p.platform() == null ? ctx.options.platform() : Platform.parse(p.platform());
         if (ctx.isModule()) return;
-        if (version != null && !version.matches("\\d{1,10}(\\.\\d{1,10}){1,3}")) {
-            ctx.report(CompilerMessage.BAD_VERSION, p.location(), "Version", version);
-        }
+        if (!lateVersion) checkVersion(version, p);
         if (p.upgradeCode() == null) {
             ctx.report(CompilerMessage.DEPRECATED, p.location(), "the package has no UpgradeCode",
                     "without one it can never be upgraded; add UpgradeCode=\"{GUID}\"");
@@ -74,6 +77,24 @@ final class IdentityStep {
                 ctx.report(CompilerMessage.MISSING_ATTRIBUTE, up.location(), p.v4() ? "Package" : "Product", "UpgradeCode");
             }
         }
+    }
+
+    private void checkVersion(String version, PackageSymbol p) {
+        if (version != null && !version.matches("\\d{1,10}(\\.\\d{1,10}){1,3}")) {
+            ctx.report(CompilerMessage.BAD_VERSION, p.location(), "Version", version);
+        }
+    }
+
+    /** After the bind variables are resolved: the version a file gave the package, checked and kept in the identity. */
+    void finishLateVersion() {
+        if (!lateVersion) return;
+        PackageSymbol p = ctx.identity;
+        String version = variables.resolve(p.version(), p.location(), true);
+        checkVersion(version, p);
+        ctx.identity = new PackageSymbol(p.type(), p.id(), p.name(), p.manufacturer(), version, p.upgradeCode(), p.productCode(),
+                p.language(), p.codepage(), p.summaryCodepage(), p.installerVersion(), p.scope(), p.platform(), p.compressed(),
+                p.shortNames(), p.adminImage(), p.security(), p.description(), p.comments(), p.keywords(), p.summaryManufacturer(),
+                p.v4(), PackageSymbol.Deferred.NONE, p.location());
     }
 
     /**

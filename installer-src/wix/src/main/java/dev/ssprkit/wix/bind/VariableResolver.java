@@ -110,7 +110,7 @@ final class VariableResolver {
         int dot = name.indexOf('.');
         if (dot < 0) return null;
         String what = name.substring(0, dot), id = name.substring(dot + 1);
-        if (what.equals("property")) {
+        if (what.equalsIgnoreCase("property")) { // WiX documents bind.property.X; its own templates write bind.Property.X
             Row p = ctx.linked.row("Property", id);
             if (p != null) return p.str("Value");
             return switch (id) {

@@ -173,6 +173,29 @@ public final class CompileContext {
         return new Attrs(e, this, new LinkedHashSet<>(Arrays.asList(allowed)));
     }
 
+    /**
+     * The attributes of an element whose condition WiX v3 wrote as text and v4 as {@code Condition}: in a v4 source,
+     * text is still accepted (WiX v4's previews and half-converted sources write it; wix build before 4.0 read it),
+     * with a warning that says where it moved. Read the condition with {@link #condition}.
+     */
+    public Attrs attrsWithConditionText(SourceElement e, String... allowed) {
+        if (v4() && !e.text().isBlank()) {
+            if (e.attr("Condition") != null) {
+                noText(e);
+            } else {
+                report(CompilerMessage.DEPRECATED, e.location(), "a condition in the text of <" + e.localName() + "> is WiX v3's form",
+                        "in WiX v4 and later write it as Condition=\"...\"");
+            }
+        }
+        return new Attrs(e, this, new LinkedHashSet<>(Arrays.asList(allowed)));
+    }
+
+    /** The condition of an element read with {@link #attrsWithConditionText}: the Condition attribute (v4), else the text. */
+    public String condition(SourceElement e, Attrs a) {
+        String c = v4() ? a.str("Condition") : null;
+        return c != null ? c : text(e);
+    }
+
     private void noText(SourceElement e) {
         if (!e.text().isBlank()) {
             String t = e.text().strip();

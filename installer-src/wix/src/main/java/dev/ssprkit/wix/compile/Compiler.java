@@ -50,7 +50,21 @@ public final class Compiler {
         ctx.previewDialect(doc.namespace().get() == dev.ssprkit.wix.source.WixNamespace.V4 && root.firstChild("Product").isPresent());
         ctx.attrs(root, "RequiredVersion");
         ctx.children(root, Scope.ROOT).run();
+        if (entryGeneration == null && ctx.sections().stream().anyMatch(Section::isEntry)) {
+            entryGeneration = doc.namespace().get() == dev.ssprkit.wix.source.WixNamespace.V4
+                    ? dev.ssprkit.ca.SchemaGeneration.V4 : dev.ssprkit.ca.SchemaGeneration.V3;
+        }
         return List.copyOf(ctx.sections());
+    }
+
+    private dev.ssprkit.ca.SchemaGeneration entryGeneration;
+
+    /**
+     * Whose names the build's custom-action library uses where a name alone does not say ({@code WIX_*} property
+     * references): the generation of the document that holds the Product/Package/Module (WiX v3 until one is seen).
+     */
+    public dev.ssprkit.ca.SchemaGeneration entryGeneration() {
+        return entryGeneration == null ? dev.ssprkit.ca.SchemaGeneration.V3 : entryGeneration;
     }
 
     /** The extensions the compiled documents used (for -ext checks and for the extensions' binder steps). */

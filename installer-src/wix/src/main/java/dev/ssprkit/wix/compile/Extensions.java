@@ -19,7 +19,7 @@ public final class Extensions {
     }
 
     /** The built-in dialog sets (ssprkit's own dialogs under WiX's names): sources, texts and the payload they name. */
-    private static final List<String> UI_LIBRARY = List.of("Common.wxs", "Dialogs_Common.wxs", "Dialogs_Wizard.wxs", "Sets.wxs",
+    private static final List<String> UI_LIBRARY = List.of("Common.wxs", "Dialogs_Common.wxs", "Dialogs_Wizard.wxs", "Sets.wxs", "Advanced.wxs",
             "InstallButtonEvents.wxi", "WixUI_en-us.wxl", "WixUI_de-de.wxl", "WixUI_fr-fr.wxl", "WixUI_es-es.wxl",
             "WixUI_ja-jp.wxl", "License.rtf", "bitmaps/banner.bmp", "bitmaps/dialog.bmp",
             "bitmaps/exclamation.ico", "bitmaps/info.ico", "bitmaps/new.ico", "bitmaps/up.ico").stream()
@@ -32,13 +32,14 @@ public final class Extensions {
     public static List<WixExtension> builtIn() {
         return List.of(
                 compiled(known("util", "util extension", "http://schemas.microsoft.com/wix/UtilExtension", "http://wixtoolset.org/schemas/v4/wxs/util",
-                        "WixUtilExtension", "WixToolset.Util.wixext", "Util"), new dev.ssprkit.wix.compile.ext.UtilFamily()),
-                known("fire", "firewall extension", "http://schemas.microsoft.com/wix/FirewallExtension", "http://wixtoolset.org/schemas/v4/wxs/firewall",
-                        "WixFirewallExtension", "WixToolset.Firewall.wixext", "Firewall"),
+                        "WixUtilExtension", "WixToolset.Util.wixext", "Util"), new dev.ssprkit.wix.compile.ext.UtilFamily(),
+                        new dev.ssprkit.wix.compile.ext.UtilLibraryFamily()),
+                compiled(known("fire", "firewall extension", "http://schemas.microsoft.com/wix/FirewallExtension", "http://wixtoolset.org/schemas/v4/wxs/firewall",
+                        "WixFirewallExtension", "WixToolset.Firewall.wixext", "Firewall"), new dev.ssprkit.wix.compile.ext.FirewallFamily()),
                 withLibrary(compiled(known("ui", "UI extension", "http://schemas.microsoft.com/wix/UIExtension", "http://wixtoolset.org/schemas/v4/wxs/ui",
                         "WixUIExtension", "WixToolset.UI.wixext", "UI"), new dev.ssprkit.wix.compile.ext.WixUiFamily()), UI_LIBRARY),
-                known("netfx", ".NET extension", "http://schemas.microsoft.com/wix/NetFxExtension", "http://wixtoolset.org/schemas/v4/wxs/netfx",
-                        "WixNetFxExtension", "WixToolset.Netfx.wixext", "NetFx"),
+                withLibrary(known("netfx", ".NET extension", "http://schemas.microsoft.com/wix/NetFxExtension", "http://wixtoolset.org/schemas/v4/wxs/netfx",
+                        "WixNetFxExtension", "WixToolset.Netfx.wixext", "NetFx"), List.of("/dev/ssprkit/wix/ext/netfx/NetFx.wxs")),
                 compiled(known("dep", "dependency extension", "http://schemas.microsoft.com/wix/DependencyExtension", "http://wixtoolset.org/schemas/v4/wxs/dependency",
                         "WixDependencyExtension", "WixToolset.Dependency.wixext", "Dependency"), new dev.ssprkit.wix.compile.ext.DependencyFamily(false)),
                 known("iis", "IIS extension", "http://schemas.microsoft.com/wix/IIsExtension", "http://wixtoolset.org/schemas/v4/wxs/iis",

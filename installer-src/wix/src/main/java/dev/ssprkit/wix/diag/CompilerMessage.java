@@ -75,6 +75,9 @@ public enum CompilerMessage implements Message {
     CABINET_CACHE_UNUSABLE(204, WARNING, "the cabinet cache %s cannot be used: %s", "the build goes on without it; check the folder's permissions and free space"),
     LIBRARY_CULTURE_MISSING(206, WARNING, "the built-in dialogs have no texts for %s; they are shown in English",
             "the built-in dialogs have texts for %2$s; build one of those cultures (-culture), or give every WixUI string in a .wxl of your own"),
+    // The util and firewall extensions' custom-action library (400..449)
+    LIBRARY_ENTRY_POINT(400, ERROR, "custom action '%s': %s", ""),
+    LIBRARY_ARCHITECTURE(401, ERROR, "<%s> needs ssprkit's custom-action library: %s", "build the package for x86 or x64 (-arch x64), or leave the element out of the arm64 build"),
     SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 
     private final String id;

@@ -24,21 +24,32 @@ public final class LibrarySources {
      * {@code folder}; returns the copied sources and .wxl files, in order.
      */
     public static Extracted extract(List<WixExtension> extensions, Path folder) throws IOException {
+        return extract(extensions, List.of(), folder);
+    }
+
+    /** Like {@link #extract(List, Path)}, plus {@code core} sources that belong to no extension (under {@code core/}). */
+    public static Extracted extract(List<WixExtension> extensions, List<String> core, Path folder) throws IOException {
         List<Path> out = new ArrayList<>();
         List<Path> wxl = new ArrayList<>();
+        for (String resource : core) out.add(copy(resource, folder.resolve("core"), "the compiler's defaults"));
         for (WixExtension x : extensions) {
             for (String resource : x.libraries()) {
                 String name = resource.substring(resource.lastIndexOf('/') + 1);
-                Path target = folder.resolve(x.id()).resolve(name);
-                Files.createDirectories(target.getParent());
-                try (InputStream in = LibrarySources.class.getResourceAsStream(resource.startsWith("/") ? resource : "/" + resource)) {
-                    if (in == null) throw new IllegalStateException("library source " + resource + " of the " + x.title() + " is missing from the class path");
-                    Files.copy(in, target);
-                }
+                Path target = copy(resource, folder.resolve(x.id()), "the " + x.title());
                 if (name.endsWith(".wxs")) out.add(target);
                 if (name.endsWith(".wxl")) wxl.add(target);
             }
         }
         return new Extracted(out, wxl);
+    }
+
+    private static Path copy(String resource, Path folder, String owner) throws IOException {
+        Path target = folder.resolve(resource.substring(resource.lastIndexOf('/') + 1));
+        Files.createDirectories(target.getParent());
+        try (InputStream in = LibrarySources.class.getResourceAsStream(resource.startsWith("/") ? resource : "/" + resource)) {
+            if (in == null) throw new IllegalStateException("library source " + resource + " of " + owner + " is missing from the class path");
+            Files.copy(in, target);
+        }
+        return target;
     }
 }

@@ -48,6 +48,15 @@ public final class Linker {
      * that the build's own sections do not define, so a package without UI never pays for compiling the dialog sets.
      */
     public Linked link(List<Section> sections, java.util.function.Supplier<List<Section>> library) {
+        return linkTiered(sections, List.of(library));
+    }
+
+    /**
+     * Links {@code sections} with libraries in tiers: each tier is only produced when references are still left that
+     * nothing indexed so far defines (the custom-action library's fragments cost nothing to make; the dialog sets
+     * are compiled from source), and earlier tiers win for ids defined twice.
+     */
+    public Linked linkTiered(List<Section> sections, List<java.util.function.Supplier<List<Section>>> libraries) {
         Section entry = null;
         for (Section s : sections) {
             if (!s.isEntry()) continue;
@@ -61,7 +70,8 @@ public final class Linker {
         Map<SymbolKey, Section> definedIn = new HashMap<>();
         index(sections, definedIn);
         Set<Section> included = closure(entry, definedIn);
-        if (hasUnresolved(included, definedIn)) {
+        for (var library : libraries) {
+            if (!hasUnresolved(included, definedIn)) break;
             index(library.get(), definedIn);
             included = closure(entry, definedIn);
         }

@@ -118,6 +118,33 @@ class SoftwareTagTest {
         assertTrue(Files.isRegularFile(out.resolve("Program Files/Tag Three/Tag Three.swidtag")), "v3 layout: beside the product's files");
     }
 
+    @Test
+    void aTagWithoutInstallDirectoryGoesUnderCommonAppDataInARegidFolderWithAWarning() throws Exception {
+        // the tag extension before InstallDirectory (WiX 3.9, the v4 previews that git-for-windows still builds with)
+        // installed the tag in [CommonAppDataFolder]\REGID\ ; such sources build, with a warning naming the attribute
+        Files.writeString(dir.resolve("a.txt"), "payload\n");
+        Path msi = dir.resolve("regid.msi");
+        BuildResult r = build("""
+                <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi" xmlns:tag="http://schemas.microsoft.com/wix/TagExtension">
+                  <Product Id="*" Name="Tag Old" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="{2B3C4D5E-6F7A-4B1C-8D2E-3F4A5B6C7D80}">
+                    <Package InstallerVersion="200" Compressed="yes"/>
+                    <MediaTemplate EmbedCab="yes"/>
+                    <tag:Tag Regid="ssprkit.dev"/>
+                    <Directory Id="TARGETDIR" Name="SourceDir"><Directory Id="ProgramFilesFolder"><Directory Id="INSTALLFOLDER" Name="Tag Old">
+                      <Component Id="A" Guid="{3C4D5E6F-7A8B-4C1D-8E2F-4A5B6C7D8E90}"><File Source="a.txt" KeyPath="yes"/></Component>
+                    </Directory></Directory></Directory>
+                    <Feature Id="Main" Level="1"><ComponentRef Id="A"/></Feature>
+                  </Product>
+                </Wix>
+                """, msi);
+        assertTrue(r.success(), r.diagnostics().toString());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.toString().contains(":5:") && d.toString().contains("InstallDirectory")), r.diagnostics().toString());
+        String dirs = Tool.run("msiinfo", "export", msi.toString(), "Directory").assertOk().stdout();
+        assertTrue(dirs.contains("WixTagRegidFolder\tCommonAppDataFolder\tssprkit.dev"), dirs);
+        String files = Tool.run("msiinfo", "export", msi.toString(), "File").assertOk().stdout();
+        assertTrue(files.contains("Tag Old.swidtag"), files);
+    }
+
     private static String packageCode(Path msi) {
         String s = Tool.run("msiinfo", "suminfo", msi.toString()).assertOk().stdout();
         Matcher m = Pattern.compile("Revision number \\(UUID\\): (\\{[0-9A-F-]{36}})").matcher(s);

@@ -111,7 +111,7 @@ final class UiPackage {
      */
     static Map<String, List<String>> textSources() {
         Map<String, List<String>> out = new HashMap<>();
-        for (String file : List.of("Dialogs_Common.wxs", "Dialogs_Wizard.wxs")) {
+        for (String file : List.of("Dialogs_Common.wxs", "Dialogs_Wizard.wxs", "Advanced.wxs")) {
             NodeList dialogs = libraryXml(file).getElementsByTagNameNS("*", "Dialog");
             for (int i = 0; i < dialogs.getLength(); i++) {
                 Element d = (Element) dialogs.item(i);

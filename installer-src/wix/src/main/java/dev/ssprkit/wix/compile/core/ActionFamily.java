@@ -71,7 +71,7 @@ public final class ActionFamily implements ElementFamily {
             };
             target = target(a, code);
             if (type >= 5 && script64) type |= 0x1000;
-            ctx.add(new BinaryCall(source, code.equals("dll") ? target : null, e.location()));
+            ctx.add(new BinaryCall(id, source, code.equals("dll") ? target : null, a.has("DllEntry") ? a.at("DllEntry") : e.location()));
         } else if (a.has(fileAttr)) {
             source = a.id(fileAttr, true);
             ctx.reference("File", source, a.at(fileAttr));
@@ -180,33 +180,35 @@ public final class ActionFamily implements ElementFamily {
      * A DLL custom action's call into a Binary: extensions that ship the DLL check the entry point exists when the
      * Binary is theirs (WixCA, Wix4UtilCA_X64...).
      */
-    public record BinaryCall(String binary, String entry, dev.ssprkit.wix.diag.SourceLocation location) implements dev.ssprkit.wix.model.Symbol {}
+    public record BinaryCall(String action, String binary, String entry, dev.ssprkit.wix.diag.SourceLocation location) implements dev.ssprkit.wix.model.Symbol {}
 
     /** SetProperty: a type-51 action, scheduled in the execute and/or UI sequence. */
     private void setProperty(CompileContext ctx, SourceElement e, Scope scope) {
-        Attrs a = ctx.v4() ? ctx.attrs(e, "Id", "Action", "Value", "Before", "After", "Sequence", "Condition")
+        Attrs a = ctx.v4() ? ctx.attrsWithConditionText(e, "Id", "Action", "Value", "Before", "After", "Sequence", "Condition")
                 : ctx.attrsWithText(e, "Id", "Action", "Value", "Before", "After", "Sequence");
         String property = a.id("Id", true);
-        assignment(ctx, e, a, property, property, 51, "Set");
+        assignment(ctx, e, a, property, property, 51, "Set", false);
     }
 
     /** SetDirectory: a type-35 action assigning a directory, by default right after CostInitialize. */
     private void setDirectory(CompileContext ctx, SourceElement e, Scope scope) {
-        Attrs a = ctx.v4() ? ctx.attrs(e, "Id", "Action", "Value", "Sequence", "Condition")
+        Attrs a = ctx.v4() ? ctx.attrsWithConditionText(e, "Id", "Action", "Value", "Sequence", "Condition")
                 : ctx.attrsWithText(e, "Id", "Action", "Value", "Sequence");
         String dir = a.id("Id", true);
         if (dir != null) {
             dir = StandardDirectories.resolve(dir, ctx.platform());
             ctx.reference("Directory", dir, a.at("Id"));
         }
-        assignment(ctx, e, a, dir, dir, 35, "Set");
+        // a type 51 action whose Source is the directory's property, after CostInitialize (WiX's SetDirectory docs:
+        // "a Type 51 custom action"); type 35 would call MsiSetTargetPath, which only works after CostFinalize
+        assignment(ctx, e, a, dir, dir, 51, "Set", true);
     }
 
-    private void assignment(CompileContext ctx, SourceElement e, Attrs a, String target, String idBase, int type, String prefix) {
+    private void assignment(CompileContext ctx, SourceElement e, Attrs a, String target, String idBase, int type, String prefix, boolean directory) {
         String value = a.required("Value");
         String action = a.has("Action") ? a.id("Action", true) : idBase == null ? null : prefix + idBase;
         String before = null, after = null;
-        if (type == 51) {
+        if (!directory) {
             a.exclusive("Before", "After");
             before = a.id("Before", false);
             after = a.id("After", false);
@@ -217,7 +219,7 @@ public final class ActionFamily implements ElementFamily {
             after = "CostInitialize";
         }
         String sequence = a.oneOf("Sequence", "both", "both", "execute", "ui", "first");
-        String condition = ctx.v4() ? a.str("Condition") : CompileContext.text(e);
+        String condition = ctx.condition(e, a);
         ctx.children(e, Scope.ROOT).run();
         if (target == null || value == null || action == null) return;
         int execute = "first".equals(sequence) ? 0x100 : 0;
@@ -239,20 +241,20 @@ public final class ActionFamily implements ElementFamily {
 
     private void custom(CompileContext ctx, SourceElement e, Scope scope) {
         String table = scope.get("SequenceTable");
-        Attrs a = ctx.v4() ? ctx.attrs(e, "Action", "Before", "After", "Sequence", "Condition", "Overridable", "OnExit")
+        Attrs a = ctx.v4() ? ctx.attrsWithConditionText(e, "Action", "Before", "After", "Sequence", "Condition", "Overridable", "OnExit")
                 : ctx.attrsWithText(e, "Action", "Before", "After", "Sequence", "Overridable", "OnExit");
         String action = a.id("Action", true);
         ctx.reference("CustomAction", action, a.at("Action"));
-        placed(ctx, e, a, table, action, ctx.v4() ? a.str("Condition") : CompileContext.text(e), false, false);
+        placed(ctx, e, a, table, action, ctx.condition(e, a), false, false);
         if (a.overridable("Action") && action != null) markOverridable(ctx);
     }
 
     private void standard(CompileContext ctx, SourceElement e, Scope scope) {
         String table = scope.get("SequenceTable");
-        Attrs a = ctx.v4() ? ctx.attrs(e, "Before", "After", "Sequence", "Condition", "Suppress", "Overridable")
+        Attrs a = ctx.v4() ? ctx.attrsWithConditionText(e, "Before", "After", "Sequence", "Condition", "Suppress", "Overridable")
                 : ctx.attrsWithText(e, "Before", "After", "Sequence", "Suppress", "Overridable");
         boolean suppress = a.yesNo("Suppress", false);
-        placed(ctx, e, a, table, e.localName(), ctx.v4() ? a.str("Condition") : CompileContext.text(e), suppress, true);
+        placed(ctx, e, a, table, e.localName(), ctx.condition(e, a), suppress, true);
     }
 
     /** Records a placement; OnExit (success, cancel, error, suspend) gives the special negative numbers. */
@@ -283,11 +285,11 @@ public final class ActionFamily implements ElementFamily {
     /** A handler that records a placement for a dialog or action named by {@code attribute} (UI's Show uses it). */
     public static ElementHandler placement(String attribute, String kind) {
         return (ctx, e, scope) -> {
-            Attrs a = ctx.v4() ? ctx.attrs(e, attribute, "Before", "After", "Sequence", "Condition", "Overridable", "OnExit")
+            Attrs a = ctx.v4() ? ctx.attrsWithConditionText(e, attribute, "Before", "After", "Sequence", "Condition", "Overridable", "OnExit")
                     : ctx.attrsWithText(e, attribute, "Before", "After", "Sequence", "Overridable", "OnExit");
             String name = a.id(attribute, true);
             ctx.reference(kind, name, a.at(attribute));
-            placed(ctx, e, a, scope.get("SequenceTable"), name, ctx.v4() ? a.str("Condition") : CompileContext.text(e), false, false);
+            placed(ctx, e, a, scope.get("SequenceTable"), name, ctx.condition(e, a), false, false);
             if (a.overridable(attribute) && name != null) markOverridable(ctx);
         };
     }

@@ -221,7 +221,7 @@ public final class DialogFamily implements ElementFamily {
      */
     private void publish(CompileContext ctx, SourceElement e, Scope scope) {
         boolean nested = scope.get(Scope.CONTROL) != null && "Control".equals(scope.get(Scope.PARENT));
-        Attrs a = ctx.v4() ? ctx.attrs(e, "Dialog", "Control", "Event", "Property", "Value", "Order", "Condition")
+        Attrs a = ctx.v4() ? ctx.attrsWithConditionText(e, "Dialog", "Control", "Event", "Property", "Value", "Order", "Condition")
                 : ctx.attrsWithText(e, "Dialog", "Control", "Event", "Property", "Value", "Order");
         String dialog, control;
         int order;
@@ -250,7 +250,7 @@ public final class DialogFamily implements ElementFamily {
         String value = a.str("Value");
         if (value == null && event != null) a.required("Value");
         if (value == null && property != null) value = "{}"; // the SDK's way to set a property to nothing
-        String condition = ctx.v4() ? a.str("Condition") : CompileContext.text(e);
+        String condition = ctx.condition(e, a);
         if (condition != null && condition.isBlank()) condition = null;
         ctx.children(e, scope).run();
         if (dialog == null || control == null || n != 1 || value == null) return;

@@ -54,7 +54,15 @@ public final class SoftwareTagFamily implements ElementFamily {
             ctx.report(CompilerMessage.BAD_VALUE, a.at("Regid"), "Regid", regid, "use your organisation's domain (the registration id names who made the software)");
             regid = null;
         }
-        String installDirectory = a.has("InstallDirectory") ? StandardDirectories.attribute(ctx, a, "InstallDirectory") : a.required("InstallDirectory");
+        // The tag extension before InstallDirectory existed (WiX 3.9 and the v4 previews) put the tag in
+        // [CommonAppDataFolder]\REGID\; sources written for it still build, with a warning
+        boolean regidLayout = extension && !a.has("InstallDirectory");
+        String installDirectory = a.has("InstallDirectory") ? StandardDirectories.attribute(ctx, a, "InstallDirectory")
+                : regidLayout ? "CommonAppDataFolder" : a.required("InstallDirectory");
+        if (regidLayout && regid != null) {
+            ctx.report(CompilerMessage.DEPRECATED, e.location(), "<Tag> without InstallDirectory installs the tag in [CommonAppDataFolder]\\" + regid
+                    + "\\, as WiX 3.9 did", "name the folder the software installs to with InstallDirectory (WiX 3.10+ and v4 put the tag in its swidtag subfolder)");
+        }
         String feature = a.id("Feature", false);
         Boolean win64 = a.has("Bitness") ? (Boolean) ("always64".equals(a.oneOf("Bitness", "default", "default", "always32", "always64")) ? Boolean.TRUE
                 : "always32".equals(a.str("Bitness")) ? Boolean.FALSE : null) : a.has("Win64") ? a.yesNo("Win64", false) : null;
@@ -62,11 +70,11 @@ public final class SoftwareTagFamily implements ElementFamily {
         if (regid == null || installDirectory == null) return;
         String id = a.has("Id") ? a.id("Id", true) : CompileContext.generatedId("tag", regid.toLowerCase(Locale.ROOT), ".product.tag");
         if (id == null) return;
-        boolean v3Layout = extension && !ctx.v4();
-        String folder = v3Layout ? "WixTagInstallFolder" : id;
-        ctx.reference("Directory", installDirectory, a.at("InstallDirectory"));
+        boolean v3Layout = extension && !ctx.v4() && !regidLayout;
+        String folder = regidLayout ? "WixTagRegidFolder" : v3Layout ? "WixTagInstallFolder" : id;
+        ctx.reference("Directory", installDirectory, regidLayout ? e.location() : a.at("InstallDirectory"));
         Row dir = ctx.row("Directory", e.location()).set("Directory", folder).set("Directory_Parent", installDirectory);
-        dir.extra("Name", v3Layout ? "." : "swidtag");
+        dir.extra("Name", regidLayout ? regid : v3Layout ? "." : "swidtag");
         Row component = ctx.row("Component", e.location()).set("Component", id).set("ComponentId", "*").set("Directory_", folder);
         component.extra("BaseAttributes", 0).extra("Win64", win64);
         Row file = ctx.row("File", e.location()).set("File", id).set("Component_", id).set("Attributes", 1); // read-only

@@ -26,8 +26,6 @@ import java.util.Map;
  *     are gathered into one descriptor; folder and registry entries are inherited by what is below them unless
  *     {@code Inheritable="no"}. Entries inherited from the parent folder stay. Accounts only the target machine can
  *     resolve are reported as not supported yet;</li>
- * <li>{@code ServiceConfig}: the failure actions, reset period, reboot message and command of a service as an
- *     MsiServiceConfigFailureActions row applied at install and reinstall.</li>
  * </ul>
  */
 public final class UtilFamily implements ElementFamily {
@@ -37,7 +35,6 @@ public final class UtilFamily implements ElementFamily {
     public void register(Grammar g) {
         g.on("EventSource", this::eventSource, "Component");
         g.on("PermissionEx", this::permissionEx, "CreateFolder", "File", "RegistryKey", "RegistryValue", "ServiceInstall");
-        g.on("ServiceConfig", this::serviceConfig, "Component", "ServiceInstall");
     }
 
     private void eventSource(CompileContext ctx, SourceElement e, Scope scope) {
@@ -132,39 +129,5 @@ public final class UtilFamily implements ElementFamily {
         String id = CompileContext.generatedId("ple", object, table);
         descriptors.put(objectKey, ctx.row("MsiLockPermissionsEx", e.location()).set("MsiLockPermissionsEx", id).set("LockObject", object)
                 .set("Table", table).set("SDDLText", "D:" + ace));
-    }
-
-    private void serviceConfig(CompileContext ctx, SourceElement e, Scope scope) {
-        Attrs a = ctx.attrs(e, "ServiceName", "FirstFailureActionType", "SecondFailureActionType", "ThirdFailureActionType",
-                "ResetPeriodInDays", "RestartServiceDelayInSeconds", "ProgramCommandLine", "RebootMessage");
-        String inside = scope.get("ServiceName");
-        String name = inside != null ? inside : a.required("ServiceName");
-        String[] types = {"FirstFailureActionType", "SecondFailureActionType", "ThirdFailureActionType"};
-        Integer resetDays = a.integer("ResetPeriodInDays", null, 0, Integer.MAX_VALUE / 86_400);
-        Integer restartDelay = a.integer("RestartServiceDelayInSeconds", null, 0, Integer.MAX_VALUE / 1_000);
-        StringBuilder actions = new StringBuilder(), delays = new StringBuilder();
-        for (String t : types) {
-            String type = a.oneOf(t, "none", "none", "reboot", "restart", "runCommand");
-            int code = switch (type) {
-                case "restart" -> 1;
-                case "reboot" -> 2;
-                case "runCommand" -> 3;
-                default -> 0;
-            };
-            if (!actions.isEmpty()) {
-                actions.append("[~]");
-                delays.append("[~]");
-            }
-            actions.append(code);
-            delays.append(code == 1 && restartDelay != null ? restartDelay * 1_000 : 0);
-        }
-        ctx.children(e, scope).run();
-        String component = scope.get(Scope.COMPONENT);
-        if (component == null || name == null) return;
-        String id = CompileContext.generatedId("usc", component, name);
-        ctx.row("MsiServiceConfigFailureActions", e.location()).set("MsiServiceConfigFailureActions", id).set("Name", name)
-                .set("Event", 1 | 4).set("ResetPeriod", resetDays == null ? null : resetDays * 86_400)
-                .set("RebootMessage", a.str("RebootMessage")).set("Command", a.str("ProgramCommandLine"))
-                .set("Actions", actions.toString()).set("DelayActions", delays.toString()).set("Component_", component);
     }
 }

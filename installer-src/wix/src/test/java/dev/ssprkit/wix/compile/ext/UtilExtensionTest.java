@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The util extension's table-backed elements (EventSource, PermissionEx, ServiceConfig), in WiX v3 and v4 spelling.
  * Expected values: the registry values and types the WiX documentation lists for EventSource (message files
  * REG_EXPAND_SZ, CategoryCount and TypesSupported REG_DWORD with EVENTLOG_* bits from winnt.h), read back with
- * Wine's {@code reg query} after {@code msiexec /i}; the MsiLockPermissionsEx and MsiServiceConfigFailureActions
- * rows as the MSI SDK defines their columns (SDDL ACE strings, SC_ACTION_* codes, milliseconds), read with msitools.
+ * Wine's {@code reg query} after {@code msiexec /i}; the MsiLockPermissionsEx
+ * rows as the MSI SDK defines their columns (SDDL ACE strings), and WiX v3's ServiceConfig table, read with msitools.
  */
 @Tag("interop")
 class UtilExtensionTest {
@@ -131,8 +131,12 @@ class UtilExtensionTest {
                               RestartServiceDelayInSeconds="60" ResetPeriodInDays="1"/>
                         </ServiceInstall>"""), msi);
         assertTrue(r.success(), r.diagnostics().toString());
-        String rows = Tool.run("msiinfo", "export", msi.toString(), "MsiServiceConfigFailureActions").assertOk().stdout();
-        // Event 1 install | 4 reinstall; ResetPeriod in seconds; SC_ACTION_RESTART 1, SC_ACTION_NONE 0; delays in ms
-        assertTrue(rows.contains("\tSsprKitSvc\t5\t86400\t\t\t1[~]1[~]0\t60000[~]60000[~]0\tMain"), rows);
+        // WiX v3's ServiceConfig table (tables.xml): ServiceName, Component_, NewService (1: the ServiceInstall's own
+        // service), the three action types as written, ResetPeriodInDays, RestartServiceDelayInSeconds, command, message;
+        // applied by the util library's SchedServiceConfig after InstallServices
+        String rows = Tool.run("msiinfo", "export", msi.toString(), "ServiceConfig").assertOk().stdout();
+        assertTrue(rows.lines().anyMatch(l -> l.equals("SsprKitSvc\tMain\t1\trestart\trestart\tnone\t1\t60\t\t")), rows);
+        String actions = Tool.run("msiinfo", "export", msi.toString(), "CustomAction").assertOk().stdout();
+        assertTrue(actions.lines().anyMatch(l -> l.equals("SchedServiceConfig\t1\tWixCA\tSchedServiceConfig\t")), actions);
     }
 }

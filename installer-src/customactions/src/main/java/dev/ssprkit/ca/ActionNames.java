@@ -1,0 +1,48 @@
+package dev.ssprkit.ca;
+
+/**
+ * How WiX names the library's actions and binaries.
+ * <ul>
+ *   <li>WiX v4.0 ({@code caDecor.wxi}): {@code Wix4} + name + {@code _X86}/{@code _X64}/{@code _A64}, for immediate
+ *       and deferred actions alike; binaries {@code Wix4UtilCA_X64}, {@code Wix4FWCA_X64}.</li>
+ *   <li>WiX v3 ({@code caSuffix.wxi}): the name itself on x86; on x64 {@code _x64} for immediate actions and
+ *       {@code _64} for deferred ones; binaries {@code WixCA}/{@code WixCA_x64}, {@code WixFirewallCA}/
+ *       {@code WixFirewallCA_x64}. (WiX 3.x's util wixlib ships most actions only as 32-bit; for x64 packages we
+ *       use our 64-bit DLL under this x64 naming, as v3 itself does for SecureObjects.)</li>
+ * </ul>
+ * Our DLLs schedule deferred actions by these names, so both sides must agree (the Wine tests prove they do).
+ */
+final class ActionNames {
+    private ActionNames() {}
+
+    /**
+     * @param v3Name the action's WiX v3 name on x86 (e.g. {@code WixSchedInternetShortcuts}, {@code SchedXmlFile})
+     * @param v4Stem the part after {@code Wix4} in WiX v4 (e.g. {@code SchedInternetShortcuts})
+     */
+    static String action(SchemaGeneration g, Architecture a, String v3Name, String v4Stem, boolean deferred) {
+        if (g == SchemaGeneration.V4) return "Wix4" + v4Stem + "_" + v4Suffix(a);
+        return switch (a) {
+            case X86 -> v3Name;
+            case X64 -> v3Name + (deferred ? "_64" : "_x64");
+            case ARM64 -> v3Name + "_A64";
+        };
+    }
+
+    static String binary(SchemaGeneration g, LibraryKind kind, Architecture a) {
+        if (g == SchemaGeneration.V4) return (kind == LibraryKind.UTIL ? "Wix4UtilCA_" : "Wix4FWCA_") + v4Suffix(a);
+        String base = kind == LibraryKind.UTIL ? "WixCA" : "WixFirewallCA";
+        return switch (a) {
+            case X86 -> base;
+            case X64 -> base + "_x64";
+            case ARM64 -> base + "_A64";
+        };
+    }
+
+    private static String v4Suffix(Architecture a) {
+        return switch (a) {
+            case X86 -> "X86";
+            case X64 -> "X64";
+            case ARM64 -> "A64";
+        };
+    }
+}

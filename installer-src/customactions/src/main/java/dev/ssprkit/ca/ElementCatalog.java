@@ -1,0 +1,154 @@
+package dev.ssprkit.ca;
+
+import dev.ssprkit.msi.schema.TableSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.ssprkit.ca.CustomActionTypes.*;
+
+/**
+ * The actions, placements and conditions WiX schedules for each family, from WiX's own extension libraries:
+ * v4.0 {@code src/ext/Util/wixlib/UtilExtension_Platform.wxi} and {@code src/ext/Firewall/wixlib/
+ * FirewallExtension_Platform.wxi} (tag v4.0.6); v3 {@code src/ext/UtilExtension/wixlib/UtilExtension_Platform.wxi}
+ * and {@code src/ext/FirewallExtension/wixlib/FirewallExtension_Platform.wxi}. Types from {@link CustomActionTypes}.
+ */
+final class ElementCatalog {
+    static final String EXECUTE = "InstallExecuteSequence";
+    static final String UI = "InstallUISequence";
+
+    private static final String NT_ABOVE_400 = "VersionNT > 400";
+    private static final String NOT_UNINSTALL = "NOT REMOVE~=\"ALL\" AND VersionNT > 400";
+    private static final String OS_QUERY = "VersionNT > 400 OR (VersionNT = 400 AND ServicePackLevel > 3)";
+    private static final String FIREWALL = "VersionNT >= 600 OR (VersionNT >= 501 AND ((MsiNTProductType = 1 AND ServicePackLevel >= 2) "
+            + "OR (MsiNTProductType > 1 AND ServicePackLevel >= 1)))";
+
+    private ElementCatalog() {}
+
+    /** Collects one family's rows while naming them for a generation and architecture. */
+    private static final class Builder {
+        final ElementFamily family;
+        final SchemaGeneration g;
+        final Architecture a;
+        final CustomActionBinary binary;
+        final List<TableSchema> tables = new ArrayList<>();
+        final List<CustomActionRow> actions = new ArrayList<>();
+        final List<SequenceEntry> sequence = new ArrayList<>();
+        final List<StandardActionRef> standard = new ArrayList<>();
+        final List<String> required = new ArrayList<>();
+        final List<ElementFamily> also = new ArrayList<>();
+
+        Builder(ElementFamily family, SchemaGeneration g, Architecture a) {
+            this.family = family;
+            this.g = g;
+            this.a = a;
+            this.binary = new CustomActionBinary(ActionNames.binary(g, family.library(), a), family.library(), a, g);
+        }
+
+        /** Adds a CustomAction row and returns its id. */
+        String action(String v3Name, String v4Stem, String entry, int type) {
+            boolean deferred = (type & IN_SCRIPT) != 0;
+            String id = ActionNames.action(g, a, v3Name, v4Stem, deferred);
+            actions.add(new CustomActionRow(id, type, binary.binaryId(), entry));
+            return id;
+        }
+
+        Builder standard(String table, String action, int sequence) {
+            standard.add(new StandardActionRef(table, action, sequence));
+            return this;
+        }
+
+        ElementSupport build() {
+            return new ElementSupport(family, g, a, binary, tables, actions, sequence, standard, required, also);
+        }
+    }
+
+    static ElementSupport support(ElementFamily family, SchemaGeneration g, Architecture a) {
+        Builder b = new Builder(family, g, a);
+        switch (family) {
+            case REMOVE_FOLDER_EX -> {
+                b.tables.add(ExtensionTables.removeFolderEx(g));
+                String id = b.action("WixRemoveFoldersEx", "RemoveFoldersEx", "WixRemoveFoldersEx", IMMEDIATE_IGNORE);
+                b.sequence.add(SequenceEntry.before(EXECUTE, id, null, "CostInitialize"));
+                b.standard(EXECUTE, "CostInitialize", 800);
+            }
+            case INTERNET_SHORTCUT -> {
+                b.tables.add(ExtensionTables.internetShortcut(g));
+                String sched = b.action("WixSchedInternetShortcuts", "SchedInternetShortcuts", "WixSchedInternetShortcuts", IMMEDIATE);
+                String rollback = b.action("WixRollbackInternetShortcuts", "RollbackInternetShortcuts", "WixRollbackInternetShortcuts", ROLLBACK_SYSTEM);
+                String create = b.action("WixCreateInternetShortcuts", "CreateInternetShortcuts", "WixCreateInternetShortcuts", DEFERRED_SYSTEM);
+                b.sequence.add(SequenceEntry.before(EXECUTE, sched, NT_ABOVE_400, "RemoveFolders"));
+                b.sequence.add(SequenceEntry.after(EXECUTE, create, NT_ABOVE_400, "CreateShortcuts"));
+                b.sequence.add(SequenceEntry.before(EXECUTE, rollback, NT_ABOVE_400, create));
+                b.standard(EXECUTE, "RemoveFolders", 3600).standard(EXECUTE, "CreateFolders", 3700).standard(EXECUTE, "CreateShortcuts", 4500);
+                // The DLL adds temporary CreateFolder rows; each shortcut also gets a RemoveFile row (on uninstall).
+                b.required.add("CreateFolder");
+                b.required.add("RemoveFile");
+            }
+            case XML_FILE -> {
+                b.tables.add(ExtensionTables.xmlFile(g));
+                String sched = b.action("SchedXmlFile", "SchedXmlFile", "SchedXmlFile", IMMEDIATE);
+                b.action("ExecXmlFile", "ExecXmlFile", "ExecXmlFile", DEFERRED_SYSTEM | HIDE_TARGET);
+                b.action("ExecXmlFileRollback", "ExecXmlFileRollback", "ExecXmlFileRollback", ROLLBACK_SYSTEM | HIDE_TARGET);
+                b.sequence.add(SequenceEntry.after(EXECUTE, sched, NT_ABOVE_400, "DuplicateFiles"));
+                b.standard(EXECUTE, "DuplicateFiles", 4210);
+            }
+            case CLOSE_APPLICATION -> {
+                b.tables.add(ExtensionTables.closeApplication(g));
+                String close = b.action("WixCloseApplications", "CloseApplications", "WixCloseApplications", IMMEDIATE);
+                b.action("WixCloseApplicationsDeferred", "CloseApplicationsDeferred", "WixCloseApplicationsDeferred", DEFERRED_SYSTEM);
+                b.sequence.add(SequenceEntry.before(EXECUTE, close, NT_ABOVE_400, "InstallFiles"));
+                b.standard(EXECUTE, "InstallFiles", 4000);
+                b.also.add(ElementFamily.CHECK_REBOOT_REQUIRED);
+            }
+            case SERVICE_CONFIG -> {
+                b.tables.add(ExtensionTables.serviceConfig(g));
+                String sched = b.action("SchedServiceConfig", "SchedServiceConfig", "SchedServiceConfig", IMMEDIATE);
+                b.action("ExecServiceConfig", "ExecServiceConfig", "ExecServiceConfig", DEFERRED_SYSTEM);
+                b.action("RollbackServiceConfig", "RollbackServiceConfig", "RollbackServiceConfig", ROLLBACK_SYSTEM);
+                b.sequence.add(SequenceEntry.after(EXECUTE, sched, NOT_UNINSTALL, "InstallServices"));
+                b.standard(EXECUTE, "InstallServices", 5800);
+            }
+            case FIREWALL_EXCEPTION -> {
+                b.tables.add(ExtensionTables.firewallException(g));
+                String uninstall = b.action("WixSchedFirewallExceptionsUninstall", "SchedFirewallExceptionsUninstall", "SchedFirewallExceptionsUninstall", IMMEDIATE);
+                String install = b.action("WixSchedFirewallExceptionsInstall", "SchedFirewallExceptionsInstall", "SchedFirewallExceptionsInstall", IMMEDIATE);
+                b.action("WixRollbackFirewallExceptionsInstall", "RollbackFirewallExceptionsInstall", "ExecFirewallExceptions", ROLLBACK_SYSTEM);
+                b.action("WixExecFirewallExceptionsInstall", "ExecFirewallExceptionsInstall", "ExecFirewallExceptions", DEFERRED_SYSTEM);
+                b.action("WixRollbackFirewallExceptionsUninstall", "RollbackFirewallExceptionsUninstall", "ExecFirewallExceptions", ROLLBACK_SYSTEM);
+                b.action("WixExecFirewallExceptionsUninstall", "ExecFirewallExceptionsUninstall", "ExecFirewallExceptions", DEFERRED_SYSTEM);
+                b.sequence.add(SequenceEntry.before(EXECUTE, uninstall, FIREWALL, "RemoveFiles"));
+                b.sequence.add(SequenceEntry.after(EXECUTE, install, FIREWALL, "InstallFiles"));
+                b.standard(EXECUTE, "RemoveFiles", 3500).standard(EXECUTE, "InstallFiles", 4000);
+            }
+            case BROADCAST_SETTING_CHANGE -> afterFinalize(b, "WixBroadcastSettingChange", "BroadcastSettingChange", null);
+            case BROADCAST_ENVIRONMENT_CHANGE -> afterFinalize(b, "WixBroadcastEnvironmentChange", "BroadcastEnvironmentChange", null);
+            case CHECK_REBOOT_REQUIRED -> afterFinalize(b, "WixCheckRebootRequired", "CheckRebootRequired", NOT_UNINSTALL);
+            case QUERY_OS_INFO -> query(b, "WixQueryOsInfo", "QueryOsInfo", OS_QUERY);
+            case QUERY_OS_DIRS -> query(b, "WixQueryOsDirs", "QueryOsDirs", OS_QUERY);
+            case QUERY_OS_WELL_KNOWN_SID -> query(b, "WixQueryOsWellKnownSID", "QueryOsWellKnownSID", OS_QUERY);
+            // WiX v3 conditions this one on Windows 8.1+ (VersionNT > 602); v4 uses the other queries' condition.
+            case QUERY_NATIVE_MACHINE -> query(b, "WixQueryNativeMachine", "QueryNativeMachine", g == SchemaGeneration.V3 ? "VersionNT > 602" : OS_QUERY);
+            case FAIL_WHEN_DEFERRED -> {
+                String id = b.action("WixFailWhenDeferred", "FailWhenDeferred", "WixFailWhenDeferred", DEFERRED);
+                b.sequence.add(SequenceEntry.before(EXECUTE, id, "WIXFAILWHENDEFERRED=1 AND VersionNT > 400", "InstallFinalize"));
+                b.standard(EXECUTE, "InstallFinalize", 6600);
+            }
+        }
+        return b.build();
+    }
+
+    private static void afterFinalize(Builder b, String v3Name, String v4Stem, String condition) {
+        String id = b.action(v3Name, v4Stem, v3Name, IMMEDIATE_IGNORE);
+        b.sequence.add(SequenceEntry.after(EXECUTE, id, condition, "InstallFinalize"));
+        b.standard(EXECUTE, "InstallFinalize", 6600);
+    }
+
+    /** The OS queries run in both sequences, right after AppSearch, once per install (firstSequence). */
+    private static void query(Builder b, String v3Name, String v4Stem, String condition) {
+        String id = b.action(v3Name, v4Stem, v3Name, FIRST_SEQUENCE_CHECK);
+        b.sequence.add(SequenceEntry.after(EXECUTE, id, condition, "AppSearch"));
+        b.sequence.add(SequenceEntry.after(UI, id, condition, "AppSearch"));
+        b.standard(EXECUTE, "AppSearch", 50).standard(UI, "AppSearch", 50);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ssprkit.ca;
+
+/**
+ * What a source can ask of the library: an element that needs custom tables and scheduled actions, or a standalone
+ * action a source references ({@code <CustomActionRef Id="WixBroadcastSettingChange"/>}, a {@code <PropertyRef>} to a
+ * {@code WIX_ACCOUNT_*} property...). {@link CustomActionLibrary#support} tells what each one compiles to.
+ */
+public enum ElementFamily {
+    /** util:RemoveFolderEx. */
+    REMOVE_FOLDER_EX(LibraryKind.UTIL),
+    /** util:InternetShortcut. */
+    INTERNET_SHORTCUT(LibraryKind.UTIL),
+    /** util:XmlFile. */
+    XML_FILE(LibraryKind.UTIL),
+    /** util:CloseApplication (also needs {@link #CHECK_REBOOT_REQUIRED}). */
+    CLOSE_APPLICATION(LibraryKind.UTIL),
+    /** util:ServiceConfig. */
+    SERVICE_CONFIG(LibraryKind.UTIL),
+    /** fire:FirewallException. */
+    FIREWALL_EXCEPTION(LibraryKind.FIREWALL),
+    /** WixBroadcastSettingChange. */
+    BROADCAST_SETTING_CHANGE(LibraryKind.UTIL),
+    /** WixBroadcastEnvironmentChange. */
+    BROADCAST_ENVIRONMENT_CHANGE(LibraryKind.UTIL),
+    /** WixQueryOsInfo (WIX_SUITE_* properties). */
+    QUERY_OS_INFO(LibraryKind.UTIL),
+    /** WixQueryOsDirs (WIX_DIR_* properties). */
+    QUERY_OS_DIRS(LibraryKind.UTIL),
+    /** WixQueryOsWellKnownSID (WIX_ACCOUNT_* properties). */
+    QUERY_OS_WELL_KNOWN_SID(LibraryKind.UTIL),
+    /** WixQueryNativeMachine (WIX_NATIVE_MACHINE). */
+    QUERY_NATIVE_MACHINE(LibraryKind.UTIL),
+    /** WixFailWhenDeferred (rollback testing, WIXFAILWHENDEFERRED=1). */
+    FAIL_WHEN_DEFERRED(LibraryKind.UTIL),
+    /** WixCheckRebootRequired. */
+    CHECK_REBOOT_REQUIRED(LibraryKind.UTIL);
+
+    private final LibraryKind library;
+
+    ElementFamily(LibraryKind library) {
+        this.library = library;
+    }
+
+    public LibraryKind library() {
+        return library;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.ssprkit.ca;
+
+import dev.ssprkit.msi.schema.Col;
+import dev.ssprkit.msi.schema.Column;
+import dev.ssprkit.msi.schema.TableSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.ssprkit.msi.schema.Category.*;
+import static dev.ssprkit.msi.schema.Col.*;
+
+/**
+ * The custom tables of the util and firewall families, declared once with the msi module's column DSL, as WiX
+ * defines them: WiX v3 from {@code UtilExtension/wixext/Data/tables.xml} and {@code FirewallExtension/wixext/data/
+ * tables.xml}, WiX v4.0 from {@code UtilTableDefinitions.cs} and {@code FirewallTableDefinitions.cs} (tag v4.0.6).
+ * WiX's one-byte integer columns ({@code NewService}, {@code Protocol}, {@code Direction}) are stored as 2-byte columns,
+ * which is what Windows Installer makes of them. Our DLLs select columns by these names.
+ */
+public final class ExtensionTables {
+    private ExtensionTables() {}
+
+    private static TableSchema table(String name, Col... cols) {
+        List<Column> columns = new ArrayList<>();
+        for (Col c : cols) columns.add(c.build());
+        return new TableSchema(name, columns);
+    }
+
+    private static Col key(String name) {
+        return s(name, 72).key().cat(IDENTIFIER);
+    }
+
+    private static Col component() {
+        return s("Component_", 72).cat(IDENTIFIER).ref("Component").doc("Foreign key into the Component table.");
+    }
+
+    /** util:RemoveFolderEx. */
+    public static TableSchema removeFolderEx(SchemaGeneration g) {
+        if (g == SchemaGeneration.V4) {
+            return table("Wix4RemoveFolderEx",
+                    key("RemoveFolderEx").doc("Identifier for the WixRemoveFolderEx row in the package."),
+                    component(),
+                    s("Property", 72).cat(IDENTIFIER).doc("Name of Property that contains the root of the directory tree to remove."),
+                    i2("InstallMode").range(1, 3).doc("1 = on install, 2 = on uninstall, 3 = both."),
+                    l("Condition", 0).nullable().cat(CONDITION).doc("Optional expression which skips the removing of folders."));
+        }
+        return table("WixRemoveFolderEx",
+                key("WixRemoveFolderEx").doc("Identifier for the WixRemoveFolderEx row in the package."),
+                component(),
+                s("Property", 72).cat(IDENTIFIER).doc("Name of Property that contains the root of the directory tree to remove."),
+                i2("InstallMode").range(1, 3).doc("1 = on install, 2 = on uninstall, 3 = both."));
+    }
+
+    /** util:InternetShortcut. Attributes: 0 = .lnk, 1 = .url; Name carries the extension. */
+    public static TableSchema internetShortcut(SchemaGeneration g) {
+        boolean v4 = g == SchemaGeneration.V4;
+        return table(v4 ? "Wix4InternetShortcut" : "WixInternetShortcut",
+                key(v4 ? "InternetShortcut" : "WixInternetShortcut").doc("Primary key, non-localized token in table."),
+                s("Component_", 72).cat(TEXT).ref("Component").doc("Foreign key, Component used to determine install state"),
+                s("Directory_", 72).cat(IDENTIFIER).ref("Directory").doc("Foreign key referencing directory that the shortcut is created in"),
+                s("Name", 72).cat(TEXT).doc("Name used for shortcut."),
+                l("Target", 0).cat(TEXT).doc("URL target."),
+                i2("Attributes").doc("Attribute flags that control how the shortcut is created."),
+                l("IconFile", 0).nullable().cat(v4 ? FORMATTED : TEXT).doc("Icon file for shortcut"),
+                i4("IconIndex").nullable().doc("Index of the icon being referenced."));
+    }
+
+    /** util:XmlFile. Flags: 0x1 create element, 0x2 delete value, 0x4 bulk, 0x100 XPath, 0x1000 keep modified time, 0x10000 permanent. */
+    public static TableSchema xmlFile(SchemaGeneration g) {
+        boolean v4 = g == SchemaGeneration.V4;
+        return table(v4 ? "Wix4XmlFile" : "XmlFile",
+                key("XmlFile").doc("Primary key, non-localized token."),
+                l("File", 255).cat(FORMATTED).doc("The .XML file in which to write the information"),
+                l("ElementPath", 0).cat(FORMATTED).doc("The .XML file element to modify."),
+                l("Name", 255).nullable().cat(FORMATTED).doc("The .XML file node to set/add in the element."),
+                l("Value", 0).nullable().cat(FORMATTED).doc("The value to be written."),
+                i4("Flags").range(0, 70143).doc("Flags"),
+                component(),
+                i2("Sequence").nullable().doc("Order to execute the XML modifications."));
+    }
+
+    /** util:CloseApplication. Attributes: see the DLL's closeapp.c (WiX's CLOSEAPP_ATTRIBUTE_* values). */
+    public static TableSchema closeApplication(SchemaGeneration g) {
+        boolean v4 = g == SchemaGeneration.V4;
+        return table(v4 ? "Wix4CloseApplication" : "WixCloseApplication",
+                key(v4 ? "CloseApplication" : "WixCloseApplication").doc("Primary key, non-localized token in table."),
+                l("Target", 0).cat(FORMATTED).doc("Name of executable to ensure is closed."),
+                l("Description", 0).nullable().cat(FORMATTED).doc("Description string displayed to user when executable is in use."),
+                l("Condition", 0).nullable().cat(CONDITION).doc("Optional expression which skips the closing."),
+                i4("Attributes").range(0, 2147483647).doc("A 32-bit word that specifies the attribute flags to be applied."),
+                i4("Sequence").nullable().range(1, 2147483647).doc("Sequence to order the closings by."),
+                l("Property", 72).nullable().cat(IDENTIFIER).doc("Optional property that is set to the number of running instances of the app."),
+                i4("TerminateExitCode").nullable().range(0, 2147483647).doc("Exit code to return from a terminated application."),
+                i4("Timeout").nullable().range(1, 2147483647).doc("Timeout in milliseconds before scheduling restart or terminating application."));
+    }
+
+    /** util:ServiceConfig. Action types: none, reboot, restart, runCommand. */
+    public static TableSchema serviceConfig(SchemaGeneration g) {
+        return table(g == SchemaGeneration.V4 ? "Wix4ServiceConfig" : "ServiceConfig",
+                s("ServiceName", 72).key().cat(FORMATTED).doc("Primary key, non-localized token"),
+                component(),
+                i2("NewService").range(0, 1).doc("Whether the affected service is being installed or already exists."),
+                s("FirstFailureActionType", 32).cat(TEXT).doc("First failure action type for configured service to take."),
+                s("SecondFailureActionType", 32).cat(TEXT).doc("Second failure action type for configured service to take."),
+                s("ThirdFailureActionType", 32).cat(TEXT).doc("Third failure action type for configured service to take."),
+                i4("ResetPeriodInDays").nullable().cat(INTEGER).range(0, 2147483647).doc("Period after which to reset the failure count for the service."),
+                i4("RestartServiceDelayInSeconds").nullable().cat(INTEGER).range(0, 2147483647).doc("Period after which to restart the service after a given failure."),
+                s("ProgramCommandLine", 255).nullable().cat(FORMATTED).doc("Command line for program to run if failure action is RUN_COMMAND."),
+                s("RebootMessage", 255).nullable().cat(TEXT).doc("Message to show to users when rebooting if failure action is REBOOT."));
+    }
+
+    /** fire:FirewallException. Attributes 0x1 = ignore failures; Profile 1/2/4/0x7fffffff; Direction (v4) 1 in, 2 out. */
+    public static TableSchema firewallException(SchemaGeneration g) {
+        boolean v4 = g == SchemaGeneration.V4;
+        List<Col> cols = new ArrayList<>(List.of(
+                key(v4 ? "Wix4FirewallException" : "WixFirewallException").doc("The primary key, a non-localized token."),
+                l("Name", 255).nullable().cat(FORMATTED).doc("Localizable display name."),
+                s("RemoteAddresses", 0).cat(FORMATTED).doc("Remote address to accept incoming connections from."),
+                s("Port", 0).nullable().cat(FORMATTED).doc("Port number."),
+                i2("Protocol").nullable().cat(INTEGER).range(6, 17).doc("Protocol (6=TCP; 17=UDP)."),
+                s("Program", 255).nullable().cat(FORMATTED).doc("Exception for a program (formatted path name)."),
+                i4("Attributes").nullable().range(0, 65536).doc("IgnoreFailures=1"),
+                i4("Profile").cat(INTEGER).range(1, 2147483647).doc("Profile (1=domain; 2=private; 4=public; 2147483647=all)."),
+                component(),
+                s("Description", 255).nullable().cat(FORMATTED).doc("Description displayed in Windows Firewall manager for this firewall rule.")));
+        if (v4) cols.add(i2("Direction").nullable().cat(INTEGER).range(1, 2).doc("Direction (1=in; 2=out)"));
+        return table(v4 ? "Wix4FirewallException" : "WixFirewallException", cols.toArray(Col[]::new));
+    }
+}

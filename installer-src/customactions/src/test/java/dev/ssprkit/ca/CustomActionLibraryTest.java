@@ -1,0 +1,136 @@
+package dev.ssprkit.ca;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The library's API as the compiler uses it. Expected names come from WiX itself: entry points from WiX v3's
+ * {@code src/ext/ca/wixca/dll/wixca.def} and the firewall's {@code firewall.def}; binary and action ids from
+ * {@code caSuffix.wxi} (v3) and {@code caDecor.wxi} (v4.0); types from the Windows Installer SDK's custom action type
+ * bits (e.g. 3073 = DLL in Binary + in-script + no impersonation).
+ */
+class CustomActionLibraryTest {
+    /** WiX v3 wixca.def entry points for the families we implement (the rest of that file is listed in the README). */
+    static final List<String> WIXCA_ENTRY_POINTS = List.of("WixBroadcastSettingChange", "WixBroadcastEnvironmentChange",
+            "WixCheckRebootRequired", "WixCloseApplications", "WixCloseApplicationsDeferred", "WixQueryOsInfo", "WixQueryOsDirs",
+            "WixQueryOsWellKnownSID", "WixQueryNativeMachine", "WixSchedInternetShortcuts", "WixCreateInternetShortcuts",
+            "WixRollbackInternetShortcuts", "CAQuietExec", "CAQuietExec64", "WixQuietExec", "WixQuietExec64", "WixSilentExec",
+            "WixSilentExec64", "WixRemoveFoldersEx", "SchedServiceConfig", "ExecServiceConfig", "RollbackServiceConfig",
+            "WixShellExec", "WixFailWhenDeferred", "SchedXmlFile", "ExecXmlFile", "ExecXmlFileRollback");
+    static final List<String> FIREWALL_ENTRY_POINTS = List.of("SchedFirewallExceptionsInstall", "SchedFirewallExceptionsUninstall", "ExecFirewallExceptions");
+
+    @Test
+    void bothArchitecturesExportWixsEntryPointNames() {
+        for (String id : List.of("WixCA", "WixCA_x64", "Wix4UtilCA_X86", "Wix4UtilCA_X64")) {
+            CustomActionBinary b = CustomActionLibrary.binaryById(id).orElseThrow();
+            assertEquals(LibraryKind.UTIL, b.kind());
+            assertTrue(b.entryPoints().containsAll(WIXCA_ENTRY_POINTS), id + " lacks some of " + WIXCA_ENTRY_POINTS + ": " + b.entryPoints());
+            assertFalse(b.exports("SchedFirewallExceptionsInstall"), "firewall entry points live in their own DLL, as in WiX");
+        }
+        for (String id : List.of("WixFirewallCA", "WixFirewallCA_x64", "Wix4FWCA_X86", "Wix4FWCA_X64")) {
+            CustomActionBinary b = CustomActionLibrary.binaryById(id).orElseThrow();
+            assertEquals(Set.copyOf(FIREWALL_ENTRY_POINTS), b.entryPoints());
+        }
+    }
+
+    @Test
+    void binaryIdsNameTheDllOfTheirArchitecture() {
+        assertEquals(PeExports.MACHINE_I386, PeExports.of(CustomActionLibrary.binaryById("WixCA").orElseThrow().bytes()).machine(),
+                "WixCA is WiX v3's 32-bit library, whatever the package's platform");
+        assertEquals(PeExports.MACHINE_AMD64, PeExports.of(CustomActionLibrary.binaryById("Wix4UtilCA_X64").orElseThrow().bytes()).machine());
+        assertEquals(PeExports.MACHINE_I386, PeExports.of(CustomActionLibrary.binaryById("Wix4FWCA_X86").orElseThrow().bytes()).machine());
+        assertTrue(CustomActionLibrary.binaryById("MyOwnCustomActions").isEmpty(), "a source's own Binary is not ours");
+        assertTrue(CustomActionLibrary.binaryById("wixca").isEmpty(), "MSI keys are case-sensitive");
+    }
+
+    @Test
+    void arm64IsAClearTypedError() {
+        UnsupportedArchitectureException e = assertThrows(UnsupportedArchitectureException.class, () -> CustomActionLibrary.binaryById("Wix4UtilCA_A64"));
+        assertEquals(Architecture.ARM64, e.architecture());
+        assertTrue(e.getMessage().contains("is not supported for arm64 yet"), e.getMessage());
+        assertThrows(UnsupportedArchitectureException.class, () -> CustomActionLibrary.support(ElementFamily.XML_FILE, SchemaGeneration.V4, Architecture.ARM64));
+    }
+
+    @Test
+    void anUnknownEntryPointIsABuildErrorNamingIt() {
+        String message = CustomActionLibrary.entryPointProblem("WixCA", "WixQuietExecc").orElseThrow();
+        assertTrue(message.startsWith("DllEntry 'WixQuietExecc' is not an entry point of WixCA"), message);
+        assertTrue(message.contains("WixQuietExec,"), "lists what there is: " + message);
+        assertTrue(CustomActionLibrary.entryPointProblem("Wix4UtilCA_X64", "wixquietexec").orElseThrow().contains("did you mean WixQuietExec?"));
+        assertTrue(CustomActionLibrary.entryPointProblem("WixCA", "WixQuietExec").isEmpty());
+        assertTrue(CustomActionLibrary.entryPointProblem("MyOwnCustomActions", "Anything").isEmpty(), "not ours: not checked");
+        // an entry point of the other library is not in this one
+        assertTrue(CustomActionLibrary.entryPointProblem("WixFirewallCA", "WixQuietExec").isPresent());
+    }
+
+    @Test
+    void xmlFileCompilesToWixsNamesTypesAndPlacement() {
+        ElementSupport v4 = CustomActionLibrary.support(ElementFamily.XML_FILE, SchemaGeneration.V4, Architecture.X64);
+        assertEquals("Wix4UtilCA_X64", v4.binary().binaryId());
+        assertEquals("Wix4XmlFile", v4.tables().get(0).name());
+        assertEquals(new CustomActionRow("Wix4SchedXmlFile_X64", 1, "Wix4UtilCA_X64", "SchedXmlFile"), v4.action("SchedXmlFile"));
+        // deferred, no impersonation, hidden target: 1 + 0x400 + 0x800 + 0x2000
+        assertEquals(new CustomActionRow("Wix4ExecXmlFile_X64", 11265, "Wix4UtilCA_X64", "ExecXmlFile"), v4.action("ExecXmlFile"));
+        // rollback: 1 + 0x100 + 0x400 + 0x800 + 0x2000
+        assertEquals(11521, v4.action("ExecXmlFileRollback").type());
+        assertEquals(List.of(SequenceEntry.after("InstallExecuteSequence", "Wix4SchedXmlFile_X64", "VersionNT > 400", "DuplicateFiles")), v4.sequence());
+        assertEquals(List.of(new StandardActionRef("InstallExecuteSequence", "DuplicateFiles", 4210)), v4.standardActions());
+
+        ElementSupport v3 = CustomActionLibrary.support(ElementFamily.XML_FILE, SchemaGeneration.V3, Architecture.X64);
+        assertEquals("WixCA_x64", v3.binary().binaryId());
+        assertEquals("XmlFile", v3.tables().get(0).name());
+        assertEquals("SchedXmlFile_x64", v3.action("SchedXmlFile").action());
+        assertEquals("ExecXmlFile_64", v3.action("ExecXmlFile").action());
+        ElementSupport v3x86 = CustomActionLibrary.support(ElementFamily.XML_FILE, SchemaGeneration.V3, Architecture.X86);
+        assertEquals("WixCA", v3x86.binary().binaryId());
+        assertEquals("ExecXmlFile", v3x86.action("ExecXmlFile").action());
+    }
+
+    @Test
+    void everyFamilyIsComplete() {
+        for (SchemaGeneration g : SchemaGeneration.values()) {
+            for (Architecture a : List.of(Architecture.X86, Architecture.X64)) {
+                for (ElementFamily f : ElementFamily.values()) {
+                    ElementSupport s = CustomActionLibrary.support(f, g, a);
+                    assertFalse(s.customActions().isEmpty(), f + " " + g + " " + a);
+                    for (CustomActionRow row : s.customActions()) {
+                        assertTrue(s.binary().exports(row.target()), row + " calls an entry point the DLL does not have");
+                        assertTrue(row.action().length() <= 72, row.action());
+                    }
+                    for (SequenceEntry e : s.sequence()) {
+                        boolean anchored = s.standardActions().stream().anyMatch(x -> x.action().equals(e.anchor()) && x.table().equals(e.table()))
+                                || s.customActions().stream().anyMatch(x -> x.action().equals(e.anchor()));
+                        assertTrue(anchored, e + " is anchored on an action the compiler is not told to schedule");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(ElementFamily.CHECK_REBOOT_REQUIRED),
+                CustomActionLibrary.support(ElementFamily.CLOSE_APPLICATION, SchemaGeneration.V4, Architecture.X64).alsoNeeds());
+    }
+
+    @Test
+    void firewallUsesItsOwnBinaryAndV4Direction() {
+        ElementSupport v4 = CustomActionLibrary.support(ElementFamily.FIREWALL_EXCEPTION, SchemaGeneration.V4, Architecture.X86);
+        assertEquals("Wix4FWCA_X86", v4.binary().binaryId());
+        assertEquals("Wix4FirewallException", v4.tables().get(0).name());
+        assertTrue(v4.tables().get(0).columnNames().contains("Direction"));
+        ElementSupport v3 = CustomActionLibrary.support(ElementFamily.FIREWALL_EXCEPTION, SchemaGeneration.V3, Architecture.X64);
+        assertEquals("WixFirewallCA_x64", v3.binary().binaryId());
+        assertEquals("WixExecFirewallExceptionsInstall_64", v3.customActions().stream()
+                .filter(r -> r.action().startsWith("WixExecFirewallExceptionsInstall")).findFirst().orElseThrow().action());
+        assertFalse(v3.tables().get(0).columnNames().contains("Direction"), "WiX v3's table has no Direction column");
+    }
+
+    @Test
+    void aDamagedDllIsRefusedNotMisread() {
+        byte[] dll = CustomActionLibrary.binaryById("WixCA").orElseThrow().bytes();
+        byte[] cut = java.util.Arrays.copyOf(dll, 700);
+        assertThrows(IllegalStateException.class, () -> PeExports.of(cut));
+        assertThrows(IllegalStateException.class, () -> PeExports.of(new byte[] {'M', 'Z'}));
+    }
+}
