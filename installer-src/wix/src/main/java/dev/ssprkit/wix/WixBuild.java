@@ -21,6 +21,7 @@ import dev.ssprkit.wix.diag.SourceLocation;
 import dev.ssprkit.wix.link.Linked;
 import dev.ssprkit.wix.link.Linker;
 import dev.ssprkit.wix.compile.ext.CustomActionLibrarySections;
+import dev.ssprkit.wix.loc.LibraryTexts;
 import dev.ssprkit.wix.loc.Localization;
 import dev.ssprkit.wix.model.Section;
 import dev.ssprkit.wix.source.Platform;
@@ -110,8 +111,8 @@ public final class WixBuild {
             CustomActionLibrarySections.checkCalls(linked, diagnostics);
             if (diagnostics.hasErrors()) return failed(diagnostics);
             if (!libraryStrings.isEmpty()) {
-                // the built-in dialogs' texts fill in what the project's .wxl files leave out (their strings win)
-                loc = loc.withFallback(Localization.load(libraryStrings, List.of(), preprocessor, diagnostics));
+                // the built-in dialogs' texts, in the build's culture, fill in what the project's .wxl files leave out
+                loc = LibraryTexts.under(loc, request.cultures(), libraryStrings, preprocessor, diagnostics);
                 List<Path> bindRoots = new ArrayList<>(roots(request, bindPaths, workingDirectory));
                 bindRoots.add(work.resolve("lib"));
                 roots = SourceRoots.of(bindRoots);

@@ -20,7 +20,8 @@ public final class Extensions {
 
     /** The built-in dialog sets (ssprkit's own dialogs under WiX's names): sources, texts and the payload they name. */
     private static final List<String> UI_LIBRARY = List.of("Common.wxs", "Dialogs_Common.wxs", "Dialogs_Wizard.wxs", "Sets.wxs", "Advanced.wxs",
-            "InstallButtonEvents.wxi", "WixUI_en-us.wxl", "License.rtf", "bitmaps/banner.bmp", "bitmaps/dialog.bmp",
+            "InstallButtonEvents.wxi", "WixUI_en-us.wxl", "WixUI_de-de.wxl", "WixUI_fr-fr.wxl", "WixUI_es-es.wxl",
+            "WixUI_ja-jp.wxl", "License.rtf", "bitmaps/banner.bmp", "bitmaps/dialog.bmp",
             "bitmaps/exclamation.ico", "bitmaps/info.ico", "bitmaps/new.ico", "bitmaps/up.ico").stream()
             .map(n -> "/dev/ssprkit/wix/ext/ui/" + n).toList();
 

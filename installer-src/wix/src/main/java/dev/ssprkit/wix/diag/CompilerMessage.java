@@ -73,6 +73,8 @@ public enum CompilerMessage implements Message {
     SEQUENCE_CYCLE(203, ERROR, "action '%s' in %s is placed relative to '%s', and the placements form a cycle", ""),
     FILE_OVER_CABINET_SIZE(205, WARNING, "file '%s' (%s MB) is larger than MaximumUncompressedMediaSize (%s MB): it gets a cabinet of its own", "raise MaximumUncompressedMediaSize if the file should share a cabinet"),
     CABINET_CACHE_UNUSABLE(204, WARNING, "the cabinet cache %s cannot be used: %s", "the build goes on without it; check the folder's permissions and free space"),
+    LIBRARY_CULTURE_MISSING(206, WARNING, "the built-in dialogs have no texts for %s; they are shown in English",
+            "the built-in dialogs have texts for %2$s; build one of those cultures (-culture), or give every WixUI string in a .wxl of your own"),
     // The util and firewall extensions' custom-action library (400..449)
     LIBRARY_ENTRY_POINT(400, ERROR, "custom action '%s': %s", ""),
     LIBRARY_ARCHITECTURE(401, ERROR, "<%s> needs ssprkit's custom-action library: %s", "build the package for x86 or x64 (-arch x64), or leave the element out of the arm64 build"),

@@ -32,11 +32,11 @@ public record Localization(Map<String, String> strings, Integer codepage, Intege
     private record Loaded(String culture, Integer codepage, Integer language, Map<String, String> strings,
                           Map<String, Boolean> overridable, List<UiOverride> ui) {}
 
-    /** This localization with the strings of {@code fallback} it does not define (an extension's library texts). */
-    public Localization withFallback(Localization fallback) {
-        Map<String, String> merged = new LinkedHashMap<>(strings);
-        fallback.strings().forEach(merged::putIfAbsent);
-        return new Localization(merged, codepage, language, culture, ui);
+    /** The cultures of {@code -culture} values ("fr-fr;en-us", or one per value), lower case, in fallback order. */
+    public static List<String> cultureChain(List<String> cultures) {
+        List<String> chain = new ArrayList<>();
+        for (String c : cultures) for (String part : c.split("[;,]")) if (!part.isBlank()) chain.add(part.strip().toLowerCase(Locale.ROOT));
+        return chain;
     }
 
     public static Localization none() {
@@ -56,8 +56,7 @@ public record Localization(Map<String, String> strings, Integer codepage, Intege
             }
             loaded.add(read(root, diagnostics));
         }
-        List<String> chain = new ArrayList<>();
-        for (String c : cultures) for (String part : c.split("[;,]")) if (!part.isBlank()) chain.add(part.strip().toLowerCase(Locale.ROOT));
+        List<String> chain = cultureChain(cultures);
         Map<String, String> strings = new LinkedHashMap<>();
         Integer codepage = null, language = null;
         String chosen = null;

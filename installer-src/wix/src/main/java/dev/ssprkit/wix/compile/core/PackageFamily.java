@@ -159,10 +159,15 @@ public final class PackageFamily implements ElementFamily {
         return Attrs.deferred(v) ? v : null;
     }
 
-    /** Language: a number, or a {@code !(loc.X)} resolved later (0 until then). */
+    /**
+     * Language: a number, or a {@code !(loc.X)} resolved later (-1 until then). A v4 Package without one takes the
+     * language of the build's culture at bind time (-1 here; 0 without a culture), as WiX v4's binder does; WiX v3's
+     * Product requires it (0 when missing).
+     */
     static int language(CompileContext ctx, Attrs a) {
         String v = a.str("Language");
-        if (v == null || Attrs.deferred(v)) return v == null ? 0 : -1;
+        if (v == null) return ctx.v4() ? -1 : 0;
+        if (Attrs.deferred(v)) return -1;
         return a.integer("Language", 0, 0, 65535);
     }
 
