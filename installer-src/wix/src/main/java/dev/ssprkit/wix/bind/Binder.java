@@ -35,9 +35,17 @@ public final class Binder {
         variables.resolveLate();
         new PropertyStep(ctx).run();
         if (ctx.failed()) return null;
-        new MediaStep(ctx).run(new SourceDirectories(ctx));
-        if (ctx.failed()) return null;
-        new SequenceStep(ctx).run();
+        if (ctx.isModule()) {
+            new SequenceStep(ctx).run();
+            if (ctx.failed()) return null;
+            new ModuleStep(ctx).run();
+        } else {
+            new MergeStep(ctx).run();
+            if (ctx.failed()) return null;
+            new MediaStep(ctx).run(new SourceDirectories(ctx));
+            if (ctx.failed()) return null;
+            new SequenceStep(ctx).run();
+        }
         if (ctx.failed()) return null;
         rowLocations = new TableStep(ctx).run();
         new SummaryStep(ctx).run();

@@ -73,6 +73,17 @@ public enum CompilerMessage implements Message {
     TERMINATION_ANCHOR(202, ERROR, "action '%s' in %s is placed relative to '%s', which runs only when the installation ends", "schedule it relative to an action inside the sequence"),
     SEQUENCE_CYCLE(203, ERROR, "action '%s' in %s is placed relative to '%s', and the placements form a cycle", ""),
     CABINET_CACHE_UNUSABLE(204, WARNING, "the cabinet cache %s cannot be used: %s", "the build goes on without it; check the folder's permissions and free space"),
+
+    // Merge modules (240..249)
+    MERGE_NOT_A_MODULE(240, ERROR, "<Merge Id=\"%s\">: %s is not a merge module: %s", "SourceFile must name a .msm built as a module (it has a ModuleSignature table)"),
+    MERGE_WITHOUT_FEATURE(241, ERROR, "merge module '%s' belongs to no feature, so it would never be installed", "connect it with <MergeRef Id=\"%1$s\"/> inside a <Feature>"),
+    MERGE_CONFLICT(242, ERROR, "merge module '%s' (%s) has a %s row '%s' that differs from the one at %s", "module: %6$s; package: %7$s. Rename one of them, or drop the row from the package"),
+    MERGE_DEPENDENCY_MISSING(243, ERROR, "merge module '%s' (%s) requires module %s, which no <Merge> of this package provides", "add a <Merge> for the required module (its ModuleDependency table lists it)"),
+    MERGE_EXCLUDED(244, ERROR, "merge module '%s' (%s) excludes module %s, which <Merge Id=\"%s\"> brings in", "the two modules cannot be in one package (ModuleExclusion); merge one of them only"),
+    MERGE_LANGUAGE(245, ERROR, "<Merge Id=\"%s\">: %s is a module for language %s, not %s", "set Language to the module's language (or 0 for a language-neutral merge)"),
+    MERGE_FAILED(246, ERROR, "merge module '%s' (%s) cannot be merged: %s", ""),
+    MERGE_UNUSED_CONFIGURATION(247, WARNING, "merge module '%s' (%s) has no configurable item '%s'; this ConfigurationData is not used", "the module's ModuleConfiguration table lists: %4$s"),
+    MODULE_SEQUENCE(248, ERROR, "action '%s' in %s of a merge module: %s", "in a module, a standard action has a Sequence and a custom action or dialog a Before or After (the SDK's ModuleInstallExecuteSequence table, ICEM12)"),
     SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 
     private final String id;
