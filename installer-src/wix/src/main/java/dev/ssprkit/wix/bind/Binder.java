@@ -37,8 +37,7 @@ public final class Binder {
         if (ctx.failed()) return null;
         if (ctx.isModule()) {
             new SequenceStep(ctx).run();
-            if (ctx.failed()) return null;
-            new ModuleStep(ctx).run();
+            new ModuleStep(ctx).run(); // reports its own problems too, then stops if anything failed
         } else {
             new MergeStep(ctx).run();
             if (ctx.failed()) return null;

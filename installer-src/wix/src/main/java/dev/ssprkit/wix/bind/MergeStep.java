@@ -50,7 +50,8 @@ final class MergeStep {
 
     private final BindContext ctx;
     private final List<Merged> merged = new ArrayList<>();
-    private final Set<String> scheduled = new HashSet<>();
+    /** Who placed each action so far ("table/action" → the package, or a module's ModuleID). */
+    private final Map<String, String> scheduled = new java.util.HashMap<>();
 
     MergeStep(BindContext ctx) {
         this.ctx = ctx;
@@ -59,7 +60,7 @@ final class MergeStep {
     void run() {
         List<MergeSymbol> merges = ctx.linked.all(MergeSymbol.class);
         if (merges.isEmpty()) return;
-        for (Scheduled s : ctx.linked.all(Scheduled.class)) scheduled.add(s.table() + "/" + s.action());
+        for (Scheduled s : ctx.linked.all(Scheduled.class)) scheduled.put(s.table() + "/" + s.action(), "the package");
         for (int i = 0; i < merges.size(); i++) merge(merges.get(i), i);
         if (!ctx.failed()) checkDependencies();
     }
@@ -143,10 +144,14 @@ final class MergeStep {
                 String name = (String) r[action];
                 String key = table + "/" + name;
                 boolean standard = StandardNames.isStandardAction(name);
-                if (!scheduled.add(key)) {
-                    // a standard action the package (or another module) already schedules keeps that place (SDK)
-                    if (!standard) ctx.report(CompilerMessage.MERGE_CONFLICT, m.location(), m.id(), m.source().getFileName(), moduleTable,
-                            name, "the package's " + table, "placed by the module", "scheduled by the package or an earlier module");
+                String before = scheduled.putIfAbsent(key, module.moduleId);
+                if (before != null) {
+                    // a standard action the package (or another module) already schedules keeps that place (SDK);
+                    // the same module merged twice places its actions once
+                    if (!standard && !before.equals(module.moduleId)) {
+                        ctx.report(CompilerMessage.MERGE_CONFLICT, m.location(), m.id(), m.source().getFileName(), moduleTable,
+                                name, "the " + table + " entry of " + before, "placed by the module", "scheduled by " + before);
+                    }
                     continue;
                 }
                 String anchor = (String) r[base];
@@ -398,7 +403,7 @@ final class MergeStep {
                         .set("Action", id).set("Type", 51).set("Source", id).set("Target", "[" + folder + "]");
                 if (!add(action)) continue;
                 for (String table : STANDARD_SEQUENCES) {
-                    if (scheduled.add(table + "/" + id)) {
+                    if (scheduled.putIfAbsent(table + "/" + id, module.moduleId) == null) {
                         ctx.linked.add(new Scheduled(table, id, null, null, "CostInitialize", null, false, false, merge.location()));
                     }
                 }
