@@ -245,14 +245,14 @@ final class MergeModuleFile implements Closeable {
         Path copy = dir.resolve("module.cab");
         copyStream(cab, copy);
         int[] n = {0};
-        try (CabinetReader reader = CabinetReader.open(copy)) {
+        try (CabinetReader reader = CabinetReader.open(Files.newByteChannel(copy), path.getFileName() + ":" + ModuleStep.CABINET)) {
             reader.extract((entry, content) -> {
                 Path target = dir.resolve("f" + (n[0]++));
                 Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
                 out.put(entry.name(), target);
             });
         } catch (IOException e) {
-            if (e instanceof dev.ssprkit.cab.CabinetException) throw new Problem("its " + ModuleStep.CABINET + " cannot be read: " + e.getMessage());
+            if (e instanceof dev.ssprkit.cab.CabinetException) throw new Problem("its cabinet cannot be read: " + e.getMessage());
             throw e;
         } finally {
             Files.deleteIfExists(copy);
