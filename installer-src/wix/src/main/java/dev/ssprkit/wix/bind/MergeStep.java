@@ -150,7 +150,7 @@ final class MergeStep {
                     // the same module merged twice places its actions once
                     if (!standard && !before.equals(module.moduleId)) {
                         ctx.report(CompilerMessage.MERGE_CONFLICT, m.location(), m.id(), m.source().getFileName(), moduleTable,
-                                name, "the " + table + " entry of " + before, "placed by the module", "scheduled by " + before);
+                                "'" + name + "' (the action is already in " + table + ")", before);
                     }
                     continue;
                 }
@@ -321,8 +321,9 @@ final class MergeStep {
             }
             if (!same(existing, row)) {
                 SourceLocation other = existing.location();
-                ctx.report(CompilerMessage.MERGE_CONFLICT, merge.location(), merge.id(), module.path.getFileName(), row.table(), key,
-                        other == null ? "(made by the build)" : other.toString(), cells(row), cells(existing));
+                ctx.report(CompilerMessage.MERGE_CONFLICT, merge.location(), merge.id(), module.path.getFileName(), row.table(),
+                        "'" + key + "' (module: " + cells(row) + "; package: " + cells(existing) + ")",
+                        other == null ? "(made by the build)" : other.toString());
             }
             return false;
         }

@@ -50,6 +50,10 @@ final class ModuleStep {
                         "a module has no features, media or launch conditions of its own; the package that merges it does");
             }
         }
+        for (dev.ssprkit.wix.model.MergeSymbol m : ctx.linked.all(dev.ssprkit.wix.model.MergeSymbol.class)) {
+            ctx.report(CompilerMessage.NOT_SUPPORTED_YET, m.location(), "<Merge> inside a merge module",
+                    "merge both modules into the package instead (and say the dependency with <Dependency>)");
+        }
         int language = p.language();
         ctx.linked.add(moduleRow("ModuleSignature", p).set("ModuleID", p.id()).set("Language", language).set("Version", p.version()));
         for (Row c : new ArrayList<>(ctx.rows("Component"))) {

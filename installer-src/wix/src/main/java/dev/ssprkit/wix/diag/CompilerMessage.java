@@ -77,7 +77,7 @@ public enum CompilerMessage implements Message {
     // Merge modules (240..249)
     MERGE_NOT_A_MODULE(240, ERROR, "<Merge Id=\"%s\">: %s is not a merge module: %s", "SourceFile must name a .msm built as a module (it has a ModuleSignature table)"),
     MERGE_WITHOUT_FEATURE(241, ERROR, "merge module '%s' belongs to no feature, so it would never be installed", "connect it with <MergeRef Id=\"%1$s\"/> inside a <Feature>"),
-    MERGE_CONFLICT(242, ERROR, "merge module '%s' (%s) has a %s row '%s' that differs from the one at %s", "module: %6$s; package: %7$s. Rename one of them, or drop the row from the package"),
+    MERGE_CONFLICT(242, ERROR, "merge module '%s' (%s) has a %s row %s that differs from the one at %s", "a key may be used once per table: rename one of them, or leave the row out of the package"),
     MERGE_DEPENDENCY_MISSING(243, ERROR, "merge module '%s' (%s) requires module %s, which no <Merge> of this package provides", "add a <Merge> for the required module (its ModuleDependency table lists it)"),
     MERGE_EXCLUDED(244, ERROR, "merge module '%s' (%s) excludes module %s, which <Merge Id=\"%s\"> brings in", "the two modules cannot be in one package (ModuleExclusion); merge one of them only"),
     MERGE_LANGUAGE(245, ERROR, "<Merge Id=\"%s\">: %s is a module for language %s, not %s", "set Language to the module's language (or 0 for a language-neutral merge)"),

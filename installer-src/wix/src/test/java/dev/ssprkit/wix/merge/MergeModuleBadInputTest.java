@@ -107,7 +107,7 @@ class MergeModuleBadInputTest {
         // the module file, the table and key, and the package row's own place (line 12 of the source)
         assertTrue(d.text().contains("test.msm") && d.text().contains("Property") && d.text().contains("MODULEGREETING" + SUFFIX)
                 && d.text().contains("conflict.wxs:12"), d.toString());
-        assertTrue(d.hint().contains("not set yet") && d.hint().contains("the package's own value"), d.hint());
+        assertTrue(d.text().contains("not set yet") && d.text().contains("the package's own value"), d.text());
     }
 
     @Test
@@ -179,5 +179,25 @@ class MergeModuleBadInputTest {
         assertTrue(r.errors().stream().anyMatch(d -> d.id().equals("WIX0248") && d.line() == 5), r.diagnostics().toString());
         assertFalse(Files.exists(dir.resolve("sequenced.msm")));
         assertEquals(0, Files.list(dir).filter(p -> p.getFileName().toString().startsWith("sequenced.msm")).count(), "no partial output");
+    }
+
+    @Test
+    void aMergeInsideAModuleIsRefusedAtItsLine() throws Exception {
+        // a module carries no feature to connect a nested module to; WiX merges modules into packages only
+        Path nested = Files.writeString(dir.resolve("nested.wxs"), """
+                <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
+                  <Module Id="Nested" Language="1033" Version="1.0" Guid="6E7F8A9B-0C1D-4E2F-8A3B-4C5D6E7F8A9B">
+                    <Package InstallerVersion="200" Manufacturer="ssprkit tests"/>
+                    <Directory Id="TARGETDIR" Name="SourceDir">
+                      <Merge Id="Inner" SourceFile="%s" Language="1033"/>
+                    </Directory>
+                  </Module>
+                </Wix>
+                """.formatted(module));
+        BuildResult r = MergeFixtures.build(nested, dir.resolve("nested.msm"), Map.of(), "x86");
+        assertFalse(r.success(), r.diagnostics().toString());
+        assertTrue(r.errors().stream().anyMatch(d -> d.id().equals("WIX0133") && d.line() == 5 && d.text().contains("<Merge>")),
+                r.diagnostics().toString());
+        assertFalse(Files.exists(dir.resolve("nested.msm")), "no partial output");
     }
 }

@@ -108,6 +108,37 @@ class ModuleBuildTest {
     }
 
     @Test
+    void conditionsAreModularizedAndSuppressedIdsKeepTheirNames() throws Exception {
+        // WiX's own fixture (ModuleFixture.CanSuppressModularization) keeps a SuppressModularization custom action's name
+        Path source = Files.writeString(dir.resolve("suppress.wxs"), """
+                <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">
+                  <Module Id="Suppress" Language="1033" Version="1.0" Guid="0F1A2B3C-4D5E-4F6A-8B7C-9D0E1F2A3B4C">
+                    <Property Id="KEEPME" Value="kept" SuppressModularization="yes"/>
+                    <Property Id="MODULAR" Value="x"/>
+                    <Directory Id="D" Name="d">
+                      <Component Id="C" Guid="1A2B3C4D-5E6F-4A7B-9C8D-0E1F2A3B4C5D" Condition="MODULAR AND NOT Installed AND VersionNT &gt;= 600 AND %PATH AND MODULAR=&quot;KEEPME&quot;">
+                        <RegistryValue Root="HKLM" Key="Software\\ssprkit" Name="v" Type="string" Value="[KEEPME] [MODULAR] [ProductName] [%PATH]" KeyPath="yes"/>
+                      </Component>
+                    </Directory>
+                    <CustomAction Id="KeptAction" Property="KEEPME" Value="v" SuppressModularization="yes"/>
+                    <InstallExecuteSequence><Custom Action="KeptAction" After="CostFinalize"/></InstallExecuteSequence>
+                  </Module>
+                </Wix>
+                """);
+        Path out = dir.resolve("suppress.msm");
+        BuildResult r = MergeFixtures.build(source, out, Map.of(), "x86");
+        assertTrue(r.success(), r.diagnostics().toString());
+        String suffix = ".0F1A2B3C_4D5E_4F6A_8B7C_9D0E1F2A3B4C";
+        assertEquals(List.of("KEEPME", "MODULAR" + suffix), List.copyOf(byKey(out, "Property").keySet()));
+        // names in a condition get the suffix; operators, standard properties, %environment and "strings" do not
+        assertEquals("MODULAR" + suffix + " AND NOT Installed AND VersionNT >= 600 AND %PATH AND MODULAR" + suffix + "=\"KEEPME\"",
+                byKey(out, "Component").get("C" + suffix).get(4));
+        assertEquals("[KEEPME] [MODULAR" + suffix + "] [ProductName] [%PATH]", export(out, "Registry").get(0).get(4));
+        assertEquals(List.of("KeptAction", "51", "KEEPME", "v", ""), byKey(out, "CustomAction").get("KeptAction"));
+        assertEquals(List.of("KeptAction", "", "CostFinalize", "1", ""), byKey(out, "ModuleInstallExecuteSequence").get("KeptAction"));
+    }
+
+    @Test
     void aV4ModuleAliasesItsStandardFolderAndRecordsDependencies() {
         Path v4 = dir.resolve("v4.msm");
         BuildResult r = MergeFixtures.build(MergeFixtures.resource("module-v4/Module.wxs"), v4, Map.of(), "x86");
