@@ -2,7 +2,7 @@
 # Build benchmark: ours against wixl on the same .wxs, run alternately, medians and ratios.
 # On demand only (not in CI).
 #
-#   bench/run.sh [-n RUNS] [--no-double] [--no-extract] [--no-small]
+#   bench/run.sh [-n RUNS] [--no-double] [--no-extract] [--no-small] [--no-lzx]
 #
 # Needs: python3, wixl, msiextract, GNU time (/usr/bin/time; apt-get install time), a JDK 17 and Maven.
 # Writes everything under bench/out (git-ignored). Environment overrides: RUNS, JAVA_OPTS, OURS_CMD, OURS_EXTRACT, REBUILD.
@@ -12,13 +12,14 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/bench/out
 MAKE_PAYLOAD=${MAKE_PAYLOAD:-$ROOT/../shared/bench/make-payload.py}
 RUNS=${RUNS:-3}
-DOUBLE=1 EXTRACT=1 SMALL=1
+DOUBLE=1 EXTRACT=1 SMALL=1 LZX=1
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) RUNS=$2; shift ;;
     --no-double) DOUBLE=0 ;;
     --no-extract) EXTRACT=0 ;;
     --no-small) SMALL=0 ;;
+    --no-lzx) LZX=0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -35,6 +36,11 @@ JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m -Xss512
 # (bench/src, no WiX compiler in the loop) instead:
 #   OURS_CMD="-jar $ROOT/bench/target/bench-build.jar"
 OURS_CMD=${OURS_CMD:-"-jar $ROOT/installer-src/cli/target/sspr.jar build"}
+# LZX (issue #15): the PackageBuilder stand-in with WiX's CompressionLevel (sspr build --compression is not wired
+# into the compiler yet), and JVM flags with C2 on and a larger heap: the LZX coders are Java, not zlib's native code.
+LZX_LEVEL=${LZX_LEVEL:-medium}
+LZX_JAVA_OPTS=${LZX_JAVA_OPTS:-"-XX:+UseSerialGC -Xmx256m -Xss512k -XX:-UsePerfData"}
+LZX_CMD=${LZX_CMD:-"-jar $ROOT/bench/target/bench-build.jar -z $LZX_LEVEL"}
 # What extracts ours (java and its flags are added below, with its own class-data-sharing archive)
 OURS_EXTRACT=${OURS_EXTRACT:-"-jar $ROOT/installer-src/cli/target/sspr.jar extract"}
 
@@ -109,6 +115,22 @@ build_case build payload
 [ "$DOUBLE" = 1 ] && build_case build2x payload2x
 [ "$SMALL" = 1 ] && build_case small small
 
+if [ "$LZX" = 1 ]; then
+  echo "LZX ($LZX_LEVEL), $RUNS runs each, alternating:" >&2
+  for i in $(seq "$RUNS"); do
+    timed wixl build-lzx "$OUT/wixl-build.msi" wixl -a x64 -o "$OUT/wixl-build.msi" "$OUT/payload.wxs"
+    timed ours build-lzx "$OUT/ours-lzx.msi" java $LZX_JAVA_OPTS $LZX_CMD -a x64 -o "$OUT/ours-lzx.msi" "$OUT/payload.wxs"
+    timed ours-mszip build-lzx "$OUT/ours-mszip.msi" java $CDS $JAVA_OPTS $OURS_CMD -a x64 -o "$OUT/ours-mszip.msi" "$OUT/payload.wxs"
+  done
+  # extraction of the LZX package: cabextract on its cabinet against sspr extract on the MSI
+  msiinfo extract "$OUT/ours-lzx.msi" product.cab > "$OUT/ours-lzx.cab"
+  for i in $(seq "$RUNS"); do
+    timed cabextract extract-lzx "$OUT/x-cabextract" cabextract -q -d "$OUT/x-cabextract" "$OUT/ours-lzx.cab"
+    timed ours extract-lzx "$OUT/x-ours" java $LZX_JAVA_OPTS $OURS_EXTRACT "$OUT/ours-lzx.msi" -o "$OUT/x-ours"
+  done
+  rm -rf "$OUT/x-cabextract" "$OUT/x-ours"
+fi
+
 if [ "$EXTRACT" = 1 ]; then
   for i in $(seq "$RUNS"); do
     timed msiextract extract "$OUT/x-msiextract" msiextract -C "$OUT/x-msiextract" "$OUT/wixl-build.msi"
@@ -138,4 +160,6 @@ if "build" in rows and "build2x" in rows:
     print(f"ours peak RSS, double payload vs single: {b / a:.3f}x ({a / 1024:.0f} -> {b / 1024:.0f} MB)")
 print("targets: build wall <= 0.40x, size <= 0.95x, RSS <= 256 MB and double payload within +10%; small build <= 1.0 s;"
       " extract <= 1.0x msiextract")
+print("LZX targets: build-lzx size <= 0.80x wixl and <= 0.85x ours-mszip, wall <= 1.0x wixl; extract-lzx <= 1.0x cabextract,"
+      " RSS <= 256 MB")
 EOF

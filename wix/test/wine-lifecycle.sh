@@ -20,7 +20,17 @@
 # The msiexec commands are the vendor's (`msiexec /i SsprWindowsLogon.PROD.msi /qn`, `msiexec /x ... /qn`) plus a log.
 # Ends with "N passed, N failed"; exit status 0 only when nothing failed.
 #
-# Needs: wine (wine64), wineserver, msiinfo (msitools). Wine reports msiexec's exit code modulo 256: 1603 -> 67.
+# Needs: wine (wine64), wineserver, msiinfo (msitools), Xvfb (xvfb). Wine reports msiexec's exit code modulo 256: 1603 -> 67.
+#
+# Why this script once failed about once in 20-30 runs on a loaded machine (an msiexec that exited 1 after 1-2 s and
+# wrote no log; earlier, an empty `wine reg query`): Wine ran without any display (DISPLAY empty), so every Wine process
+# that makes a window — msiexec, winecfg, and start.exe behind `wine NAME` — tried to start the desktop process
+# (explorer.exe /desktop), which failed ("no driver could be loaded", "The explorer process failed to start", with
+# RpcSs and COM marshalling failures), and each launch went on in that degraded state. Wine's null graphics driver
+# did not cure it (its desktop process was lost during a run and every later launch failed to start it again). Now
+# each run gets its own virtual X display (Xvfb, a free display number chosen by Xvfb itself), on which the desktop
+# starts once and stays. Every program is also started by its full path (no start.exe in between), and each command's
+# exit code and stderr go to wine.log in the work folder; a FAIL line is followed by the last of them.
 set -u
 
 usage() { echo "usage: $0 [--upgrade-to NEWER.msi] [--keep] PACKAGE.msi" >&2; exit 2; }
@@ -37,7 +47,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ -n "$MSI" ] || usage
-for tool in wine wineserver msiinfo; do
+for tool in wine wineserver msiinfo Xvfb; do
     command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 2; }
 done
 [ -f "$MSI" ] || { echo "no such package: $MSI" >&2; exit 2; }
@@ -46,7 +56,12 @@ done
 PASSED=0
 FAILED=0
 pass() { PASSED=$((PASSED + 1)); echo "PASS  $*"; }
-fail() { FAILED=$((FAILED + 1)); echo "FAIL  $*"; }
+# fail DESCRIPTION: counts it and shows what Wine said last (its stderr and exit codes, see run_wine)
+fail() {
+    FAILED=$((FAILED + 1)); echo "FAIL  $*"
+    [ -s "${WINE_LOG:-}" ] && tail -n 8 "$WINE_LOG" | sed 's/^/      | /'
+    return 0
+}
 # check DESCRIPTION EXPECTED ACTUAL
 check() { if [ "$2" = "$3" ]; then pass "$1"; else fail "$1 (expected '$2', got '$3')"; fi; }
 info() { echo "      $*"; }
@@ -76,16 +91,37 @@ echo "payload: C:\\$PF\\$INSTALL_DIR_NAME\\$DLL_NAME"
 
 # ---- the prefix -----------------------------------------------------------------------------------------------------
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/sspr-wine.XXXXXX")
-export WINEPREFIX="$WORK/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" DISPLAY=
+# A virtual display of our own (see the top): Xvfb writes the free display number it took once it accepts connections.
+Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$WORK/display" >/dev/null 2>&1 </dev/null &
+XVFB_PID=$!
+for _ in $(seq 1 300); do [ -s "$WORK/display" ] && break; sleep 0.1; done
+[ -s "$WORK/display" ] || { echo "Xvfb did not start within 30 s" >&2; kill "$XVFB_PID" 2>/dev/null; rm -rf "$WORK"; exit 2; }
+# err+all: Wine's own error messages, which go to wine.log (run_wine), not to our output
+export WINEPREFIX="$WORK/prefix" WINEDEBUG=-all,err+all WINEDLLOVERRIDES="mscoree,mshtml=" DISPLAY=":$(head -1 "$WORK/display")"
+WINE_LOG="$WORK/wine.log"
+SYS32='C:\windows\system32'
+
+# run_wine PROGRAM.exe ARGS...: runs a Wine program by its full path; stdout is ours, stdin is empty, and the exit code
+# and stderr are appended to wine.log. Returns the program's exit code.
+run_wine() {
+    local program="$1" err rc; shift
+    err=$(mktemp "$WORK/stderr.XXXXXX")
+    wine "$SYS32\\$program" "$@" </dev/null 2>"$err"
+    rc=$?
+    { echo "[$(date +%T)] $program $* -> $rc"; cat "$err"; } >> "$WINE_LOG"
+    rm -f "$err"
+    return $rc
+}
 cleanup() {
     wineserver -k >/dev/null 2>&1 || true
+    kill "$XVFB_PID" 2>/dev/null || true
     if [ "$KEEP" = 1 ]; then echo "kept: $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 mkdir -p "$WINEPREFIX" "$WORK/v1" "$WORK/v2"
 # A persistent wineserver makes each msiexec take seconds; it daemonizes, so keep it off our pipes.
 wineserver -p >/dev/null 2>&1 </dev/null
-wine wineboot -i >/dev/null 2>&1 </dev/null
+run_wine wineboot.exe -i >/dev/null
 LOGS="$WINEPREFIX/drive_c/sspr-logs"
 mkdir -p "$LOGS"
 cp "$MSI" "$WORK/v1/SsprWindowsLogon.PROD.msi"
@@ -94,26 +130,26 @@ cp "$MSI" "$WORK/v1/SsprWindowsLogon.PROD.msi"
 # msiexec_in DIR LOGNAME ARGS... : runs `msiexec ARGS /l*v C:\sspr-logs\LOGNAME.log` in DIR; prints the exit code.
 msiexec_in() {
     local dir="$1" log="$2"; shift 2
-    (cd "$dir" && wine msiexec "$@" /l*v "C:\\sspr-logs\\$log.log" >/dev/null 2>&1 </dev/null)
+    (cd "$dir" && run_wine msiexec.exe "$@" /l*v "C:\\sspr-logs\\$log.log" >/dev/null)
     echo $?
 }
 v1() { msiexec_in "$WORK/v1" "$@"; }
 v2() { msiexec_in "$WORK/v2" "$@"; }
 log_prop() { tr -d '\000\r' < "$LOGS/$1.log" 2>/dev/null | sed -n "s/^Property(S): $2 = //p" | tail -1; }
-winver() { wine winecfg -v "$1" >/dev/null 2>&1 </dev/null; }
+winver() { run_wine winecfg.exe -v "$1" >/dev/null || fail "winecfg -v $1"; }
 
 # reg_get KEY NAME [VIEW]: "TYPE DATA" of one value, empty when absent. NAME "" = the default value.
 reg_get() {
     local key="$1" name="$2" view="${3:-/reg:64}" out
-    if [ -z "$name" ]; then out=$(wine reg query "$key" /ve "$view" 2>/dev/null </dev/null)
-    else out=$(wine reg query "$key" /v "$name" "$view" 2>/dev/null </dev/null); fi
+    if [ -z "$name" ]; then out=$(run_wine reg.exe query "$key" /ve "$view")
+    else out=$(run_wine reg.exe query "$key" /v "$name" "$view"); fi
     printf '%s\n' "$out" | tr -d '\r' | awk -v n="$name" '
         /^    / { line = substr($0, 5); i = index(line, "    REG_"); if (i == 0) next
                   vn = substr(line, 1, i - 1); rest = substr(line, i + 4)
                   j = index(rest, "    "); t = j ? substr(rest, 1, j - 1) : rest; d = j ? substr(rest, j + 4) : ""
                   if ((n == "" && (vn == "(Default)" || vn == "")) || tolower(vn) == tolower(n)) { print t " " d; exit } }'
 }
-reg_key_exists() { wine reg query "$1" "${2:-/reg:64}" >/dev/null 2>&1 </dev/null; }
+reg_key_exists() { run_wine reg.exe query "$1" "${2:-/reg:64}" >/dev/null; }
 
 PROVIDER_KEY="HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Authentication\\Credential Providers\\$CLSID"
 CLSID_KEY="HKCR\\CLSID\\$CLSID"
@@ -128,7 +164,7 @@ DIR_PATH="$WINEPREFIX/drive_c/$PF/$INSTALL_DIR_NAME"
 arp_products() {
     local view
     for view in /reg:64 /reg:32; do
-        wine reg query "$UNINSTALL" /s "$view" 2>/dev/null </dev/null | tr -d '\r' | awk -v want="$PRODUCT_NAME" '
+        run_wine reg.exe query "$UNINSTALL" /s "$view" | tr -d '\r' | awk -v want="$PRODUCT_NAME" '
             /^HKEY_/ { key = $0; sub(/.*\\/, "", key); next }
             /^    DisplayName    REG_SZ    / { name = $0; sub(/^    DisplayName    REG_SZ    /, "", name)
                                               if (name == want) print key }'

@@ -27,7 +27,10 @@ import java.util.Map;
  * Component with one File, Feature with ComponentRef) through {@link PackageBuilder}. A stand-in until
  * {@code sspr build} exists; bench/run.sh calls it through one variable.
  *
- * <pre>java -jar bench/target/bench-build.jar [-t THREADS] [-c none|low|medium|high] -o OUT.msi IN.wxs</pre>
+ * <pre>java -jar bench/target/bench-build.jar [-t THREADS] [-c none|low|medium|high] [-z none|low|medium|high|mszip] -o OUT.msi IN.wxs</pre>
+ *
+ * {@code -c} is the effort ({@link CompressionLevel}); {@code -z} WiX's {@code CompressionLevel} (method and LZX
+ * window, {@link dev.ssprkit.cab.WixCompressionLevel}), as {@code sspr build --compression} will apply it.
  */
 public final class BenchBuild {
     private BenchBuild() {}
@@ -44,6 +47,12 @@ public final class BenchBuild {
                     String level = args[++i].toUpperCase(Locale.ROOT);
                     if (level.equals("NONE")) cab.compression(Compression.NONE);
                     else cab.level(CompressionLevel.valueOf(level));
+                }
+                case "-z" -> {
+                    String level = args[++i];
+                    dev.ssprkit.cab.WixCompressionLevel.parse(level)
+                            .orElseThrow(() -> new IllegalArgumentException("-z: " + dev.ssprkit.cab.WixCompressionLevel.accepted()))
+                            .applyTo(cab);
                 }
                 case "-v" -> verbose = true; // prints the time of each step
                 case "-a" -> i++; // architecture: the .wxs says x64 already

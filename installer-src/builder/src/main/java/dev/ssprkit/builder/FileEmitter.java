@@ -116,7 +116,7 @@ final class FileEmitter {
         // thread count), so a digest of those identifies it: MsiWriter derives the package code from this
         // fingerprint instead of reading the whole cabinet back.
         MessageDigest fingerprint = sha256();
-        fingerprint.update(("ssprkit cabinet\0" + used.compression() + "\0" + used.level() + "\0" + used.level().deflaterLevel() + "\0" + used.timestamp() + "\0").getBytes(StandardCharsets.UTF_8));
+        fingerprint.update(("ssprkit cabinet\0" + used.outputKey()).getBytes(StandardCharsets.UTF_8));
         cab.md5((name, md5) -> { // hashed while the cabinet writer reads each file: every file is read once
             fingerprint.update(name.getBytes(StandardCharsets.UTF_8));
             fingerprint.update((byte) 0);

@@ -238,19 +238,11 @@ public final class PackageBuilder {
     }
 
     DirectorySpec directory(String id, DirectorySpec parent, String name) {
-        Identifiers.check("Directory", id, 72);
-        if (directories.containsKey(id)) throw new IllegalArgumentException("directory " + id + " is defined twice");
-        DirectorySpec d = new DirectorySpec(this, id, parent, name);
-        directories.put(id, d);
-        return d;
+        return define(directories, "Directory", id, 72, () -> new DirectorySpec(this, id, parent, name));
     }
 
     public ComponentSpec component(String id, DirectorySpec directory) {
-        Identifiers.check("Component", id, 72);
-        if (components.containsKey(id)) throw new IllegalArgumentException("component " + id + " is defined twice");
-        ComponentSpec c = new ComponentSpec(this, id, directory);
-        components.put(id, c);
-        return c;
+        return define(components, "Component", id, 72, () -> new ComponentSpec(this, id, directory));
     }
 
     public FeatureSpec feature(String id, String title) {
@@ -258,11 +250,16 @@ public final class PackageBuilder {
     }
 
     FeatureSpec feature(String id, FeatureSpec parent, String title) {
-        Identifiers.check("Feature", id, 38);
-        if (features.containsKey(id)) throw new IllegalArgumentException("feature " + id + " is defined twice");
-        FeatureSpec f = new FeatureSpec(this, id, parent, title);
-        features.put(id, f);
-        return f;
+        return define(features, "Feature", id, 38, () -> new FeatureSpec(this, id, parent, title));
+    }
+
+    /** Checks {@code id} ({@code kind} ids are at most {@code maxLength} long), refuses a second definition, keeps the new one. */
+    private static <T> T define(Map<String, T> defined, String kind, String id, int maxLength, java.util.function.Supplier<T> make) {
+        Identifiers.check(kind, id, maxLength);
+        if (defined.containsKey(id)) throw new IllegalArgumentException(kind.toLowerCase(java.util.Locale.ROOT) + " " + id + " is defined twice");
+        T made = make.get();
+        defined.put(id, made);
+        return made;
     }
 
     void registerFile(FileSpec f) {

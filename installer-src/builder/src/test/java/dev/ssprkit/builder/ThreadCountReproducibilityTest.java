@@ -22,9 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The cabinet is compressed on several threads, but the package must not depend on how many: 1, 2 and 4 threads give
- * the same bytes, and msiextract and Wine's msiexec give back every file of that package.
+ * the same bytes (needs no outside program, so it always runs), and msiextract and Wine's msiexec give back every file
+ * of that package (interop).
  */
-@Tag("interop")
 class ThreadCountReproducibilityTest {
     @TempDir Path dir;
 
@@ -63,8 +63,7 @@ class ThreadCountReproducibilityTest {
     }
 
     @Test
-    void oneTwoAndFourThreadsGiveTheSamePackageAndItInstalls() throws Exception {
-        Tool.require("msiextract", "wine");
+    void oneTwoAndFourThreadsGiveTheSamePackage() throws Exception {
         List<Path> files = payload();
         Path one = dir.resolve("t1.msi"), two = dir.resolve("t2.msi"), four = dir.resolve("t4.msi");
         build(files, 1, one);
@@ -72,6 +71,15 @@ class ThreadCountReproducibilityTest {
         build(files, 4, four);
         assertEquals(-1L, Files.mismatch(one, two), "1 and 2 threads");
         assertEquals(-1L, Files.mismatch(one, four), "1 and 4 threads");
+    }
+
+    @Test
+    @Tag("interop")
+    void theMultiThreadedPackageExtractsAndInstallsEveryFile() throws Exception {
+        Tool.require("msiextract", "wine");
+        List<Path> files = payload();
+        Path four = dir.resolve("t4.msi");
+        build(files, 4, four);
 
         Path out = dir.resolve("msiextract");
         Files.createDirectories(out);

@@ -5,10 +5,10 @@ import dev.ssprkit.common.ReadOnlyChannel;
 import java.nio.ByteBuffer;
 
 /** A read-only channel over a byte array (for {@link CabinetReader#open(byte[], String)}). */
-final class ByteArrayChannel extends ReadOnlyChannel {
+public final class ByteArrayChannel extends ReadOnlyChannel {
     private final byte[] data;
 
-    ByteArrayChannel(byte[] data) {
+    public ByteArrayChannel(byte[] data) {
         super(data.length);
         this.data = data;
     }

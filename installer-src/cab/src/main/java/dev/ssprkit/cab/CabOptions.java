@@ -7,12 +7,14 @@ import java.util.Objects;
  * Settings of {@link CabinetWriter}. Output depends only on compression, level and timestamp: the thread count changes
  * speed, never bytes.
  *
- * @param compression MSZIP or NONE
- * @param level       MSZIP effort
- * @param threads     workers compressing blocks in parallel (1 = on the calling thread)
- * @param timestamp   written as every CFFILE's DOS date and time (UTC), so builds are reproducible
+ * @param compression   MSZIP, LZX or NONE
+ * @param level         effort: zlib level for MSZIP, match-finder effort for LZX
+ * @param threads       workers compressing blocks (MSZIP) or folders (LZX) in parallel (1 = on the calling thread)
+ * @param timestamp     written as every CFFILE's DOS date and time (UTC), so builds are reproducible
+ * @param lzxWindowBits the LZX window, 2^15..2^21 bytes (used with {@link Compression#LZX} only)
  */
-public record CabOptions(Compression compression, CompressionLevel level, int threads, Instant timestamp) {
+public record CabOptions(Compression compression, CompressionLevel level, int threads, Instant timestamp,
+                         int lzxWindowBits) {
     /** 1980-01-01T00:00:00Z, the earliest DOS date. */
     public static final Instant DOS_EPOCH = Instant.parse("1980-01-01T00:00:00Z");
     static final int MAX_THREADS = 256;
@@ -25,6 +27,21 @@ public record CabOptions(Compression compression, CompressionLevel level, int th
             throw new IllegalArgumentException("threads must be between 1 and " + MAX_THREADS + ", got " + threads);
         }
         DosDateTime.of(timestamp); // rejects instants outside 1980..2107
+        dev.ssprkit.cab.lzx.LzxFormat.checkWindowBits(lzxWindowBits);
+    }
+
+    /** The CFFOLDER.typeCompress these options write. */
+    public int typeCompress() {
+        return compression == Compression.LZX ? compression.typeCompress() | lzxWindowBits << 8 : compression.typeCompress();
+    }
+
+    /**
+     * Everything that decides the cabinet's bytes besides its entries, as text (for fingerprints of the output):
+     * the thread count is left out because it never changes the bytes.
+     */
+    public String outputKey() {
+        return compression + (compression == Compression.LZX ? ":" + lzxWindowBits : "") + "\0" + level + "\0"
+                + level.deflaterLevel() + "\0" + timestamp + "\0";
     }
 
     /**
@@ -41,7 +58,8 @@ public record CabOptions(Compression compression, CompressionLevel level, int th
     }
 
     public Builder toBuilder() {
-        return new Builder().compression(compression).level(level).threads(threads).timestamp(timestamp);
+        return new Builder().compression(compression).level(level).threads(threads).timestamp(timestamp)
+                .lzxWindowBits(lzxWindowBits);
     }
 
     public static final class Builder {
@@ -49,6 +67,7 @@ public record CabOptions(Compression compression, CompressionLevel level, int th
         private CompressionLevel level = CompressionLevel.MEDIUM;
         private int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
         private Instant timestamp = DOS_EPOCH;
+        private int lzxWindowBits = 18;
 
         private Builder() {}
 
@@ -72,8 +91,19 @@ public record CabOptions(Compression compression, CompressionLevel level, int th
             return this;
         }
 
+        /** LZX window 2^15..2^21 bytes (default 2^18, WiX's "medium"); only used with {@link Compression#LZX}. */
+        public Builder lzxWindowBits(int lzxWindowBits) {
+            this.lzxWindowBits = lzxWindowBits;
+            return this;
+        }
+
+        /** LZX with a window of 2^windowBits bytes (WiX writes "LZX:18" for this). */
+        public Builder lzx(int windowBits) {
+            return compression(Compression.LZX).lzxWindowBits(windowBits);
+        }
+
         public CabOptions build() {
-            return new CabOptions(compression, level, threads, timestamp);
+            return new CabOptions(compression, level, threads, timestamp, lzxWindowBits);
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A content-addressed store of compressed cabinets, so a rebuild with unchanged payload skips compression (what
  * WiX offers as {@code -cc}/{@code -reusecab}). The key is a digest of everything a cabinet is a deterministic
- * function of: the options (compression, level, timestamp) and, in order, each entry's name, size and MD5. An entry
+ * function of: the options ({@link CabOptions#outputKey}: method, LZX window, level, timestamp) and, in order, each entry's name, size and MD5. An entry
  * is {@code KEY.cab} plus {@code KEY.sha256} (the digest of the cabinet's bytes); it is used only when the cabinet
  * still has that digest, and a corrupt entry is deleted so the caller rebuilds it. Entries are written to a temporary
  * file and moved into place, so builds sharing the folder never see a partial entry.
@@ -39,8 +39,8 @@ public final class CabinetCache {
     /** The key of a cabinet of these entries, written with these options. */
     public static String key(CabOptions options, List<Entry> entries) {
         MessageDigest md = sha256();
-        md.update(("ssprkit cabinet cache 1\0" + options.compression() + "\0" + options.level() + "\0"
-                + options.timestamp().getEpochSecond() + "\0").getBytes(StandardCharsets.UTF_8));
+        // outputKey() holds everything besides the entries that decides the bytes (method, LZX window, level, date)
+        md.update(("ssprkit cabinet cache 2\0" + options.outputKey()).getBytes(StandardCharsets.UTF_8));
         for (Entry e : entries) {
             md.update(e.name().getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);

@@ -16,8 +16,18 @@ import java.util.List;
  * @param cbCFData   reserve bytes after each CFDATA header
  * @param folders    the folders, in order
  * @param entries    the files, in cabinet order
+ * @param warnings   what is wrong but readable (a folder of empty files whose declared data block is absent)
+ * @param prevCabinet szCabinetPrev when this cabinet continues a set, else null
+ * @param nextCabinet szCabinetNext when the set continues in another cabinet, else null
+ * @param fromPrev   indexes (in {@code entries}) of files that start in the previous cabinet (iFolder 0xFFFD or 0xFFFF)
+ * @param toNext     indexes of files that end in the next cabinet (iFolder 0xFFFE or 0xFFFF)
  */
-record CabinetDirectory(CfHeader header, int cbCFData, List<CfFolder> folders, List<CabEntry> entries) {
+record CabinetDirectory(CfHeader header, int cbCFData, List<CfFolder> folders, List<CabEntry> entries, List<String> warnings,
+                        String prevCabinet, String nextCabinet, java.util.Set<Integer> fromPrev,
+                        java.util.Set<Integer> toNext) {
+    static final int IFOLD_CONTINUED_FROM_PREV = 0xFFFD;
+    static final int IFOLD_CONTINUED_TO_NEXT = 0xFFFE;
+    static final int IFOLD_CONTINUED_PREV_AND_NEXT = 0xFFFF;
 
     static CabinetDirectory read(CabInput in) throws IOException {
         if (in.limit() < CfHeader.SIZE) {
@@ -42,10 +52,6 @@ record CabinetDirectory(CfHeader header, int cbCFData, List<CfFolder> folders, L
                     + " are present");
         }
         in.limit(h.cbCabinet());
-        if ((h.flags() & (CfHeader.FLAG_PREV_CABINET | CfHeader.FLAG_NEXT_CABINET)) != 0) {
-            throw in.fail("cabinet is part of a multi-cabinet set (flags " + CabFormat.hex(h.flags())
-                    + ": previous/next cabinet); spanning cabinets are unsupported");
-        }
         long pos = CfHeader.SIZE;
         int cbCFFolder = 0;
         int cbCFData = 0;
@@ -59,6 +65,22 @@ record CabinetDirectory(CfHeader header, int cbCFData, List<CfFolder> folders, L
             }
             pos += 4 + cbCFHeader;
         }
+        // A cabinet of a set (MS-CAB 2.1): the names of the previous and next cabinets and their disks follow.
+        String[] prev = null, next = null;
+        if ((h.flags() & CfHeader.FLAG_PREV_CABINET) != 0) {
+            prev = new String[2];
+            for (int i = 0; i < 2; i++) {
+                prev[i] = setName(in, pos, i == 0 ? "szCabinetPrev" : "szDiskPrev");
+                pos += prev[i].length() + 1;
+            }
+        }
+        if ((h.flags() & CfHeader.FLAG_NEXT_CABINET) != 0) {
+            next = new String[2];
+            for (int i = 0; i < 2; i++) {
+                next[i] = setName(in, pos, i == 0 ? "szCabinetNext" : "szDiskNext");
+                pos += next[i].length() + 1;
+            }
+        }
         if (h.cFolders() == 0 && h.cFiles() > 0) {
             throw in.fail("cFiles = " + h.cFiles() + " but cFolders = 0");
         }
@@ -69,21 +91,59 @@ record CabinetDirectory(CfHeader header, int cbCFData, List<CfFolder> folders, L
         }
         ByteBuffer folderTable = in.read(pos, (int) (h.cFolders() * folderEntry), "CFFOLDER table");
         List<CfFolder> folders = new ArrayList<>(h.cFolders());
+        List<Integer> noData = new ArrayList<>(); // folders whose declared CFDATA blocks are not in the file
         for (int i = 0; i < h.cFolders(); i++) {
             folderTable.position((int) (i * folderEntry));
             CfFolder f = CfFolder.read(folderTable);
             long dataEntry = CfData.SIZE + cbCFData;
             if (f.coffCabStart() < CfHeader.SIZE || f.coffCabStart() > in.limit()
                     || f.cCFData() * dataEntry > in.limit() - f.coffCabStart()) {
-                throw in.fail("folder " + i + ": coffCabStart = " + f.coffCabStart() + " with cCFData = " + f.cCFData()
-                        + " does not fit in a cabinet of " + in.limit() + " bytes");
+                // gcab and wixl write a cabinet of one empty file as one CFDATA declared and none present; cabextract,
+                // 7z and msiextract read it. Accepted below when every file of the folder is empty.
+                if (f.cCFData() <= 1 && f.coffCabStart() >= CfHeader.SIZE && f.coffCabStart() <= in.limit()) {
+                    noData.add(i);
+                } else {
+                    throw in.fail("folder " + i + ": coffCabStart = " + f.coffCabStart() + " with cCFData = " + f.cCFData()
+                            + " does not fit in a cabinet of " + in.limit() + " bytes");
+                }
             }
             folders.add(f);
         }
-        return new CabinetDirectory(h, cbCFData, List.copyOf(folders), readFiles(in, h, folders));
+        java.util.Set<Integer> fromPrev = new java.util.TreeSet<>(), toNext = new java.util.TreeSet<>();
+        List<CabEntry> entries = readFiles(in, h, folders, fromPrev, toNext);
+        List<String> warnings = new ArrayList<>();
+        for (int i : noData) {
+            for (CabEntry e : entries) {
+                if (e.folderIndex() == i && e.size() > 0) {
+                    throw in.fail("folder " + i + ": coffCabStart = " + folders.get(i).coffCabStart() + " with cCFData = "
+                            + folders.get(i).cCFData() + " does not fit in a cabinet of " + in.limit() + " bytes, and file '"
+                            + e.name() + "' (" + e.size() + " bytes) needs its data");
+                }
+            }
+            warnings.add("folder " + i + " declares " + folders.get(i).cCFData() + " data block but the cabinet ends before it;"
+                    + " its files are all empty, so nothing is missing (gcab writes such cabinets)");
+        }
+        return new CabinetDirectory(h, cbCFData, List.copyOf(folders), entries, List.copyOf(warnings),
+                prev == null ? null : prev[0], next == null ? null : next[0], java.util.Set.copyOf(fromPrev), java.util.Set.copyOf(toNext));
     }
 
-    private static List<CabEntry> readFiles(CabInput in, CfHeader h, List<CfFolder> folders) throws IOException {
+    /** A NUL-terminated name of at most 255 bytes in the set fields of the header. */
+    private static String setName(CabInput in, long pos, String what) throws IOException {
+        int want = (int) Math.min(CabFormat.MAX_NAME_BYTES + 1, in.limit() - pos);
+        if (want <= 0) throw in.fail(what + " at offset " + pos + " lies past the end of the cabinet");
+        ByteBuffer b = in.read(pos, want, what);
+        for (int i = 0; i < want; i++) {
+            if (b.get(i) == 0) {
+                byte[] name = new byte[i];
+                b.get(0, name);
+                return new String(name, StandardCharsets.ISO_8859_1);
+            }
+        }
+        throw in.fail(what + " at offset " + pos + " has no NUL terminator within " + (CabFormat.MAX_NAME_BYTES + 1) + " bytes");
+    }
+
+    private static List<CabEntry> readFiles(CabInput in, CfHeader h, List<CfFolder> folders, java.util.Set<Integer> fromPrev,
+                                            java.util.Set<Integer> toNext) throws IOException {
         long pos = h.coffFiles();
         long minEntry = CfFile.FIXED_SIZE + 2; // at least one name byte and the NUL
         if (h.cFiles() > 0 && (pos < CfHeader.SIZE || pos > in.limit()
@@ -122,15 +182,27 @@ record CabinetDirectory(CfHeader header, int cbCFData, List<CfFolder> folders, L
             b.get(CfFile.FIXED_SIZE, nameBytes);
             String name = decodeName(in, i, nameBytes, (attribs & CabFormat.ATTRIB_NAME_IS_UTF8) != 0);
             String where = "file '" + name + "' (CFFILE " + i + ")";
-            if (iFolder >= CfFile.IFOLD_CONTINUED_FROM_PREV) {
-                throw in.fail(where + " continues into another cabinet (iFolder " + CabFormat.hex(iFolder)
-                        + "); spanning cabinets are unsupported");
+            boolean continued = iFolder >= IFOLD_CONTINUED_FROM_PREV;
+            if (continued) {
+                boolean prev = iFolder != IFOLD_CONTINUED_TO_NEXT;
+                if (folders.isEmpty() || prev && (h.flags() & CfHeader.FLAG_PREV_CABINET) == 0
+                        || iFolder != IFOLD_CONTINUED_FROM_PREV && (h.flags() & CfHeader.FLAG_NEXT_CABINET) == 0) {
+                    throw in.fail(where + " has iFolder " + CabFormat.hex(iFolder) + " (continued across cabinets) but the"
+                            + " header names no " + (prev ? "previous" : "next") + " cabinet");
+                }
+                if (prev) fromPrev.add(entries.size());
+                if (iFolder != IFOLD_CONTINUED_FROM_PREV) toNext.add(entries.size());
+                // the folder continued from the previous cabinet is the first; the one continued into the next the last
+                iFolder = iFolder == IFOLD_CONTINUED_TO_NEXT ? folders.size() - 1 : 0;
             }
             if (iFolder >= folders.size()) {
                 throw in.fail(where + " names folder " + iFolder + " but the cabinet has " + folders.size());
             }
             CfFolder folder = folders.get(iFolder);
-            if (uoff + cbFile > folder.capacity()) {
+            // a folder continued from or into another cabinet is checked when the set is put together (CabinetSet)
+            boolean spanning = continued || iFolder == 0 && (h.flags() & CfHeader.FLAG_PREV_CABINET) != 0
+                    || iFolder == folders.size() - 1 && (h.flags() & CfHeader.FLAG_NEXT_CABINET) != 0;
+            if (!spanning && uoff + cbFile > folder.capacity()) {
                 throw in.fail(where + " (" + cbFile + " bytes at offset " + uoff + ") extends past the end of folder "
                         + iFolder + ", which holds at most " + folder.capacity() + " bytes in " + folder.cCFData()
                         + " blocks");

@@ -25,7 +25,9 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * Writes a single-folder cabinet (MSZIP or uncompressed), streaming sources from disk.
+ * Writes a cabinet (MSZIP, LZX or uncompressed), streaming sources from disk. MSZIP and uncompressed cabinets have one
+ * folder; LZX cabinets are cut into folders of about {@link LzxFolderPipeline#folderTarget} bytes (at file
+ * boundaries), each its own LZX stream, so that they compress in parallel.
  *
  * <pre>
  * CabinetWriter w = new CabinetWriter(CabOptions.defaults());
@@ -33,8 +35,9 @@ import java.util.function.BiConsumer;
  * CabinetInfo info = w.write(Path.of("data.cab"));
  * </pre>
  *
- * Layout: CFHEADER, one CFFOLDER, the CFFILE table, then the CFDATA blocks. Sizes are taken when {@link #write}
- * starts, so the tables are written first; cbCabinet is patched at the end. The cabinet is written to a temporary
+ * Layout: CFHEADER, the CFFOLDERs, the CFFILE table, then the CFDATA blocks folder by folder. Sizes are taken when
+ * {@link #write} starts, so the tables are written first; cbCabinet and the folders' coffCabStart are patched at the
+ * end. The cabinet is written to a temporary
  * file beside the target and moved into place, so a failure leaves no partial output.
  */
 public final class CabinetWriter {
@@ -80,12 +83,25 @@ public final class CabinetWriter {
             int blocks;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  FolderBlockSource source = new FolderBlockSource(planned, md5Sink == null ? null : new EntryDigests("MD5", md5Sink))) {
+                long dataStart = tables.remaining();
                 while (tables.hasRemaining()) {
                     ch.write(tables);
                 }
                 OutputStream os = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 17);
-                blocks = new BlockPipeline(new CfDataEncoder(options.compression(), options.level()), options.threads())
-                        .run(source, os);
+                if (options.compression() == Compression.LZX) {
+                    long[] starts = new LzxFolderPipeline(options).run(folders(planned),
+                            md5Sink == null ? null : new EntryDigests("MD5", md5Sink), os);
+                    os.flush();
+                    ByteBuffer at = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    for (int k = 0; k < starts.length; k++) {
+                        at.putInt(0, (int) (dataStart + starts[k])).position(0);
+                        ch.write(at, CfHeader.SIZE + (long) k * CfFolder.SIZE); // CFFOLDER.coffCabStart
+                    }
+                    blocks = blockCount(planned);
+                } else {
+                    blocks = new BlockPipeline(new CfDataEncoder(options.compression(), options.level()), options.threads())
+                            .run(source, os);
+                }
                 os.flush();
                 size = ch.size();
                 if (size > CabFormat.MAX_CABINET_SIZE) {
@@ -114,6 +130,9 @@ public final class CabinetWriter {
         }
         List<Planned> planned = new ArrayList<>(pending.size());
         long offset = 0;
+        int folder = 0;
+        long target = options.compression() == Compression.LZX ? LzxFolderPipeline.folderTarget(options.lzxWindowBits())
+                : Long.MAX_VALUE;
         for (Pending p : pending) {
             byte[] nameBytes = encodeName(p.name);
             long size;
@@ -136,11 +155,15 @@ public final class CabinetWriter {
                 throw new CabinetException("file '" + p.name + "' is " + size + " bytes; a cabinet file may hold at most "
                         + CabFormat.MAX_FILE_SIZE + " (0x7FFF8000)");
             }
+            if (offset > 0 && (offset >= target || offset + size > CabFormat.MAX_FOLDER_SIZE && target != Long.MAX_VALUE)) {
+                folder++; // LZX: the next folder (a file never spans folders)
+                offset = 0;
+            }
             if (offset + size > CabFormat.MAX_FOLDER_SIZE) {
                 throw new CabinetException("adding '" + p.name + "' makes the folder " + (offset + size)
                         + " bytes; a cabinet folder may hold at most " + CabFormat.MAX_FOLDER_SIZE + " (0x7FFF8000)");
             }
-            planned.add(new Planned(p.name, nameBytes, p.path, p.bytes, size, offset));
+            planned.add(new Planned(p.name, nameBytes, p.path, p.bytes, size, offset, folder));
             offset += size;
         }
         return planned;
@@ -169,25 +192,53 @@ public final class CabinetWriter {
         return bytes;
     }
 
-    /** CFHEADER (cbCabinet patched later), the CFFOLDER and the CFFILE table. */
+    /** The entries of each folder, in order. */
+    private static List<List<Planned>> folders(List<Planned> planned) {
+        List<List<Planned>> folders = new ArrayList<>();
+        for (Planned p : planned) {
+            if (p.folder == folders.size()) folders.add(new ArrayList<>());
+            folders.get(p.folder).add(p);
+        }
+        return folders;
+    }
+
+    private static int blockCount(List<Planned> planned) {
+        int blocks = 0;
+        for (List<Planned> f : folders(planned)) {
+            long size = f.stream().mapToLong(Planned::size).sum();
+            blocks += (int) ((size + CabFormat.BLOCK_SIZE - 1) / CabFormat.BLOCK_SIZE);
+        }
+        return blocks;
+    }
+
+    /** CFHEADER (cbCabinet patched later), the CFFOLDERs (LZX: coffCabStart patched later) and the CFFILE table. */
     private ByteBuffer tables(List<Planned> planned) {
-        long coffFiles = CfHeader.SIZE + CfFolder.SIZE;
+        List<List<Planned>> folders = folders(planned);
+        int cFolders = Math.max(1, folders.size());
+        if (cFolders > CabFormat.MAX_FOLDERS) {
+            throw new IllegalStateException("more than " + CabFormat.MAX_FOLDERS + " folders");
+        }
+        long coffFiles = CfHeader.SIZE + (long) CfFolder.SIZE * cFolders;
         DosDateTime stamp = DosDateTime.of(options.timestamp());
         List<CfFile> files = new ArrayList<>(planned.size());
         long fileTable = 0;
-        long total = 0;
         for (Planned p : planned) {
             int attribs = CabFormat.ATTRIB_ARCHIVE | (isAscii(p.nameBytes) ? 0 : CabFormat.ATTRIB_NAME_IS_UTF8);
-            CfFile f = new CfFile(p.size, p.offset, 0, stamp.date(), stamp.time(), attribs, p.nameBytes);
+            CfFile f = new CfFile(p.size, p.offset, p.folder, stamp.date(), stamp.time(), attribs, p.nameBytes);
             files.add(f);
             fileTable += f.encodedSize();
-            total += p.size;
         }
         long coffCabStart = coffFiles + fileTable;
-        int blocks = (int) ((total + CabFormat.BLOCK_SIZE - 1) / CabFormat.BLOCK_SIZE);
         ByteBuffer buf = ByteBuffer.allocate((int) coffCabStart);
-        CfHeader.single(0, coffFiles, 1, planned.size()).write(buf);
-        new CfFolder(coffCabStart, blocks, options.compression().typeCompress()).write(buf);
+        CfHeader.single(0, coffFiles, cFolders, planned.size()).write(buf);
+        if (folders.isEmpty()) {
+            new CfFolder(coffCabStart, 0, options.typeCompress()).write(buf);
+        }
+        for (List<Planned> folder : folders) {
+            long size = folder.stream().mapToLong(Planned::size).sum();
+            int blocks = (int) ((size + CabFormat.BLOCK_SIZE - 1) / CabFormat.BLOCK_SIZE);
+            new CfFolder(coffCabStart, blocks, options.typeCompress()).write(buf); // LZX: coffCabStart patched later
+        }
         files.forEach(f -> f.write(buf));
         return buf.flip();
     }
@@ -219,7 +270,7 @@ public final class CabinetWriter {
     private record Pending(String name, Path path, byte[] bytes) {}
 
     /** An entry with its size fixed and its place in the folder. */
-    private record Planned(String name, byte[] nameBytes, Path path, byte[] bytes, long size, long offset)
+    private record Planned(String name, byte[] nameBytes, Path path, byte[] bytes, long size, long offset, int folder)
             implements FolderBlockSource.Source {
         @Override
         public InputStream open() throws IOException {

@@ -1,7 +1,9 @@
 package dev.ssprkit.cab;
 
 /**
- * The effort spent on MSZIP blocks. Ignored for {@link Compression#NONE}.
+ * The effort spent compressing. Ignored for {@link Compression#NONE}. For LZX it sets the match finder's effort
+ * ({@link #lzxEffort()}); WiX's {@code CompressionLevel} attribute is a different thing (it picks the method and
+ * the LZX window) and is parsed by {@link WixCompressionLevel}.
  *
  * <p>NONE still writes valid MSZIP, as stored deflate blocks (useful when the payload is already compressed and the
  * consumer insists on MSZIP). The others map to {@link java.util.zip.Deflater} levels 1, 4 and 9. MEDIUM is 4, not
@@ -18,6 +20,15 @@ public enum CompressionLevel {
 
     CompressionLevel(int deflaterLevel) {
         this.deflaterLevel = deflaterLevel;
+    }
+
+    /** The LZX match finder's effort for this setting (NONE and LOW: fast, MEDIUM: normal, HIGH: best). */
+    public dev.ssprkit.cab.lzx.LzxEffort lzxEffort() {
+        return switch (this) {
+            case NONE, LOW -> dev.ssprkit.cab.lzx.LzxEffort.FAST;
+            case MEDIUM -> dev.ssprkit.cab.lzx.LzxEffort.NORMAL;
+            case HIGH -> dev.ssprkit.cab.lzx.LzxEffort.BEST;
+        };
     }
 
     /** The {@link java.util.zip.Deflater} level used for this setting (0 means: store). */

@@ -13,11 +13,15 @@ import java.util.zip.Inflater;
  * may refer back across block boundaries.
  */
 final class FolderDataStream extends InputStream {
-    private final CabInput in;
-    private final CfFolder folder;
+    private CabInput in; // the cabinet of the current segment
+    private CfFolder folder; // the current segment's CFFOLDER
+    private final java.util.List<CabinetSet.Segment> segments; // a folder spanning a set has several, else one
+    private int segment; // index in segments
+    private int recordInSegment; // CFDATA records of the current segment already read
     private final int folderIndex;
-    private final int cbCFData;
+    private int cbCFData;
     private final Inflater inflater;
+    private final FolderDecoder decoder; // LZX; null for MSZIP and stored blocks, decoded here
     private final byte[] own = new byte[CabFormat.BLOCK_SIZE + 1]; // where this thread inflates
     private final BlockPrefetch prefetch; // null: every block is read and decoded here
     private BlockPrefetch.Block oneBack, twoBack; // the blocks before the current one, from the prefetch
@@ -42,20 +46,40 @@ final class FolderDataStream extends InputStream {
      */
     FolderDataStream(CabInput in, CfFolder folder, int folderIndex, int cbCFData, java.util.concurrent.ExecutorService pool,
                      int threads) throws CabinetException {
+        this(java.util.List.of(new CabinetSet.Segment(in, folder, cbCFData, folderIndex)), folderIndex, pool, threads);
+    }
+
+    /**
+     * A folder whose blocks run through the segments in order (a folder spanning cabinets of a set). Blocks are read
+     * ahead on the pool only for a folder held in one cabinet.
+     */
+    FolderDataStream(java.util.List<CabinetSet.Segment> segments, int folderIndex, java.util.concurrent.ExecutorService pool,
+                     int threads) throws CabinetException {
+        this.segments = segments;
+        CabinetSet.Segment first = segments.get(0);
+        CabInput in = first.in();
+        CfFolder folder = first.folder();
+        int cbCFData = first.cbCFData();
         this.in = in;
         this.folder = folder;
         this.folderIndex = folderIndex;
         this.cbCFData = cbCFData;
         this.nextBlockOffset = folder.coffCabStart();
+        this.decoder = FolderDecoder.forFolder(in, folder, folderIndex);
         switch (folder.method()) {
-            case CabFormat.TYPE_NONE -> this.inflater = null;
+            case CabFormat.TYPE_NONE, CabFormat.TYPE_LZX -> this.inflater = null;
             case CabFormat.TYPE_MSZIP -> this.inflater = new Inflater(true);
             case CabFormat.TYPE_QUANTUM -> throw in.fail("folder " + folderIndex + " uses Quantum compression, which is unsupported");
-            case CabFormat.TYPE_LZX -> throw in.fail("folder " + folderIndex + " uses LZX compression, which is unsupported");
             default -> throw in.fail("folder " + folderIndex + " uses unknown compression type "
                     + CabFormat.hex(folder.typeCompress()));
         }
-        this.prefetch = pool != null && inflater != null && folder.cCFData() > 1
+        for (CabinetSet.Segment seg : segments) {
+            if (seg.folder().typeCompress() != folder.typeCompress()) {
+                throw seg.in().fail("folder " + seg.folderIndex() + " continues a folder of another cabinet but its compression "
+                        + CabFormat.hex(seg.folder().typeCompress()) + " differs from " + CabFormat.hex(folder.typeCompress()));
+            }
+        }
+        this.prefetch = pool != null && inflater != null && folder.cCFData() > 1 && segments.size() == 1
                 ? new BlockPrefetch(in, folder, folderIndex, cbCFData, pool, threads) : null;
     }
 
@@ -100,8 +124,73 @@ final class FolderDataStream extends InputStream {
         return skipped;
     }
 
+    /** True when CFDATA records remain in this or a later segment. */
+    private boolean moreRecords() {
+        for (int i = segment; i < segments.size(); i++) {
+            if ((i == segment ? recordInSegment : 0) < segments.get(i).folder().cCFData()) return true;
+        }
+        return false;
+    }
+
+    /** Moves to the next segment that has records (a set's next cabinet). */
+    private void nextSegment() {
+        segment++;
+        recordInSegment = 0;
+        CabinetSet.Segment seg = segments.get(segment);
+        in = seg.in();
+        folder = seg.folder();
+        cbCFData = seg.cbCFData();
+        nextBlockOffset = folder.coffCabStart();
+    }
+
+    /**
+     * Reads the next CFDATA record into {@code input} and verifies its checksum; a block split between two cabinets
+     * (its first part has cbUncomp = 0, MS-CAB 2.1) is read from both and joined, each part checked on its own.
+     * Returns the block's header with csum 0 (verified).
+     */
+    private CfData readRecord(String where) throws IOException {
+        int cbData = 0;
+        while (true) {
+            while (recordInSegment == folder.cCFData()) nextSegment();
+            int headerSize = CfData.SIZE + cbCFData;
+            if (header.length < headerSize) header = new byte[headerSize];
+            String here = segments.size() > 1 ? where + " (" + in.label() + " folder " + segments.get(segment).folderIndex() + " block " + recordInSegment + ")" : where;
+            in.readInto(nextBlockOffset, header, 0, headerSize, here + " header");
+            CfData d = CfData.read(ByteBuffer.wrap(header));
+            boolean splitHere = d.cbUncomp() == 0 && recordInSegment + 1 == folder.cCFData() && segment + 1 < segments.size();
+            if (!splitHere) { // the header checks come before the data is read, as on the read-ahead path
+                if (d.cbUncomp() == 0 || d.cbUncomp() > CabFormat.BLOCK_SIZE) {
+                    throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " (must be 1.." + CabFormat.BLOCK_SIZE + ")");
+                }
+                recordInSegment++;
+                boolean last = !moreRecords();
+                recordInSegment--;
+                if (inflater != null && !last && d.cbUncomp() != CabFormat.BLOCK_SIZE) {
+                    throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " but every MSZIP block except the folder's last "
+                            + "must hold " + CabFormat.BLOCK_SIZE + " bytes (the decoder's history would be misaligned)");
+                }
+            }
+            if (cbData + d.cbData() > CabFormat.MAX_MSZIP_CBDATA * 2L) {
+                throw in.fail(here + ": a block split across cabinets holds " + (cbData + d.cbData()) + " bytes, more than a block can");
+            }
+            if (input.length < cbData + d.cbData() + 1) input = java.util.Arrays.copyOf(input, Math.max(cbData + d.cbData() + 1, CabFormat.MAX_MSZIP_CBDATA + 1));
+            in.readInto(nextBlockOffset + headerSize, input, cbData, d.cbData(), here + " data (cbData = " + d.cbData() + ")");
+            if (d.csum() != 0) {
+                int actual = CabChecksum.ofBlock(input, cbData, d.cbData(), d.cbData(), d.cbUncomp());
+                if (actual != d.csum()) {
+                    throw in.fail(here + ": checksum mismatch (stored " + CabFormat.hex(Integer.toUnsignedLong(d.csum()))
+                            + ", computed " + CabFormat.hex(Integer.toUnsignedLong(actual)) + ")");
+                }
+            }
+            nextBlockOffset += headerSize + d.cbData();
+            recordInSegment++;
+            cbData += d.cbData();
+            if (!splitHere) return new CfData(0, cbData, d.cbUncomp());
+        }
+    }
+
     private boolean nextBlock() throws IOException {
-        if (blockIndex == folder.cCFData()) {
+        if (segments.size() > 1 ? !moreRecords() : blockIndex == folder.cCFData()) {
             return false;
         }
         String where = "folder " + folderIndex + ", CFDATA block " + blockIndex;
@@ -115,18 +204,15 @@ final class FolderDataStream extends InputStream {
             twoBack = oneBack;
             oneBack = ahead;
         } else {
-            if (header.length < headerSize) {
-                header = new byte[headerSize];
-            }
-            in.readInto(nextBlockOffset, header, 0, headerSize, where + " header");
-            d = CfData.read(ByteBuffer.wrap(header));
+            d = readRecord(where); // data in input, checksum verified
         }
         if (d.cbUncomp() == 0 || d.cbUncomp() > CabFormat.BLOCK_SIZE) {
             throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " (must be 1.." + CabFormat.BLOCK_SIZE + ")");
         }
-        boolean last = blockIndex == folder.cCFData() - 1;
-        if (inflater != null && !last && d.cbUncomp() != CabFormat.BLOCK_SIZE) {
-            throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " but every MSZIP block except the folder's last "
+        boolean last = segments.size() > 1 ? !moreRecords() : blockIndex == folder.cCFData() - 1;
+        if ((inflater != null || decoder != null) && !last && d.cbUncomp() != CabFormat.BLOCK_SIZE) {
+            throw in.fail(where + ": cbUncomp = " + d.cbUncomp() + " but every " + (decoder != null ? "LZX" : "MSZIP")
+                    + " block except the folder's last "
                     + "must hold " + CabFormat.BLOCK_SIZE + " bytes (the decoder's history would be misaligned)");
         }
         if (ahead != null && ahead.decoded != null) { // checked and inflated on the pool, exactly as below
@@ -136,15 +222,7 @@ final class FolderDataStream extends InputStream {
             }
         } else {
             byte[] data;
-            if (ahead != null) {
-                data = ahead.data;
-            } else {
-                if (input.length < d.cbData() + 1) {
-                    input = new byte[Math.max(d.cbData() + 1, CabFormat.MAX_MSZIP_CBDATA + 1)];
-                }
-                in.readInto(nextBlockOffset + headerSize, input, 0, d.cbData(), where + " data (cbData = " + d.cbData() + ")");
-                data = input;
-            }
+            data = ahead != null ? ahead.data : input;
             if (d.csum() != 0 && (ahead == null || !ahead.checksumOk)) {
                 int actual = CabChecksum.ofBlock(data, 0, d.cbData(), d.cbData(), d.cbUncomp());
                 if (actual != d.csum()) {
@@ -153,7 +231,9 @@ final class FolderDataStream extends InputStream {
                 }
             }
             out = own;
-            if (inflater == null) {
+            if (decoder != null) {
+                decoder.decode(d, data, out, where);
+            } else if (inflater == null) {
                 if (d.cbData() != d.cbUncomp()) {
                     throw in.fail(where + ": uncompressed block has cbData = " + d.cbData() + " but cbUncomp = " + d.cbUncomp());
                 }
@@ -164,7 +244,7 @@ final class FolderDataStream extends InputStream {
         }
         outPos = 0;
         outLen = d.cbUncomp();
-        nextBlockOffset += headerSize + d.cbData();
+        if (ahead != null) nextBlockOffset += headerSize + d.cbData(); // readRecord moved past what it read
         blockIndex++;
         return true;
     }

@@ -147,7 +147,7 @@ class CabInteropTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Compression.class)
+    @EnumSource(value = Compression.class, names = {"NONE", "MSZIP"}) // what gcab can write
     void weReadCabinetsMadeByGcab(Compression compression) throws IOException {
         Tool.require("gcab");
         Map<String, byte[]> payload = Payloads.interopPayload();

@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.Deflater;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -188,9 +190,12 @@ class CabinetReaderCorruptTest {
     @Test
     void badFolderIndexAndSpanning() {
         assertCorrupt(put16(copy(), 44 + 8, 5), "file 'a.txt'", "names folder 5");
-        assertCorrupt(put16(copy(), 44 + 8, 0xFFFD), "file 'a.txt'", "spanning cabinets are unsupported");
-        assertCorrupt(put16(copy(), 30, CfHeader.FLAG_NEXT_CABINET), "multi-cabinet set", "unsupported");
-        assertCorrupt(put16(copy(), 30, CfHeader.FLAG_PREV_CABINET), "multi-cabinet set");
+        // continued files need the header's set names (sets themselves are read: SpanningCabinetTest)
+        assertCorrupt(put16(copy(), 44 + 8, 0xFFFD), "file 'a.txt'", "names no previous cabinet");
+        assertCorrupt(put16(copy(), 44 + 8, 0xFFFE), "file 'a.txt'", "names no next cabinet");
+        // set flags on a cabinet that has no set names: what follows the header is misread, and refused cleanly
+        assertCorrupt(put16(copy(), 30, CfHeader.FLAG_NEXT_CABINET), "evil.cab");
+        assertCorrupt(put16(copy(), 30, CfHeader.FLAG_PREV_CABINET), "evil.cab");
     }
 
     @Test
@@ -225,10 +230,11 @@ class CabinetReaderCorruptTest {
 
     @Test
     void lzxQuantumAndUnknownCompression() throws IOException {
-        assertCorrupt(put16(copy(), 42, 0x1503), "folder 0 uses LZX compression, which is unsupported");
+        // MSZIP data relabelled LZX:21 is read as LZX, and found corrupt in its first block
+        assertCorrupt(put16(copy(), 42, 0x1503), "folder 0, CFDATA block 0: corrupt LZX data");
         assertCorrupt(put16(copy(), 42, 2), "uses Quantum compression, which is unsupported");
         assertCorrupt(put16(copy(), 42, 7), "unknown compression type 0x7");
-        // listing still works for LZX cabinets; only extraction is refused
+        // listing does not decode anything
         try (CabinetReader r = CabinetReader.open(put16(copy(), 42, 0x1503), LABEL)) {
             assertTrue(r.entries().size() == 3);
         }
@@ -306,13 +312,46 @@ class CabinetReaderCorruptTest {
         assertCorrupt(b, "cbCFHeader = 65000");
     }
 
+    /**
+     * Files listed out of offset order, and a folder whose files are not together in the file table, are read by
+     * decoding the folder again (cabextract reads both); each file gets the bytes at its offset.
+     */
     @Test
-    void overlappingAndNonContiguousFiles() {
+    void overlappingAndNonContiguousFilesAreRead() throws IOException {
         byte[] data = Payloads.text(100, 1);
-        assertCorrupt(new RawCab().folder(0, RawCab.stored(data)).file("a", 50, 50, 0).file("b", 50, 0, 0).build(),
-                "file 'b' starts at offset 0", "out-of-order");
-        assertCorrupt(new RawCab().folder(0, RawCab.stored(data)).folder(0, RawCab.stored(data))
-                .file("a", 10, 0, 0).file("b", 10, 0, 1).file("c", 10, 10, 0).build(), "not contiguous");
+        Map<String, byte[]> got = readAll(new RawCab().folder(0, RawCab.stored(data)).file("a", 50, 50, 0).file("b", 50, 0, 0).build());
+        assertArrayEquals(Arrays.copyOfRange(data, 50, 100), got.get("a"));
+        assertArrayEquals(Arrays.copyOfRange(data, 0, 50), got.get("b"));
+        got = readAll(new RawCab().folder(0, RawCab.stored(data)).folder(0, RawCab.stored(data))
+                .file("a", 10, 0, 0).file("b", 10, 0, 1).file("c", 10, 10, 0).build());
+        assertArrayEquals(Arrays.copyOfRange(data, 0, 10), got.get("a"));
+        assertArrayEquals(Arrays.copyOfRange(data, 0, 10), got.get("b"));
+        assertArrayEquals(Arrays.copyOfRange(data, 10, 20), got.get("c"));
+        // WiX lists identical files once per File row, all naming the same bytes
+        got = readAll(new RawCab().folder(0, RawCab.stored(data)).file("a", 50, 0, 0).file("b", 50, 0, 0).file("c", 50, 50, 0).build());
+        assertArrayEquals(Arrays.copyOfRange(data, 0, 50), got.get("a"));
+        assertArrayEquals(Arrays.copyOfRange(data, 0, 50), got.get("b"));
+        assertArrayEquals(Arrays.copyOfRange(data, 50, 100), got.get("c"));
+    }
+
+    /** Hostile variant: a file table that walks backwards through a big folder is cut off before it costs gigabytes. */
+    @Test
+    void aFileTableThatRereadsAFolderEndlesslyIsRefused() {
+        RawCab.Block[] blocks = new RawCab.Block[400];
+        byte[] block = Payloads.text(CabFormat.BLOCK_SIZE, 2);
+        for (int i = 0; i < blocks.length; i++) blocks[i] = RawCab.stored(block);
+        RawCab raw = new RawCab().folder(0, blocks);
+        long end = (long) blocks.length * CabFormat.BLOCK_SIZE;
+        for (int i = 1; i <= 200; i++) raw.file("f" + i, 1, end - i, 0);
+        assertCorrupt(raw.build(), "again and again");
+    }
+
+    private static Map<String, byte[]> readAll(byte[] cab) throws IOException {
+        Map<String, byte[]> out = new java.util.HashMap<>();
+        try (CabinetReader r = CabinetReader.open(cab, "x.cab")) {
+            r.extract((e, in) -> out.put(e.name(), in.readAllBytes()));
+        }
+        return out;
     }
 
     @Test

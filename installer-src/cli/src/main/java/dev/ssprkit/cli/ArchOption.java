@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.endpoint.SsprKeys;
 import dev.ssprkit.registry.RegistryStore;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ final class ArchOption {
         if (arch != null) {
             if (arch.equalsIgnoreCase("x64") || arch.equalsIgnoreCase("amd64")) return true;
             if (arch.equalsIgnoreCase("x86")) return false;
-            throw new IllegalArgumentException("--arch must be x86 or x64, not '" + arch + "'");
+            throw new InvalidValueException("--arch must be x86 or x64, not '" + arch + "'");
         }
         return store.string(SsprKeys.SESSION_ENVIRONMENT, "PROCESSOR_ARCHITECTURE").map(a -> !a.equalsIgnoreCase("x86")).orElse(true);
     }

@@ -1,5 +1,8 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.ExitStatus;
+import dev.ssprkit.common.InvalidValueException;
+import dev.ssprkit.cab.WixCompressionLevel;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
 import dev.ssprkit.wix.WixBuild;
@@ -19,8 +22,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
+
  * {@code sspr build}: compile and link WiX sources into an MSI, with the options of {@code wix build} (and candle/light
- * where they differ); all located messages are printed, no file on error.
+ * where they differ); all located messages are printed, no file on error. Exit 3 for errors in the sources, 4 when a
+ * source cannot be read or the package written, 70 for a bug.
  */
 @Command(name = "build", mixinStandardHelpOptions = true, description = "Compile and link WiX sources (v3 or v4+) into an MSI, as wix build does.")
 final class BuildCommand implements Callable<Integer> {
@@ -37,7 +42,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-culture", "-cultures", "--culture"}, paramLabel = "CULTURE", split = "[;,]", description = "Culture(s) to build, in fallback order (e.g. de-DE).") List<String> cultures = new ArrayList<>();
     @Option(names = {"-ext", "--ext"}, paramLabel = "NAME", description = "A WiX extension (util, firewall, UI... are built in; the name is checked).") List<String> extensions = new ArrayList<>();
     @Option(names = {"-bindvariable", "-bv", "--bind-variable"}, paramLabel = "NAME=VALUE", description = "A value for !(wix.NAME).") List<String> bindVariables = new ArrayList<>();
-    @Option(names = {"--compression", "-dcl"}, paramLabel = "none|low|medium|high|mszip", description = "Compression level of every cabinet (default: the sources').") String compression;
+    @Option(names = {"--compression", "-dcl"}, paramLabel = "LEVEL",
+            description = "Cabinet compression where the sources name none, as WiX's -dcl: none, low (LZX:15), "
+                    + "medium (LZX:18), high (LZX:21) or mszip. Default: WiX's (v3 sources: mszip, v4 and later: medium).")
+    String compression;
     @Option(names = {"-sval", "--no-validation"}, description = "Skip ICE validation, as light -sval.") boolean skipValidation;
     @Option(names = "--allow-path", paramLabel = "DIR", description = "Also allow reading sources and payload under DIR.") List<Path> allowPaths = new ArrayList<>();
     @Option(names = "--confine", description = "Read only under the sources', include and --allow-path folders (for services that build untrusted sources).") boolean confine;
@@ -50,10 +58,11 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!List.of("x86", "x64", "arm64", "intel", "amd64").contains(arch.toLowerCase(java.util.Locale.ROOT))) {
-            throw new IllegalArgumentException("-arch must be x86, x64 or arm64, not '" + arch + "'");
+            throw new InvalidValueException("-arch must be x86, x64 or arm64, not '" + arch + "'");
         }
-        if (compression != null && !List.of("none", "low", "medium", "high", "mszip").contains(compression)) {
-            throw new IllegalArgumentException("--compression must be none, low, medium, high or mszip, not '" + compression + "'");
+        if (compression != null) {
+            compression = WixCompressionLevel.parseIgnoringCase(compression).orElseThrow(() -> new InvalidValueException(
+                    "--compression must be one of " + WixCompressionLevel.accepted() + ", not '" + compression + "'")).wixName();
         }
         Path output = out != null ? out : defaultOutput(sources.get(0));
         PrintWriter err = spec.commandLine().getErr();
@@ -66,13 +75,12 @@ final class BuildCommand implements Callable<Integer> {
             result = WixBuild.build(request);
         }
         for (Diagnostic d : result.diagnostics()) err.println(d);
-        if (result.internalError() != null) {
-            throw new IllegalStateException("internal error while building " + output.getFileName(), result.internalError());
-        }
+        if (result.internalError() instanceof RuntimeException bug) throw bug; // Errors reports it as an internal error
+        if (result.internalError() != null) throw new IllegalStateException("internal error while building " + output.getFileName(), result.internalError());
         if (!result.success()) {
             long n = result.diagnostics().stream().filter(Diagnostic::isError).count();
             err.println("sspr build: " + n + " error(s); no output written");
-            return Sspr.FAILED;
+            return ExitStatus.of(result.failureKind()).code; // 3 for errors in the sources, 4 when a file could not be read or written
         }
         spec.commandLine().getOut().println("built " + result.output());
         return Sspr.OK;

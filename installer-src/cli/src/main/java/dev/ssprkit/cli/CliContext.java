@@ -3,6 +3,7 @@ package dev.ssprkit.cli;
 import dev.ssprkit.endpoint.preflight.Probe;
 import dev.ssprkit.registry.RegistryStore;
 import dev.ssprkit.registry.WindowsRegistry;
+import dev.ssprkit.sysprep.cli.Host;
 import picocli.CommandLine;
 
 import java.lang.reflect.Constructor;
@@ -11,15 +12,17 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What the commands need from the machine they run on: environment variables ({@code SSPR_MSIEXEC}), the live
- * registry (present only on Windows), the network probe and whether stderr is a terminal (progress lines).
+ * What the commands need from the machine they run on: environment variables ({@code SSPR_MSIEXEC}, {@code SSPR_DEBUG}),
+ * the live registry (present only on Windows), the network probe, whether stderr is a terminal (progress lines) and
+ * what the {@code sysprep} commands need ({@link Host}).
  * {@link #system()} is the real one; tests pass fakes so they never touch the registry or the network.
  */
-record CliContext(Map<String, String> env, Supplier<Optional<RegistryStore>> liveRegistry, Probe probe, boolean interactive) {
+record CliContext(Map<String, String> env, Supplier<Optional<RegistryStore>> liveRegistry, Probe probe, boolean interactive,
+                  Host host) {
     static CliContext system() {
         return new CliContext(System.getenv(),
                 () -> WindowsRegistry.isSupported() ? Optional.of(WindowsRegistry.open()) : Optional.empty(),
-                Probe.tcp(), System.console() != null);
+                Probe.tcp(), System.console() != null, Host.system());
     }
 
     /** Creates commands and mixins, handing this context to those whose constructor takes one. */

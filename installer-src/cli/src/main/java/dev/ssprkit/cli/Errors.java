@@ -1,36 +1,29 @@
 package dev.ssprkit.cli;
 
 import dev.ssprkit.cab.CabinetException;
-import dev.ssprkit.msi.MsiException;
-import dev.ssprkit.registry.RegFileException;
+import dev.ssprkit.common.ExitStatus;
+import dev.ssprkit.common.cli.CommandFailures;
 import picocli.CommandLine;
 
-import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
 
-/** Translates library exceptions into one line on stderr and an exit status; no stack traces for expected errors. */
-final class Errors implements CommandLine.IExecutionExceptionHandler {
-    @Override
-    public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + message(e));
-        return exitCode(e);
+/**
+ * The {@code sspr} binary's one failure mapping ({@link CommandFailures}: {@link ExitStatus} by error kind, internal
+ * errors never blamed on the input, stack traces with {@code --debug} or {@code SSPR_DEBUG=1}), plus the library
+ * types that do not say their kind themselves.
+ */
+public final class Errors {
+    private Errors() {}
+
+    /** Installs the mapping on the command line that runs {@code execute} (it then covers every subcommand). */
+    public static void install(CommandLine root, Map<String, String> environment) {
+        CommandFailures.install(root, environment, Errors::ownTypes);
     }
 
-    static int exitCode(Throwable e) {
-        if (e instanceof CliFailure f) return f.status;
-        if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) return exitCode(u.getCause());
-        if (e instanceof CommandLine.ParameterException) return Sspr.USAGE;
-        if (e instanceof RegFileException) return Sspr.BAD_INPUT;
-        if (e instanceof MsiException || e instanceof CabinetException) return Sspr.BAD_INPUT;
-        if (e instanceof IllegalArgumentException) return Sspr.USAGE;
-        if (e instanceof IOException) return Sspr.IO_ERROR;
-        return Sspr.FAILED;
-    }
-
-    static String message(Throwable e) {
-        if (e instanceof java.nio.file.NoSuchFileException n) return n.getFile() + ": no such file";
-        if (e instanceof java.nio.file.AccessDeniedException a) return a.getFile() + ": access denied";
-        if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) return message(u.getCause());
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
+    /** A corrupt or unsupported cabinet is bad input (CabinetException is an IOException that does not classify itself). */
+    static Optional<ExitStatus> ownTypes(Throwable e) {
+        if (e instanceof CabinetException) return Optional.of(ExitStatus.BAD_INPUT);
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.common.AtomicFile;
 import dev.ssprkit.wix.harvest.Harvester;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ final class HarvestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!Files.isDirectory(dir)) throw new java.nio.file.NoSuchFileException(dir.toString(), null, "not a folder");
         if (variable != null && !variable.matches("(var\\.)?[A-Za-z_][A-Za-z0-9_.]*")) {
-            throw new IllegalArgumentException("-var must name a preprocessor variable such as var.SourceDir, not '" + variable + "'");
+            throw new InvalidValueException("-var must name a preprocessor variable such as var.SourceDir, not '" + variable + "'");
         }
         String var = variable == null ? null : variable.startsWith("var.") ? variable : "var." + variable;
         String fragment = new Harvester(directoryRef, componentGroup, var, v3, suppressRoot, autoGuids, includes, excludes).harvest(dir);

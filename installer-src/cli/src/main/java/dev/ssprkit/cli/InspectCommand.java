@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.InvalidValueException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ssprkit.msi.MsiReader;
@@ -26,17 +27,29 @@ import java.util.concurrent.Callable;
 
 /** {@code sspr inspect}: summary, tables, rows, streams and files of a package, as text or JSON. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show a package's summary information, tables (with --table, their rows), streams and files.")
+        description = {"Show a package's summary information, tables (with --table, their rows), streams and files.",
+                "Also reads merge modules (.msm), patches (.msp: their transforms, target products and cabinets) and "
+                        + "transforms (.mst: the rows they add (+), change (~) and delete (-), per table).",
+                "What is wrong but readable (as Windows reads it) is listed under Warnings."})
 final class InspectCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(index = "0", paramLabel = "FILE.msi") Path msi;
     @Option(names = "--table", paramLabel = "NAME", description = "Print the rows of these tables.") List<String> tables = new ArrayList<>();
     @Option(names = "--files", description = "List the files and where they install.") boolean files;
     @Option(names = "--json", description = "Machine-readable output.") boolean json;
+    @Option(names = "--layout", paramLabel = "windows|ids", description = "With --files: standard folders by their real names "
+            + "(Program Files, Windows/System32...; the default) or by their Directory ids.") String layout = "windows";
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        String kind = MsiReader.kindOf(msi);
+        if ("transform".equals(kind) || "patch".equals(kind)) {
+            Map<String, Object> report = "transform".equals(kind) ? PackageKinds.transform(msi) : PackageKinds.patch(msi);
+            if (json) out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            else PackageKinds.text(out, report);
+            return Sspr.OK;
+        }
         try (Database db = MsiReader.read(msi)) {
             Map<String, Object> report = report(db);
             if (json) {
@@ -51,22 +64,30 @@ final class InspectCommand implements Callable<Integer> {
     private Map<String, Object> report(Database db) throws Exception {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("file", msi.toString());
+        r.put("kind", db.kind());
         r.put("codepage", db.codepage());
         r.put("summary", summary(db.summary()));
         Map<String, Integer> counts = new LinkedHashMap<>();
         db.tables().forEach((n, t) -> counts.put(n, t.rows().size()));
         r.put("tables", counts);
         Map<String, Long> streams = new LinkedHashMap<>();
-        for (var e : db.streams().entrySet()) streams.put(e.getKey(), e.getValue().size());
+        for (var e : db.streams().entrySet()) streams.put(PackageKinds.printable(e.getKey()), e.getValue().size());
         r.put("streams", streams);
         Map<String, Object> rows = new LinkedHashMap<>();
         for (String name : tables) {
             Table t = db.tableOrNull(name);
-            if (t == null) throw new IllegalArgumentException("the package has no table " + name + "; it has " + db.tables().keySet());
+            if (t == null) throw new InvalidValueException("the package has no table " + name + "; it has " + db.tables().keySet());
             rows.put(name, rows(t));
         }
         if (!rows.isEmpty()) r.put("rows", rows);
-        if (files) r.put("files", new InstallLayout(db).files());
+        List<String> warnings = new ArrayList<>();
+        db.readWarnings().forEach(w -> warnings.add(w.toString()));
+        if (files) {
+            InstallLayout l = new InstallLayout(db, PackageKinds.style(layout));
+            l.warnings().forEach(w -> warnings.add(w.toString()));
+            r.put("files", l.files());
+        }
+        r.put("warnings", warnings);
         return r;
     }
 
@@ -107,14 +128,14 @@ final class InspectCommand implements Callable<Integer> {
 
     @SuppressWarnings("unchecked")
     private void text(PrintWriter out, Database db, Map<String, Object> report) {
-        out.println("Package: " + msi);
+        out.println("Package: " + msi + " (" + db.kind() + ")");
         ((Map<String, Object>) report.get("summary")).forEach((k, v) -> {
             if (v != null) out.printf("  %-12s %s%n", k, v);
         });
         out.println("Tables:");
         db.tables().forEach((n, t) -> out.printf("  %-28s %6d rows%n", n, t.rows().size()));
         out.println("Streams:");
-        db.streams().forEach((n, s) -> out.printf("  %-28s %10d bytes%n", n, s.size()));
+        db.streams().forEach((n, s) -> out.printf("  %-28s %10d bytes%n", PackageKinds.printable(n), s.size()));
         Map<String, Object> rows = (Map<String, Object>) report.get("rows");
         if (rows != null) {
             rows.forEach((name, list) -> {
@@ -131,6 +152,11 @@ final class InspectCommand implements Callable<Integer> {
         if (f != null) {
             out.println("Files:");
             f.forEach((k, v) -> out.printf("  %-30s %s%n", k, v));
+        }
+        List<String> warnings = (List<String>) report.get("warnings");
+        if (!warnings.isEmpty()) {
+            out.println("Warnings (read as Windows Installer reads them):");
+            warnings.forEach(w -> out.println("  " + w));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.InvalidValueException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ssprkit.endpoint.msiexec.MsiexecResult;
@@ -53,13 +54,13 @@ final class MsiexecOptions {
 
     /** Runs one operation; prints the result; returns the exit status. */
     int execute(CliContext ctx, CommandSpec spec, MsiexecRunner.Operation op, String target, Map<String, String> extra) throws Exception {
-        if (retries < 1) throw new IllegalArgumentException("--retries must be at least 1");
-        if (retryDelay < 0 || timeoutMinutes < 1) throw new IllegalArgumentException("--retry-delay must be >= 0 and --timeout >= 1");
+        if (retries < 1) throw new InvalidValueException("--retries must be at least 1");
+        if (retryDelay < 0 || timeoutMinutes < 1) throw new InvalidValueException("--retry-delay must be >= 0 and --timeout >= 1");
         List<String> command = command(ctx);
         Map<String, String> props = new LinkedHashMap<>();
         for (String p : properties) {
             int eq = p.indexOf('=');
-            if (eq <= 0) throw new IllegalArgumentException("-p needs NAME=VALUE, not '" + p + "'");
+            if (eq <= 0) throw new InvalidValueException("-p needs NAME=VALUE, not '" + p + "'");
             props.put(p.substring(0, eq), p.substring(eq + 1));
         }
         props.putAll(extra);
@@ -118,9 +119,9 @@ final class MsiexecOptions {
                 any = true;
             }
         }
-        if (quoted) throw new IllegalArgumentException("unbalanced quote in the msiexec command: " + s);
+        if (quoted) throw new InvalidValueException("unbalanced quote in the msiexec command: " + s);
         if (any) out.add(word.toString());
-        if (out.isEmpty()) throw new IllegalArgumentException("empty msiexec command");
+        if (out.isEmpty()) throw new InvalidValueException("empty msiexec command");
         return out;
     }
 

@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.endpoint.preflight.Finding;
 import dev.ssprkit.endpoint.preflight.OsFacts;
 import dev.ssprkit.endpoint.preflight.Preflight;
@@ -43,7 +44,7 @@ final class PreflightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (timeout < 1) throw new IllegalArgumentException("--timeout must be at least 1 second");
+        if (timeout < 1) throw new InvalidValueException("--timeout must be at least 1 second");
         RegistryStore store = registry.open(ctx);
         OsFacts os = facts(OsFacts.fromRegistry(store));
         PreflightOptions defaults = PreflightOptions.defaults();
@@ -69,12 +70,12 @@ final class PreflightCommand implements Callable<Integer> {
                 minor = p.length > 1 ? Integer.parseInt(p[1]) : 0;
                 build = p.length > 2 ? Integer.parseInt(p[2]) : build;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--os needs MAJOR.MINOR[.BUILD] such as 6.1.7601 or 10.0.19045, not '" + osVersion + "'");
+                throw new InvalidValueException("--os needs MAJOR.MINOR[.BUILD] such as 6.1.7601 or 10.0.19045, not '" + osVersion + "'");
             }
         }
         boolean is64 = read.is64Bit();
         if (arch != null) {
-            if (!arch.equalsIgnoreCase("x86") && !arch.equalsIgnoreCase("x64")) throw new IllegalArgumentException("--arch must be x86 or x64");
+            if (!arch.equalsIgnoreCase("x86") && !arch.equalsIgnoreCase("x64")) throw new InvalidValueException("--arch must be x86 or x64");
             is64 = arch.equalsIgnoreCase("x64");
         }
         return new OsFacts(major, minor, build, edition != null ? edition : read.edition(), is64);

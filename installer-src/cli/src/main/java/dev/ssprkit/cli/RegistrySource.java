@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.UnsupportedHereException;
 import dev.ssprkit.registry.RegFile;
 import dev.ssprkit.registry.RegistryStore;
 import picocli.CommandLine.Option;
@@ -19,8 +20,8 @@ class RegistrySource {
         return ctx.liveRegistry().get().orElseThrow(() -> noLiveRegistry(false));
     }
 
-    static CliFailure noLiveRegistry(boolean change) {
-        return new CliFailure(Sspr.USAGE, "this machine has no Windows registry (" + System.getProperty("os.name")
+    static UnsupportedHereException noLiveRegistry(boolean change) {
+        return new UnsupportedHereException("this machine has no Windows registry (" + System.getProperty("os.name")
                 + "); read a .reg export with --reg-file FILE.reg"
                 + (change ? ", apply the change to one with --reg-file FILE.reg, or write it as a .reg file with --emit-reg OUT.reg" : ""));
     }

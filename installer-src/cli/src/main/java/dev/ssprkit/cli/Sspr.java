@@ -1,7 +1,7 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.ExitStatus;
 import dev.ssprkit.endpoint.msiexec.MsiexecExit;
-import dev.ssprkit.sysprep.cli.Host;
 import dev.ssprkit.sysprep.cli.SysprepCommand;
 import picocli.AutoComplete;
 import dev.ssprkit.cli.trust.SignCommand;
@@ -14,43 +14,68 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The {@code sspr} command. Each subcommand is a small class that adapts options to the library API; {@link #run}
  * drives it in-process (tests), {@link #main} only exits with its status.
  *
- * <p>Exit codes: 0 success; 1 the work failed (e.g. a build with errors, a check that found blockers);
- * 2 usage error (bad options, or a live registry command on a machine without one); 3 bad input file (not an MSI,
- * corrupt, malformed .reg); 4 an I/O error. {@code install}/{@code uninstall}/{@code repair} map msiexec's result to
- * 10 + its class (see {@link #msiexecStatus}); {@code sysprep} keeps its own codes.
+ * <p>Exit codes: one table for the whole binary, {@code sysprep} included ({@link ExitStatus}; installer-src/cli/README.md):
+ * 0 success; 1 the work failed (a check found problems, packages differ, signing failed); 2 usage error; 3 bad
+ * input (WiX source errors, not an MSI, corrupt, malformed .reg or answer file); 4 I/O error (missing file,
+ * unwritable folder); 5 not supported here (a live registry or sysprep.exe outside Windows); 6 cancelled; 7
+ * sysprep.exe failed; 11..17 msiexec's outcome (see {@link #msiexecStatus}); 70 internal error (a bug).
  */
 @Command(name = "sspr", mixinStandardHelpOptions = true, versionProvider = Sspr.Version.class,
         description = "Build, inspect and deploy Windows Installer packages without Windows.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the work failed (build errors, blockers found, status not enabled, packages differ)",
-                "2:usage error (bad options; live registry command without a Windows registry)",
-                "3:bad input file (not an MSI, corrupt, malformed .reg)", "4:I/O error",
+        exitCodeList = {"0:success", "1:the work failed (a check found problems, status not enabled, packages differ, signing failed)",
+                "2:usage error (bad options or values)",
+                "3:bad input (WiX source errors, not an MSI, corrupt, malformed .reg or answer file)",
+                "4:I/O error (missing file, unwritable folder)",
+                "5:not supported here (live registry or sysprep.exe outside Windows)", "6:cancelled", "7:sysprep.exe failed",
                 "11:msiexec succeeded but a restart is needed (3010, 1641)", "12:msiexec: cancelled (1602)",
                 "13:msiexec: fatal error (1603) or an unknown code", "14:msiexec: nothing to do (1605 not installed, 1638 other version)",
                 "15:msiexec: another installation kept running (1618 after all retries)",
                 "16:msiexec rejected its input (1612, 1619, 1620, 1622, 1624, 1639)",
-                "17:msiexec: refused by this machine (1625 policy, 1633 platform)"},
+                "17:msiexec: refused by this machine (1625 policy, 1633 platform)",
+                "70:internal error (a bug: please report it; --debug or SSPR_DEBUG=1 prints the stack trace)"},
         footerHeading = "%nShell completion:%n",
         footer = {"  source <(sspr generate-completion)    (bash or zsh; see README.md)"})
 public final class Sspr {
-    public static final int OK = 0, FAILED = 1, USAGE = 2, BAD_INPUT = 3, IO_ERROR = 4;
-    /** Added to {@link MsiexecExit#cliStatus} for msiexec outcomes other than plain success. */
-    public static final int MSIEXEC_BASE = 10;
+    /** The statuses the subcommands return, from the one table ({@link ExitStatus}). */
+    public static final int OK = ExitStatus.OK.code, FAILED = ExitStatus.FAILED.code, USAGE = ExitStatus.USAGE.code,
+            BAD_INPUT = ExitStatus.BAD_INPUT.code, IO_ERROR = ExitStatus.IO_ERROR.code;
+
+    /** One subcommand: its names (for building only the one a command line names) and how it is made. */
+    private record Subcommand(List<String> names, Function<CliContext, CommandLine> make) {
+        /** A class picocli's factory makes (handing it the context when its constructor takes one). */
+        static Subcommand of(Class<?> c) {
+            return new Subcommand(Sspr.names(c), ctx -> new CommandLine(c, ctx.factory()));
+        }
+
+        static Subcommand of(Class<?> c, Function<CliContext, Object> make) {
+            return new Subcommand(Sspr.names(c), ctx -> new CommandLine(make.apply(ctx), ctx.factory()));
+        }
+
+        /** A group built in code ({@link SettingCommands}). */
+        static Subcommand built(Function<CliContext, CommandLine> make, String... names) {
+            return new Subcommand(List.of(names), make);
+        }
+    }
 
     /**
-     * Subcommands made by picocli's factory. Only the one a command line names is built (start-up is most of a small
-     * run's time and picocli reflects over every command it is given); help, completion and errors get them all.
+     * Every subcommand but sysprep, help and completion. Only the one a command line names is built (start-up is most
+     * of a small run's time and picocli reflects over every command it is given); help, completion and errors get all.
      */
-    private static final List<Class<?>> FACTORY_MADE = List.of(InspectCommand.class, ExtractCommand.class, DiffCommand.class,
-            KitCommand.class, InstallCommand.class, UninstallCommand.class, RepairCommand.class, LoggingCommand.class,
-            TlsCommand.class, Win10Command.class, PreflightCommand.class, HarvestCommand.class);
-    private static final List<Class<?>> SELF_MADE = List.of(BuildCommand.class, SignCommand.class, VerifyCommand.class,
-            ValidateCommand.class);
+    private static final List<Subcommand> SUBCOMMANDS = List.of(
+            Subcommand.of(InspectCommand.class), Subcommand.of(ExtractCommand.class), Subcommand.of(DiffCommand.class),
+            Subcommand.of(KitCommand.class), Subcommand.of(InstallCommand.class), Subcommand.built(ProductCommand::uninstall, "uninstall"),
+            Subcommand.built(ProductCommand::repair, "repair"), Subcommand.built(SettingCommands::logging, "logging"),
+            Subcommand.built(SettingCommands::tls, "tls", "tls12"), Subcommand.built(SettingCommands::win10, "win10"),
+            Subcommand.of(PreflightCommand.class), Subcommand.of(HarvestCommand.class), Subcommand.of(BuildCommand.class, BuildCommand::new),
+            Subcommand.of(SignCommand.class, ctx -> new SignCommand()), Subcommand.of(VerifyCommand.class, ctx -> new VerifyCommand()),
+            Subcommand.of(ValidateCommand.class, ctx -> new ValidateCommand()));
 
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
@@ -83,31 +108,25 @@ public final class Sspr {
     static CommandLine commandLine(CliContext context, String first) {
         boolean all = first == null || !known(first);
         CommandLine cl = new CommandLine(new Sspr(), context.factory());
-        for (Class<?> c : FACTORY_MADE) {
-            if (all || names(c).contains(first)) cl.addSubcommand(new CommandLine(c, context.factory()));
+        for (Subcommand c : SUBCOMMANDS) {
+            if (all || c.names().contains(first)) cl.addSubcommand(c.make().apply(context));
         }
-        if (all || names(BuildCommand.class).contains(first)) cl.addSubcommand(new BuildCommand(context));
-        if (all || names(SignCommand.class).contains(first)) cl.addSubcommand(new SignCommand());
-        if (all || names(VerifyCommand.class).contains(first)) cl.addSubcommand(new VerifyCommand());
-        if (all || names(ValidateCommand.class).contains(first)) cl.addSubcommand(new ValidateCommand());
         if (all) {
             cl.addSubcommand(new CommandLine(CommandLine.HelpCommand.class));
             CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
             completion.getCommandSpec().usageMessage().hidden(true);
             cl.addSubcommand("generate-completion", completion);
         }
-        cl.setExecutionExceptionHandler(new Errors());
-        cl.setExitCodeExceptionMapper(Errors::exitCode);
-        // added after our handler is set, so the sysprep commands keep their own exit-code mapping
-        if (all || first.equals("sysprep")) cl.addSubcommand("sysprep", SysprepCommand.commandLine(Host.system()));
+        // one mapping for every subcommand, sysprep's too: picocli asks the handler of the command line that executes
+        Errors.install(cl, context.env());
+        if (all || first.equals("sysprep")) cl.addSubcommand("sysprep", SysprepCommand.commandLine(context.host()));
         return cl;
     }
 
     /** A subcommand name other than help and completion (which need the whole tree). */
     private static boolean known(String name) {
         if (name.equals("sysprep")) return true;
-        for (Class<?> c : FACTORY_MADE) if (names(c).contains(name)) return true;
-        for (Class<?> c : SELF_MADE) if (names(c).contains(name)) return true;
+        for (Subcommand c : SUBCOMMANDS) if (c.names().contains(name)) return true;
         return false;
     }
 
@@ -120,7 +139,7 @@ public final class Sspr {
 
     /** 0 for plain success, else 10 + the outcome's class (11 restart needed ... 17 refused by the machine). */
     static int msiexecStatus(MsiexecExit exit) {
-        return exit.cliStatus == 0 ? OK : MSIEXEC_BASE + exit.cliStatus;
+        return exit.cliStatus == 0 ? OK : ExitStatus.MSIEXEC_BASE + exit.cliStatus;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

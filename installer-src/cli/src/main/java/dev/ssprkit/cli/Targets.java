@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.InvalidValueException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ final class Targets {
 
     static String packageOrProductCode(String target) throws java.nio.file.NoSuchFileException {
         if (target.startsWith("{")) {
-            if (!GUID.matcher(target).matches()) throw new IllegalArgumentException("'" + target + "' is not a ProductCode ({XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX})");
+            if (!GUID.matcher(target).matches()) throw new InvalidValueException("'" + target + "' is not a ProductCode ({XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX})");
             return target.toUpperCase(java.util.Locale.ROOT);
         }
         if (!Files.isRegularFile(Path.of(target))) throw new java.nio.file.NoSuchFileException(target);

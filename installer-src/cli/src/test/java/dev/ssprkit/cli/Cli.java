@@ -2,6 +2,7 @@ package dev.ssprkit.cli;
 
 import dev.ssprkit.endpoint.preflight.Probe;
 import dev.ssprkit.registry.RegistryStore;
+import dev.ssprkit.sysprep.cli.Host;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,6 +20,8 @@ final class Cli {
     final RegistryStore live;
     final List<String> probed = new ArrayList<>();
     final String unreachable;
+    /** What the sysprep commands see; the real machine unless a test replaces it. */
+    Host host = Host.system();
 
     Cli(Map<String, String> env, RegistryStore live, String unreachableHost) {
         this.env = env;
@@ -36,7 +39,7 @@ final class Cli {
             probed.add(host + ":" + port);
             return host.equals(unreachable) ? "fake: connection refused" : null;
         };
-        return new CliContext(env, () -> Optional.ofNullable(live), probe, false);
+        return new CliContext(env, () -> Optional.ofNullable(live), probe, false, host);
     }
 
     Run run(String... args) {

@@ -128,7 +128,11 @@ class CliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("x64;1033"), r.out());
         assertTrue(r.out().contains("GREETING\thi"), r.out());
-        assertTrue(r.out().contains("ProgramFiles64Folder/Cli Sample/conf/deep.cfg"), r.out());
+        // an x64 package: ProgramFiles64Folder is Windows' "Program Files" (MSI SDK, ProgramFiles64Folder property)
+        assertTrue(r.out().contains("Program Files/Cli Sample/conf/deep.cfg"), r.out());
+        assertTrue(r.out().contains("(installation database)"), r.out());
+        Run ids = sspr("inspect", msi.toString(), "--files", "--layout", "ids");
+        assertTrue(ids.out().contains("ProgramFiles64Folder/Cli Sample/conf/deep.cfg"), ids.out());
     }
 
     @Test
@@ -165,8 +169,11 @@ class CliTest {
         Path out = dir.resolve("x");
         Run r = sspr("extract", msi.toString(), "-o", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(Files.readString(dir.resolve("payload/app.txt")), Files.readString(out.resolve("ProgramFiles64Folder/Cli Sample/app.txt")));
-        assertEquals("deep=1", Files.readString(out.resolve("ProgramFiles64Folder/Cli Sample/conf/deep.cfg")));
+        assertEquals(Files.readString(dir.resolve("payload/app.txt")), Files.readString(out.resolve("Program Files/Cli Sample/app.txt")));
+        assertEquals("deep=1", Files.readString(out.resolve("Program Files/Cli Sample/conf/deep.cfg")));
+        Path ids = dir.resolve("ids");
+        assertEquals(0, sspr("extract", msi.toString(), "-o", ids.toString(), "--layout", "ids").code());
+        assertEquals("deep=1", Files.readString(ids.resolve("ProgramFiles64Folder/Cli Sample/conf/deep.cfg")));
     }
 
     Path ssprPackage(String template) throws Exception {
@@ -236,5 +243,16 @@ class CliTest {
         assertEquals(Sspr.FAILED, r.code());
         assertTrue(r.out().contains("~ Property [GREETING]"), r.out());
         assertTrue(r.out().contains("Value: 'hello' -> 'goodbye'"), r.out());
+    }
+
+    @Test
+    void buildRefusesAnUnknownCompressionLevel() throws Exception {
+        // WiX's CompressionLevel values (none, low, medium, high, mszip); anything else is a usage error, no output
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sspr-compression");
+        java.nio.file.Path wxs = java.nio.file.Files.writeString(dir.resolve("p.wxs"), "<Wix/>");
+        Run r = sspr("build", "--compression", "ultra", wxs.toString());
+        assertEquals(Sspr.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("--compression must be one of none, low, medium, high, mszip, not 'ultra'"), r.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("p.msi")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.ExitStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssprkit.endpoint.SsprKeys;
@@ -28,14 +29,14 @@ class EndpointCommandsTest {
     void liveCommandsWithoutARegistrySaySoAndPointToTheFileOptions() {
         for (String[] args : List.of(new String[] {"logging", "on"}, new String[] {"tls", "enable"}, new String[] {"win10", "enable"})) {
             Cli.Run r = Cli.linux().run(args);
-            assertEquals(Sspr.USAGE, r.code(), r.err());
+            assertEquals(ExitStatus.UNSUPPORTED.code, r.code(), r.err());
             assertTrue(r.err().contains("no Windows registry") && r.err().contains("--reg-file") && r.err().contains("--emit-reg"), r.err());
         }
         Cli.Run status = Cli.linux().run("logging", "status");
-        assertEquals(Sspr.USAGE, status.code());
+        assertEquals(ExitStatus.UNSUPPORTED.code, status.code());
         assertTrue(status.err().contains("--reg-file"), status.err());
         Cli.Run pf = Cli.linux().run("preflight", "--offline");
-        assertEquals(Sspr.USAGE, pf.code());
+        assertEquals(ExitStatus.UNSUPPORTED.code, pf.code());
     }
 
     @Test
@@ -52,6 +53,21 @@ class EndpointCommandsTest {
         assertTrue(cli.run("logging", "status").out().contains("logging: off"));
         live.set(SsprKeys.CREDENTIAL_PROVIDER, "EnableLogging", RegistryValue.string("yes"));
         assertTrue(cli.run("logging", "status").out().contains("unexpected"));
+    }
+
+    /** Logging and the Windows 10 policy read a value that is neither 0 nor 1 the same way: unexpected, not "disabled". */
+    @Test
+    void anUnexpectedValueReadsTheSameForEverySwitch() throws Exception {
+        InMemoryRegistry live = new InMemoryRegistry();
+        live.set(SsprKeys.CREDENTIAL_PROVIDER, "EnableLogging", RegistryValue.dword(2));
+        live.set(SsprKeys.AZURE_AD_ACCOUNT_POLICY, "AllowPasswordReset", RegistryValue.dword(2));
+        Cli cli = new Cli(Map.of(), live, null);
+        Cli.Run logging = cli.run("logging", "status"), win10 = cli.run("win10", "status");
+        assertTrue(logging.out().contains("unexpected value") && win10.out().contains("unexpected value"), logging.out() + win10.out());
+        assertEquals(0, logging.code(), "logging's status is information");
+        assertEquals(Sspr.FAILED, win10.code(), "the policy is a requirement");
+        assertEquals("UNEXPECTED", new ObjectMapper().readTree(cli.run("win10", "status", "--json").out()).path("state").asText());
+        assertEquals(Sspr.USAGE, cli.run("win10").code(), "a group without its subcommand");
     }
 
     @Test

@@ -37,4 +37,31 @@ class AtomicFileTest {
         assertEquals("old", Files.readString(out));
         assertEquals(List.of(out), Files.list(dir).toList());
     }
+
+    @Test
+    void aFolderAppearsWholeOrNotAtAllAndNeverReplacesAnythingOfTheUsers() throws Exception {
+        Path out = dir.resolve("kit");
+        AtomicFile.writeFolder(out, work -> {
+            Files.writeString(work.resolve("a.txt"), "a");
+            Files.createDirectories(work.resolve("sub"));
+            Files.writeString(work.resolve("sub/b.txt"), "b");
+        });
+        assertEquals("b", Files.readString(out.resolve("sub/b.txt")));
+        assertEquals(List.of(out), Files.list(dir).toList(), "no work folder left");
+
+        assertThrows(java.nio.file.DirectoryNotEmptyException.class, () -> AtomicFile.writeFolder(out, work -> fail("must not run")));
+        assertEquals("a", Files.readString(out.resolve("a.txt")));
+
+        Path failed = dir.resolve("failed");
+        assertThrows(IOException.class, () -> AtomicFile.writeFolder(failed, work -> {
+            Files.writeString(work.resolve("half.txt"), "half");
+            throw new IOException("disk full");
+        }));
+        assertFalse(Files.exists(failed));
+        assertEquals(List.of(out), Files.list(dir).toList(), "the half-written work folder was removed");
+
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        AtomicFile.writeFolder(empty, work -> Files.writeString(work.resolve("c.txt"), "c"));
+        assertEquals("c", Files.readString(empty.resolve("c.txt")));
+    }
 }

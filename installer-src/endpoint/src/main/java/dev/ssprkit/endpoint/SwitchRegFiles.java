@@ -22,16 +22,16 @@ public final class SwitchRegFiles {
     public static Map<String, RegFile> all(boolean is64Bit) throws IOException {
         Map<String, RegFile> out = new LinkedHashMap<>();
         RegFile on = new RegFile();
-        new LoggingSwitch(on).enable();
+        DwordSwitch.LOGGING.set(on, true);
         out.put("logging-on.reg", on);
         RegFile off = new RegFile();
-        new LoggingSwitch(off).disable();
+        DwordSwitch.LOGGING.set(off, false);
         out.put("logging-off.reg", off);
         RegFile tls = new RegFile();
         new Tls12Settings(tls, is64Bit).enable();
         out.put("tls12-enable.reg", tls);
         RegFile win10 = new RegFile();
-        new Win10Policy(win10).enable();
+        DwordSwitch.WIN10_PASSWORD_RESET.set(win10, true);
         out.put("win10-policy.reg", win10);
         return out;
     }

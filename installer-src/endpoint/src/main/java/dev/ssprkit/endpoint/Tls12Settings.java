@@ -1,5 +1,6 @@
 package dev.ssprkit.endpoint;
 
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.registry.RegistryKey;
 import dev.ssprkit.registry.RegistryStore;
 import dev.ssprkit.registry.RegistryValue;
@@ -7,7 +8,6 @@ import dev.ssprkit.registry.RegistryValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * TLS 1.2 on Windows 7 / 8.1, every value the domain notes list:
@@ -32,8 +32,21 @@ public final class Tls12Settings {
 
     public enum Verdict { OK, MISSING, WRONG, AUTO_NEGOTIATE_ONLY }
 
-    /** One checked value: what is wanted, what was found (null = absent), and the verdict. */
-    public record ValueStatus(RegistryKey key, String name, String expected, Long found, Verdict verdict) {
+    /** One checked value: what was read ({@link DwordReading}), what is wanted, and the verdict. */
+    public record ValueStatus(DwordReading reading, String expected, Verdict verdict) {
+        public RegistryKey key() {
+            return reading.key();
+        }
+
+        public String name() {
+            return reading.name();
+        }
+
+        /** The DWORD found, unsigned; null when the value is absent or not a DWORD (then {@link Verdict#WRONG}). */
+        public Long found() {
+            return reading.dword().map(Integer::toUnsignedLong).orElse(null);
+        }
+
         public boolean ok() {
             return verdict == Verdict.OK;
         }
@@ -56,7 +69,7 @@ public final class Tls12Settings {
 
     /** @param winHttpBits the protocols written to DefaultSecureProtocols ({@link #WINHTTP_TLS11_TLS12} or {@link #WINHTTP_CONFIGMGR}) */
     public Tls12Settings(RegistryStore store, boolean is64Bit, int winHttpBits) {
-        if ((winHttpBits & WINHTTP_TLS12) == 0) throw new IllegalArgumentException("DefaultSecureProtocols 0x" + Integer.toHexString(winHttpBits) + " lacks TLS 1.2 (0x800)");
+        if ((winHttpBits & WINHTTP_TLS12) == 0) throw new InvalidValueException("DefaultSecureProtocols 0x" + Integer.toHexString(winHttpBits) + " lacks TLS 1.2 (0x800)");
         this.store = store;
         this.is64Bit = is64Bit;
         this.winHttpBits = winHttpBits;
@@ -92,39 +105,36 @@ public final class Tls12Settings {
         }
     }
 
+    /** Every value's verdict; a value of another type than DWORD is {@link Verdict#WRONG}, as {@link DwordReading} says. */
     public Status status() throws IOException {
         List<ValueStatus> out = new ArrayList<>();
         for (String side : new String[] {"Client", "Server"}) {
             RegistryKey k = RegistryKey.hklm(SCHANNEL + side);
-            Optional<Integer> enabled = store.dword(k, "Enabled");
-            Optional<Integer> disabledByDefault = store.dword(k, "DisabledByDefault");
-            out.add(equals(k, "Enabled", 1, enabled));
+            DwordReading enabled = DwordReading.read(store, k, "Enabled");
+            DwordReading disabledByDefault = DwordReading.read(store, k, "DisabledByDefault");
+            out.add(equals(enabled, 1));
             Verdict v;
-            if (disabledByDefault.isEmpty()) v = Verdict.MISSING;
-            else if (disabledByDefault.get() == 0) v = Verdict.OK;
-            else v = enabled.orElse(0) == 1 ? Verdict.AUTO_NEGOTIATE_ONLY : Verdict.WRONG;
-            out.add(new ValueStatus(k, "DisabledByDefault", "0", found(disabledByDefault), v));
+            if (disabledByDefault.absent()) v = Verdict.MISSING;
+            else if (disabledByDefault.is(0)) v = Verdict.OK;
+            else v = enabled.is(1) && disabledByDefault.dword().isPresent() ? Verdict.AUTO_NEGOTIATE_ONLY : Verdict.WRONG;
+            out.add(new ValueStatus(disabledByDefault, "0", v));
         }
         for (RegistryKey k : software(WINHTTP)) {
-            Optional<Integer> bits = store.dword(k, "DefaultSecureProtocols");
-            Verdict v = bits.isEmpty() ? Verdict.MISSING : (bits.get() & WINHTTP_TLS12) != 0 ? Verdict.OK : Verdict.WRONG;
-            out.add(new ValueStatus(k, "DefaultSecureProtocols", "bit 0x800 set (e.g. 0x" + Integer.toHexString(winHttpBits) + ")", found(bits), v));
+            DwordReading bits = DwordReading.read(store, k, "DefaultSecureProtocols");
+            Verdict v = bits.absent() ? Verdict.MISSING : bits.dword().map(b -> (b & WINHTTP_TLS12) != 0).orElse(false) ? Verdict.OK : Verdict.WRONG;
+            out.add(new ValueStatus(bits, "bit 0x800 set (e.g. 0x" + Integer.toHexString(winHttpBits) + ")", v));
         }
         for (String path : DOTNET) {
             for (RegistryKey k : software(path)) {
-                out.add(equals(k, "SchUseStrongCrypto", 1, store.dword(k, "SchUseStrongCrypto")));
-                out.add(equals(k, "SystemDefaultTlsVersions", 1, store.dword(k, "SystemDefaultTlsVersions")));
+                out.add(equals(DwordReading.read(store, k, "SchUseStrongCrypto"), 1));
+                out.add(equals(DwordReading.read(store, k, "SystemDefaultTlsVersions"), 1));
             }
         }
         return new Status(out);
     }
 
-    private static ValueStatus equals(RegistryKey k, String name, int expected, Optional<Integer> found) {
-        Verdict v = found.isEmpty() ? Verdict.MISSING : found.get() == expected ? Verdict.OK : Verdict.WRONG;
-        return new ValueStatus(k, name, Integer.toString(expected), found(found), v);
-    }
-
-    private static Long found(Optional<Integer> v) {
-        return v.map(Integer::toUnsignedLong).orElse(null);
+    private static ValueStatus equals(DwordReading r, int expected) {
+        Verdict v = r.absent() ? Verdict.MISSING : r.is(expected) ? Verdict.OK : Verdict.WRONG;
+        return new ValueStatus(r, Integer.toString(expected), v);
     }
 }

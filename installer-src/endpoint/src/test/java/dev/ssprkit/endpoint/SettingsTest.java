@@ -11,35 +11,53 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** LoggingSwitch, Win10Policy and Tls12Settings against an in-memory registry. */
+/** The DWORD switches (logging, Windows 10 policy) and Tls12Settings against an in-memory registry. */
 class SettingsTest {
     static final String SCHANNEL = "SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\";
 
     @Test
     void loggingSwitch() throws Exception {
         InMemoryRegistry reg = new InMemoryRegistry();
-        LoggingSwitch logging = new LoggingSwitch(reg);
-        assertEquals(LoggingSwitch.State.NOT_SET, logging.status());
-        logging.enable();
-        assertEquals(LoggingSwitch.State.ON, logging.status());
+        DwordSwitch logging = DwordSwitch.LOGGING;
+        assertEquals(DwordSwitch.State.NOT_SET, logging.status(reg).state());
+        logging.set(reg, true);
+        assertEquals(DwordSwitch.State.ON, logging.status(reg).state());
         assertEquals(Optional.of(1), reg.dword(RegistryKey.parse("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Authentication\\"
                 + "Credential Providers\\{86D2F0AC-2171-46CF-9998-4E33B3D7FD4F}"), "EnableLogging"));
-        logging.disable();
-        assertEquals(LoggingSwitch.State.OFF, logging.status());
+        logging.set(reg, false);
+        assertEquals(DwordSwitch.State.OFF, logging.status(reg).state());
         reg.set(SsprKeys.CREDENTIAL_PROVIDER, "EnableLogging", RegistryValue.string("1"));
-        assertEquals(LoggingSwitch.State.UNEXPECTED, logging.status());
+        assertEquals(DwordSwitch.State.UNEXPECTED, logging.status(reg).state());
     }
 
     @Test
     void win10Policy() throws Exception {
         InMemoryRegistry reg = new InMemoryRegistry();
-        Win10Policy policy = new Win10Policy(reg);
-        assertEquals(Win10Policy.State.NOT_SET, policy.status());
-        policy.enable();
+        DwordSwitch policy = DwordSwitch.WIN10_PASSWORD_RESET;
+        assertEquals(DwordSwitch.State.NOT_SET, policy.status(reg).state());
+        policy.set(reg, true);
         assertEquals(Optional.of(1), reg.dword(RegistryKey.parse("HKLM\\SOFTWARE\\Policies\\Microsoft\\AzureADAccount"), "AllowPasswordReset"));
-        assertEquals(Win10Policy.State.ENABLED, policy.status());
-        policy.disable();
-        assertEquals(Win10Policy.State.DISABLED, policy.status());
+        assertEquals(DwordSwitch.State.ON, policy.status(reg).state());
+        policy.set(reg, false);
+        assertEquals(DwordSwitch.State.OFF, policy.status(reg).state());
+    }
+
+    /** One rule for a value that is neither 0 nor 1 nor absent, whichever setting reads it. */
+    @Test
+    void anUnexpectedValueIsUnexpectedForEverySetting() throws Exception {
+        for (DwordSwitch sw : new DwordSwitch[] {DwordSwitch.LOGGING, DwordSwitch.WIN10_PASSWORD_RESET}) {
+            InMemoryRegistry reg = new InMemoryRegistry();
+            reg.set(sw.key(), sw.value(), RegistryValue.dword(2));
+            assertEquals(DwordSwitch.State.UNEXPECTED, sw.status(reg).state(), sw.where());
+            reg.set(sw.key(), sw.value(), RegistryValue.string("1"));
+            assertEquals(DwordSwitch.State.UNEXPECTED, sw.status(reg).state(), "a REG_SZ '1' is neither on nor absent: " + sw.where());
+        }
+        InMemoryRegistry reg = new InMemoryRegistry();
+        new Tls12Settings(reg, false).enable();
+        RegistryKey client = RegistryKey.hklm(SCHANNEL + "Client");
+        reg.set(client, "Enabled", RegistryValue.string("1"));
+        Tls12Settings.ValueStatus enabled = new Tls12Settings(reg, false).status().values().get(0);
+        assertEquals(Tls12Settings.Verdict.WRONG, enabled.verdict(), "a REG_SZ is wrong, not missing");
     }
 
     @Test

@@ -18,10 +18,10 @@ class SwitchRegFilesTest {
     void eachFileReadsBackAsTheSwitchsState() throws Exception {
         List<String> names = SwitchRegFiles.write(dir, true);
         assertEquals(List.of("logging-on.reg", "logging-off.reg", "tls12-enable.reg", "win10-policy.reg"), names);
-        assertEquals(LoggingSwitch.State.ON, new LoggingSwitch(RegFile.read(dir.resolve("logging-on.reg"))).status());
-        assertEquals(LoggingSwitch.State.OFF, new LoggingSwitch(RegFile.read(dir.resolve("logging-off.reg"))).status());
+        assertEquals(DwordSwitch.State.ON, DwordSwitch.LOGGING.status(RegFile.read(dir.resolve("logging-on.reg"))).state());
+        assertEquals(DwordSwitch.State.OFF, DwordSwitch.LOGGING.status(RegFile.read(dir.resolve("logging-off.reg"))).state());
         assertTrue(new Tls12Settings(RegFile.read(dir.resolve("tls12-enable.reg")), true).status().enabled());
-        assertEquals(Win10Policy.State.ENABLED, new Win10Policy(RegFile.read(dir.resolve("win10-policy.reg"))).status());
+        assertEquals(DwordSwitch.State.ON, DwordSwitch.WIN10_PASSWORD_RESET.status(RegFile.read(dir.resolve("win10-policy.reg"))).state());
     }
 
     @Test

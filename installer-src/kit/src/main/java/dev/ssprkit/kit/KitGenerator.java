@@ -1,21 +1,21 @@
 package dev.ssprkit.kit;
 
+import dev.ssprkit.common.AtomicFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Generates a deployment kit for a built MSI into a new folder: silent install/uninstall scripts, the ConfigMgr
  * application script, Intune JSON, Group Policy steps (and, through {@link KitPart}s, the transform and .reg files).
- * Everything is read from the MSI (ProductCode, version, name). The folder appears complete or not at all.
+ * Everything is read from the MSI (ProductCode, version, name). The folder appears complete or not at all
+ * ({@link AtomicFile#writeFolder}): the files are written into a hidden work folder that is then moved into place.
  */
 public final class KitGenerator {
     /** An extra part of the kit written by another module (transform, .reg files). */
@@ -34,26 +34,9 @@ public final class KitGenerator {
     /** Writes the kit to {@code out} (which must not exist or be empty); returns the files written, relative. */
     public List<String> generate(Path msi, KitOptions options, Path out) throws IOException {
         ProductFacts facts = ProductFacts.read(msi);
-        Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target)) {
-            try (Stream<Path> s = Files.list(target)) {
-                if (s.findAny().isPresent()) throw new IOException(target + " already exists and is not empty; choose a new folder for the kit");
-            }
-        }
-        Files.createDirectories(target.getParent());
-        // not createTempDirectory: its 0700 would stay on the kit after the move; this one gets the umask's permissions
-        Path work = Files.createDirectory(target.getParent().resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
-                + "." + System.nanoTime() + ".tmp"));
-        boolean done = false;
-        try {
-            List<String> written = writeAll(msi, facts, options, work);
-            if (Files.exists(target)) Files.delete(target);
-            Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
-            done = true;
-            return written;
-        } finally {
-            if (!done) deleteTree(work);
-        }
+        List<String> written = new ArrayList<>();
+        AtomicFile.writeFolder(out, work -> written.addAll(writeAll(msi, facts, options, work)));
+        return written;
     }
 
     private List<String> writeAll(Path msi, ProductFacts facts, KitOptions options, Path dir) throws IOException {
@@ -86,13 +69,6 @@ public final class KitGenerator {
         Files.createDirectories(p.getParent());
         Files.writeString(p, text, StandardCharsets.UTF_8);
         written.add(rel);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 
     /** The transform's file name for a package: {@code X.msi} → {@code X.mst}. */

@@ -1,5 +1,6 @@
 package dev.ssprkit.kit;
 
+import dev.ssprkit.common.InvalidValueException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -16,11 +17,11 @@ public record KitOptions(Map<String, String> properties, String logDir) {
         properties = new LinkedHashMap<>(properties);
         for (var e : properties.entrySet()) {
             if (!PUBLIC.matcher(e.getKey()).matches()) {
-                throw new IllegalArgumentException("property '" + e.getKey() + "' is not public: only upper-case names can be set on the msiexec command line");
+                throw new InvalidValueException("property '" + e.getKey() + "' is not public: only upper-case names can be set on the msiexec command line");
             }
             String v = e.getValue();
             if (v.contains("\"") || v.contains("\r") || v.contains("\n") || v.contains("%") || v.contains("'")) {
-                throw new IllegalArgumentException("value of " + e.getKey() + " contains a quote, '%' or a line break");
+                throw new InvalidValueException("value of " + e.getKey() + " contains a quote, '%' or a line break");
             }
         }
         if (logDir == null || logDir.isBlank()) logDir = "%ProgramData%\\SsprLogon\\Logs";

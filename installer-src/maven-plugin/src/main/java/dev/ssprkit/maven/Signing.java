@@ -1,5 +1,6 @@
 package dev.ssprkit.maven;
 
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.sign.KeystoreConfig;
 import dev.ssprkit.sign.PasswordSource;
 import dev.ssprkit.sign.Signer;
@@ -25,19 +26,19 @@ final class Signing {
         try {
             type = KeyStoreType.valueOf((c.storetype == null ? "PKCS12" : c.storetype).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("<sign><storetype>" + c.storetype + "</storetype> is not a jsign keystore type");
+            throw new InvalidValueException("<sign><storetype>" + c.storetype + "</storetype> is not a jsign keystore type");
         }
         DigestAlgorithm digest = DigestAlgorithm.of(c.digest == null ? "SHA-256" : c.digest);
-        if (digest == null) throw new IllegalArgumentException("<sign><digest>" + c.digest + "</digest> is not SHA-1, SHA-256, SHA-384 or SHA-512");
+        if (digest == null) throw new InvalidValueException("<sign><digest>" + c.digest + "</digest> is not SHA-1, SHA-256, SHA-384 or SHA-512");
         PasswordSource store = source(c.storepassEnv, c.storepassFile, "storepass");
-        if (store == null) throw new IllegalArgumentException("<sign> needs <storepassEnv> or <storepassFile> (passwords are never written in the POM)");
+        if (store == null) throw new InvalidValueException("<sign> needs <storepassEnv> or <storepassFile> (passwords are never written in the POM)");
         PasswordSource key = source(c.keypassEnv, c.keypassFile, "keypass");
         URI tsa = null;
         if (c.tsa != null && !c.tsa.isBlank()) {
             try {
                 tsa = new URI(c.tsa.strip());
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("<sign><tsa> is not a URL: " + e.getReason());
+                throw new InvalidValueException("<sign><tsa> is not a URL: " + e.getReason());
             }
         }
         return new KeystoreConfig(type, c.keystore, c.alias, store, key, c.certfile == null ? null : c.certfile.toPath(), digest, tsa);
@@ -45,7 +46,7 @@ final class Signing {
 
     private static PasswordSource source(String env, File file, String what) {
         boolean hasEnv = env != null && !env.isBlank();
-        if (hasEnv && file != null) throw new IllegalArgumentException("<sign> has both <" + what + "Env> and <" + what + "File>; give one");
+        if (hasEnv && file != null) throw new InvalidValueException("<sign> has both <" + what + "Env> and <" + what + "File>; give one");
         if (hasEnv) return PasswordSource.env(env.strip());
         return file == null ? null : PasswordSource.file(file.toPath());
     }

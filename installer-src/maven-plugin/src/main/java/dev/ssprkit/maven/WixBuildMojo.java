@@ -1,5 +1,7 @@
 package dev.ssprkit.maven;
 
+import dev.ssprkit.common.ErrorKind;
+import dev.ssprkit.common.ExitStatus;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
 import dev.ssprkit.wix.WixBuild;
@@ -37,9 +39,19 @@ import java.util.Map;
  * </plugin>
  * }</pre>
  *
+ * <p>The other settings are {@code wix build}'s: {@code <bindPaths>}, {@code <locFiles>}/{@code <cultures>},
+ * {@code <extensions>}, {@code <compression>}, {@code <bindVariables>}, {@code <cabinetCache>}, {@code <validate>}.
+ *
  * <p>Reading is confined: sources, includes and payload must lie under the folders of the sources, the include
  * directories, {@code <allowedRoots>}, or the folder the {@code PayloadDir} define names (a payload folder given on
  * the command line, {@code -Dsspr.payload=DIR}, is allowed by being given).
+ *
+ * <p>Reproducible: with {@code project.build.outputTimestamp} set (Maven's convention; the parent POM sets it), two
+ * builds of the same sources give byte-identical packages whenever they run ({@link BuildTime}).
+ *
+ * <p>Failures name the {@code sspr} exit status the same problem would give ({@link MojoFailures}): a problem with
+ * the sources or configuration fails the build ({@code MojoFailureException}), an I/O error or a bug ("internal
+ * error — please report it") is a build error ({@code MojoExecutionException}).
  *
  * <p>Signing ({@code <sign>}, off unless it names a keystore) is the last write: the package, then
  * {@code <sign><files>}. A failed signing fails the build and removes the unsigned package, so that an unsigned
@@ -70,9 +82,16 @@ public class WixBuildMojo extends AbstractMojo {
     @Parameter
     private List<File> includeDirs = new ArrayList<>();
 
-    /** Build time for reproducible output, in seconds since 1970 (defaults to SOURCE_DATE_EPOCH, then now). */
+    /**
+     * Build time stamped into the package, in seconds since 1970. Unset (the usual case): the project's
+     * {@code project.build.outputTimestamp}, then {@code SOURCE_DATE_EPOCH}, then now — see {@link BuildTime}.
+     */
     @Parameter(property = "ssprkit.buildTime")
     private Long buildTime;
+
+    /** Maven's reproducible-build timestamp (ISO-8601 or seconds), as the jar and assembly plugins read it. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    private String outputTimestamp;
 
     @Parameter(property = "ssprkit.skip", defaultValue = "false")
     private boolean skip;
@@ -81,12 +100,57 @@ public class WixBuildMojo extends AbstractMojo {
     @Parameter
     private List<File> allowedRoots = new ArrayList<>();
 
+    /** Bind paths ({@code -bindpath}): {@code DIR} or {@code NAME=DIR}, where {@code !(bindpath.NAME)} and payload are looked for. */
+    @Parameter
+    private List<String> bindPaths = new ArrayList<>();
+
+    /** Localization files ({@code -loc}); {@code <cultures>} picks among them ({@code -culture}). */
+    @Parameter
+    private List<File> locFiles = new ArrayList<>();
+
+    @Parameter
+    private List<String> cultures = new ArrayList<>();
+
+    /** WiX extensions named as on the command line ({@code WixUIExtension}, {@code WixToolset.Util.wixext}...). */
+    @Parameter
+    private List<String> extensions = new ArrayList<>();
+
+    /**
+     * Cabinet compression where the sources name none, as WiX's {@code -dcl}: {@code none}, {@code low} (LZX:15),
+     * {@code medium} (LZX:18), {@code high} (LZX:21) or {@code mszip}. Default: WiX's (v3 sources: mszip, v4 and
+     * later: medium).
+     */
+    @Parameter(property = "ssprkit.compression")
+    private String compression;
+
+    /** Bind-time variables {@code !(wix.NAME)} reads when no WixVariable sets them ({@code -bindvariable}). */
+    @Parameter
+    private Map<String, String> bindVariables = new HashMap<>();
+
+    /**
+     * Cabinet cache folder ({@code --cab-cache}): cabinets whose files did not change are reused between builds (the
+     * package stays byte-identical). Under {@code target/} by default, so {@code mvn clean} empties it; point it
+     * elsewhere to share it between projects (entries are verified before use and written atomically).
+     */
+    @Parameter(property = "ssprkit.cabCache", defaultValue = "${project.build.directory}/ssprkit-cabinet-cache")
+    private File cabinetCache;
+
+    /** ICE validation of the built package (errors fail the build); {@code false} is {@code -sval}. */
+    @Parameter(property = "ssprkit.validate", defaultValue = "true")
+    private boolean validate;
+
     /** Authenticode signing of the built package (see {@link SignConfig}); skipped unless a keystore is set. */
     @Parameter
     private SignConfig sign;
 
-    /** Where passwords named by {@code <sign>} are read from (tests replace it). */
+    /** Where passwords named by {@code <sign>} and SOURCE_DATE_EPOCH are read from (tests replace it). */
     java.util.function.Function<String, String> environment = System::getenv;
+
+    /** The clock for builds without any configured time (tests replace it). */
+    java.time.Clock clock = java.time.Clock.systemUTC();
+
+    /** The library entry point (tests replace it to inject faults). */
+    java.util.function.Function<BuildRequest, BuildResult> builder = WixBuild::build;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -94,43 +158,59 @@ public class WixBuildMojo extends AbstractMojo {
             getLog().info("ssprkit build skipped");
             return;
         }
+        String level = null;
+        if (compression != null) {
+            level = dev.ssprkit.cab.WixCompressionLevel.parseIgnoringCase(compression)
+                    .orElseThrow(() -> new MojoExecutionException("ssprkit: <compression> must be one of "
+                            + dev.ssprkit.cab.WixCompressionLevel.accepted() + ", not '" + compression + "'")).wixName();
+        }
         List<Path> srcs = sources.stream().map(File::toPath).toList();
         List<Path> includes = includeDirs.stream().map(File::toPath).toList();
         Map<String, String> vars = new java.util.LinkedHashMap<>();
         if (defines != null) defines.forEach((k, v) -> {
             if (v != null && !v.isBlank()) vars.put(k, v);
         });
-        BuildRequest request = new BuildRequest(srcs, outputFile.toPath(), platform, vars,
-                includes, System.getenv(), buildTime == null ? null : Instant.ofEpochSecond(buildTime))
-                .withAllowedRoots(roots(srcs, vars));
+        Instant time;
+        try {
+            time = BuildTime.of(buildTime, outputTimestamp, environment.apply("SOURCE_DATE_EPOCH"), clock);
+        } catch (RuntimeException e) {
+            throw MojoFailures.raise("ssprkit: ", e);
+        }
+        BuildRequest request = BuildRequest.builder(outputFile.toPath(), srcs).platform(platform).defines(vars).includeDirs(includes)
+                .environment(System.getenv()).buildTime(time).allowedRoots(roots(srcs, vars)).confine(true)
+                .bindPaths(bindPaths).locFiles(locFiles.stream().map(File::toPath).toList()).cultures(cultures)
+                .extensions(extensions).compression(level).bindVariables(bindVariables).validate(validate)
+                .cabinetCache(cabinetCache == null ? null : cabinetCache.toPath()).build();
         BuildResult result;
         try {
-            result = WixBuild.build(request);
+            result = builder.apply(request);
         } catch (RuntimeException e) {
-            throw new MojoExecutionException("ssprkit build of " + srcs + " failed: " + e.getMessage(), e);
+            throw MojoFailures.raise("ssprkit build of " + srcs + ": ", e);
         }
         for (Diagnostic d : result.diagnostics()) {
             if (d.isError()) getLog().error(d.toString());
             else getLog().warn(d.toString());
         }
+        if (result.internalError() != null) throw MojoFailures.raise("ssprkit build of " + srcs + ": ", result.internalError());
         if (!result.success()) {
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
-            throw new MojoFailureException("ssprkit build of " + srcs + " failed with " + errors + " error(s); see above");
+            String message = "ssprkit build of " + srcs + " failed with " + errors + " error(s); see above ["
+                    + ExitStatus.of(result.failureKind()).describe() + "]";
+            // a source that cannot be read or a package that cannot be written is a build error, as any I/O error
+            if (result.failureKind() == ErrorKind.IO) throw new MojoExecutionException(message);
+            throw new MojoFailureException(message);
         }
         getLog().info("ssprkit built " + result.output());
         if (sign != null && sign.enabled()) sign(result.output());
     }
 
-    private void sign(Path msi) throws MojoExecutionException {
+    private void sign(Path msi) throws MojoExecutionException, MojoFailureException {
         try {
             for (Path p : Signing.sign(sign, msi, environment)) getLog().info("ssprkit signed " + p);
-        } catch (IllegalArgumentException e) {
-            deleteUnsigned(msi);
-            throw new MojoExecutionException("ssprkit: " + e.getMessage(), e);
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             deleteUnsigned(msi);
             // the signer's messages carry no secret (see dev.ssprkit.sign.Scrubbed)
-            throw new MojoExecutionException("ssprkit: " + e.getMessage() + "; the unsigned " + msi.getFileName() + " was removed", e);
+            throw MojoFailures.raise("ssprkit: the unsigned " + msi.getFileName() + " was removed: ", e);
         }
     }
 

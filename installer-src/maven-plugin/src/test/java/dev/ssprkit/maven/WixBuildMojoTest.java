@@ -106,6 +106,36 @@ class WixBuildMojoTest {
     }
 
     @Test
+    void wixBuildSettingsReachTheBuild() throws Exception {
+        // bind path (a named one, as wix build -bindpath vendor=DIR), a .wxl picked by culture, the UI extension's
+        // dialog set and a bind variable: the package shows the project's string and names the bound file
+        Path wxl = dir.resolve("wix/strings.wxl");
+        Files.writeString(wxl, """
+                <WixLocalization Culture="en-us" xmlns="http://schemas.microsoft.com/wix/2006/localization">
+                  <String Id="WelcomeEulaDlgTitle">Mojo terms</String>
+                  <String Id="ProductTitle">Mojo from the .wxl</String>
+                </WixLocalization>
+                """);
+        Files.writeString(wxs, Files.readString(wxs).replace("$(var.PayloadDir)/app.txt", "!(bindpath.vendor)app.txt")
+                .replace("Name=\"Mojo\" Language", "Name=\"!(loc.ProductTitle)\" Language")
+                .replace("</Product>", "<UIRef Id=\"WixUI_Minimal\"/><Property Id=\"SEEN\" Value=\"!(wix.Seen)\"/></Product>"));
+        WixBuildMojo m = mojo(Map.of(), null);
+        set(m, "bindPaths", List.of("vendor=" + payload));
+        set(m, "locFiles", List.of(wxl.toFile()));
+        set(m, "cultures", List.of("en-us"));
+        set(m, "extensions", List.of("WixUIExtension"));
+        set(m, "bindVariables", new HashMap<>(Map.of("Seen", "yes")));
+        m.execute();
+        try (var db = dev.ssprkit.msi.MsiReader.read(out)) {
+            var control = db.table("Control").rows().stream().filter(r -> "WelcomeEulaDlg".equals(r.get("Dialog_")) && "Title".equals(r.get("Control"))).findFirst().orElseThrow();
+            assertTrue(String.valueOf(control.get("Text")).endsWith("Mojo terms"), String.valueOf(control.get("Text")));
+            var props = db.table("Property").rows();
+            assertTrue(props.stream().anyMatch(r -> "ProductName".equals(r.get("Property")) && "Mojo from the .wxl".equals(r.get("Value"))));
+            assertTrue(props.stream().anyMatch(r -> "SEEN".equals(r.get("Property")) && "yes".equals(r.get("Value"))));
+        }
+    }
+
+    @Test
     void signsTheBuiltPackageAndTheExtraFilesWhenConfigured() throws Exception {
         Path script = dir.resolve("Install.ps1");
         Files.writeString(script, "Write-Output 'install'\r\n");
@@ -135,15 +165,17 @@ class WixBuildMojoTest {
         Files.writeString(wrong, "not-" + keys.password);
         SignConfig s = signConfig();
         s.storepassFile = wrong.toFile();
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> mojo(Map.of("PayloadDir", payload.toString()), s).execute());
+        // a signing that fails (wrong password) fails the build, as sspr sign exits 1: "the work failed"
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo(Map.of("PayloadDir", payload.toString()), s).execute());
+        assertTrue(e.getMessage().endsWith("[the work failed, exit status 1]"), e.getMessage());
         assertFalse(String.valueOf(e.getMessage()).contains(keys.password), e.getMessage());
         for (Throwable t = e; t != null; t = t.getCause()) assertFalse(String.valueOf(t.getMessage()).contains(keys.password));
         assertFalse(Files.exists(out), "the unsigned package was left behind");
 
         SignConfig none = signConfig();
         none.storepassFile = null;
-        MojoExecutionException missing = assertThrows(MojoExecutionException.class, () -> mojo(Map.of("PayloadDir", payload.toString()), none).execute());
-        assertTrue(missing.getMessage().contains("storepassEnv"), missing.getMessage());
+        MojoFailureException missing = assertThrows(MojoFailureException.class, () -> mojo(Map.of("PayloadDir", payload.toString()), none).execute());
+        assertTrue(missing.getMessage().contains("storepassEnv") && missing.getMessage().endsWith("[usage error, exit status 2]"), missing.getMessage());
     }
 
     @Test
@@ -153,5 +185,99 @@ class WixBuildMojoTest {
         mojo(Map.of("PayloadDir", payload.toString()), s).execute();
         assertFalse(Signatures.isSigned(out));
         assertEquals(List.of(), new SignConfig().files);
+    }
+
+    // ---- failures speak sspr's vocabulary -------------------------------------------------------------------------
+
+    @Test
+    void aMissingSourceIsAnIoErrorAndBrokenSourcesAreBadInputAsInSspr() throws Exception {
+        WixBuildMojo missing = mojo(Map.of("PayloadDir", payload.toString()), null);
+        set(missing, "sources", List.of(dir.resolve("wix/Missing.wxs").toFile()));
+        MojoExecutionException io = assertThrows(MojoExecutionException.class, missing::execute);
+        assertTrue(io.getMessage().endsWith("[I/O error, exit status 4]"), io.getMessage());
+
+        Files.writeString(wxs, "<Wix xmlns=\"http://schemas.microsoft.com/wix/2006/wi\"><Product");
+        MojoFailureException bad = assertThrows(MojoFailureException.class, () -> mojo(Map.of("PayloadDir", payload.toString()), null).execute());
+        assertTrue(bad.getMessage().endsWith("[bad input, exit status 3]"), bad.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aFaultInsideTheLibraryIsAnInternalErrorNeverADomainMessage() throws Exception {
+        WixBuildMojo thrown = mojo(Map.of("PayloadDir", payload.toString()), null);
+        thrown.builder = request -> {
+            throw new NullPointerException("injected fault in the builder double");
+        };
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, thrown::execute);
+        assertTrue(e.getMessage().contains("internal error — please report it") && e.getMessage().contains("injected fault"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("[internal error, exit status 70]"), e.getMessage());
+        assertTrue(e.getCause() instanceof NullPointerException, "the stack trace is kept for mvn -e");
+
+        WixBuildMojo reported = mojo(Map.of("PayloadDir", payload.toString()), null);
+        reported.builder = request -> dev.ssprkit.wix.BuildResult.internalError(List.of(), new IllegalStateException("injected: table index"));
+        MojoExecutionException r = assertThrows(MojoExecutionException.class, reported::execute);
+        assertTrue(r.getMessage().contains("internal error — please report it") && r.getMessage().contains("injected: table index"), r.getMessage());
+        assertFalse(r.getMessage().contains("WIX0184"), r.getMessage());
+    }
+
+    // ---- reproducible builds --------------------------------------------------------------------------------------
+
+    static final Path PRODUCT = Path.of("../../wix").toAbsolutePath().normalize();
+    /** What the parent POM sets; Maven hands it to the Mojo as ${project.build.outputTimestamp}. */
+    static final String OUTPUT_TIMESTAMP = "2026-01-01T00:00:00Z";
+
+    WixBuildMojo product(Path msi, String outputTimestamp, java.time.Clock clock) throws Exception {
+        WixBuildMojo m = new WixBuildMojo();
+        set(m, "sources", List.of(PRODUCT.resolve("SsprWindowsLogon.wxs").toFile()));
+        set(m, "includeDirs", List.of(PRODUCT.resolve("include").toFile()));
+        set(m, "outputFile", msi.toFile());
+        set(m, "platform", "x64");
+        set(m, "outputTimestamp", outputTimestamp);
+        m.environment = name -> null; // no SOURCE_DATE_EPOCH, whatever the machine running the test has
+        m.clock = clock;
+        return m;
+    }
+
+    static java.time.Clock at(String instant) {
+        return java.time.Clock.fixed(java.time.Instant.parse(instant), java.time.ZoneOffset.UTC);
+    }
+
+    /** The product as mvn package builds it, twice at different wall-clock times: the same bytes. */
+    @Test
+    void theProductBuiltTwiceAtDifferentTimesIsByteIdenticalThroughOutputTimestamp() throws Exception {
+        Path first = dir.resolve("first/SsprWindowsLogon.PROD.msi"), second = dir.resolve("second/SsprWindowsLogon.PROD.msi");
+        product(first, OUTPUT_TIMESTAMP, at("2026-05-01T10:00:00Z")).execute();
+        product(second, OUTPUT_TIMESTAMP, at("2026-05-02T17:30:45Z")).execute();
+        assertEquals(-1L, Files.mismatch(first, second), "two builds of the same sources differ");
+        try (dev.ssprkit.msi.model.Database db = dev.ssprkit.msi.MsiReader.read(first)) {
+            assertEquals(java.time.Instant.parse(OUTPUT_TIMESTAMP), db.summary().createTime, "the package's creation time is outputTimestamp");
+        }
+
+        // the same two builds without outputTimestamp take the clock, so they differ: the comparison above can fail
+        Path third = dir.resolve("third/SsprWindowsLogon.PROD.msi"), fourth = dir.resolve("fourth/SsprWindowsLogon.PROD.msi");
+        product(third, null, at("2026-05-01T10:00:00Z")).execute();
+        product(fourth, null, at("2026-05-02T17:30:45Z")).execute();
+        assertTrue(Files.mismatch(third, fourth) >= 0, "without a fixed time the clock is stamped in");
+
+        // seconds since 1970 are Maven's other form; the explicit <buildTime> wins over both
+        Path seconds = dir.resolve("seconds/SsprWindowsLogon.PROD.msi");
+        product(seconds, String.valueOf(java.time.Instant.parse(OUTPUT_TIMESTAMP).getEpochSecond()), at("2026-06-01T00:00:00Z")).execute();
+        assertEquals(-1L, Files.mismatch(first, seconds));
+    }
+
+    @Test
+    void outputTimestampIsReadAsMavenReadsIt() throws Exception {
+        java.time.Clock clock = at("2026-05-01T10:00:00Z");
+        assertEquals(java.time.Instant.parse("2019-10-05T18:37:42Z"), BuildTime.of(null, "2019-10-05T20:37:42+02:00", null, clock));
+        assertEquals(java.time.Instant.ofEpochSecond(1570300662), BuildTime.of(null, "1570300662", "99", clock));
+        assertEquals(java.time.Instant.ofEpochSecond(99), BuildTime.of(null, "0", "99", clock), "one character: not set, SOURCE_DATE_EPOCH next");
+        assertEquals(java.time.Instant.ofEpochSecond(99), BuildTime.of(null, null, "99", clock));
+        assertEquals(clock.instant(), BuildTime.of(null, null, null, clock));
+        assertEquals(java.time.Instant.ofEpochSecond(7), BuildTime.of(7L, OUTPUT_TIMESTAMP, "99", clock));
+
+        MojoFailureException bad = assertThrows(MojoFailureException.class,
+                () -> product(dir.resolve("x.msi"), "yesterday", clock).execute());
+        assertTrue(bad.getMessage().contains("outputTimestamp 'yesterday'") && bad.getMessage().endsWith("[usage error, exit status 2]"), bad.getMessage());
+        assertThrows(MojoFailureException.class, () -> product(dir.resolve("x.msi"), "1970-01-01T00:00:00Z", clock).execute(), "before 1980");
     }
 }

@@ -68,10 +68,25 @@ public final class MsiReader {
         } catch (IOException | RuntimeException e) {
             storage.close();
             if (e instanceof RuntimeException) {
-                throw new MsiException(file.getFileName().toString(), "unreadable: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+                throw new MsiException(file.getFileName().toString(), "cannot be read: " + PoiStorageReader.describe(e), e);
             }
             throw e;
         }
+    }
+
+    /**
+     * What a file is by its root storage CLSID: "installation database", "transform" or "patch"; null when it is a
+     * compound file of another kind. Merge modules are installation databases (with a ModuleSignature table).
+     */
+    public static String kindOf(Path file) throws IOException {
+        try (StorageReader storage = PoiStorageReader.open(file)) {
+            return MsiClsids.kind(storage.rootClsid());
+        }
+    }
+
+    /** Reads the database (or patch) held in an open storage; the caller keeps the storage open for its streams. */
+    public Database readFrom(StorageReader storage, String label) throws IOException {
+        return read(storage, label);
     }
 
     private Database read(StorageReader storage, String label) throws IOException {
@@ -80,15 +95,28 @@ public final class MsiReader {
         if (kind == null) {
             throw new MsiException(label, "the root storage CLSID " + clsid + " is not a Windows Installer CLSID; this is not an MSI file");
         }
-        if (!MsiClsids.DATABASE.equals(clsid)) {
-            throw new MsiException(label, "is a " + kind + ", not an installation database");
+        if (MsiClsids.TRANSFORM.equals(clsid)) {
+            throw new MsiException(label, "is a transform: it holds changes to another package's tables, not a database of its own");
         }
+        Database db = new Database();
+        db.kind(kind); // a patch (.msp) has the same tables-and-streams layout as a database
+        for (String w : storage.warnings()) db.addReadWarning(new ReadWarning(label, w, null));
         Map<String, String> byDecoded = new HashMap<>(); // decoded table name -> stored name
         Map<String, String> plain = new LinkedHashMap<>(); // decoded stream name -> stored name
         for (String stored : storage.streamNames()) {
-            String name = StreamNames.isTable(stored) || !stored.startsWith("\u0005") ? StreamNames.decode(stored) : stored;
-            String other = StreamNames.isTable(stored) ? byDecoded.put(name, stored) : plain.put(name, stored);
-            if (other != null) throw new MsiException(label, "two streams are both named " + name + " once decoded");
+            String name = StreamNames.decode(stored);
+            Map<String, String> into = StreamNames.isTable(stored) ? byDecoded : plain;
+            String other = into.get(name);
+            if (other != null && name.startsWith("\u0005") && (other.equals(stored) || other.equals(name) || stored.equals(name))) {
+                // Two directory entries for one \005 stream (putty's installer has \005SummaryInformation once plain and
+                // once with compressed characters). Windows opens \005 streams by their plain name, so that one wins.
+                if (stored.equals(name)) into.put(name, stored);
+                db.addReadWarning(new ReadWarning(label, "the stream " + name.replace("\u0005", "\\005") + " is listed twice in the"
+                        + " compound-file directory; the one stored under its plain name is read", null));
+                continue;
+            }
+            if (other != null) throw new MsiException(label, "two streams are both named " + name.replace("\u0005", "\\005") + " once decoded");
+            into.put(name, stored);
         }
         String poolName = byDecoded.get("_StringPool"), dataName = byDecoded.get("_StringData");
         if (poolName == null || dataName == null) {
@@ -96,7 +124,6 @@ public final class MsiReader {
         }
         StringPoolReader pool = new StringPoolReader(storage.read(poolName, Math.min(limits.maxStringData(), limits.maxStringPool())),
                 storage.read(dataName, limits.maxStringData()));
-        Database db = new Database();
         db.codepage(pool.codepage());
 
         List<String> names = new ArrayList<>();
@@ -127,17 +154,39 @@ public final class MsiReader {
             Table table = schema == StandardSchema.get(name) ? db.table(name) : db.createTable(schema);
             for (Object[] cells : tableRows(storage, byDecoded, schema, pool)) {
                 attachBinaries(storage, plain, schema, cells, label);
+                for (int i : Table.overWide(schema, cells)) {
+                    Column c = schema.columns().get(i);
+                    String v = (String) cells[i];
+                    db.addReadWarning(new ReadWarning("table " + name + " row " + keyText(schema, cells) + " column " + c.name(),
+                            "'" + abbreviate(v) + "' is " + v.length() + " characters; the column holds " + c.size()
+                                    + " (Windows Installer reads it whole; ICE03 reports it)", "ICE03"));
+                }
                 try {
-                    table.add(cells);
+                    table.addAsRead(cells);
                 } catch (IllegalArgumentException e) {
                     throw new MsiException("table " + name, e.getMessage());
                 }
             }
         }
+        if (MsiClsids.DATABASE.equals(clsid) && db.hasTable("ModuleSignature")) db.kind("merge module");
         String sumName = plain.remove(SummaryInfoCodec.STREAM_NAME);
-        if (sumName != null) db.summary(SummaryInfoCodec.read(storage.read(sumName, limits.maxSummaryStream())));
+        if (sumName != null) {
+            List<String> sumWarnings = new ArrayList<>();
+            db.summary(SummaryInfoCodec.read(storage.read(sumName, limits.maxSummaryStream()), sumWarnings));
+            for (String w : sumWarnings) db.addReadWarning(new ReadWarning(label + " summary information", w, null));
+        }
         for (Map.Entry<String, String> e : plain.entrySet()) db.putStream(e.getKey(), stream(storage, e.getValue()));
         return db;
+    }
+
+    private static String keyText(TableSchema schema, Object[] cells) {
+        List<String> key = new ArrayList<>();
+        for (int i = 0; i < schema.keyCount(); i++) key.add(String.valueOf(cells[i] instanceof String s ? abbreviate(s) : cells[i]));
+        return String.join("/", key);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 
     private static TableSchema schema(String table, TreeMap<Integer, Column> cols) throws MsiException {

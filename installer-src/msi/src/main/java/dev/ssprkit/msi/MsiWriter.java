@@ -85,7 +85,7 @@ public final class MsiWriter {
         return switch (choice) {
             case "streaming" -> StreamingCfbWriter::new;
             case "poi" -> PoiStorageWriter::new;
-            default -> throw new IllegalArgumentException(STORAGE_PROPERTY + " must be 'streaming' or 'poi', not '" + choice + "'");
+            default -> throw new dev.ssprkit.common.InvalidValueException(STORAGE_PROPERTY + " must be 'streaming' or 'poi', not '" + choice + "'");
         };
     }
 

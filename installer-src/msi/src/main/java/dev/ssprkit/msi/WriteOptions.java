@@ -1,5 +1,6 @@
 package dev.ssprkit.msi;
 
+import dev.ssprkit.common.InvalidValueException;
 import java.time.Instant;
 
 /**
@@ -17,7 +18,7 @@ public record WriteOptions(Instant buildTime) {
             try {
                 return Instant.ofEpochSecond(Long.parseLong(sourceDateEpoch.strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("SOURCE_DATE_EPOCH must be seconds since 1970-01-01, not '" + sourceDateEpoch + "'");
+                throw new InvalidValueException("SOURCE_DATE_EPOCH must be seconds since 1970-01-01, not '" + sourceDateEpoch + "'");
             }
         }
         return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

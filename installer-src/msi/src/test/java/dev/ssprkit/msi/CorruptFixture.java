@@ -110,6 +110,8 @@ final class CorruptFixture {
         for (String f : fragments) {
             assertTrue(e.getMessage().contains(f), "message '" + e.getMessage() + "' should mention '" + f + "'");
         }
+        // issue #17: a message speaks of the file, never of our (or POI's) exception classes
+        assertTrue(!e.getMessage().matches("(?s).*\\b[A-Z][A-Za-z]*(Exception|Error)\\b.*"), "message names an exception class: " + e.getMessage());
         return e;
     }
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import dev.ssprkit.msi.model.Database;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,6 +29,8 @@ import java.util.zip.ZipOutputStream;
 
 import static dev.ssprkit.msi.CfbBytes.*;
 import static dev.ssprkit.msi.CorruptFixture.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Corrupt and hostile inputs, mostly derived from one valid package: each must be refused with exactly an
@@ -77,8 +81,34 @@ class CorruptInputTest {
     }
 
     static IntStream truncations() {
-        return IntStream.concat(IntStream.of(1, 8, 76, 511, 513, VALID.length - 128, VALID.length - 1),
+        return IntStream.concat(IntStream.of(1, 8, 76, 511, 513, VALID.length - 512 - 128, VALID.length - 513),
                 IntStream.iterate(512, n -> n < VALID.length, n -> n + 512));
+    }
+
+    /**
+     * A file that ends inside its last sector is read (POI and libgsf read the missing tail as zeros; Windows installs
+     * such packages: a WiX 3.11 test package is 33,045 bytes), with a warning naming the short sector.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 128})
+    void aShortLastSectorIsReadWithAWarning(int cut) throws IOException {
+        Path f = dir.resolve("short.msi");
+        Files.write(f, truncate(VALID, VALID.length - cut));
+        readEverything(f, ReadLimits.defaults());
+        try (Database db = MsiReader.read(f)) {
+            assertTrue(db.readWarnings().stream().anyMatch(w -> w.what().contains("not a whole number of 512-byte sectors")
+                    && w.what().contains("last " + cut + " bytes")), db.readWarnings().toString());
+        }
+    }
+
+    /** The patch CLSID: a patch has a database's tables and streams, and is read as one (of kind "patch"). */
+    @Test
+    void aPatchIsReadAsAPatch() throws IOException {
+        Path f = dir.resolve("patch.msp");
+        Files.write(f, withClsid(MsiClsids.PATCH));
+        try (Database db = MsiReader.read(f)) {
+            assertEquals("patch", db.kind());
+        }
     }
 
     /** [MS-CFB]: readers should ignore the high 32 bits of a version-3 stream size (old writers left garbage). */
@@ -100,8 +130,7 @@ class CorruptInputTest {
                 new Case("a CFB header and nothing else", () -> truncate(VALID, 512), "corrupt"),
                 new Case("zero root CLSID (a generic compound file)", () -> withClsid(null), "is not a Windows Installer CLSID"),
                 new Case("wrong root CLSID", () -> withClsid("{00020906-0000-0000-C000-000000000046}"), "{00020906-0000-0000-C000-000000000046}", "not a Windows Installer CLSID"),
-                new Case("transform CLSID", () -> withClsid(MsiClsids.TRANSFORM), "is a transform, not an installation database"),
-                new Case("patch CLSID", () -> withClsid(MsiClsids.PATCH), "is a patch, not an installation database"),
+                new Case("transform CLSID", () -> withClsid(MsiClsids.TRANSFORM), "is a transform", "not a database of its own"),
                 new Case("sector shift 0x20", () -> cfb().put16(SECTOR_SHIFT, 0x20).bytes(), "compound-file header", "sector shift 32"),
                 new Case("sector shift 0", () -> cfb().put16(SECTOR_SHIFT, 0).bytes(), "compound-file header", "sector shift 0"),
                 new Case("sector shift 12 in a version-3 file", () -> cfb().put16(SECTOR_SHIFT, 12).bytes(), "corrupt"),

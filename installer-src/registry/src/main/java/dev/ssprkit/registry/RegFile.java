@@ -1,5 +1,6 @@
 package dev.ssprkit.registry;
 
+import dev.ssprkit.common.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -70,8 +71,9 @@ public final class RegFile extends InMemoryRegistry {
 
     // ---------------------------------------------------------------- writing
 
+    /** Writes the file whole or not at all ({@link AtomicFile}): a failed rewrite keeps the previous .reg. */
     public void write(Path file) throws IOException {
-        Files.write(file, toBytes());
+        AtomicFile.write(file, toBytes());
     }
 
     /** UTF-16LE with BOM, as regedit's "Registration Files (*.reg)". */
@@ -160,8 +162,12 @@ public final class RegFile extends InMemoryRegistry {
     // ---------------------------------------------------------------- reading
 
     public static RegFile read(Path file) throws IOException {
-        if (Files.size(file) > MAX_FILE) throw new RegFileException(0, file + " is larger than " + MAX_FILE + " bytes");
-        return parse(Files.readAllBytes(file));
+        if (Files.size(file) > MAX_FILE) throw new RegFileException(file, 0, "larger than " + MAX_FILE + " bytes; not a registry export");
+        try {
+            return parse(Files.readAllBytes(file));
+        } catch (RegFileException e) {
+            throw e.in(file);
+        }
     }
 
     /** Parses a .reg file: UTF-16LE (BOM FF FE), UTF-8 (with BOM) or ANSI (REGEDIT4). */

@@ -1,5 +1,6 @@
 package dev.ssprkit.registry;
 
+import dev.ssprkit.common.UnsupportedHereException;
 import com.sun.jna.platform.win32.Advapi32;
 import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.Win32Exception;
@@ -35,7 +36,7 @@ public final class WindowsRegistry implements RegistryStore {
     /** The machine's registry; fails on other systems. */
     public static WindowsRegistry open() {
         if (!isSupported()) {
-            throw new UnsupportedOperationException("the Windows registry is only available on Windows (this is "
+            throw new UnsupportedHereException("the Windows registry is only available on Windows (this is "
                     + System.getProperty("os.name") + "); use a .reg file or an in-memory registry");
         }
         return new WindowsRegistry(RegistryView.NATIVE);

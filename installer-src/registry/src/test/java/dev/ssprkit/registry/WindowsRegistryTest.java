@@ -12,6 +12,6 @@ class WindowsRegistryTest {
     @DisabledOnOs(OS.WINDOWS)
     void elsewhereItRefusesToOpen() {
         assertFalse(WindowsRegistry.isSupported());
-        assertThrows(UnsupportedOperationException.class, WindowsRegistry::open);
+        assertThrows(dev.ssprkit.common.UnsupportedHereException.class, WindowsRegistry::open);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ssprkit.sign;
 
+import dev.ssprkit.common.InvalidValueException;
 import net.jsign.DigestAlgorithm;
 import net.jsign.KeyStoreType;
 
@@ -30,7 +31,7 @@ public record KeystoreConfig(KeyStoreType type, String keystore, String alias, P
         Objects.requireNonNull(password, "password source");
         if (digest == null) digest = DigestAlgorithm.SHA256;
         if (timestampUrl != null && !("http".equals(timestampUrl.getScheme()) || "https".equals(timestampUrl.getScheme()))) {
-            throw new IllegalArgumentException("the timestamp URL must be http or https: " + timestampUrl);
+            throw new InvalidValueException("the timestamp URL must be http or https: " + timestampUrl);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ssprkit.sign;
 
+import dev.ssprkit.common.InvalidValueException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ public sealed interface PasswordSource {
     /** The value of an environment variable. */
     record Env(String variable) implements PasswordSource {
         public Env {
-            if (variable == null || variable.isBlank()) throw new IllegalArgumentException("the password environment variable name is empty");
+            if (variable == null || variable.isBlank()) throw new InvalidValueException("the password environment variable name is empty");
         }
 
         @Override
@@ -53,7 +54,7 @@ public sealed interface PasswordSource {
     static PasswordSource parse(String spec) {
         if (spec != null && spec.startsWith("env:")) return env(spec.substring(4));
         if (spec != null && spec.startsWith("file:")) return file(Path.of(spec.substring(5)));
-        throw new IllegalArgumentException("a password source must be env:VARIABLE or file:PATH (the value given is not shown)");
+        throw new InvalidValueException("a password source must be env:VARIABLE or file:PATH (the value given is not shown)");
     }
 
     /** Reads the secret. Messages name the variable or file, never the value. */

@@ -30,7 +30,7 @@ final class Scrubbed {
 
     static SigningException wrap(String what, Throwable e, List<String> secrets) {
         if (e instanceof SigningException se && se.getCause() == null) {
-            return new SigningException(text(se.getMessage(), secrets));
+            return new SigningException(se.kind(), text(se.getMessage(), secrets));
         }
         Throwable copy = copy(e, secrets, new IdentityHashMap<>());
         String detail = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();

@@ -1,5 +1,6 @@
 package dev.ssprkit.sign;
 
+import dev.ssprkit.common.ErrorKind;
 import net.jsign.Signable;
 import net.jsign.msi.MSIFile;
 import net.jsign.script.PowerShellScript;
@@ -33,7 +34,7 @@ public enum SignableFormat {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (isCompoundFile(file)) return name.endsWith(".mst") ? TRANSFORM : INSTALLER_DATABASE;
         if (name.endsWith(".ps1") || name.endsWith(".psm1") || name.endsWith(".psd1")) return POWERSHELL;
-        throw new SigningException(file.getFileName() + ": not a compound file (.msi/.mst/.msp/.msm) or a PowerShell script (.ps1/.psm1/.psd1)");
+        throw new SigningException(ErrorKind.BAD_INPUT, file.getFileName() + ": not a compound file (.msi/.mst/.msp/.msm) or a PowerShell script (.ps1/.psm1/.psd1)");
     }
 
     static boolean isCompoundFile(Path file) throws IOException {

@@ -1,5 +1,7 @@
 package dev.ssprkit.sign;
 
+import dev.ssprkit.common.AtomicFile;
+import dev.ssprkit.common.ErrorKind;
 import net.jsign.AuthenticodeSigner;
 import net.jsign.KeyStoreBuilder;
 import net.jsign.KeyStoreType;
@@ -73,38 +75,32 @@ public final class Signer {
     }
 
     private void sign(Path file, SignableFormat format) throws IOException {
-        if (!Files.isRegularFile(file)) throw new SigningException(file + ": no such file");
+        if (!Files.isRegularFile(file)) throw new SigningException(ErrorKind.IO, file + ": no such file");
         if (format != SignableFormat.POWERSHELL && !SignableFormat.isCompoundFile(file)) {
-            throw new SigningException(file.getFileName() + ": not a compound file, so not a " + format.name().toLowerCase().replace('_', ' '));
+            throw new SigningException(ErrorKind.BAD_INPUT, file.getFileName() + ": not a compound file, so not a " + format.name().toLowerCase().replace('_', ' '));
         }
         List<String> secrets = new ArrayList<>(2);
         Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".signing" + extension(target));
-        boolean done = false;
         try {
-            AuthenticodeSigner signer = signer(secrets);
-            // COPY_ATTRIBUTES: the signed file keeps the original's permissions, not createTempFile's 0600
-            Files.copy(target, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            if (format != SignableFormat.POWERSHELL) removeExtendedSignature(tmp);
-            try (Signable signable = format.open(tmp)) {
-                signer.sign(signable);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            done = true;
+            // signed in a copy beside the file, which replaces it only when signing succeeded
+            AtomicFile.write(target, tmp -> {
+                try {
+                    AuthenticodeSigner signer = signer(secrets);
+                    // COPY_ATTRIBUTES: the signed file keeps the original's permissions
+                    Files.copy(target, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                    if (format != SignableFormat.POWERSHELL) removeExtendedSignature(tmp);
+                    try (Signable signable = format.open(tmp)) {
+                        signer.sign(signable);
+                    }
+                } catch (Exception e) {
+                    throw Scrubbed.wrap("cannot sign " + file.getFileName(), e, secrets);
+                }
+            });
             LOG.fine(() -> "signed " + target.getFileName() + " (" + format + ", " + config.digest().id
                     + (config.timestampUrl() != null ? ", timestamped by " + config.timestampUrl().getHost() : "") + ")");
-        } catch (Exception e) {
-            throw Scrubbed.wrap("cannot sign " + file.getFileName(), e, secrets);
         } finally {
-            if (!done) Files.deleteIfExists(tmp);
             secrets.clear();
         }
-    }
-
-    private static String extension(Path p) {
-        String n = p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot < 0 ? "" : n.substring(dot);
     }
 
     /** The jsign signer for this configuration; adds the resolved secrets to {@code secrets} for scrubbing. */

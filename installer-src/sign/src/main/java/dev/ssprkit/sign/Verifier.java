@@ -1,5 +1,6 @@
 package dev.ssprkit.sign;
 
+import dev.ssprkit.common.ErrorKind;
 import net.jsign.DigestAlgorithm;
 import net.jsign.Signable;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -73,7 +74,7 @@ public final class Verifier {
         } catch (IOException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new IOException(file.getFileName() + ": unreadable signature or file (" + e.getClass().getSimpleName() + ")", e);
+            throw new SigningException(ErrorKind.BAD_INPUT, file.getFileName() + ": unreadable signature or file (" + e.getClass().getSimpleName() + ")", e);
         }
         return new Verification(file, format, infos);
     }

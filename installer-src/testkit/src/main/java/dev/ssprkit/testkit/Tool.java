@@ -35,13 +35,30 @@ public final class Tool {
     public static void require(String... programs) {
         for (String program : programs) {
             if (!onPath(program)) {
-                String msg = "oracle '" + program + "' is not installed (apt-get install msitools wixl gcab cabextract wine64 osslsigncode)";
+                String msg = "oracle '" + program + "' is not installed (apt-get install msitools wixl gcab cabextract wine64 xvfb osslsigncode)";
                 if (interopRequired()) {
                     throw new AssertionError(msg + " but interop tests are required here (SSPRKIT_INTEROP_REQUIRED / -Dinterop.required)");
                 }
                 Assumptions.assumeTrue(false, msg);
             }
         }
+    }
+
+    /**
+     * Skips (locally) or fails (when interop tests are required) unless {@code present}: for what a test needs besides
+     * a program, e.g. Wine's DLL folder, {@code mkfifo}, symbolic links, {@code /proc}. {@code what} names it and how
+     * to get it. Every skip for a missing oracle or file goes through here or {@link #require}, never a bare assumption.
+     */
+    public static void requireThat(boolean present, String what) {
+        requireThat(present, what, interopRequired());
+    }
+
+    static void requireThat(boolean present, String what, boolean required) {
+        if (present) return;
+        if (required) {
+            throw new AssertionError(what + " is missing, but interop tests are required here (SSPRKIT_INTEROP_REQUIRED / -Dinterop.required)");
+        }
+        Assumptions.assumeTrue(false, what + " is missing");
     }
 
     public static boolean onPath(String program) {

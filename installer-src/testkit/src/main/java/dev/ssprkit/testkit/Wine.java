@@ -15,7 +15,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One Wine prefix: created, a persistent {@code wineserver -p} started once (an install then takes ~2 s instead of
- * ~10 s), and that wineserver killed by {@link #close()}. One per test class:
+ * ~10 s), and that wineserver killed by {@link #close()}. Each prefix gets a virtual X display of its own (Xvfb, on
+ * a free display number Xvfb chooses), stopped with it: without any display every program that makes a window —
+ * msiexec, winecfg, start.exe — tries and fails to start the desktop process, and on a loaded machine such launches
+ * sometimes failed outright (wix/test/wine-lifecycle.sh says more). Programs are started by their full path
+ * ({@code C:\windows\system32\msiexec.exe}), not through start.exe. One per test class:
  *
  * <pre>{@code
  * @RegisterExtension static final Wine wine = Wine.perClass();   // prefix in its own temp folder, removed after
@@ -27,6 +31,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     private Path prefix;
     private Map<String, String> env;
     private Path ownedRoot;
+    private Process display;
 
     private Wine() {}
 
@@ -57,14 +62,50 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     }
 
     private void boot() {
-        Tool.require("wine", "wineserver");
+        Tool.require("wine", "wineserver", "Xvfb");
         try {
             Files.createDirectories(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        startDisplay();
         startPersistentServer();
-        exec(List.of("wineboot", "-i"), 300).assertOk();
+        exec(List.of("wine", system32("wineboot.exe"), "-i"), 300).assertOk();
+    }
+
+    /** Starts Xvfb on a display number it picks itself ({@code -displayfd}) and points this prefix's DISPLAY at it. */
+    private void startDisplay() {
+        try {
+            Path number = Files.createTempFile("ssprkit-xvfb-", ".display");
+            try {
+                ProcessBuilder pb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp");
+                pb.redirectOutput(number.toFile());
+                pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+                pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                display = pb.start();
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                String n;
+                while ((n = Files.readString(number).strip()).isEmpty()) {
+                    if (!display.isAlive() || System.nanoTime() > deadline) throw new AssertionError("Xvfb did not start within 30 s");
+                    Thread.sleep(50);
+                }
+                Map<String, String> e = new HashMap<>(env);
+                e.put("DISPLAY", ":" + n);
+                env = Map.copyOf(e);
+            } finally {
+                Files.deleteIfExists(number);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while starting Xvfb", e);
+        }
+    }
+
+    /** {@code C:\windows\system32\NAME}: a Wine program started directly, not through start.exe. */
+    public static String system32(String program) {
+        return "C:\\windows\\system32\\" + program;
     }
 
     @Override
@@ -131,11 +172,17 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         return prefix.resolve("drive_c").resolve(p);
     }
 
-    /** Runs {@code wine ARGS...}. */
+    /** Wine's own programs by bare name, started by their path instead (not through start.exe). */
+    private static final Map<String, String> PROGRAMS = Map.of("reg", system32("reg.exe"), "cmd", system32("cmd.exe"),
+            "msiexec", system32("msiexec.exe"), "winecfg", system32("winecfg.exe"), "wineboot", system32("wineboot.exe"),
+            "regedit", "C:\\windows\\regedit.exe");
+
+    /** Runs {@code wine ARGS...}; a bare program name of Wine's ({@code reg}, {@code cmd}, {@code regedit}...) by its path. */
     public Tool.Result wine(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("wine");
         cmd.addAll(List.of(args));
+        cmd.set(1, PROGRAMS.getOrDefault(args[0], args[0]));
         return exec(cmd, 300);
     }
 
@@ -143,16 +190,16 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         return Tool.run(command, null, env, timeoutSeconds);
     }
 
-    /** {@code wine msiexec ARGS...}; returns msiexec's exit code with the output. */
+    /** {@code wine C:\windows\system32\msiexec.exe ARGS...}; returns msiexec's exit code with the output. */
     public Tool.Result msiexec(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("wine", "msiexec"));
+        List<String> cmd = new ArrayList<>(List.of("wine", system32("msiexec.exe")));
         cmd.addAll(List.of(args));
         return exec(cmd, 300);
     }
 
     /** Sets the Windows version msiexec sees: win7, win8, win81, win10. */
     public void windowsVersion(String version) {
-        wine("winecfg", "-v", version).assertOk();
+        wine(system32("winecfg.exe"), "-v", version).assertOk();
     }
 
     /**
@@ -160,7 +207,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
      * {@code null} when the value (or key) does not exist.
      */
     public String regValue(String key, String name) {
-        Tool.Result r = name == null ? wine("reg", "query", key, "/ve") : wine("reg", "query", key, "/v", name);
+        Tool.Result r = name == null ? wine(system32("reg.exe"), "query", key, "/ve") : wine(system32("reg.exe"), "query", key, "/v", name);
         if (r.exitCode() != 0) return null;
         for (String line : r.stdout().split("\r?\n")) {
             String t = line.strip();
@@ -176,7 +223,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
 
     /** The type column (REG_SZ, REG_DWORD...) of one registry value, or null. */
     public String regType(String key, String name) {
-        Tool.Result r = name == null ? wine("reg", "query", key, "/ve") : wine("reg", "query", key, "/v", name);
+        Tool.Result r = name == null ? wine(system32("reg.exe"), "query", key, "/ve") : wine(system32("reg.exe"), "query", key, "/v", name);
         if (r.exitCode() != 0) return null;
         for (String line : r.stdout().split("\r?\n")) {
             String[] parts = line.strip().split("    ");
@@ -189,13 +236,22 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     }
 
     public boolean regKeyExists(String key) {
-        return wine("reg", "query", key).exitCode() == 0;
+        return wine(system32("reg.exe"), "query", key).exitCode() == 0;
     }
 
-    /** Kills this prefix's wineserver (and with it every process of the prefix). */
+    /** Kills this prefix's wineserver (and with it every process of the prefix), then its display. */
     @Override
     public void close() {
         exec(List.of("wineserver", "-k"), 60);
         exec(List.of("wineserver", "-w"), 60);
+        if (display != null) {
+            display.destroy();
+            try {
+                display.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            display = null;
+        }
     }
 }

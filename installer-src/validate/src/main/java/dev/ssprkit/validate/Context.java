@@ -12,16 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * What rules see: the database (read-only by convention), lookups shared by several rules (properties, directory
- * ancestry, feature membership, sequences), and the finding collector. Lookups are computed once, lazily.
+ * ancestry, feature membership, sequences), and the finding collector.
+ *
+ * <p>Every lookup is an index built once, on first use, and then a hash lookup: rows by primary key ({@link #find}),
+ * rows by the value of any column ({@link #rowsWith}, e.g. the files of a component), directories, features of a
+ * component, target paths. A rule that looks rows up inside a loop over rows must use these, never a scan, so that
+ * validation grows with the size of the package and not with its square (bench/validate measures it).
  */
 public final class Context {
     private final Database db;
     private final List<Finding> findings = new ArrayList<>();
+    private final Map<String, Map<Object, Row>> byKey = new HashMap<>();
+    private final Map<String, Map<Object, List<Row>>> byColumn = new HashMap<>();
+    private final Map<String, String> targetPaths = new HashMap<>();
     private Map<String, Row> directories;
     private Map<String, Set<String>> featuresOfComponent;
 
@@ -92,8 +99,32 @@ public final class Context {
 
     /** The first row of {@code table} whose first column equals {@code key}, or null. */
     public Row find(String table, Object key) {
-        for (Row r : rows(table)) if (Objects.equals(r.get(0), key)) return r;
-        return null;
+        if (key == null) return null;
+        return byKey.computeIfAbsent(table, t -> {
+            Map<Object, Row> index = new HashMap<>();
+            for (Row r : rows(t)) if (r.get(0) != null) index.putIfAbsent(r.get(0), r);
+            return index;
+        }).get(key);
+    }
+
+    /**
+     * The rows of {@code table} whose {@code column} equals {@code value} (e.g. {@code rowsWith("File", "Component_",
+     * id)}: the files of a component), in table order; none when the table or column does not exist.
+     */
+    public List<Row> rowsWith(String table, String column, Object value) {
+        if (value == null) return List.of();
+        Map<Object, List<Row>> index = byColumn.computeIfAbsent(table + "\u0000" + column, k -> {
+            Map<Object, List<Row>> m = new HashMap<>();
+            Table t = db.tableOrNull(table);
+            int i = t == null ? -1 : t.schema().indexOf(column);
+            if (i < 0) return m;
+            for (Row r : t.rows()) {
+                Object v = r.get(i);
+                if (v != null) m.computeIfAbsent(v, x -> new ArrayList<>(2)).add(r);
+            }
+            return m;
+        });
+        return index.getOrDefault(value, List.of());
     }
 
     /** A cell by column name, or null when the table (as stored) has no such column. */
@@ -159,6 +190,15 @@ public final class Context {
      * up in the same place.
      */
     public String targetPath(String directory) {
+        if (directory == null) return "";
+        String known = targetPaths.get(directory);
+        if (known != null) return known;
+        String path = spellTargetPath(directory);
+        targetPaths.put(directory, path);
+        return path;
+    }
+
+    private String spellTargetPath(String directory) {
         List<String> chain = ancestry(directory);
         Collections.reverse(chain);
         StringBuilder sb = new StringBuilder();
@@ -195,7 +235,7 @@ public final class Context {
         if (featuresOfComponent == null) {
             featuresOfComponent = new HashMap<>();
             for (Row r : rows("FeatureComponents")) {
-                featuresOfComponent.computeIfAbsent(text(r, "Component_"), c -> new HashSet<>()).add(text(r, "Feature_"));
+                featuresOfComponent.computeIfAbsent(text(r, "Component_"), c -> new HashSet<>(2)).add(text(r, "Feature_"));
             }
         }
         return featuresOfComponent.getOrDefault(component, Set.of());

@@ -1,5 +1,6 @@
 package dev.ssprkit.validate;
 
+import dev.ssprkit.validate.rules.ColumnWidths;
 import dev.ssprkit.validate.rules.Components;
 import dev.ssprkit.validate.rules.CustomActions;
 import dev.ssprkit.validate.rules.DataTypes;
@@ -9,6 +10,7 @@ import dev.ssprkit.validate.rules.Platform64;
 import dev.ssprkit.validate.rules.ProductIdentity;
 import dev.ssprkit.validate.rules.Profiles;
 import dev.ssprkit.validate.rules.PropertyNames;
+import dev.ssprkit.validate.rules.ReadLeniencies;
 import dev.ssprkit.validate.rules.RegistryValues;
 import dev.ssprkit.validate.rules.SchemaColumns;
 import dev.ssprkit.validate.rules.Sequences;
@@ -26,6 +28,7 @@ public final class Rules {
     public static final List<Rule> ALL = List.of(
             new SchemaColumns(),       // ICE06 ICE32
             new DataTypes(),           // ICE03
+            new ColumnWidths(),        // ICE03 (string overflow)
             new ProductIdentity(),     // ICE05 ICE16 ICE24 ICE39 ICE74 ICE87
             new Components(),          // ICE02 ICE08 ICE09 ICE18 ICE21 ICE35 ICE45 ICE92
             new Files(),               // ICE04 ICE30 ICE58 ICE60 ICE71
@@ -38,7 +41,8 @@ public final class Rules {
             new PropertyNames(),       // ICE46 ICE52 ICE79 ICE86 ICE99
             new RegistryValues(),      // ICE33 ICE65 ICE70
             new Shortcuts(),           // ICE17 ICE36 ICE59 ICE67
-            new FormattedReferences()  // ICE69
+            new FormattedReferences(), // ICE69
+            new ReadLeniencies()       // SSPRK03: what the reader accepted as Windows does
     );
 
     /** Every ICE id some rule can report, sorted by number. */

@@ -54,8 +54,9 @@ public final class WixBuild {
             return run(request, diagnostics);
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) throw e;
+            if (e instanceof dev.ssprkit.common.Classified) throw e; // a typed failure of the request (e.g. SOURCE_DATE_EPOCH not a number)
             diagnostics.report(CompilerMessage.INTERNAL_ERROR, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            return new BuildResult(false, diagnostics.all(), null, e);
+            return BuildResult.internalError(diagnostics.all(), e);
         }
     }
 
@@ -98,8 +99,16 @@ public final class WixBuild {
             return failed(diagnostics);
         }
         try {
-            Linked linked = new Linker(diagnostics).link(sections, () -> librarySections(grammar, platform, work, diagnostics));
+            List<Path> libraryStrings = new ArrayList<>();
+            Linked linked = new Linker(diagnostics).link(sections, () -> librarySections(grammar, platform, work, diagnostics, libraryStrings));
             if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
+            if (!libraryStrings.isEmpty()) {
+                // the built-in dialogs' texts fill in what the project's .wxl files leave out (their strings win)
+                loc = loc.withFallback(Localization.load(libraryStrings, List.of(), preprocessor, diagnostics));
+                List<Path> bindRoots = new ArrayList<>(roots(request, bindPaths, workingDirectory));
+                bindRoots.add(work.resolve("lib"));
+                roots = SourceRoots.of(bindRoots);
+            }
             Instant buildTime = request.buildTime() != null ? request.buildTime()
                     : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
             Binder binder = new Binder(diagnostics);
@@ -116,10 +125,12 @@ public final class WixBuild {
     }
 
     /** Compiles the built-in extensions' library sources (the dialog sets...), each with the build's platform. */
-    private static List<Section> librarySections(Grammar grammar, Platform platform, Path work, Diagnostics diagnostics) {
+    private static List<Section> librarySections(Grammar grammar, Platform platform, Path work, Diagnostics diagnostics, List<Path> strings) {
         List<Path> sources;
         try {
-            sources = dev.ssprkit.wix.lib.LibrarySources.extract(grammar.extensions(), work.resolve("lib"));
+            var extracted = dev.ssprkit.wix.lib.LibrarySources.extract(grammar.extensions(), work.resolve("lib"));
+            sources = extracted.sources();
+            strings.addAll(extracted.localizations());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -141,8 +152,13 @@ public final class WixBuild {
         }
         request.includeDirs().forEach(d -> roots.add(workingDirectory.resolve(d)));
         request.allowedRoots().forEach(d -> roots.add(workingDirectory.resolve(d)));
+        // what the request names explicitly may be read in either mode: bind paths and the .wxl files' folders
+        roots.addAll(bindPaths.all());
+        for (Path l : request.locFiles()) {
+            Path dir = workingDirectory.resolve(l).toAbsolutePath().getParent();
+            if (dir != null) roots.add(dir);
+        }
         if (!request.confine()) {
-            roots.addAll(bindPaths.all());
             roots.add(ProjectRoot.of(workingDirectory));
             for (Path s : request.sources()) roots.add(ProjectRoot.of(workingDirectory.resolve(s).toAbsolutePath().getParent()));
         }
@@ -198,6 +214,10 @@ public final class WixBuild {
             }
             for (Path[] s : staged) AtomicFile.replace(s[0], s[1]);
             staged.clear();
+        } catch (dev.ssprkit.msi.MsiException e) {
+            // what the format refuses (an over-long cell, too many strings): the package, not the disk
+            diagnostics.report(CompilerMessage.BIND_FAILED, null, e.getMessage());
+            return failed(diagnostics);
         } catch (IOException e) {
             diagnostics.report(CompilerMessage.WRITE_FAILED, null, output, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             return failed(diagnostics);

@@ -82,44 +82,10 @@ final class CmdScript {
                 set "RC=3"
                 exit /b 0
 
-                :dir
-                call :kind "%~1"
-                if "%KIND%"=="none" exit /b 0
-                if "%KIND%"=="link" (
-                  echo skipped %~1: link, junction or reparse point; left in place
-                  exit /b 0
-                )
-                if not "%KIND%"=="dir" (
-                  echo skipped %~1: expected a folder, found a file
-                  exit /b 0
-                )
-                echo removing %~1
-                rd /s /q "%~1"
-                if exist "%~1" (
-                  echo FAILED %~1: could not remove everything 1>&2
-                  set "RC=1"
-                )
-                exit /b 0
-
-                :file
-                call :kind "%~1"
-                if "%KIND%"=="none" exit /b 0
-                if "%KIND%"=="link" (
-                  echo skipped %~1: link or reparse point; left in place
-                  exit /b 0
-                )
-                if not "%KIND%"=="file" (
-                  echo skipped %~1: expected a file, found a folder
-                  exit /b 0
-                )
-                echo removing %~1
-                del /f /q /a "%~1"
-                if exist "%~1" (
-                  echo FAILED %~1 1>&2
-                  set "RC=1"
-                )
-                exit /b 0
-
+                """);
+        s.append(removal("dir", "link, junction or reparse point", "a folder, found a file", "rd /s /q", ": could not remove everything"));
+        s.append(removal("file", "link or reparse point", "a file, found a folder", "del /f /q /a", ""));
+        s.append("""
                 :kind
                 rem KIND=none, link (reparse point: 9th letter of %~a1 is "l"), dir or file.
                 rem (Not "if exist X\": some cmd implementations accept a trailing backslash on a file.)
@@ -132,5 +98,31 @@ final class CmdScript {
                 exit /b 0
                 """);
         return s.toString();
+    }
+
+    /**
+     * The subroutine {@code :KIND} that removes one cache entry of that kind (dir or file), one template for both:
+     * absent is fine, a link is left in place, the other kind is skipped, and what cannot be removed sets RC=1.
+     */
+    private static String removal(String kind, String link, String otherKind, String remove, String failDetail) {
+        return ":" + kind + "\n"
+                + "call :kind \"%~1\"\n"
+                + "if \"%KIND%\"==\"none\" exit /b 0\n"
+                + "if \"%KIND%\"==\"link\" (\n"
+                + "  echo skipped %~1: " + link + "; left in place\n"
+                + "  exit /b 0\n"
+                + ")\n"
+                + "if not \"%KIND%\"==\"" + kind + "\" (\n"
+                + "  echo skipped %~1: expected " + otherKind + "\n"
+                + "  exit /b 0\n"
+                + ")\n"
+                + "echo removing %~1\n"
+                + remove + " \"%~1\"\n"
+                + "if exist \"%~1\" (\n"
+                + "  echo FAILED %~1" + failDetail + " 1>&2\n"
+                + "  set \"RC=1\"\n"
+                + ")\n"
+                + "exit /b 0\n"
+                + "\n";
     }
 }

@@ -1,6 +1,6 @@
 package dev.ssprkit.sysprep.cache;
 
-import dev.ssprkit.sysprep.BadInputException;
+import dev.ssprkit.common.BadInputException;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.ssprkit.sysprep.cache;
 
+import dev.ssprkit.common.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +36,8 @@ public final class ScriptGenerator {
 
     public void writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.write(dir.resolve(CMD_NAME), cmd().getBytes(StandardCharsets.US_ASCII));
-        Files.write(dir.resolve(PS1_NAME), powershell().getBytes(StandardCharsets.UTF_8));
+        AtomicFile.writeString(dir.resolve(CMD_NAME), cmd(), StandardCharsets.US_ASCII);
+        AtomicFile.writeString(dir.resolve(PS1_NAME), powershell(), StandardCharsets.UTF_8);
     }
 
     /** The batch file, CRLF line ends (cmd.exe misparses labels in LF-only files). */

@@ -1,6 +1,8 @@
 package dev.ssprkit.sysprep.cli;
 
-import dev.ssprkit.sysprep.UnsupportedPlatformException;
+import dev.ssprkit.common.AtomicFile;
+import dev.ssprkit.common.ExitStatus;
+import dev.ssprkit.common.UnsupportedHereException;
 import dev.ssprkit.sysprep.cache.CleanReport;
 import dev.ssprkit.sysprep.locks.LockInspector;
 import dev.ssprkit.sysprep.profile.OfflineProfileLocator;
@@ -12,7 +14,6 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -66,7 +67,7 @@ final class CleanCacheCommand implements Callable<Integer> {
             locks = LockInspector.none();
         } else {
             if (!host.isWindows()) {
-                throw new UnsupportedPlatformException("cleaning the running system's profiles needs Windows; "
+                throw new UnsupportedHereException("cleaning the running system's profiles needs Windows; "
                         + "for a mounted image or a copy of a profile tree use --image-root DIR");
             }
             if (profile != null) throw new CommandLine.ParameterException(cl, "--profile applies to --image-root; live mode finds the built-in Administrator by its SID");
@@ -79,8 +80,8 @@ final class CleanCacheCommand implements Callable<Integer> {
             cl.getOut().print(report.toJson());
         } else {
             log.print(report.toText());
-            if (json != null) Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
+            if (json != null) AtomicFile.writeString(json, report.toJson(), StandardCharsets.UTF_8);
         }
-        return report.succeeded() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return report.succeeded() ? ExitStatus.OK.code : ExitStatus.FAILED.code;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ssprkit.sysprep.cli;
 
-import dev.ssprkit.sysprep.UnsupportedPlatformException;
+import dev.ssprkit.common.ExitStatus;
+import dev.ssprkit.common.UnsupportedHereException;
 import dev.ssprkit.sysprep.run.CacheCleaning;
 import dev.ssprkit.sysprep.run.SysprepRun;
 import picocli.CommandLine;
@@ -42,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!host.isWindows()) {
-            throw new UnsupportedPlatformException("sysprep runs only on the Windows being prepared; "
+            throw new UnsupportedHereException("sysprep runs only on the Windows being prepared; "
                     + "elsewhere use 'unattend check' and 'clean-cache --image-root DIR'");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -50,15 +51,15 @@ final class RunCommand implements Callable<Integer> {
         SysprepRun.Outcome outcome = run.run(unattend, new CacheCleaning.Options(includeDefault, false, stopProcesses),
                 command -> yes || confirm(out, command), out);
         return switch (outcome.status()) {
-            case DONE -> ExitCodes.OK;
-            case UNATTEND_PROBLEMS, CLEAN_FAILED -> ExitCodes.FINDINGS;
+            case DONE -> ExitStatus.OK.code;
+            case UNATTEND_PROBLEMS, CLEAN_FAILED -> ExitStatus.FAILED.code;
             case CANCELLED -> {
                 out.println("cancelled; nothing was run");
-                yield ExitCodes.CANCELLED;
+                yield ExitStatus.CANCELLED.code;
             }
             case SYSPREP_FAILED -> {
                 spec.commandLine().getErr().println("error: sysprep.exe exited with " + outcome.sysprepExitCode());
-                yield ExitCodes.SYSPREP_FAILED;
+                yield ExitStatus.SYSPREP_FAILED.code;
             }
         };
     }

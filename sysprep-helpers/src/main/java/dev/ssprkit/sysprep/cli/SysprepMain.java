@@ -1,13 +1,15 @@
 package dev.ssprkit.sysprep.cli;
 
+import dev.ssprkit.common.cli.CommandFailures;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
 
 /**
- * Standalone entry point until the toolkit's {@code sspr} command exists:
- * {@code java -jar ssprkit-sysprep-VERSION-cli.jar clean-cache|unattend|run ...}. Exit statuses: {@link ExitCodes}.
+ * Standalone entry point for image machines with Java but without the whole toolkit:
+ * {@code java -jar ssprkit-sysprep-VERSION-cli.jar clean-cache|unattend|run ...}. The same exit statuses and error
+ * wording as {@code sspr sysprep} ({@link CommandFailures}).
  */
 public final class SysprepMain {
     private SysprepMain() {}
@@ -24,6 +26,7 @@ public final class SysprepMain {
     /** Runs one command line against {@code host} (tests pass a fake). */
     public static int run(Host host, PrintStream out, PrintStream err, String... args) {
         CommandLine cl = SysprepCommand.commandLine(host);
+        CommandFailures.install(cl, System.getenv());
         PrintWriter o = new PrintWriter(out, true);
         PrintWriter e = new PrintWriter(err, true);
         cl.setOut(o);

@@ -1,5 +1,6 @@
 package dev.ssprkit.sysprep.cli;
 
+import dev.ssprkit.common.ExitStatus;
 import dev.ssprkit.sysprep.unattend.CheckResult;
 import dev.ssprkit.sysprep.unattend.CopyProfileCheck;
 import dev.ssprkit.sysprep.unattend.Finding;
@@ -19,24 +20,22 @@ final class UnattendCheckCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    ArchOption arch;
-
-    @CommandLine.Parameters(paramLabel = "FILE", description = "the answer file")
-    Path file;
+    AnswerFileArgs args;
 
     @Override
     public Integer call() {
-        String a = arch.validated(spec.commandLine());
+        String a = args.arch(spec.commandLine());
+        Path file = args.file;
         CheckResult r = CopyProfileCheck.check(UnattendDocument.load(file), a);
         PrintWriter out = spec.commandLine().getOut();
         if (r.ok()) {
             out.println(file + ": ok: CopyProfile is true in Microsoft-Windows-Shell-Setup (" + r.architecture()
                     + ") of the specialize pass");
-            return ExitCodes.OK;
+            return ExitStatus.OK.code;
         }
         for (Finding f : r.findings()) out.println(f.format(file.toString()));
         out.println(file + ": " + r.findings().size() + " problem(s) for processorArchitecture " + r.architecture()
                 + (r.inferred() ? " (inferred; --arch to choose)" : "") + "; 'unattend fix' corrects them");
-        return ExitCodes.FINDINGS;
+        return ExitStatus.FAILED.code;
     }
 }

@@ -1,6 +1,6 @@
 package dev.ssprkit.sysprep.unattend;
 
-import dev.ssprkit.sysprep.BadInputException;
+import dev.ssprkit.common.BadInputException;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;

@@ -1,6 +1,6 @@
 package dev.ssprkit.sysprep.unattend;
 
-import dev.ssprkit.sysprep.BadInputException;
+import dev.ssprkit.common.BadInputException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -8,7 +8,7 @@ import org.w3c.dom.NodeList;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -42,10 +42,9 @@ public final class UnattendDocument {
                 throw new BadInputException(file, "larger than " + MAX_BYTES + " bytes; not an answer file");
             }
             bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file, "no such file");
         } catch (IOException e) {
-            throw new BadInputException(file, "cannot read: " + e.getMessage(), e);
+            // a missing or unreadable file is an I/O error, as for every other command (not "bad input")
+            throw new UncheckedIOException(e);
         }
         Document dom = SecureXml.parse(file, bytes);
         Element root = dom.getDocumentElement();

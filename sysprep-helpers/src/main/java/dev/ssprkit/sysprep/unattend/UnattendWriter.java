@@ -1,5 +1,6 @@
 package dev.ssprkit.sysprep.unattend;
 
+import dev.ssprkit.common.AtomicFile;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
@@ -14,16 +15,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
  * Writes an {@link UnattendDocument} back: original declaration, BOM, encoding and line ends; the DOM content as is
- * (comments, namespace declarations and other components untouched). Saving is atomic: the new text goes to a
- * temporary file in the same folder, the old file is copied to {@code FILE.bak}, then the temporary file is moved
- * over the original.
+ * (comments, namespace declarations and other components untouched). Saving is atomic ({@link AtomicFile}): the
+ * old file is copied to {@code FILE.bak}, then the new text, written beside the original, replaces it.
  */
 public final class UnattendWriter {
     private UnattendWriter() {}
@@ -50,29 +49,14 @@ public final class UnattendWriter {
     public static Path save(UnattendDocument doc, Path target) throws IOException {
         Path real = target.toRealPath();
         Path backup = real.resolveSibling(real.getFileName() + ".bak");
-        Path tmp = Files.createTempFile(real.getParent(), "." + real.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes(doc));
-            keepPermissions(real, tmp);
-            Files.copy(real, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            try {
-                Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] bytes = bytes(doc);
+        AtomicFile.write(backup, tmp -> Files.copy(real, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES));
+        // COPY_ATTRIBUTES above and here: the answer file keeps its permissions
+        AtomicFile.write(real, tmp -> {
+            Files.copy(real, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.write(tmp, bytes);
+        });
         return backup;
-    }
-
-    /** The answer file keeps its permissions (createTempFile's are 0600). */
-    private static void keepPermissions(Path from, Path to) throws IOException {
-        try {
-            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the new file inherits the folder's ACL, as the original did
-        }
     }
 
     private static String serialize(Node node, XmlPrologue p) {

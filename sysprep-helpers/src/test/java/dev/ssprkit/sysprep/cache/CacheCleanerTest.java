@@ -1,6 +1,6 @@
 package dev.ssprkit.sysprep.cache;
 
-import dev.ssprkit.sysprep.BadInputException;
+import dev.ssprkit.common.BadInputException;
 import dev.ssprkit.sysprep.fakes.ProfileFixture;
 import dev.ssprkit.sysprep.fakes.TreeSnapshot;
 import org.junit.jupiter.api.AfterEach;

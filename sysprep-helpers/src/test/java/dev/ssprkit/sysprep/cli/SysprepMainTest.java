@@ -1,5 +1,6 @@
 package dev.ssprkit.sysprep.cli;
 
+import dev.ssprkit.common.ExitStatus;
 import dev.ssprkit.sysprep.fakes.FakeHost;
 import dev.ssprkit.sysprep.fakes.FakeLockInspector;
 import dev.ssprkit.sysprep.fakes.InMemoryProfileLocator;
@@ -106,9 +107,9 @@ class SysprepMainTest {
 
     @Test
     void liveModeNeedsWindows() {
-        assertEquals(ExitCodes.NOT_WINDOWS, run(linux(), "clean-cache"));
+        assertEquals(ExitStatus.UNSUPPORTED.code, run(linux(), "clean-cache"));
         assertTrue(err().contains("--image-root"), err());
-        assertEquals(ExitCodes.NOT_WINDOWS, run(linux(), "run", "--unattend", "x.xml", "--yes"));
+        assertEquals(ExitStatus.UNSUPPORTED.code, run(linux(), "run", "--unattend", "x.xml", "--yes"));
     }
 
     @Test
@@ -146,14 +147,14 @@ class SysprepMainTest {
 
     @Test
     void badInputNamesTheFile() throws IOException {
-        assertEquals(3, run(linux(), "unattend", "check", tmp.resolve("missing.xml").toString()));
-        assertTrue(err().contains("missing.xml") && err().contains("no such file"), err());
+        assertEquals(ExitStatus.IO_ERROR.code, run(linux(), "unattend", "check", tmp.resolve("missing.xml").toString()));
+        assertTrue(err().contains("missing.xml: no such file"), err());
         Path xxe = unattend("doctype-xxe.xml");
-        assertEquals(3, run(linux(), "unattend", "fix", xxe.toString()));
+        assertEquals(ExitStatus.BAD_INPUT.code, run(linux(), "unattend", "fix", xxe.toString()));
         assertTrue(err().contains("doctype-xxe.xml") && err().contains("DOCTYPE"), err());
-        assertEquals(2, run(linux(), "unattend", "check", "--arch", "sparc", xxe.toString()));
-        assertEquals(2, run(linux(), "clean-cache", "--bogus"));
-        assertEquals(2, run(linux(), "unattend"));
+        assertEquals(ExitStatus.USAGE.code, run(linux(), "unattend", "check", "--arch", "sparc", xxe.toString()));
+        assertEquals(ExitStatus.USAGE.code, run(linux(), "clean-cache", "--bogus"));
+        assertEquals(ExitStatus.USAGE.code, run(linux(), "unattend"));
     }
 
     @Test
@@ -163,7 +164,7 @@ class SysprepMainTest {
         Path good = unattend("good.xml");
         FakeHost host = windows(image);
         host.consoleInput = "no\n";
-        assertEquals(ExitCodes.CANCELLED, run(host, "run", "--unattend", good.toString()));
+        assertEquals(ExitStatus.CANCELLED.code, run(host, "run", "--unattend", good.toString()));
         assertTrue(host.sysprepRuns.isEmpty());
         assertTrue(out().contains("Type 'yes'"));
 
@@ -173,10 +174,32 @@ class SysprepMainTest {
                 "/unattend:" + good.toAbsolutePath()), host.sysprepRuns.get(0));
 
         host.sysprepExitCode = 1;
-        assertEquals(ExitCodes.SYSPREP_FAILED, run(host, "run", "--unattend", good.toString(), "--yes"));
+        assertEquals(ExitStatus.SYSPREP_FAILED.code, run(host, "run", "--unattend", good.toString(), "--yes"));
 
         Path bad = unattend("false.xml");
-        assertEquals(ExitCodes.FINDINGS, run(host, "run", "--unattend", bad.toString(), "--yes"));
+        assertEquals(ExitStatus.FAILED.code, run(host, "run", "--unattend", bad.toString(), "--yes"));
         assertEquals(2, host.sysprepRuns.size(), "not run with a bad answer file");
+    }
+
+    /** A fault in the machine double (a profile lookup that hits a null) is our bug: status 70, never a domain message. */
+    @Test
+    void aBugIsAnInternalErrorNotTheUsersFault() {
+        FakeHost host = new FakeHost(true, new dev.ssprkit.sysprep.profile.ProfileLocator() {
+            @Override
+            public UserProfile builtInAdministrator() {
+                throw new NullPointerException("profile list entry without a path");
+            }
+
+            @Override
+            public UserProfile defaultProfile() {
+                throw new NullPointerException("profile list entry without a path");
+            }
+        });
+        assertEquals(ExitStatus.INTERNAL.code, run(host, "clean-cache", "--dry-run"));
+        assertTrue(err().contains("internal error — please report it"), err());
+        assertTrue(err().contains("NullPointerException: profile list entry without a path"), err());
+        assertFalse(err().contains("\tat "), "the stack trace only with --debug: " + err());
+        assertEquals(ExitStatus.INTERNAL.code, run(host, "clean-cache", "--dry-run", "--debug"));
+        assertTrue(err().contains("\tat "), err());
     }
 }

@@ -1,6 +1,6 @@
 package dev.ssprkit.sysprep.unattend;
 
-import dev.ssprkit.sysprep.BadInputException;
+import dev.ssprkit.common.BadInputException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -77,7 +77,8 @@ class CopyProfileCheckTest {
         assertTrue(dtd.getMessage().contains("doctype-xxe.xml") && dtd.getMessage().contains("DOCTYPE"), dtd.getMessage());
         BadInputException root = assertThrows(BadInputException.class, () -> UnattendDocument.load(fixture("wrong-root.xml")));
         assertTrue(root.getMessage().contains("not an answer file"), root.getMessage());
-        BadInputException missing = assertThrows(BadInputException.class, () -> UnattendDocument.load(Path.of("no/such/unattend.xml")));
-        assertTrue(missing.getMessage().contains("no/such/unattend.xml") && missing.getMessage().contains("no such file"));
+        // a missing file is an I/O error (exit 4 through every front end), not bad content
+        java.io.UncheckedIOException missing = assertThrows(java.io.UncheckedIOException.class, () -> UnattendDocument.load(Path.of("no/such/unattend.xml")));
+        assertEquals("no/such/unattend.xml", ((java.nio.file.NoSuchFileException) missing.getCause()).getFile());
     }
 }

@@ -1,11 +1,11 @@
 package dev.ssprkit.cli.trust;
 
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.cli.Sspr;
 import dev.ssprkit.sign.KeystoreConfig;
 import dev.ssprkit.sign.PasswordSource;
 import dev.ssprkit.sign.SignableFormat;
 import dev.ssprkit.sign.Signer;
-import dev.ssprkit.sign.SigningException;
 import net.jsign.DigestAlgorithm;
 import net.jsign.KeyStoreType;
 import picocli.CommandLine.ArgGroup;
@@ -91,33 +91,21 @@ public final class SignCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (literalPassword != null) {
             literalPassword = null;
-            spec.commandLine().getErr().println("sspr sign: passwords are not accepted on the command line (the value given is not shown);"
+            throw new InvalidValueException("passwords are not accepted on the command line (the value given is not shown);"
                     + " use --storepass-env VAR or --storepass-file FILE");
-            return Sspr.USAGE;
         }
-        KeystoreConfig config;
-        try {
-            config = config();
-        } catch (IllegalArgumentException e) {
-            return TrustExits.report(spec, e, Sspr.USAGE);
-        }
+        KeystoreConfig config = config();
         Signer signer = new Signer(config, environment);
+        // failures are typed (SigningException says bad input / I/O / failed): Errors maps them, the first one ends the run
         for (Path file : files) {
-            try {
-                if (!Files.isRegularFile(file)) throw new java.nio.file.NoSuchFileException(file.toString());
-                SignableFormat format = SignableFormat.of(file);
-                signer.sign(file);
-                spec.commandLine().getOut().println("signed " + file + " (" + format.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + ", " + config.digest().id + (config.timestampUrl() != null ? ", timestamped" : "") + ")");
-            } catch (SigningException e) {
-                boolean notSignable = e.getMessage() != null && e.getMessage().contains("not a compound file");
-                return TrustExits.report(spec, e, notSignable ? Sspr.BAD_INPUT : Sspr.FAILED);
-            } catch (IOException e) {
-                return TrustExits.report(spec, e, Sspr.IO_ERROR);
-            }
+            if (!Files.isRegularFile(file)) throw new java.nio.file.NoSuchFileException(file.toString());
+            SignableFormat format = SignableFormat.of(file);
+            signer.sign(file);
+            spec.commandLine().getOut().println("signed " + file + " (" + format.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + ", " + config.digest().id + (config.timestampUrl() != null ? ", timestamped" : "") + ")");
         }
         return Sspr.OK;
     }
@@ -127,20 +115,20 @@ public final class SignCommand implements Callable<Integer> {
         try {
             type = KeyStoreType.valueOf(storetype.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--storetype " + storetype + " is not a jsign keystore type");
+            throw new InvalidValueException("--storetype " + storetype + " is not a jsign keystore type");
         }
         DigestAlgorithm algorithm = DigestAlgorithm.of(digest);
-        if (algorithm == null) throw new IllegalArgumentException("--digest " + digest + " is not SHA-1, SHA-256, SHA-384 or SHA-512");
+        if (algorithm == null) throw new InvalidValueException("--digest " + digest + " is not SHA-1, SHA-256, SHA-384 or SHA-512");
         URI url = null;
         if (tsa != null) {
             try {
                 url = new URI(tsa);
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("--tsa is not a URL: " + e.getReason());
+                throw new InvalidValueException("--tsa is not a URL: " + e.getReason());
             }
         }
         if (keystore == null && (type == KeyStoreType.PKCS12 || type == KeyStoreType.JKS || type == KeyStoreType.JCEKS)) {
-            throw new IllegalArgumentException("--keystore is required for --storetype " + type);
+            throw new InvalidValueException("--keystore is required for --storetype " + type);
         }
         PasswordSource store = storepass.env != null ? PasswordSource.env(storepass.env) : PasswordSource.file(storepass.file);
         PasswordSource key = keypass == null ? null : keypass.env != null ? PasswordSource.env(keypass.env) : PasswordSource.file(keypass.file);

@@ -32,18 +32,14 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Machine-readable output.") boolean json;
 
     @Override
-    public Integer call() {
-        if (!Files.isRegularFile(file)) return TrustExits.report(spec, new NoSuchFileException(file.toString()), Sspr.IO_ERROR);
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
         List<Finding> findings = Validator.validate(file);
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = findings.size() - errors;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(findings));
-            } catch (IOException e) {
-                return TrustExits.report(spec, e, Sspr.IO_ERROR);
-            }
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(findings));
         } else {
             for (Finding f : findings) out.println(f);
             out.println(file + ": " + errors + " error(s), " + warnings + " warning(s)");

@@ -3,6 +3,8 @@ package dev.ssprkit.cli.trust;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ssprkit.cli.Sspr;
+import dev.ssprkit.common.FailureText;
+import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.sign.SignatureInfo;
 import dev.ssprkit.sign.Verification;
 import dev.ssprkit.sign.Verifier;
@@ -44,26 +46,17 @@ public final class VerifyCommand implements Callable<Integer> {
     Path ca;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         List<X509Certificate> anchors;
-        Verification v;
         try {
             anchors = ca == null ? List.of() : certificates(ca);
         } catch (IOException | CertificateException e) {
-            return TrustExits.report(spec, new IOException("--ca " + ca + ": " + TrustExits.message(e)), Sspr.USAGE);
+            throw new InvalidValueException("--ca " + ca + ": " + FailureText.message(e));
         }
-        try {
-            v = Verifier.verify(file, anchors);
-        } catch (IOException e) {
-            return TrustExits.report(spec, e, TrustExits.ioCode(e));
-        }
+        Verification v = Verifier.verify(file, anchors); // typed failures: not signable / unreadable signature, I/O
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(v)));
-            } catch (IOException e) {
-                return TrustExits.report(spec, e, Sspr.IO_ERROR);
-            }
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(v)));
         } else {
             text(v, out);
         }

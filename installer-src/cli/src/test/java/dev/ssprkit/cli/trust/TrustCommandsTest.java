@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** sign, verify and validate driven in-process, as {@code new CommandLine(new SignCommand())}. */
+/** sign, verify and validate driven in-process, as {@code new CommandLine(new SignCommand())} with sspr's failure mapping. */
 class TrustCommandsTest {
     @TempDir static Path shared;
     static TestPki keys;
@@ -57,8 +57,10 @@ class TrustCommandsTest {
         keys = TestPki.create(shared.resolve("keys"));
     }
 
+    /** The command alone, with the failure mapping {@code sspr} gives it. */
     static Run run(Object command, String... args) {
         CommandLine cl = new CommandLine(command);
+        dev.ssprkit.cli.Errors.install(cl, Map.of());
         StringWriter out = new StringWriter(), err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

@@ -1,5 +1,6 @@
 package dev.ssprkit.endpoint.msiexec;
 
+import dev.ssprkit.common.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,12 @@ public final class MsiProperties {
     private static String check(String name, String v) {
         String value = v == null ? "" : v;
         if (name == null || !PUBLIC_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("'" + name + "' is not a public property: only names of upper-case letters, digits,"
+            throw new InvalidValueException("'" + name + "' is not a public property: only names of upper-case letters, digits,"
                     + " '_' and '.' (not starting with a digit) can be set on the msiexec command line");
         }
         for (char c : value.toCharArray()) {
             if (c == '"' || c == '\r' || c == '\n' || c == '\0') {
-                throw new IllegalArgumentException("the value of " + name + " contains " + (c == '"' ? "a double quote" : "a line break or NUL")
+                throw new InvalidValueException("the value of " + name + " contains " + (c == '"' ? "a double quote" : "a line break or NUL")
                         + ", which msiexec cannot take safely on its command line; set it through a transform instead");
             }
         }

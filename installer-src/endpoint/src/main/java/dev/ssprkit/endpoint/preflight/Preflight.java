@@ -2,7 +2,7 @@ package dev.ssprkit.endpoint.preflight;
 
 import dev.ssprkit.endpoint.SsprKeys;
 import dev.ssprkit.endpoint.Tls12Settings;
-import dev.ssprkit.endpoint.Win10Policy;
+import dev.ssprkit.endpoint.DwordSwitch;
 import dev.ssprkit.registry.RegistryKey;
 import dev.ssprkit.registry.RegistryStore;
 import dev.ssprkit.registry.RegistryValue;
@@ -82,10 +82,10 @@ public final class Preflight {
                 out.add(Check.WINDOWS10_TOO_OLD.finding(SsprKeys.CURRENT_VERSION.toString(), "CurrentBuildNumber", Integer.toString(os.build())));
             }
             if (os.isHomeEdition()) out.add(Check.HOME_EDITION.finding(SsprKeys.CURRENT_VERSION.toString(), "EditionID", os.edition()));
-            Win10Policy.State policy = new Win10Policy(store).status();
-            if (policy != Win10Policy.State.ENABLED) {
-                out.add(Check.POLICY_NOT_SET.finding(SsprKeys.AZURE_AD_ACCOUNT_POLICY.toString(), Win10Policy.VALUE,
-                        store.get(SsprKeys.AZURE_AD_ACCOUNT_POLICY, Win10Policy.VALUE).map(RegistryValue::display).orElse("absent")));
+            DwordSwitch.Status policy = DwordSwitch.WIN10_PASSWORD_RESET.status(store);
+            if (policy.state() != DwordSwitch.State.ON) {
+                out.add(Check.POLICY_NOT_SET.finding(SsprKeys.AZURE_AD_ACCOUNT_POLICY.toString(), DwordSwitch.WIN10_PASSWORD_RESET.value(),
+                        policy.reading().display()));
             }
         } else {
             out.add(Check.UNSUPPORTED_OS.finding(null, null, os.describe()));

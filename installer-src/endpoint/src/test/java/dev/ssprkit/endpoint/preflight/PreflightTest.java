@@ -2,7 +2,7 @@ package dev.ssprkit.endpoint.preflight;
 
 import dev.ssprkit.endpoint.SsprKeys;
 import dev.ssprkit.endpoint.Tls12Settings;
-import dev.ssprkit.endpoint.Win10Policy;
+import dev.ssprkit.endpoint.DwordSwitch;
 import dev.ssprkit.registry.InMemoryRegistry;
 import dev.ssprkit.registry.RegistryKey;
 import dev.ssprkit.registry.RegistryValue;
@@ -32,7 +32,7 @@ class PreflightTest {
         InMemoryRegistry reg = new InMemoryRegistry();
         reg.set(SsprKeys.SYSTEM_POLICIES, "EnableLUA", RegistryValue.dword(1));
         reg.set(SsprKeys.WINLOGON, "Shell", RegistryValue.string("explorer.exe"));
-        if (os.isWindows10OrLater()) new Win10Policy(reg).enable();
+        if (os.isWindows10OrLater()) DwordSwitch.WIN10_PASSWORD_RESET.set(reg, true);
         else {
             new Tls12Settings(reg, os.is64Bit()).enable();
             reg.set(SsprKeys.CREDENTIAL_PROVIDER, null, RegistryValue.string("PasswordResetCredentialProvider"));

@@ -52,7 +52,7 @@ public final class StructuralCheck {
         try (PoiStorageReader storage = PoiStorageReader.open(msi)) {
             c.run(storage);
         } catch (IOException | RuntimeException e) {
-            c.problem("cannot check " + msi.getFileName() + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
+            c.problem("cannot check " + msi.getFileName() + ": " + (e instanceof IOException && e.getMessage() != null ? e.getMessage() : PoiStorageReader.describe(e)));
         }
         if (c.problems.size() > MAX_PROBLEMS) {
             int more = c.problems.size() - MAX_PROBLEMS;

@@ -33,6 +33,7 @@ public final class PoiStorageReader implements StorageReader {
     private final String label;
     private final List<String> streams = new ArrayList<>();
     private final List<String> storages = new ArrayList<>();
+    private List<String> warnings = List.of();
 
     private PoiStorageReader(Fs fs, Path file, String label) throws MsiException {
         this.fs = fs;
@@ -53,7 +54,7 @@ public final class PoiStorageReader implements StorageReader {
 
     public static PoiStorageReader open(Path file) throws IOException {
         String label = file.getFileName().toString();
-        CfbHeader.check(file, label);
+        List<String> warnings = CfbHeader.check(file, label);
         Fs fs;
         try {
             fs = new Fs(file);
@@ -61,18 +62,40 @@ public final class PoiStorageReader implements StorageReader {
             throw new MsiException(label, "not a readable compound file (OLE/CFB): " + describe(e), e);
         }
         try {
-            return new PoiStorageReader(fs, file, label);
+            PoiStorageReader r = new PoiStorageReader(fs, file, label);
+            r.warnings = List.copyOf(warnings);
+            return r;
         } catch (IOException e) {
             fs.close();
             throw e;
         }
     }
 
-    static String describe(Throwable e) {
+    /**
+     * What a failure inside POI means for the user, without POI's class names: POI reports a sector number past the
+     * end of the file as an IndexOutOfBoundsException ("Block 7 not found"), a chain loop as an IllegalStateException.
+     */
+    public static String describe(Throwable e) {
+        if (e instanceof IndexOutOfBoundsException) return "a sector number points past the end of the file (truncated, or a corrupt sector chain)";
+        if (e instanceof StackOverflowError) return "the directory tree is nested too deeply or loops";
         String m = e.getMessage();
-        String what = e.getClass().getSimpleName() + (m == null ? "" : " " + m);
-        // POI's way of saying that a sector number points past the end of the file
-        return e instanceof IndexOutOfBoundsException ? "a sector is past the end of the file (truncated, or a corrupt sector number): " + what : what;
+        if (m == null || m.isBlank()) return "the compound-file structure is corrupt";
+        return m.replaceAll("\\s+", " ").trim();
+    }
+
+    @Override
+    public StorageReader storage(String name) throws IOException {
+        try {
+            if (fs.getRoot().getEntry(name) instanceof DirectoryEntry d) return new PoiSubStorage(d, label + " storage " + printable(name));
+        } catch (IOException | RuntimeException e) {
+            throw new MsiException(label + " storage " + printable(name), "not found: " + describe(e), e);
+        }
+        throw new MsiException(label + " storage " + printable(name), "is not a storage");
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
     }
 
     @Override
@@ -175,7 +198,7 @@ public final class PoiStorageReader implements StorageReader {
         }
         if (p == null || p.shouldUseSmallBlocks()) return null;
         int sectorSize = fs.getBigBlockSize();
-        long sectorsInFile = Files.size(file) / sectorSize - 1; // CfbHeader checked the size is whole sectors
+        long sectorsInFile = CfbHeader.sectorsOf(Files.size(file), sectorSize); // a short last sector counts
         long count = (size + sectorSize - 1) / sectorSize;
         if (count > sectorsInFile) throw new MsiException(where, "corrupt sector chain: " + size + " bytes need " + count + " sectors but the file has " + sectorsInFile);
         int[] chain = new int[(int) count];

@@ -15,11 +15,13 @@ final class SectorChannel extends ReadOnlyChannel {
     private final FileChannel file;
     private final long[] runStart; // stream offset where each run begins, ascending, runStart[0] = 0
     private final long[] runFile;  // file offset of each run
+    private final int sectorSize;
 
     /** @param sectors the stream's sectors in order (each one checked to lie within the file) */
     SectorChannel(FileChannel file, int[] sectors, int sectorSize, long size) {
         super(size);
         this.file = file;
+        this.sectorSize = sectorSize;
         long[] starts = new long[Math.max(1, sectors.length)];
         long[] offsets = new long[starts.length];
         int runs = 0;
@@ -50,7 +52,16 @@ final class SectorChannel extends ReadOnlyChannel {
             while (slice.hasRemaining()) {
                 int r = file.read(slice, runFile[run] + (position - runStart[run]) + n);
                 if (r < 0) {
-                    throw new IOException("the compound file ends inside a stream's sector");
+                    // A short last sector (the file's length is not whole sectors): its missing tail reads as zeros,
+                    // as POI and libgsf read it. Anywhere else the file is truncated.
+                    long at = runFile[run] + (position - runStart[run]) + n;
+                    long fileSize = file.size();
+                    if (at < fileSize || at >= (fileSize / sectorSize + 1) * sectorSize || fileSize % sectorSize == 0) {
+                        throw new IOException("the compound file ends inside a stream's sector");
+                    }
+                    int zeros = (int) Math.min(slice.remaining(), (fileSize / sectorSize + 1) * sectorSize - at);
+                    for (int z = 0; z < zeros; z++) slice.put((byte) 0);
+                    r = zeros;
                 }
                 n += r;
             }

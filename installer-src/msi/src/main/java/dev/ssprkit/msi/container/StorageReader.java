@@ -29,4 +29,14 @@ public interface StorageReader extends Closeable {
     default SeekableByteChannel channel(String storedName) throws IOException {
         return null;
     }
+
+    /** A storage inside this one (a patch's embedded transform), valid while this reader is open. */
+    default StorageReader storage(String name) throws IOException {
+        throw new IOException("this reader cannot open the storage " + name);
+    }
+
+    /** What is wrong with the container but was read anyway (a short last sector), for the user to see. */
+    default List<String> warnings() {
+        return List.of();
+    }
 }

@@ -1,5 +1,9 @@
 package dev.ssprkit.msi.model;
 
+import dev.ssprkit.msi.ReadWarning;
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.ssprkit.msi.schema.StandardSchema;
 import dev.ssprkit.msi.schema.TableSchema;
 
@@ -20,6 +24,8 @@ public final class Database implements Closeable {
     private final Map<String, Table> tables = new TreeMap<>();
     private final Map<String, StreamData> streams = new TreeMap<>();
     private Closeable resource;
+    private final List<ReadWarning> readWarnings = new ArrayList<>();
+    private String kind = "installation database";
 
     public int codepage() {
         return codepage;
@@ -75,6 +81,28 @@ public final class Database implements Closeable {
 
     public Database putStream(String name, StreamData data) {
         streams.put(name, data);
+        return this;
+    }
+
+    /**
+     * What the reader accepted although it is wrong (as Windows Installer does): over-wide strings, a short last
+     * sector... Empty for a database built in memory.
+     */
+    public List<ReadWarning> readWarnings() {
+        return Collections.unmodifiableList(readWarnings);
+    }
+
+    public void addReadWarning(ReadWarning warning) {
+        readWarnings.add(warning);
+    }
+
+    /** "installation database", "merge module" or "patch": what the file was, by its CLSID and tables. */
+    public String kind() {
+        return kind;
+    }
+
+    public Database kind(String kind) {
+        this.kind = kind;
         return this;
     }
 

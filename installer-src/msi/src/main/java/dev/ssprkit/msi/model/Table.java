@@ -45,10 +45,37 @@ public final class Table {
             throw new IllegalArgumentException(schema.name() + ": " + values.length + " values for " + cols.size() + " columns " + schema.columnNames());
         }
         Object[] cells = new Object[values.length];
-        for (int i = 0; i < values.length; i++) cells[i] = checkCell(cols.get(i), values[i], origin);
+        for (int i = 0; i < values.length; i++) cells[i] = checkCell(cols.get(i), values[i], origin, true);
         Row row = new Row(this, cells, origin);
         rows.add(row);
         return row;
+    }
+
+    /**
+     * Adds a row read from a file: the same checks as {@link #add} except string widths, which Windows Installer
+     * does not enforce when it reads a package (see {@link #overWide}).
+     */
+    public Row addAsRead(Object... values) {
+        List<Column> cols = schema.columns();
+        if (values.length != cols.size()) {
+            throw new IllegalArgumentException(schema.name() + ": " + values.length + " values for " + cols.size() + " columns " + schema.columnNames());
+        }
+        Object[] cells = new Object[values.length];
+        for (int i = 0; i < values.length; i++) cells[i] = checkCell(cols.get(i), values[i], null, false);
+        Row row = new Row(this, cells, null);
+        rows.add(row);
+        return row;
+    }
+
+    /** Indexes of the string cells longer than their column's declared width. */
+    public static List<Integer> overWide(TableSchema schema, Object[] cells) {
+        List<Integer> out = new ArrayList<>();
+        List<Column> cols = schema.columns();
+        for (int i = 0; i < cells.length && i < cols.size(); i++) {
+            Column c = cols.get(i);
+            if (c.isString() && c.size() > 0 && cells[i] instanceof String s && s.length() > c.size()) out.add(i);
+        }
+        return out;
     }
 
     public void remove(Row row) {
@@ -69,7 +96,7 @@ public final class Table {
         return null;
     }
 
-    private Object checkCell(Column c, Object v, String origin) {
+    private Object checkCell(Column c, Object v, String origin, boolean checkWidth) {
         String where = schema.name() + "." + c.name() + (origin == null ? "" : " (" + origin + ")");
         if (v instanceof String s && s.isEmpty()) v = null;
         if (v == null) {
@@ -79,7 +106,7 @@ public final class Table {
         switch (c.kind()) {
             case STRING -> {
                 if (!(v instanceof String s)) throw new IllegalArgumentException(where + ": expected a string, got " + v.getClass().getSimpleName());
-                if (c.size() > 0 && s.length() > c.size()) {
+                if (checkWidth && c.size() > 0 && s.length() > c.size()) {
                     throw new IllegalArgumentException(where + ": '" + abbreviate(s) + "' is " + s.length() + " characters; the column holds at most " + c.size());
                 }
             }

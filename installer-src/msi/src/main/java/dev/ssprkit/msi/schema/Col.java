@@ -71,6 +71,12 @@ public final class Col {
         return this;
     }
 
+    /** Only an upper bound ({@code _Validation.MinValue} stays empty), as a few SDK columns have it. */
+    public Col max(long max) {
+        this.max = max;
+        return this;
+    }
+
     /** A foreign key: {@code _Validation.KeyTable} / {@code KeyColumn}. */
     public Col ref(String table, int column) {
         keyTable = table;

@@ -62,7 +62,22 @@ public final class SummaryInfoCodec {
     }
 
     public static SummaryInfo read(byte[] data) throws MsiException {
+        return read(data, new java.util.ArrayList<>());
+    }
+
+    /**
+     * Reads the stream; what is wrong but readable is added to {@code warnings}: a codepage property of 0 (some old
+     * Microsoft packages; Windows then uses the machine's ANSI codepage) is read as 1252.
+     */
+    public static SummaryInfo read(byte[] data, java.util.List<String> warnings) throws MsiException {
         String where = "SummaryInformation";
+        int at = codepageOffset(data);
+        if (at >= 0 && data[at] == 0 && data[at + 1] == 0) {
+            data = data.clone();
+            data[at] = (byte) 0xE4; // 1252, little-endian
+            data[at + 1] = (byte) 0x04;
+            warnings.add("the summary information's codepage is 0; its strings are read as codepage 1252 (Windows uses the machine's ANSI codepage)");
+        }
         SummaryInformation si;
         try {
             PropertySet ps = new PropertySet(new ByteArrayInputStream(data));
@@ -70,7 +85,7 @@ public final class SummaryInfoCodec {
         } catch (NoPropertySetStreamException | org.apache.poi.hpsf.UnexpectedPropertySetTypeException e) {
             throw new MsiException(where, "is not a property set stream", e);
         } catch (IOException | RuntimeException e) {
-            throw new MsiException(where, "corrupt property set: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+            throw new MsiException(where, "corrupt property set: " + (e.getMessage() == null ? "unreadable" : e.getMessage()), e);
         }
         try {
             SummaryInfo s = new SummaryInfo();
@@ -93,8 +108,34 @@ public final class SummaryInfoCodec {
             s.security = integer(si, PropertyIDMap.PID_SECURITY);
             return s;
         } catch (RuntimeException e) {
-            throw new MsiException(where, "unexpected property types: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+            throw new MsiException(where, "unexpected property types: " + (e.getMessage() == null ? "unreadable" : e.getMessage()), e);
         }
+    }
+
+    /**
+     * Where the value of the codepage property (PID 1, VT_I2) of the first section is, or -1 ([MS-OLEPS] 2.20-2.21:
+     * the header's first FMTID/offset pair points at the section; a section is its size, its property count, then
+     * (PID, offset) pairs with offsets from the section's start; a typed value is a 4-byte type then the value).
+     */
+    static int codepageOffset(byte[] d) {
+        if (d.length < 48) return -1;
+        long section = u32(d, 44);
+        if (section < 48 || section + 8 > d.length) return -1;
+        long count = u32(d, (int) section + 4);
+        for (long i = 0; i < count && i < 4096; i++) {
+            long entry = section + 8 + i * 8;
+            if (entry + 8 > d.length) return -1;
+            if (u32(d, (int) entry) == 1) {
+                long value = section + u32(d, (int) entry + 4);
+                if (value + 6 > d.length || (u32(d, (int) value) & 0xFFFF) != 2) return -1; // VT_I2
+                return (int) value + 4;
+            }
+        }
+        return -1;
+    }
+
+    private static long u32(byte[] d, int at) {
+        return (d[at] & 0xFFL) | (d[at + 1] & 0xFFL) << 8 | (d[at + 2] & 0xFFL) << 16 | (d[at + 3] & 0xFFL) << 24;
     }
 
     private static Integer integer(SummaryInformation si, int pid) {

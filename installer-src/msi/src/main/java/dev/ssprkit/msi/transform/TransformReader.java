@@ -77,7 +77,7 @@ public final class TransformReader {
         try (StorageReader storage = open(mst)) {
             return new Application(db, storage, mst.getFileName().toString()).run();
         } catch (RuntimeException e) {
-            throw new MsiException(mst.getFileName().toString(), "unreadable transform: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+            throw new MsiException(mst.getFileName().toString(), "unreadable transform: " + PoiStorageReader.describe(e), e);
         }
     }
 

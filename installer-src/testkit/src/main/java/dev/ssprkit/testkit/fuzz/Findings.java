@@ -60,16 +60,24 @@ public final class Findings {
         found.clear();
     }
 
-    /** The corpus files ({@code *.bin} and any other input file, not the {@code .txt}/{@code .md} notes) of a folder. */
+    /**
+     * The corpus files ({@code *.bin} and any other input file, not the {@code .txt}/{@code .md} notes) of a folder.
+     * A missing folder or one without inputs fails the replay (it would otherwise pass having replayed nothing).
+     */
     public static List<Path> corpus(Path dir) {
-        if (!Files.isDirectory(dir)) return List.of();
+        if (!Files.isDirectory(dir)) {
+            throw new AssertionError("fuzz corpus " + dir.toAbsolutePath() + " is missing: the replay would test nothing");
+        }
+        List<Path> inputs;
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> {
+            inputs = s.filter(p -> {
                 String n = p.getFileName().toString();
                 return Files.isRegularFile(p) && !n.endsWith(".txt") && !n.endsWith(".md");
             }).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (inputs.isEmpty()) throw new AssertionError("fuzz corpus " + dir.toAbsolutePath() + " holds no inputs: the replay would test nothing");
+        return inputs;
     }
 }

@@ -66,17 +66,13 @@ public final class Profiles implements Rule {
         String id = Context.text(c, "Component"), dir = Context.text(c, "Directory_");
         boolean inProfile = ctx.isUnder(dir, Knowledge.PROFILE_FOLDERS);
         boolean perUserData = false, perMachineData = false;
-        boolean hasFiles = false;
-        for (Row f : ctx.rows("File")) {
-            if (id.equals(Context.text(f, "Component_"))) {
-                hasFiles = true;
-                if (inProfile) perUserData = true;
-                else perMachineData = true;
-            }
+        boolean hasFiles = !ctx.rowsWith("File", "Component_", id).isEmpty();
+        if (hasFiles) {
+            if (inProfile) perUserData = true;
+            else perMachineData = true;
         }
         Set<Integer> roots = new HashSet<>();
-        for (Row r : ctx.rows("Registry")) {
-            if (!id.equals(Context.text(r, "Component_"))) continue;
+        for (Row r : ctx.rowsWith("Registry", "Component_", id)) {
             int root = Context.integer(r, "Root", HKLM);
             roots.add(root);
             if (root == HKCU) perUserData = true;
@@ -92,8 +88,7 @@ public final class Profiles implements Rule {
             ctx.error("ICE38", c, "KeyPath", "component " + id + " installs to the user profile (" + dir
                     + ") and must use an HKCU registry value as its key path");
         }
-        for (Row s : ctx.rows("Shortcut")) {
-            if (!id.equals(Context.text(s, "Component_"))) continue;
+        for (Row s : ctx.rowsWith("Shortcut", "Component_", id)) {
             boolean advertised = ctx.find("Feature", Context.text(s, "Target")) != null;
             if (!advertised && ctx.isUnder(Context.text(s, "Directory_"), Knowledge.PROFILE_FOLDERS) && !hkcuKeyPath) {
                 ctx.error("ICE43", c, "KeyPath", "component " + id + " has the non-advertised shortcut " + Context.text(s, "Shortcut")

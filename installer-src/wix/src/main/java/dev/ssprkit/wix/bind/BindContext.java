@@ -22,6 +22,8 @@ final class BindContext {
     final Database db = new Database();
     /** The identity with bind-time values resolved. */
     PackageSymbol identity;
+    /** The package code when a step had to fix it before writing (software tags name it), else null: the writer derives it. */
+    String packageCode;
     Platform platform;
     /** Facts about each payload file, by File id. */
     final Map<String, FileFacts> files = new HashMap<>();

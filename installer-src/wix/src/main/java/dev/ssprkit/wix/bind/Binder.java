@@ -27,6 +27,7 @@ public final class Binder {
         new UiStep(ctx).run();
         if (ctx.failed()) return null;
         new DirectoryStep(ctx).run();
+        new SoftwareTagStep(ctx).run();
         new FileStep(ctx).run();
         if (ctx.failed()) return null;
         new ComponentStep(ctx).run();

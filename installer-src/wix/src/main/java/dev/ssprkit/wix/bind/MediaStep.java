@@ -1,6 +1,7 @@
 package dev.ssprkit.wix.bind;
 
 import dev.ssprkit.cab.CabOptions;
+import dev.ssprkit.cab.WixCompressionLevel;
 import dev.ssprkit.cab.CabinetCache;
 import dev.ssprkit.cab.CabinetWriter;
 import dev.ssprkit.cab.Compression;
@@ -134,6 +135,9 @@ final class MediaStep {
                 uncompressed.add(f);
                 continue;
             }
+            if (f.size > max) {
+                ctx.report(CompilerMessage.FILE_OVER_CABINET_SIZE, f.row.location(), f.row.str("File"), (f.size + (1 << 20) - 1) >> 20, max >> 20);
+            }
             boolean full = disk > 0 && (size + f.size > max || count == MAX_FILES_PER_CABINET);
             if (disk == 0 || full) {
                 disk++;
@@ -167,16 +171,12 @@ final class MediaStep {
         if (level == null && template != null) level = template.compressionLevel();
         // Cabinet file dates stay at the format's earliest date: Windows Installer ignores them, and a date that does not
         // move with the build time keeps cabinets identical from build to build (and the cabinet cache useful).
+        // No level anywhere: MSZIP, WiX v3's default (v4 defaults to LZX "medium"; MSZIP builds several times faster
+        // and every Windows Installer reads both). The level was checked against WixCompressionLevel when parsed.
         CabOptions.Builder b = CabOptions.builder();
         if (level == null) return b.build();
-        switch (level) {
-            case "none" -> b.compression(Compression.NONE);
-            case "mszip" -> b.compression(Compression.MSZIP).level(CompressionLevel.MEDIUM);
-            default -> {
-                ctx.report(CompilerMessage.COMPRESSION_SUBSTITUTED, media.location(), level);
-                b.compression(Compression.MSZIP).level(level.equals("high") ? CompressionLevel.HIGH : level.equals("low") ? CompressionLevel.LOW : CompressionLevel.MEDIUM);
-            }
-        }
+        String checked = level;
+        WixCompressionLevel.parseIgnoringCase(checked).orElseThrow(() -> new IllegalStateException("unchecked CompressionLevel " + checked)).applyTo(b);
         return b.build();
     }
 

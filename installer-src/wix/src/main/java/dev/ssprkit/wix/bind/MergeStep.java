@@ -265,7 +265,6 @@ final class MergeStep {
         private TableSchema target(String table, TableSchema source) {
             List<Row> existing = ctx.rows(table);
             TableSchema target = !existing.isEmpty() ? existing.get(0).schema() : StandardSchema.get(table);
-            if (target == null) target = ModuleTables.get(table);
             if (target == null) {
                 for (CustomTableSymbol t : ctx.linked.all(CustomTableSymbol.class)) if (t.schema().name().equals(table)) target = t.schema();
             }

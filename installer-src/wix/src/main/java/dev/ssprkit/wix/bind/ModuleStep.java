@@ -8,7 +8,6 @@ import dev.ssprkit.msi.model.StreamData;
 import dev.ssprkit.msi.schema.StandardSchema;
 import dev.ssprkit.msi.schema.TableSchema;
 import dev.ssprkit.wix.diag.CompilerMessage;
-import dev.ssprkit.wix.model.CustomTableSymbol;
 import dev.ssprkit.wix.model.EnsureTableSymbol;
 import dev.ssprkit.wix.model.ModuleTables;
 import dev.ssprkit.wix.model.PackageSymbol;
@@ -66,9 +65,6 @@ final class ModuleStep {
                 "AdminUISequence", "AdvtExecuteSequence", "InstallExecuteSequence", "InstallUISequence")) {
             ctx.linked.add(new EnsureTableSymbol(table, p.location()));
         }
-        for (String table : List.of("ModuleSignature", "ModuleComponents")) {
-            if (StandardSchema.get(table) == null) ctx.linked.add(new CustomTableSymbol(ModuleTables.require(table), false, p.location()));
-        }
         if (ctx.failed()) return;
         List<BindContext.FileFacts> files = new ArrayList<>();
         for (Row r : ctx.rows("File")) {
@@ -123,9 +119,8 @@ final class ModuleStep {
         return b.compression(Compression.MSZIP).level(l).build();
     }
 
-    /** The declaration rows of {@code table} go into: the standard one, else the merge-module tables'. */
+    /** The declaration rows of {@code table} go into (the standard schema declares the merge-module tables too). */
     static TableSchema schema(String table) {
-        TableSchema s = StandardSchema.get(table);
-        return s != null ? s : ModuleTables.get(table);
+        return StandardSchema.get(table);
     }
 }

@@ -126,7 +126,7 @@ final class SequenceStep {
     private Entry addStandard(String table, String action) {
         Integer seq = StandardActionTable.sequence(table, action);
         if (seq == null) return null;
-        Entry e = new Entry(table, action, null, seq, null, null, null);
+        Entry e = new Entry(table, action, StandardActionTable.condition(table, action), seq, null, null, null);
         required.put(e.key(), e);
         return e;
     }

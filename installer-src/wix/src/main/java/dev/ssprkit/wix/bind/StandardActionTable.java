@@ -58,6 +58,29 @@ final class StandardActionTable {
         return m == null ? null : m.get(action);
     }
 
+    /**
+     * The conditions WiX gives standard actions it schedules itself (WiX v4 WindowsInstallerStandard.cs, v3
+     * actions.xml): the service actions only on NT, MsiConfigureServices from Vista on, the CCP searches and
+     * InstallExecute(Again) only when not installed.
+     */
+    private static final Map<String, String> CONDITIONS = Map.of(
+            "InstallExecuteSequence/StopServices", "VersionNT",
+            "InstallExecuteSequence/DeleteServices", "VersionNT",
+            "InstallExecuteSequence/InstallServices", "VersionNT",
+            "InstallExecuteSequence/StartServices", "VersionNT",
+            "InstallExecuteSequence/MsiConfigureServices", "VersionNT>=600",
+            "InstallExecuteSequence/CCPSearch", "NOT Installed",
+            "InstallExecuteSequence/RMCCPSearch", "NOT Installed",
+            "InstallUISequence/CCPSearch", "NOT Installed",
+            "InstallUISequence/RMCCPSearch", "NOT Installed",
+            "InstallExecuteSequence/InstallExecute", "NOT Installed");
+
+    /** The condition of a standard action WiX schedules by itself, or null. */
+    static String condition(String table, String action) {
+        if (table.equals("InstallExecuteSequence") && action.equals("InstallExecuteAgain")) return "NOT Installed";
+        return CONDITIONS.get(table + "/" + action);
+    }
+
     /** The actions every product package has, per table. */
     static final Map<String, List<String>> ALWAYS = Map.of(
             "AdminExecuteSequence", List.of("CostFinalize", "CostInitialize", "FileCost", "InstallAdminPackage", "InstallFiles", "InstallFinalize", "InstallInitialize", "InstallValidate"),

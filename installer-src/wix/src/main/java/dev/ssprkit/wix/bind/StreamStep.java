@@ -2,7 +2,9 @@ package dev.ssprkit.wix.bind;
 
 import dev.ssprkit.wix.compile.BindPaths;
 import dev.ssprkit.wix.diag.CompilerMessage;
+import dev.ssprkit.wix.diag.SourceLocation;
 import dev.ssprkit.wix.model.Row;
+import dev.ssprkit.wix.model.WixVariableSymbol;
 import dev.ssprkit.wix.source.SourceRoots;
 
 import java.nio.file.Files;
@@ -15,7 +17,8 @@ import java.util.List;
  * and controls whose text comes from a file ({@code <Text SourceFile="!(wix.WixUILicenseRtf)"/>}): once the variable
  * is resolved, the file is looked for like any payload (bind paths, working directory, the defining source's folder)
  * and must lie where the build may read. A control's text file is read as UTF-8, or as Windows-1252 when it is not
- * valid UTF-8 (RTF files are usually 7-bit text in that code page's terms).
+ * valid UTF-8 (RTF files are usually 7-bit text in that code page's terms). A Binary or Icon whose file the compiler
+ * named directly but which does not exist is reported here, at its element, rather than when the package is written.
  */
 final class StreamStep {
     private final BindContext ctx;
@@ -26,12 +29,18 @@ final class StreamStep {
         this.variables = variables;
     }
 
+    private static final java.util.regex.Pattern WHOLE_VARIABLE = java.util.regex.Pattern.compile("!\\(wix\\.([^)\\s=]+)\\)");
+
     /** The largest control text file read (a license agreement is tens of kilobytes). */
     static final long MAX_TEXT_FILE = 8L << 20;
 
     void run() {
         for (String table : List.of("Binary", "Icon")) {
             for (Row r : ctx.rows(table)) {
+                if (r.get("Data") instanceof Path direct && !Files.isRegularFile(direct)) {
+                    ctx.report(CompilerMessage.MISSING_SOURCE_FILE, r.location(), direct.getFileName(), direct);
+                    continue;
+                }
                 if (!(r.extra("DeferredSource") instanceof String written)) continue;
                 Path found = find(r, written);
                 if (found != null) r.set("Data", found);
@@ -46,16 +55,31 @@ final class StreamStep {
         }
     }
 
+    /**
+     * The file a deferred source names. When the whole value is one WixVariable ({@code !(wix.WixUILicenseRtf)}), a
+     * relative path is looked for beside the source that set the variable first, and problems are reported at that
+     * WixVariable (the project's line), not at the library element that uses it.
+     */
     private Path find(Row r, String written) {
         String value = variables.resolve(written, r.location(), false);
         if (ctx.failed()) return null;
-        Path found = locate(value, (Path) r.extra("SourceFolder"));
+        SourceLocation at = r.location();
+        Path folder = (Path) r.extra("SourceFolder");
+        java.util.regex.Matcher m = WHOLE_VARIABLE.matcher(written.strip());
+        if (m.matches() && ctx.linked.get("WixVariable", m.group(1)) instanceof WixVariableSymbol v && v.location() != null
+                && v.location().file() != null) {
+            at = v.location();
+            Path definedIn = v.location().file().toAbsolutePath().getParent();
+            if (definedIn != null) folder = definedIn;
+        }
+        Path found = locate(value, folder);
+        if (found == null && folder != r.extra("SourceFolder")) found = locate(value, (Path) r.extra("SourceFolder"));
         if (found == null) {
-            ctx.report(CompilerMessage.MISSING_SOURCE_FILE, r.location(), value, "looked in " + candidates(value, (Path) r.extra("SourceFolder")));
+            ctx.report(CompilerMessage.MISSING_SOURCE_FILE, at, value, String.join(", ", candidates(value, folder).stream().map(Path::toString).toList()));
             return null;
         }
         if (!ctx.options.roots().allows(found)) {
-            ctx.report(CompilerMessage.SOURCE_OUTSIDE_ROOTS, r.location(), "SourceFile", value,
+            ctx.report(CompilerMessage.SOURCE_OUTSIDE_ROOTS, at, "SourceFile", value,
                     "it resolves to " + SourceRoots.resolve(found) + "; the build may read under " + ctx.options.roots().describe());
             return null;
         }

@@ -43,7 +43,8 @@ final class SummaryStep {
         s.wordCount = module ? 0 : words; // WiX writes 0 for a module: its files are always in MergeModule.CABinet
         s.security = p.security() != null ? p.security() : 2;
         s.appName = "ssprkit";
-        // a package's code is derived from the content by the writer; a module's revision number is its GUID
-        s.revisionNumber = module ? p.productCode() : null;
+        // a module's revision number is its GUID; a package's code is derived from the content by the writer,
+        // unless a step had to fix it earlier (a software tag names it)
+        s.revisionNumber = module ? p.productCode() : ctx.packageCode == null ? null : "{" + ctx.packageCode + "}";
     }
 }

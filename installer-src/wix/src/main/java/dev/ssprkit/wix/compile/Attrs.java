@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * returned as written and checked after the binder resolves them.
  */
 public final class Attrs {
+    private static final java.util.regex.Pattern ACCESS =
+            java.util.regex.Pattern.compile("(global|public|package|internal|library|file|protected|private|fragment|section) ");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
     private static final Pattern VERSION = Pattern.compile("\\d{1,10}(\\.\\d{1,10}){0,3}");
 
@@ -30,7 +32,9 @@ public final class Attrs {
         this.element = element;
         this.ctx = ctx;
         for (SourceAttribute a : element.attributes()) {
-            if (!a.namespaceUri().isEmpty()) {
+            if (a.namespaceUri().equals("http://www.w3.org/XML/1998/namespace")) {
+                continue; // xml:lang, xml:space: XML's own attributes, meaningful to editors, not to the installer
+            } else if (!a.namespaceUri().isEmpty()) {
                 WixExtension x = ctx.grammar().extensionFor(a.namespaceUri());
                 String shown = (x == null ? "{" + a.namespaceUri() + "}" : x.id() + ":") + a.localName();
                 ctx.report(CompilerMessage.NOT_SUPPORTED_YET, a.location(), "attribute " + shown + " on <" + element.localName() + ">",
@@ -82,11 +86,13 @@ public final class Attrs {
      * modifiers are accepted: {@code override X} and {@code virtual X} name X ({@link #overridable} tells which).
      */
     public String id(String name, boolean required, int max) {
+        // WiX v4's access modifiers (global/public/package, internal/library, file/protected, private/fragment/section)
+        // limit where an id may be referenced; ids stay unique per build here, so the modifier is read and dropped
         String v = required ? required(name) : str(name);
         if (v == null) return null;
         if (v.startsWith("override ")) v = v.substring(9).strip();
         else if (v.startsWith("virtual ")) v = v.substring(8).strip();
-        else if (v.startsWith("public ") || v.startsWith("internal ")) v = v.substring(v.indexOf(' ') + 1).strip();
+        else if (ACCESS.matcher(v).lookingAt()) v = v.substring(v.indexOf(' ') + 1).strip();
         if (!IDENTIFIER.matcher(v).matches() || v.length() > max) {
             ctx.report(CompilerMessage.BAD_IDENTIFIER, at(name), name, v, max);
             return null;

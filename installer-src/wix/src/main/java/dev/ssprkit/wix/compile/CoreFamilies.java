@@ -31,6 +31,7 @@ final class CoreFamilies {
                 new ShortcutFamily(), new MediaFamily(), new SearchFamily(), new FilesFamily(), new ComFamily(), new PermissionFamily(),
                 new IniFileFamily(), new CopyFileFamily(), new CustomTableFamily(),
                 new dev.ssprkit.wix.compile.core.UiFamily(), new dev.ssprkit.wix.compile.core.DialogFamily(),
+                new dev.ssprkit.wix.compile.core.SoftwareTagFamily(false),
                 new dev.ssprkit.wix.compile.ext.DependencyFamily(true), new ModuleFamily());
     }
 }

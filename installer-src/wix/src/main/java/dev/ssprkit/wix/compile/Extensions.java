@@ -18,14 +18,24 @@ public final class Extensions {
         return new WixExtension(known.id(), known.title(), known.namespaces(), known.commandLineNames(), List.of(families), known.libraries());
     }
 
+    /** The built-in dialog sets (ssprkit's own dialogs under WiX's names): sources, texts and the payload they name. */
+    private static final List<String> UI_LIBRARY = List.of("Common.wxs", "Dialogs_Common.wxs", "Dialogs_Wizard.wxs", "Sets.wxs",
+            "InstallButtonEvents.wxi", "WixUI_en-us.wxl", "License.rtf", "bitmaps/banner.bmp", "bitmaps/dialog.bmp",
+            "bitmaps/exclamation.ico", "bitmaps/info.ico", "bitmaps/new.ico", "bitmaps/up.ico").stream()
+            .map(n -> "/dev/ssprkit/wix/ext/ui/" + n).toList();
+
+    private static WixExtension withLibrary(WixExtension x, List<String> resources) {
+        return new WixExtension(x.id(), x.title(), x.namespaces(), x.commandLineNames(), x.families(), resources);
+    }
+
     public static List<WixExtension> builtIn() {
         return List.of(
                 compiled(known("util", "util extension", "http://schemas.microsoft.com/wix/UtilExtension", "http://wixtoolset.org/schemas/v4/wxs/util",
                         "WixUtilExtension", "WixToolset.Util.wixext", "Util"), new dev.ssprkit.wix.compile.ext.UtilFamily()),
                 known("fire", "firewall extension", "http://schemas.microsoft.com/wix/FirewallExtension", "http://wixtoolset.org/schemas/v4/wxs/firewall",
                         "WixFirewallExtension", "WixToolset.Firewall.wixext", "Firewall"),
-                known("ui", "UI extension", "http://schemas.microsoft.com/wix/UIExtension", "http://wixtoolset.org/schemas/v4/wxs/ui",
-                        "WixUIExtension", "WixToolset.UI.wixext", "UI"),
+                withLibrary(compiled(known("ui", "UI extension", "http://schemas.microsoft.com/wix/UIExtension", "http://wixtoolset.org/schemas/v4/wxs/ui",
+                        "WixUIExtension", "WixToolset.UI.wixext", "UI"), new dev.ssprkit.wix.compile.ext.WixUiFamily()), UI_LIBRARY),
                 known("netfx", ".NET extension", "http://schemas.microsoft.com/wix/NetFxExtension", "http://wixtoolset.org/schemas/v4/wxs/netfx",
                         "WixNetFxExtension", "WixToolset.Netfx.wixext", "NetFx"),
                 compiled(known("dep", "dependency extension", "http://schemas.microsoft.com/wix/DependencyExtension", "http://wixtoolset.org/schemas/v4/wxs/dependency",
@@ -50,7 +60,7 @@ public final class Extensions {
                         "WixBalExtension", "WixToolset.Bal.wixext", "Bal"),
                 known("directx", "DirectX extension", "http://schemas.microsoft.com/wix/DirectXExtension", "http://wixtoolset.org/schemas/v4/wxs/directx",
                         "WixDirectXExtension", "WixToolset.DirectX.wixext", "DirectX"),
-                known("tag", "software tag extension", "http://schemas.microsoft.com/wix/TagExtension", "http://wixtoolset.org/schemas/v4/wxs/tag",
-                        "WixTagExtension", "WixToolset.Tag.wixext", "Tag"));
+                compiled(known("tag", "software tag extension", "http://schemas.microsoft.com/wix/TagExtension", "http://wixtoolset.org/schemas/v4/wxs/tag",
+                        "WixTagExtension", "WixToolset.Tag.wixext", "Tag"), new dev.ssprkit.wix.compile.core.SoftwareTagFamily(true)));
     }
 }

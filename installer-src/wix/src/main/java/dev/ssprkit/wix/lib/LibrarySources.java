@@ -16,12 +16,16 @@ import java.util.List;
 public final class LibrarySources {
     private LibrarySources() {}
 
+    /** What {@link #extract} copied: the sources to compile and the localization files (lowest-priority strings). */
+    public record Extracted(List<Path> sources, List<Path> localizations) {}
+
     /**
      * Copies every library resource of {@code extensions} (sources and the payload they name, such as bitmaps) under
-     * {@code folder}; returns the copied sources, in order.
+     * {@code folder}; returns the copied sources and .wxl files, in order.
      */
-    public static List<Path> extract(List<WixExtension> extensions, Path folder) throws IOException {
+    public static Extracted extract(List<WixExtension> extensions, Path folder) throws IOException {
         List<Path> out = new ArrayList<>();
+        List<Path> wxl = new ArrayList<>();
         for (WixExtension x : extensions) {
             for (String resource : x.libraries()) {
                 String name = resource.substring(resource.lastIndexOf('/') + 1);
@@ -32,8 +36,9 @@ public final class LibrarySources {
                     Files.copy(in, target);
                 }
                 if (name.endsWith(".wxs")) out.add(target);
+                if (name.endsWith(".wxl")) wxl.add(target);
             }
         }
-        return out;
+        return new Extracted(out, wxl);
     }
 }

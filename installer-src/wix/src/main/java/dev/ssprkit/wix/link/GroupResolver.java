@@ -60,7 +60,7 @@ final class GroupResolver {
         }
         for (String f : features) {
             Map<String, Boolean> found = new LinkedHashMap<>();
-            collect("Feature/" + f, f, found, new LinkedHashSet<>());
+            collect("Feature/" + f, f, found, new LinkedHashSet<>(), null);
             found.forEach((component, primary) -> {
                 List<String> list = featuresOfComponent.computeIfAbsent(component, k -> new ArrayList<>());
                 if (primary) list.add(0, f);
@@ -68,7 +68,7 @@ final class GroupResolver {
             });
         }
         // groups referenced from the product itself: their features are top-level, their components need a feature
-        collect("Product/*", null, new LinkedHashMap<>(), new LinkedHashSet<>());
+        collect("Product/*", null, new LinkedHashMap<>(), new LinkedHashSet<>(), null);
         if (entryType == Section.Type.PRODUCT) {
             if (features.isEmpty() && !components.isEmpty()) {
                 defaultFeature = new Row(StandardSchema.require("Feature"), null).set("Feature", DEFAULT_FEATURE)
@@ -87,18 +87,19 @@ final class GroupResolver {
     /**
      * Walks the members of {@code node} (a Feature, group or the product): components are recorded for
      * {@code feature}, features found get {@code feature} as parent (top-level when null), groups are descended.
+     * {@code at} is the reference that led here: a cycle is reported where it closes.
      */
-    private void collect(String node, String feature, Map<String, Boolean> components, LinkedHashSet<String> path) {
+    private void collect(String node, String feature, Map<String, Boolean> components, LinkedHashSet<String> path, SourceLocation at) {
         if (!path.add(node)) {
             List<String> cycle = new ArrayList<>(path);
-            diagnostics.report(CompilerMessage.GROUP_CYCLE, null, node.substring(node.indexOf('/') + 1),
+            diagnostics.report(CompilerMessage.GROUP_CYCLE, at, node.substring(node.indexOf('/') + 1),
                     String.join(" -> ", cycle) + " -> " + node);
             return;
         }
         for (Child c : children.getOrDefault(node, List.of())) {
             switch (c.kind()) {
                 case "Component" -> components.merge(c.id(), c.primary(), (a, b) -> a || b);
-                case "ComponentGroup", "FeatureGroup" -> collect(c.kind() + "/" + c.id(), feature, components, path);
+                case "ComponentGroup", "FeatureGroup" -> collect(c.kind() + "/" + c.id(), feature, components, path, c.location());
                 case "Feature" -> {
                     if (feature != null && !node.startsWith("Feature/" + c.id())) setParent(c.id(), feature, c.location());
                 }

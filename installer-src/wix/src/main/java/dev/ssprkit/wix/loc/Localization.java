@@ -32,6 +32,13 @@ public record Localization(Map<String, String> strings, Integer codepage, Intege
     private record Loaded(String culture, Integer codepage, Integer language, Map<String, String> strings,
                           Map<String, Boolean> overridable, List<UiOverride> ui) {}
 
+    /** This localization with the strings of {@code fallback} it does not define (an extension's library texts). */
+    public Localization withFallback(Localization fallback) {
+        Map<String, String> merged = new LinkedHashMap<>(strings);
+        fallback.strings().forEach(merged::putIfAbsent);
+        return new Localization(merged, codepage, language, culture, ui);
+    }
+
     public static Localization none() {
         return new Localization(Map.of(), null, null, null, List.of());
     }

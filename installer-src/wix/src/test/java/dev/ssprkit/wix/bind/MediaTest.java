@@ -130,6 +130,41 @@ class MediaTest {
         assertNothingLeftIn(installed);
     }
 
+    @Test
+    void compressionLevelHighWritesLzxCabinetsThatSevenZipNamesAndWineInstalls() throws Exception {
+        List<Path> files = payload(4, 70_000, 3);
+        Files.writeString(dir.resolve("payload").resolve("text.txt"), "LZX compresses repeated text well. ".repeat(4000));
+        files.add(dir.resolve("payload").resolve("text.txt"));
+        Path out = Files.createDirectories(dir.resolve("lzx"));
+        Path msi = out.resolve("lzx.msi");
+        // WiX's MediaTemplate/@CompressionLevel "high" is LZX with a 2 MB window (WiX docs: high = LZX:21); the
+        // cabinet lies beside the package so 7-Zip can name the method it finds in the CFFOLDER
+        BuildResult r = build(pkg("<MediaTemplate CompressionLevel=\"high\"/>", "LZX High"), msi, null, true);
+        assertTrue(r.success(), r.diagnostics().toString());
+        String listing = Tool.run("7z", "l", "-slt", out.resolve("cab1.cab").toString()).assertOk().stdout();
+        assertTrue(listing.contains("Method = LZX:21"), listing);
+        Tool.run("cabextract", "-t", out.resolve("cab1.cab").toString()).assertOk();
+
+        Path log = dir.resolve("install.log");
+        assertEquals(0, wine.msiexec("/i", msi.toString(), "/qn", "/l*v", log.toString()).exitCode(), () -> readLog(log));
+        Path installed = wine.cDrive("C:\\Program Files\\LZX High");
+        for (Path f : files) {
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(installed.resolve(dir.resolve("payload").relativize(f).toString())));
+        }
+        assertEquals(0, wine.msiexec("/x", msi.toString(), "/qn").exitCode());
+        assertNothingLeftIn(installed);
+
+        // the build's level (sspr build --compression, the plugin's <compression>) wins over the source's: low = LZX:15
+        Path low = Files.createDirectories(dir.resolve("low")).resolve("low.msi");
+        Path wxs = dir.resolve("product.wxs");
+        BuildResult lowResult = WixBuild.build(BuildRequest.builder(low, List.of(wxs)).platform("x64").environment(Map.of())
+                .buildTime(BUILD_TIME).workingDirectory(dir).compression("low").build());
+        assertTrue(lowResult.success(), lowResult.diagnostics().toString());
+        String lowListing = Tool.run("7z", "l", "-slt", low.resolveSibling("cab1.cab").toString()).assertOk().stdout();
+        assertTrue(lowListing.contains("Method = LZX:15"), lowListing);
+        assertExtractsEverything(low, files);
+    }
+
     /**
      * After uninstall no file or component folder is left. Wine's msiexec removes the folders of the components it
      * removes but not their empty parent (Windows removes the empty folders it created), so an empty top folder is
@@ -233,6 +268,25 @@ class MediaTest {
         try (Stream<Path> s = Files.list(out)) {
             assertEquals(List.of(out.resolve("cab1.cab")), s.toList(), "no temporary files left");
         }
+    }
+
+    @Test
+    void aFileLargerThanTheCapGetsACabinetOfItsOwnWithAWarning() throws Exception {
+        // WiX's MediaTemplate fills cabinets in order and never splits a file: a file over the cap sits alone
+        List<Path> files = payload(3, 700_000, 5);
+        Path big = dir.resolve("payload").resolve("big.bin");
+        byte[] b = new byte[3 * 1024 * 1024];
+        new Random(6).nextBytes(b);
+        Files.write(big, b);
+        files.add(big);
+        Path msi = dir.resolve("cap.msi");
+        BuildResult r = build(pkg("<MediaTemplate EmbedCab=\"yes\" MaximumUncompressedMediaSize=\"1\"/>", "Capped"), msi, null, true);
+        assertTrue(r.success(), r.diagnostics().toString());
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.id().equals("WIX0205") && d.toString().contains("3 MB")), r.diagnostics().toString());
+        int cabinets = media(msi).size();
+        // 3 x 700 kB never share a 1 MB cabinet, and the 3 MB file is alone: four cabinets in all
+        assertEquals(4, cabinets, media(msi).toString());
+        assertExtractsEverything(msi, files);
     }
 
     private void assertExtractsEverything(Path msi, List<Path> files) throws IOException {

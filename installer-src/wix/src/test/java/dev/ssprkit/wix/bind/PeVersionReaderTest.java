@@ -46,9 +46,10 @@ class PeVersionReaderTest {
 
     /** Wine's builtin DLLs carry version resources; kernelbase reports the Windows version Wine emulates (x.y.z.w). */
     @Test
+    @org.junit.jupiter.api.Tag("interop")
     void readsWineDlls() throws Exception {
         Path dir = Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir), "no Wine DLLs here");
+        dev.ssprkit.testkit.Tool.requireThat(Files.isDirectory(dir), "Wine's DLL folder " + dir + " (apt-get install wine64)");
         int found = 0;
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(x -> x.toString().endsWith(".dll")).sorted().limit(200).toList()) {

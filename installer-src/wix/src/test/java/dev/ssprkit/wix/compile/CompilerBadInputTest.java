@@ -45,7 +45,7 @@ class CompilerBadInputTest {
         Path out = tmp.resolve("out.msi");
         BuildResult r = WixBuild.build(new BuildRequest(List.of(wxs), out, "x86", Map.of(), List.of(), Map.of(), Scenario.BUILD_TIME));
         String all = String.join("\n", r.diagnostics().stream().map(Diagnostic::toString).toList());
-        assertFalse(r.success(), "build succeeded");
+        assertFalse(r.success(), () -> "build succeeded: " + wxs + "\n" + all);
         assertNull(r.output());
         assertFalse(Files.exists(out), "an output file was written");
         assertTrue(r.errors().stream().anyMatch(d -> d.id().equals(id) && d.line() == line),

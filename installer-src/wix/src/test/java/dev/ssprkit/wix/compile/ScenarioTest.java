@@ -16,10 +16,15 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Each scenario compiles in-process, its listed tables hold exactly the expected rows, and it rebuilds byte-identically. */
+/**
+ * Each scenario compiles in-process, its listed tables hold exactly the expected rows (which name their independent
+ * source in {@code # source:} lines), it reports exactly the warnings it expects, writes the files it expects beside
+ * the MSI, and rebuilds byte-identically.
+ */
 class ScenarioTest {
     @TempDir Path tmp;
 
@@ -30,10 +35,15 @@ class ScenarioTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void compilesToTheExpectedRows(Scenario s) throws Exception {
+        assertFalse(s.sourcesCited().isEmpty(), s.name() + ": expected.txt names no '# source:' for its rows");
+        assertFalse(s.expected().isEmpty(), s.name() + ": expected.txt lists no rows");
         Path msi = tmp.resolve(s.name() + ".msi");
         BuildResult r = s.build(msi);
         assertTrue(r.success(), () -> "build failed:\n" + String.join("\n", r.diagnostics().stream().map(Object::toString).toList()));
         assertEquals(List.of(), r.errors());
+        assertEquals(s.warnings().stream().sorted().toList(), r.diagnostics().stream().filter(d -> !d.isError())
+                .map(d -> d.id() + " line " + d.line()).sorted().toList(), () -> "warnings: " + r.diagnostics());
+        for (String file : s.beside()) assertTrue(Files.isRegularFile(tmp.resolve(file)), file + " not written beside the MSI");
         assertEquals(List.of(), StructuralCheck.check(msi), "structural check");
         try (Database db = MsiReader.read(msi)) {
             List<String> problems = new ArrayList<>();

@@ -58,6 +58,53 @@ class WixWineInstallTest {
         assertFalse(wine.regKeyExists(key), "registry key left behind");
     }
 
+    /**
+     * v4-per-user (Scope="perUser", no ALLUSERS): Windows Installer installs it for the current user only: the file lands
+     * under the user's LocalAppData, the key-path value in HKCU holds that folder, nothing is written to HKLM; uninstall
+     * removes both.
+     */
+    @Test
+    void perUserPackageInstallsIntoTheProfileAndHkcuOnly() throws Exception {
+        Scenario s = Scenario.load(Scenario.root("scenarios").resolve("v4-per-user"));
+        Path msi = dir.resolve("per-user.msi");
+        BuildResult r = s.build(msi);
+        assertTrue(r.success(), r.diagnostics().toString());
+        Path log = dir.resolve("per-user-install.log");
+        assertEquals(0, wine.msiexec("/i", msi.toString(), "/qn", "/l*v", log.toString()).exitCode(), () -> readLog(log));
+        String key = "HKCU\\Software\\ssprkit\\PerUser";
+        String folder = wine.regValue(key, "Path");
+        assertTrue(folder != null && folder.endsWith("\\ssprkitPerUser\\"), "HKCU value: " + folder + "\n" + readLog(log));
+        assertTrue(folder.toLowerCase(java.util.Locale.ROOT).contains("\\users\\"), "not under the user's profile: " + folder);
+        Path installed = wine.cDrive(folder).resolve("app.txt");
+        assertArrayEquals(Files.readAllBytes(s.dir().resolve("app.txt")), Files.readAllBytes(installed));
+        assertFalse(wine.regKeyExists("HKLM\\Software\\ssprkit\\PerUser"), "a per-user package wrote to HKLM");
+        assertFalse(wine.regKeyExists("HKLM\\Software\\Wow6432Node\\ssprkit\\PerUser"), "a per-user package wrote to HKLM");
+        Path ulog = dir.resolve("per-user-uninstall.log");
+        assertEquals(0, wine.msiexec("/x", msi.toString(), "/qn", "/l*v", ulog.toString()).exitCode(), () -> readLog(ulog));
+        assertFalse(Files.exists(installed), "file left behind");
+        assertFalse(wine.regKeyExists(key), "HKCU key left behind");
+    }
+
+    /**
+     * v3-searches: AppSearch runs the RegistrySearch during the install and the RegistryValue writes what it found
+     * ([WINEVERSION]); the expected value is what {@code wine reg query} reads from the searched key itself.
+     */
+    @Test
+    void registrySearchResultReachesTheRegistry() throws Exception {
+        Scenario s = Scenario.load(Scenario.root("scenarios").resolve("v3-searches"));
+        Path msi = dir.resolve("searches.msi");
+        BuildResult r = s.build(msi);
+        assertTrue(r.success(), r.diagnostics().toString());
+        String searched = wine.regValue("HKLM\\Software\\Microsoft\\Windows NT\\CurrentVersion", "CurrentVersion");
+        assertTrue(searched != null && !searched.isEmpty(), "Wine has no CurrentVersion value to search for");
+        Path log = dir.resolve("searches-install.log");
+        assertEquals(0, wine.msiexec("/i", msi.toString(), "/qn", "/l*v", log.toString()).exitCode(), () -> readLog(log));
+        assertEquals(searched, wine.regValue("HKLM\\Software\\ssprkit\\Searches", "Found"), () -> readLog(log));
+        Path ulog = dir.resolve("searches-uninstall.log");
+        assertEquals(0, wine.msiexec("/x", msi.toString(), "/qn", "/l*v", ulog.toString()).exitCode(), () -> readLog(ulog));
+        assertFalse(wine.regKeyExists("HKLM\\Software\\ssprkit\\Searches"), "registry key left behind");
+    }
+
     private static Path findShortcut() throws Exception {
         try (var walk = Files.walk(wine.cDrive("C:\\"))) {
             return walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals("Read Me.lnk")).findFirst().orElse(null);

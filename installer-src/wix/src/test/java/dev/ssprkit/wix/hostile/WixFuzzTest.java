@@ -148,6 +148,7 @@ class WixFuzzTest {
         Files.deleteIfExists(out);
         BuildResult r = assertTimeoutPreemptively(LIMIT, () -> WixBuild.build(new BuildRequest(List.of(wxs), out,
                 x64 ? "x64" : "x86", Map.of(), List.of(), Map.of("HOME", root.resolve("outside").toString()), Instant.parse("2026-01-01T00:00:00Z"))));
+        if (r.internalError() != null) throw new AssertionError("the build stopped with an internal error", r.internalError());
         String messages = r.diagnostics().toString();
         assertFalse(messages.contains(secret), "the canary's content is in a message");
         if (r.success()) {

@@ -288,6 +288,7 @@ public final class ActionFamily implements ElementFamily {
             String name = a.id(attribute, true);
             ctx.reference(kind, name, a.at(attribute));
             placed(ctx, e, a, scope.get("SequenceTable"), name, ctx.v4() ? a.str("Condition") : CompileContext.text(e), false, false);
+            if (a.overridable(attribute) && name != null) markOverridable(ctx);
         };
     }
 

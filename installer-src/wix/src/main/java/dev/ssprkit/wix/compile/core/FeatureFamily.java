@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Feature_Parent comes from the nesting and the groups, which the linker resolves.
  *
  * <p>Feature.Attributes bits (SDK): FavorSource 0x1, FollowParent 0x2, FavorAdvertise 0x4, DisallowAdvertise 0x8,
- * UIDisallowAbsent 0x10. Display: {@code collapse} the next even number, {@code expand} the next odd one, among the
- * siblings in source order (as WiX numbers them), {@code hidden} 0.
+ * UIDisallowAbsent 0x10. Display: {@code collapse} the next even number, {@code expand} the next odd one, counted
+ * over all features of one Product/Package/Fragment in document order, parents before their children (WiX's one
+ * {@code lastDisplay} counter, Compiler.cs ParseFeatureElement), {@code hidden} 0.
  */
 public final class FeatureFamily implements ElementFamily {
     static final String[] FEATURE_CONTAINERS = {"Feature", "FeatureRef", "FeatureGroup"};
@@ -84,10 +85,11 @@ public final class FeatureFamily implements ElementFamily {
         }
     }
 
-    /** The Display column: numbered among the siblings of one parent in source order, as WiX does. */
+    /** The Display column: one counter per section (Product, Package, Fragment) in document order, as WiX numbers it. */
     private static Integer display(CompileContext ctx, Attrs a, Scope scope) {
         String value = a.str("Display", "collapse");
-        AtomicInteger last = ctx.state("featureDisplay/" + scope.get(Scope.FEATURE) + "/" + scope.get(Scope.FEATURE_GROUP), AtomicInteger::new);
+        java.util.Map<Object, AtomicInteger> bySection = ctx.state("featureDisplay", java.util.IdentityHashMap::new);
+        AtomicInteger last = bySection.computeIfAbsent(ctx.section(), k -> new AtomicInteger());
         switch (value) {
             case "collapse" -> {
                 last.set((last.get() | 1) + 1);

@@ -8,7 +8,6 @@ import dev.ssprkit.wix.compile.Scope;
 import dev.ssprkit.wix.diag.CompilerMessage;
 import dev.ssprkit.wix.model.Membership;
 import dev.ssprkit.wix.model.MergeSymbol;
-import dev.ssprkit.wix.model.ModuleTables;
 import dev.ssprkit.wix.model.PackageSymbol;
 import dev.ssprkit.wix.model.Row;
 import dev.ssprkit.wix.model.Section;
@@ -100,9 +99,8 @@ public final class ModuleFamily implements ElementFamily {
                 .onIf(ctx.v4(), "SummaryInformation", (c, e, s) -> { }).run();
     }
 
-    /** A row of a merge-module table: declared for the build first when the standard schema does not have it yet. */
+    /** A row of a merge-module table (the standard schema declares them). */
     private static Row moduleRow(CompileContext ctx, String table, SourceElement e) {
-        if (ctx.schema(table) == null) ctx.declareTable(ModuleTables.require(table));
         return ctx.row(table, e.location());
     }
 

@@ -34,8 +34,9 @@ public final class StandardDirectories {
     public static final Set<String> NAMES;
 
     static {
-        java.util.Set<String> all = new java.util.TreeSet<>(DEFAULT_DIR.keySet());
-        all.addAll(Set.of("ProgramFiles6432Folder", "CommonFiles6432Folder", "System6432Folder", "TARGETDIR"));
+        // the folders themselves are the msi module's (one list for the reader's layout and the compiler)
+        java.util.Set<String> all = new java.util.TreeSet<>(dev.ssprkit.msi.layout.StandardFolders.WIX_NAMES);
+        all.add("TARGETDIR");
         NAMES = Collections.unmodifiableSet(all);
     }
 
@@ -47,13 +48,7 @@ public final class StandardDirectories {
 
     /** WiX v4's platform-neutral names: the 64-bit folder on x64 and arm64, the 32-bit one on x86. */
     public static String resolve(String id, Platform platform) {
-        boolean x86 = platform == Platform.X86;
-        return switch (id) {
-            case "ProgramFiles6432Folder" -> x86 ? "ProgramFilesFolder" : "ProgramFiles64Folder";
-            case "CommonFiles6432Folder" -> x86 ? "CommonFilesFolder" : "CommonFiles64Folder";
-            case "System6432Folder" -> x86 ? "SystemFolder" : "System64Folder";
-            default -> id;
-        };
+        return dev.ssprkit.msi.layout.StandardFolders.resolveWixNeutral(id, platform != Platform.X86);
     }
 
     /**

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# How build cost grows with file count: ours and wixl side by side on the same generated sources (one component per
+# small file, so per-file costs dominate, not compression). On demand only (not in CI).
+#
+#   bench/scale.sh [COUNT...]          default: 2000 20000; add 100000 for the opt-in large run
+#
+# Prints wall time and peak RSS per tool and count, the ours/wixl ratio, and the growth factor between consecutive
+# counts (10x the files should cost about 10x, not 100x). Needs python3, wixl, GNU time. Output under bench/out/scale.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+OUT=$ROOT/bench/out/scale
+COUNTS=("$@"); [ ${#COUNTS[@]} -eq 0 ] && COUNTS=(2000 20000)
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx2g -XX:-UsePerfData"}
+command -v /usr/bin/time >/dev/null || { echo "GNU time missing: apt-get install time" >&2; exit 1; }
+command -v wixl >/dev/null || { echo "wixl missing: apt-get install wixl" >&2; exit 1; }
+[ -f "$ROOT/installer-src/cli/target/sspr.jar" ] || (cd "$ROOT" && mvn -B -q -o package -DskipTests -pl installer-src/cli -am >&2)
+mkdir -p "$OUT"
+
+generate() { # COUNT: DIR/files/dNNN/fNNNNN.txt (100 files per folder) and DIR/scale.wxs (WiX v3, relative sources)
+  local n=$1 dir=$OUT/n$1
+  [ -f "$dir/scale.wxs" ] && return
+  python3 - "$n" "$dir" <<'PY'
+import os, sys, uuid
+n, out = int(sys.argv[1]), sys.argv[2]
+ns = uuid.UUID("6f1f3c2a-7d84-4a1e-9b3e-2c0d5a7e9f11")
+dirs = {}
+for i in range(n):
+    d = f"d{i // 100:04d}"
+    os.makedirs(os.path.join(out, "files", d), exist_ok=True)
+    with open(os.path.join(out, "files", d, f"f{i:06d}.txt"), "w") as fh:
+        fh.write(f"file {i} of {n}\n" * 4)
+    dirs.setdefault(d, []).append(i)
+lines = ['<Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">',
+         f'<Product Id="{{{uuid.uuid5(ns, "product-" + str(n))}}}" Name="Scale {n}" Language="1033" Version="1.0.0" Manufacturer="ssprkit bench" UpgradeCode="{{{uuid.uuid5(ns, "upgrade")}}}">',
+         '<Package InstallerVersion="200" Compressed="yes"/>', '<Media Id="1" Cabinet="s.cab" EmbedCab="yes"/>',
+         '<Directory Id="TARGETDIR" Name="SourceDir"><Directory Id="ProgramFilesFolder"><Directory Id="APP" Name="Scale">']
+refs = []
+for d, files in dirs.items():
+    lines.append(f'<Directory Id="{d}" Name="{d}">')
+    for i in files:
+        lines.append(f'<Component Id="c{i}" Guid="{{{uuid.uuid5(ns, "c" + str(i))}}}"><File Id="f{i}" Source="files/{d}/f{i:06d}.txt" KeyPath="yes"/></Component>')
+        refs.append(f'<ComponentRef Id="c{i}"/>')
+    lines.append('</Directory>')
+lines += ['</Directory></Directory></Directory>', '<Feature Id="All" Level="1">'] + refs + ['</Feature>', '</Product>', '</Wix>']
+with open(os.path.join(out, "scale.wxs"), "w") as fh:
+    fh.write("\n".join(lines) + "\n")
+PY
+}
+
+measure() { # LABEL COMMAND... -> "seconds rss_mb"
+  local log=$OUT/time.txt; shift
+  /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$OUT/err.txt" || { echo "FAILED: $*" >&2; tail -5 "$OUT/err.txt" >&2; echo "nan nan"; return; }
+  awk '{ printf "%s %.0f\n", $1, $2 / 1024 }' "$log"
+}
+
+printf "%8s %10s %8s %10s %8s %8s\n" files ours_s ours_MB wixl_s wixl_MB ratio
+prev_ours=""; prev_wixl=""; prev_n=""
+for n in "${COUNTS[@]}"; do
+  generate "$n"
+  cd "$OUT/n$n"
+  read -r os om < <(measure ours java $JAVA_OPTS -jar "$ROOT/installer-src/cli/target/sspr.jar" build scale.wxs -o ours.msi)
+  read -r ws wm < <(measure wixl wixl -o wixl.msi scale.wxs)
+  ratio=$(awk -v a="$os" -v b="$ws" 'BEGIN { printf "%.2f", a / b }')
+  printf "%8s %10s %8s %10s %8s %8s\n" "$n" "$os" "$om" "$ws" "$wm" "$ratio"
+  if [ -n "$prev_n" ]; then
+    awk -v n="$n" -v pn="$prev_n" -v o="$os" -v po="$prev_ours" -v w="$ws" -v pw="$prev_wixl" \
+      'BEGIN { printf "   growth x%.0f files: ours x%.1f, wixl x%.1f\n", n / pn, o / po, w / pw }'
+  fi
+  prev_n=$n; prev_ours=$os; prev_wixl=$ws
+done
