@@ -2,8 +2,7 @@ package dev.ssprkit.wix.bind;
 
 import dev.ssprkit.cab.CabOptions;
 import dev.ssprkit.cab.CabinetWriter;
-import dev.ssprkit.cab.Compression;
-import dev.ssprkit.cab.CompressionLevel;
+import dev.ssprkit.cab.WixCompressionLevel;
 import dev.ssprkit.msi.model.StreamData;
 import dev.ssprkit.msi.schema.StandardSchema;
 import dev.ssprkit.msi.schema.TableSchema;
@@ -109,14 +108,16 @@ final class ModuleStep {
         }
     }
 
-    /** The build's compression level (none, or MSZIP at the asked level; LZX is written as MSZIP, as for packages). */
+    /**
+     * The build's compression level as WiX reads it (none stores, low/medium/high are LZX:15/18/21, mszip); without
+     * one, MSZIP, as for a package's cabinets. A merge re-compresses the files into the package's cabinet anyway.
+     */
     private CabOptions options() {
         CabOptions.Builder b = CabOptions.builder();
         String level = ctx.options.compression();
         if (level == null) return b.build();
-        if (level.equals("none")) return b.compression(Compression.NONE).build();
-        CompressionLevel l = level.equals("high") ? CompressionLevel.HIGH : level.equals("low") ? CompressionLevel.LOW : CompressionLevel.MEDIUM;
-        return b.compression(Compression.MSZIP).level(l).build();
+        WixCompressionLevel.parseIgnoringCase(level).orElseThrow(() -> new IllegalStateException("unchecked CompressionLevel " + level)).applyTo(b);
+        return b.build();
     }
 
     /** The declaration rows of {@code table} go into (the standard schema declares the merge-module tables too). */

@@ -2,7 +2,9 @@ package dev.ssprkit.wix.merge;
 
 import dev.ssprkit.msi.check.StructuralCheck;
 import dev.ssprkit.testkit.Tool;
+import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
+import dev.ssprkit.wix.WixBuild;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,47 @@ class ModuleBuildTest {
         assertEquals("1", byKey(msm, "File").get("Readme" + SUFFIX).get(7));
         assertEquals("2", byKey(msm, "File").get("Notes" + SUFFIX).get(7));
         assertEquals(2, export(msm, "MsiFileHash").size(), "unversioned files get their MsiFileHash");
+    }
+
+    @Test
+    void theBuildsCompressionLevelGivesTheModuleAnLzxCabinetThatMergesBack() throws Exception {
+        Tool.require("7z", "msiextract");
+        Path high = dir.resolve("high.msm");
+        Path source = MergeFixtures.resource("module/Module.wxs");
+        BuildResult r = WixBuild.build(BuildRequest.builder(high, List.of(source)).environment(Map.of()).platform("x86")
+                .buildTime(MergeFixtures.BUILD_TIME).workingDirectory(source.getParent()).allowedRoots(List.of(dir))
+                .compression("high").build());
+        assertTrue(r.success(), r.diagnostics().toString());
+        // WiX's CompressionLevel "high" is LZX with a 2 MB window (WiX docs); 7-Zip names the method from the CFFOLDER
+        Path cab = MergeFixtures.extractStream(high, "MergeModule.CABinet", dir.resolve("high.cab"));
+        String listing = Tool.run("7z", "l", "-slt", cab.toString()).assertOk().stdout();
+        assertTrue(listing.contains("Method = LZX:21"), listing);
+        Path out = Files.createDirectories(dir.resolve("high-extracted"));
+        Tool.run("cabextract", "-q", "-d", out.toString(), cab.toString()).assertOk();
+        assertArrayEquals(Files.readAllBytes(MergeFixtures.resource("module/payload/readme.txt")), Files.readAllBytes(out.resolve("Readme" + SUFFIX)));
+
+        // merged into a package, the files come out of the package's cabinet as msiextract reads it
+        Path wxs = Files.writeString(dir.resolve("merges-high.wxs"), """
+                <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
+                  <Product Id="*" Name="LZX Merge" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="0B1C2D3E-4F5A-4B6C-8D7E-9F0A1B2C3D4E">
+                    <Package InstallerVersion="200" Compressed="yes"/>
+                    <Media Id="1" Cabinet="p.cab" EmbedCab="yes"/>
+                    <Directory Id="TARGETDIR" Name="SourceDir"><Directory Id="ProgramFilesFolder"><Directory Id="INSTALLDIR" Name="LZX Merge">
+                      <Merge Id="M" SourceFile="$(var.ModuleFile)" Language="1033"/>
+                    </Directory></Directory></Directory>
+                    <Feature Id="Main" Level="1"><MergeRef Id="M"/></Feature>
+                  </Product>
+                </Wix>
+                """);
+        Path msi = dir.resolve("merges-high.msi");
+        BuildResult merged = MergeFixtures.build(wxs, msi, Map.of("ModuleFile", high.toString()), "x86");
+        assertTrue(merged.success(), merged.diagnostics().toString());
+        Path files = Files.createDirectories(dir.resolve("merges-high"));
+        Tool.run("msiextract", "-C", files.toString(), msi.toString()).assertOk();
+        try (var found = Files.walk(files)) {
+            Path notes = found.filter(f -> f.getFileName().toString().equals("notes.txt")).findFirst().orElseThrow();
+            assertArrayEquals(Files.readAllBytes(MergeFixtures.resource("module/payload/notes.txt")), Files.readAllBytes(notes));
+        }
     }
 
     @Test
