@@ -32,7 +32,7 @@ final class BuildCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     private final CliContext ctx;
     @Parameters(arity = "1..*", paramLabel = "FILE.wxs", description = "Sources compiled and linked together.") List<Path> sources;
-    @Option(names = {"-o", "--out", "-out"}, paramLabel = "OUT.msi", description = "Output file (default: the first source with .msi).") Path out;
+    @Option(names = {"-o", "--out", "-out"}, paramLabel = "OUT.msi", description = "Output file (default: the first source with .msi, or .msm for a <Module>).") Path out;
     @Option(names = {"-a", "-arch", "--arch"}, paramLabel = "x86|x64|arm64", defaultValue = "x86",
             description = "Target platform, as WiX's -arch (a v3 Package/@Platform wins). Default: ${DEFAULT-VALUE}.") String arch;
     @Option(names = {"-d", "-define"}, paramLabel = "NAME=VALUE", description = "Define a preprocessor variable.") List<String> defines = new ArrayList<>();
@@ -98,6 +98,6 @@ final class BuildCommand implements Callable<Integer> {
     private static Path defaultOutput(Path source) {
         String name = source.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return source.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".msi");
+        return source.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + WixBuild.defaultExtension(source));
     }
 }

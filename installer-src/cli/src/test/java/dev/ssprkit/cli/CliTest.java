@@ -52,6 +52,25 @@ class CliTest {
     }
 
     @Test
+    void buildNamesAModuleSourceOutputMsm() throws Exception {
+        Path wxs = Files.writeString(dir.resolve("tiny-module.wxs"), """
+                <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">
+                  <Module Id="TinyModule" Language="1033" Version="1.0" Guid="5D6E7F8A-9B0C-4D1E-8F3A-4B5C6D7E8F9A">
+                    <Directory Id="TinyDir" Name="tiny"><Component Id="Tiny" Guid="6E7F8A9B-0C1D-4E2F-9A4B-5C6D7E8F9A0B"><CreateFolder/></Component></Directory>
+                  </Module>
+                </Wix>
+                """);
+        Run r = sspr("build", wxs.toString());
+        assertEquals(0, r.code(), r.err());
+        // a <Module> builds a merge module: .msm by default (as wix build names it), never .msi
+        assertTrue(Files.isRegularFile(dir.resolve("tiny-module.msm")), r.out());
+        assertFalse(Files.exists(dir.resolve("tiny-module.msi")));
+        try (var db = dev.ssprkit.msi.MsiReader.read(dir.resolve("tiny-module.msm"))) {
+            assertEquals("TinyModule.5D6E7F8A_9B0C_4D1E_8F3A_4B5C6D7E8F9A", db.table("ModuleSignature").rows().get(0).get("ModuleID"));
+        }
+    }
+
+    @Test
     void versionAndHelp() {
         Run v = sspr("--version");
         assertEquals(0, v.code());

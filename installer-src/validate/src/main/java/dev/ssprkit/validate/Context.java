@@ -30,6 +30,7 @@ public final class Context {
     private final Map<String, Map<Object, List<Row>>> byColumn = new HashMap<>();
     private final Map<String, String> targetPaths = new HashMap<>();
     private Map<String, Row> directories;
+    private Set<String> directoriesSetByActions;
     private Map<String, Set<String>> featuresOfComponent;
 
     Context(Database db) {
@@ -224,8 +225,24 @@ public final class Context {
         return bar >= 0 ? target.substring(bar + 1) : target;
     }
 
+    /**
+     * A directory whose path is a property's value: a standard folder, or one a custom action sets at run time (type 35
+     * sets a directory, type 51 a property, which for a Directory key is the same thing). The SDK says ICE30 does not
+     * evaluate properties, so such a directory starts a path of its own. Merge modules depend on this: they alias the
+     * standard folders ({@code CommonFilesFolder.GUID}, DefaultDir {@code Common}) and a type-51 action points each
+     * alias at the real folder, so a 32-bit and a 64-bit module side by side do not collide.
+     */
     private boolean isFolderProperty(String id) {
-        return Knowledge.FOLDER_PROPERTIES.contains(id);
+        if (Knowledge.FOLDER_PROPERTIES.contains(id)) return true;
+        if (directoriesSetByActions == null) {
+            directoriesSetByActions = new HashSet<>();
+            for (Row a : rows("CustomAction")) {
+                int base = integer(a, "Type", 0) & 0x3F;
+                String source = text(a, "Source");
+                if ((base == 35 || base == 51) && source != null) directoriesSetByActions.add(source);
+            }
+        }
+        return directoriesSetByActions.contains(id);
     }
 
     // ---- features and components ----

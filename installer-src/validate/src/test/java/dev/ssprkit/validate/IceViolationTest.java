@@ -250,6 +250,30 @@ class IceViolationTest {
     }
 
     @Test
+    void ice30LeavesDirectoriesThatCustomActionsSetAlone() throws Exception {
+        // The SDK's ICE30 page: properties are not evaluated when resolving directories. Merge modules alias the
+        // standard folders (Directory CommonFilesFolder.GUID, DefaultDir Common) and a type-51 action sets each alias
+        // to the real folder, so a 32-bit and a 64-bit module merged side by side do not collide; without those
+        // actions the two rows spell the same path and are a collision.
+        for (boolean aliased : new boolean[] {true, false}) {
+            try (Database db = Products.build(java.nio.file.Files.createDirectories(dir.resolve(aliased ? "aliased" : "plain")))) {
+                db.table("Directory").add("CommonFilesFolder.A1", "INSTALLDIR", "Common");
+                db.table("Directory").add("CommonFiles64Folder.B2", "INSTALLDIR", "Common");
+                if (aliased) {
+                    db.table("CustomAction").add("CommonFilesFolder.A1", 51, "CommonFilesFolder.A1", "[CommonFilesFolder]", null);
+                    db.table("CustomAction").add("CommonFiles64Folder.B2", 51, "CommonFiles64Folder.B2", "[CommonFiles64Folder]", null);
+                }
+                component(db, "Overlay32", "CommonFilesFolder.A1", 0);
+                component(db, "Overlay64", "CommonFiles64Folder.B2", 0x100);
+                db.table("File").add("overlay32.dll", "Overlay32", "overlay.dll", 10, null, null, 512, 4);
+                db.table("File").add("overlay64.dll", "Overlay64", "overlay.dll", 10, null, null, 512, 4);
+                List<Finding> ice30 = Validator.validate(db).stream().filter(f -> f.iceId().equals("ICE30")).toList();
+                assertEquals(aliased, ice30.isEmpty(), (aliased ? "aliased: " : "plain: ") + ice30);
+            }
+        }
+    }
+
+    @Test
     void everyImplementedIceHasAViolationCase() {
         Set<String> covered = new TreeSet<>();
         for (Case c : cases()) covered.add(c.ice());

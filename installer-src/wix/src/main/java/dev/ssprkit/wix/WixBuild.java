@@ -123,7 +123,9 @@ public final class WixBuild {
             BindResult bound = binder.bind(linked, new BindOptions(platform, buildTime, work, loc.strings(), loc.codepage(),
                     loc.language(), request.compression(), request.cabinetCache(), request.bindVariables(), bindPaths, roots, loc.ui()));
             if (bound == null || diagnostics.hasErrors()) return failed(diagnostics);
-            if (request.validate() && !validate(bound.database(), binder, diagnostics)) return failed(diagnostics);
+            // the ICEs judge installation packages; a merge module is checked by mergemod.cub's ICEMs, not implemented
+            boolean module = linked.type() == Section.Type.MODULE;
+            if (request.validate() && !module && !validate(bound.database(), binder, diagnostics)) return failed(diagnostics);
             return write(request, bound, buildTime, diagnostics);
         } finally {
             deleteTree(work);
@@ -254,6 +256,32 @@ public final class WixBuild {
         } catch (IOException ignored) {
             // a temporary folder of ours; the OS cleans it if we cannot
         }
+    }
+
+    /**
+     * The extension of the file a source builds, for front ends that name the output themselves: {@code .msm} when
+     * the first element inside {@code <Wix>} is a {@code <Module>}, else {@code .msi}. Only the start of the document
+     * is read (no DTD, no entities); an unreadable source gets {@code .msi} and is reported by the build.
+     */
+    public static String defaultExtension(Path source) {
+        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
+        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try (java.io.InputStream in = Files.newInputStream(source)) {
+            javax.xml.stream.XMLStreamReader r = f.createXMLStreamReader(in);
+            try {
+                int depth = 0;
+                while (r.hasNext()) {
+                    if (r.next() != javax.xml.stream.XMLStreamConstants.START_ELEMENT) continue;
+                    if (++depth == 2) return r.getLocalName().equals("Module") ? ".msm" : ".msi";
+                }
+            } finally {
+                r.close();
+            }
+        } catch (IOException | javax.xml.stream.XMLStreamException | RuntimeException e) {
+            // the build reports what is wrong with the source
+        }
+        return ".msi";
     }
 
     /** The extension a name given to {@code -ext} answers to, for front ends that list them. */

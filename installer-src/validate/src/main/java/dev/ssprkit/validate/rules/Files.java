@@ -23,8 +23,9 @@ import java.util.Map;
  * <li>ICE58: at most 80 Media rows (warning).</li>
  * <li>ICE71: the first Media row has DiskId 1.</li>
  * </ul>
- * ICE30 compares long names against the target path spelled by the Directory table; the SDK also compares short
- * names and resolves directories whose names come from properties.
+ * ICE30 compares long names against the target path spelled by the Directory table, a standard folder or a directory
+ * a custom action sets starting a path of its own (the SDK: ICE30 does not evaluate properties); the SDK also compares
+ * short names.
  */
 public final class Files implements Rule {
     private static boolean conditioned(Row component) {

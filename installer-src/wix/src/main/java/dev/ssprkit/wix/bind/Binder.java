@@ -38,9 +38,16 @@ public final class Binder {
         identity.finishLateVersion();
         new PropertyStep(ctx).run();
         if (ctx.failed()) return null;
-        new MediaStep(ctx).run(new SourceDirectories(ctx));
-        if (ctx.failed()) return null;
-        new SequenceStep(ctx).run();
+        if (ctx.isModule()) {
+            new SequenceStep(ctx).run();
+            new ModuleStep(ctx).run(); // reports its own problems too, then stops if anything failed
+        } else {
+            new MergeStep(ctx).run();
+            if (ctx.failed()) return null;
+            new MediaStep(ctx).run(new SourceDirectories(ctx));
+            if (ctx.failed()) return null;
+            new SequenceStep(ctx).run();
+        }
         if (ctx.failed()) return null;
         rowLocations = new TableStep(ctx).run();
         new SummaryStep(ctx).run();

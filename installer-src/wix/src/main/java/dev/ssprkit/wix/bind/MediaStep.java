@@ -115,7 +115,7 @@ final class MediaStep {
         }
         for (BindContext.FileFacts f : uncompressed) layOut(f, sources);
         for (BindContext.FileFacts f : files) {
-            if (f.version == null && f.md5 != null) fileHash(f);
+            if (f.version == null && f.md5 != null) fileHash(ctx, f);
         }
     }
 
@@ -284,7 +284,7 @@ final class MediaStep {
     }
 
     /** MsiFileHash: the MD5 as four little-endian 32-bit parts, for unversioned files (the SDK's MsiFileHash page). */
-    private void fileHash(BindContext.FileFacts f) {
+    static void fileHash(BindContext ctx, BindContext.FileFacts f) {
         ByteBuffer b = ByteBuffer.wrap(f.md5).order(ByteOrder.LITTLE_ENDIAN);
         ctx.linked.add(new Row(StandardSchema.require("MsiFileHash"), f.row.location()).set("File_", f.row.str("File")).set("Options", 0)
                 .set("HashPart1", b.getInt()).set("HashPart2", b.getInt()).set("HashPart3", b.getInt()).set("HashPart4", b.getInt()));

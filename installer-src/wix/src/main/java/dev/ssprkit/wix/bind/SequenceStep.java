@@ -72,12 +72,10 @@ final class SequenceStep {
             }
             required.put(s.table() + "/" + s.action(), new Entry(s.table(), s.action(), s.condition(), seq, s.before(), s.after(), s.location()));
         }
-        if (!ctx.isModule()) {
-            for (String key : requiredStandardActions()) {
-                if (required.containsKey(key)) continue;
-                int slash = key.indexOf('/');
-                addStandard(key.substring(0, slash), key.substring(slash + 1));
-            }
+        for (String key : requiredStandardActions()) {
+            if (required.containsKey(key)) continue;
+            int slash = key.indexOf('/');
+            addStandard(key.substring(0, slash), key.substring(slash + 1));
         }
         for (String key : suppressed) required.remove(key);
         for (Entry e : new ArrayList<>(required.values())) {
@@ -94,7 +92,35 @@ final class SequenceStep {
         if (required.containsKey("InstallExecuteSequence/DuplicateFiles") && !required.containsKey("InstallExecuteSequence/InstallFiles")) {
             addStandard("InstallExecuteSequence", "InstallFiles");
         }
+        if (ctx.isModule()) {
+            moduleRows();
+            return;
+        }
         for (String table : StandardActionTable.TABLES) schedule(table);
+    }
+
+    /**
+     * A module's actions are not numbered: the merge tool places them in the package's sequences. Standard actions
+     * keep their number, the others name the action they come before or after (ModuleXxxSequence.BaseAction/After),
+     * as WiX writes them and the SDK's ModuleInstallExecuteSequence page asks.
+     */
+    private void moduleRows() {
+        for (Entry e : required.values()) {
+            boolean standard = StandardActionTable.sequence(e.table, e.action) != null;
+            if (standard && e.sequence == null) {
+                ctx.report(CompilerMessage.MODULE_SEQUENCE, e.location, e.action, e.table, "a standard action cannot be placed Before or After another");
+                continue;
+            }
+            if (!standard && e.sequence != null && e.sequence > 0) {
+                ctx.report(CompilerMessage.MODULE_SEQUENCE, e.location, e.action, e.table, "a custom action or dialog cannot have a Sequence number");
+                continue;
+            }
+            Row row = new Row(dev.ssprkit.wix.model.ModuleTables.require(dev.ssprkit.wix.model.ModuleTables.SEQUENCES.get(e.table)), e.location)
+                    .set("Action", e.action).set("Condition", e.condition);
+            if (e.sequence != null) row.set("Sequence", e.sequence);
+            else row.set("BaseAction", e.after != null ? e.after : e.before).set("After", e.after != null ? 1 : 0);
+            ctx.linked.add(row);
+        }
     }
 
     private Entry addStandard(String table, String action) {
@@ -107,7 +133,8 @@ final class SequenceStep {
 
     private Set<String> requiredStandardActions() {
         Set<String> set = new java.util.LinkedHashSet<>();
-        StandardActionTable.ALWAYS.forEach((table, actions) -> actions.forEach(a -> set.add(table + "/" + a)));
+        // a module gets only the actions its tables call for, as WiX schedules them (the rest is the package's)
+        if (!ctx.isModule()) StandardActionTable.ALWAYS.forEach((table, actions) -> actions.forEach(a -> set.add(table + "/" + a)));
         Set<String> tables = new HashSet<>(ctx.linked.rowsByTable().keySet());
         for (EnsureTableSymbol t : ctx.linked.all(EnsureTableSymbol.class)) tables.add(t.table());
         for (String t : tables) {

@@ -26,9 +26,10 @@ final class SummaryStep {
         s.title = ctx.isModule() ? "Merge Module" : "Installation Database";
         s.subject = p.description() != null ? p.description() : p.name();
         s.author = p.summaryManufacturer() != null ? p.summaryManufacturer() : p.manufacturer();
-        s.keywords = p.keywords() != null ? p.keywords() : "Installer";
+        boolean module = ctx.isModule();
+        s.keywords = p.keywords() != null ? p.keywords() : module ? "MergeModule, MSI, database" : "Installer";
         s.comments = p.comments() != null ? p.comments()
-                : "This installer database contains the logic and data required to install " + p.name() + ".";
+                : "This " + (module ? "merge module" : "installer database") + " contains the logic and data required to install " + p.name() + ".";
         String platform = switch (ctx.platform) {
             case X64 -> "x64";
             case ARM64 -> "Arm64";
@@ -39,10 +40,11 @@ final class SummaryStep {
         s.pageCount = Math.max(p.installerVersion(), minimum);
         int words = (p.shortNames() ? 1 : 0) | (p.compressed() ? 2 : 0) | (p.adminImage() ? 4 : 0)
                 | (p.effectiveScope() == PackageSymbol.InstallScope.PER_USER ? 8 : 0);
-        s.wordCount = words;
+        s.wordCount = module ? 0 : words; // WiX writes 0 for a module: its files are always in MergeModule.CABinet
         s.security = p.security() != null ? p.security() : 2;
         s.appName = "ssprkit";
-        // the package code is derived from the content by the writer, unless a step had to fix it earlier
-        s.revisionNumber = ctx.packageCode == null ? null : "{" + ctx.packageCode + "}";
+        // a module's revision number is its GUID; a package's code is derived from the content by the writer,
+        // unless a step had to fix it earlier (a software tag names it)
+        s.revisionNumber = module ? p.productCode() : ctx.packageCode == null ? null : "{" + ctx.packageCode + "}";
     }
 }

@@ -12,6 +12,7 @@ import dev.ssprkit.wix.compile.core.FeatureFamily;
 import dev.ssprkit.wix.compile.core.FileFamily;
 import dev.ssprkit.wix.compile.core.FilesFamily;
 import dev.ssprkit.wix.compile.core.MediaFamily;
+import dev.ssprkit.wix.compile.core.ModuleFamily;
 import dev.ssprkit.wix.compile.core.PackageFamily;
 import dev.ssprkit.wix.compile.core.RegistryFamily;
 import dev.ssprkit.wix.compile.core.SearchFamily;
@@ -31,6 +32,6 @@ final class CoreFamilies {
                 new IniFileFamily(), new CopyFileFamily(), new CustomTableFamily(),
                 new dev.ssprkit.wix.compile.core.UiFamily(), new dev.ssprkit.wix.compile.core.DialogFamily(),
                 new dev.ssprkit.wix.compile.core.SoftwareTagFamily(false),
-                new dev.ssprkit.wix.compile.ext.DependencyFamily(true));
+                new dev.ssprkit.wix.compile.ext.DependencyFamily(true), new ModuleFamily());
     }
 }

@@ -78,6 +78,17 @@ public enum CompilerMessage implements Message {
     // The util and firewall extensions' custom-action library (400..449)
     LIBRARY_ENTRY_POINT(400, ERROR, "custom action '%s': %s", ""),
     LIBRARY_ARCHITECTURE(401, ERROR, "<%s> needs ssprkit's custom-action library: %s", "build the package for x86 or x64 (-arch x64), or leave the element out of the arm64 build"),
+
+    // Merge modules (240..249)
+    MERGE_NOT_A_MODULE(240, ERROR, "<Merge Id=\"%s\">: %s is not a merge module: %s", "SourceFile must name a .msm built as a module (it has a ModuleSignature table)"),
+    MERGE_WITHOUT_FEATURE(241, ERROR, "merge module '%s' belongs to no feature, so it would never be installed", "connect it with <MergeRef Id=\"%1$s\"/> inside a <Feature>"),
+    MERGE_CONFLICT(242, ERROR, "merge module '%s' (%s) has a %s row %s that differs from the one at %s", "a key may be used once per table: rename one of them, or leave the row out of the package"),
+    MERGE_DEPENDENCY_MISSING(243, ERROR, "merge module '%s' (%s) requires module %s, which no <Merge> of this package provides", "add a <Merge> for the required module (its ModuleDependency table lists it)"),
+    MERGE_EXCLUDED(244, ERROR, "merge module '%s' (%s) excludes module %s, which <Merge Id=\"%s\"> brings in", "the two modules cannot be in one package (ModuleExclusion); merge one of them only"),
+    MERGE_LANGUAGE(245, ERROR, "<Merge Id=\"%s\">: %s is a module for language %s, not %s", "set Language to the module's language (or 0 for a language-neutral merge)"),
+    MERGE_FAILED(246, ERROR, "merge module '%s' (%s) cannot be merged: %s", ""),
+    MERGE_UNUSED_CONFIGURATION(247, WARNING, "merge module '%s' (%s) has no configurable item '%s'; this ConfigurationData is not used", "the module's ModuleConfiguration table lists: %4$s"),
+    MODULE_SEQUENCE(248, ERROR, "action '%s' in %s of a merge module: %s", "in a module, a standard action has a Sequence and a custom action or dialog a Before or After (the SDK's ModuleInstallExecuteSequence table, ICEM12)"),
     SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 
     private final Entry entry;

@@ -34,6 +34,8 @@ final class GroupResolver {
     private final Map<String, List<Child>> children = new HashMap<>();
     private final Map<String, List<String>> featuresOfComponent = new LinkedHashMap<>();
     private final Map<String, String> featureParents = new HashMap<>();
+    /** Each merge module's features (MergeRef), the primary one first. */
+    private final Map<String, List<String>> featuresOfMerge = new LinkedHashMap<>();
     private final Map<String, SourceLocation> parentSetAt = new HashMap<>();
     private Row defaultFeature;
 
@@ -101,6 +103,13 @@ final class GroupResolver {
                 case "Feature" -> {
                     if (feature != null && !node.startsWith("Feature/" + c.id())) setParent(c.id(), feature, c.location());
                 }
+                case "Merge" -> {
+                    if (feature == null) break;
+                    List<String> list = featuresOfMerge.computeIfAbsent(c.id(), k -> new ArrayList<>());
+                    if (list.contains(feature)) break;
+                    if (c.primary()) list.add(0, feature);
+                    else list.add(feature);
+                }
                 default -> { }
             }
         }
@@ -123,6 +132,10 @@ final class GroupResolver {
 
     Map<String, String> featureParents() {
         return featureParents;
+    }
+
+    Map<String, List<String>> featuresOfMerge() {
+        return featuresOfMerge;
     }
 
     Row defaultFeature() {

@@ -29,14 +29,17 @@ public final class Linked {
     private final Map<String, List<String>> featuresOfComponent;
     /** Each feature's parent, from nesting and feature groups. */
     private final Map<String, String> featureParents;
+    /** Each merge module's features (MergeRef), primary first. */
+    private final Map<String, List<String>> featuresOfMerge;
 
     Linked(Section.Type type, PackageSymbol identity, List<Symbol> symbols, Map<String, List<String>> featuresOfComponent,
-           Map<String, String> featureParents) {
+           Map<String, String> featureParents, Map<String, List<String>> featuresOfMerge) {
         this.type = type;
         this.identity = identity;
         this.symbols = symbols;
         this.featuresOfComponent = featuresOfComponent;
         this.featureParents = featureParents;
+        this.featuresOfMerge = featuresOfMerge;
         for (Symbol s : symbols) index(s);
     }
 
@@ -115,5 +118,10 @@ public final class Linked {
 
     public Map<String, String> featureParents() {
         return featureParents;
+    }
+
+    /** The features each {@code <Merge>} is connected to by MergeRef, the primary one first. */
+    public Map<String, List<String>> featuresOfMerge() {
+        return featuresOfMerge;
     }
 }

@@ -119,7 +119,7 @@ public final class Linker {
         GroupResolver groups = new GroupResolver(diagnostics, entry.type(), symbols);
         groups.resolve();
         if (groups.defaultFeature() != null) symbols.add(groups.defaultFeature());
-        return new Linked(entry.type(), identity, symbols, groups.featuresOfComponent(), groups.featureParents());
+        return new Linked(entry.type(), identity, symbols, groups.featuresOfComponent(), groups.featureParents(), groups.featuresOfMerge());
     }
 
     private static void index(List<Section> sections, Map<SymbolKey, Section> definedIn) {

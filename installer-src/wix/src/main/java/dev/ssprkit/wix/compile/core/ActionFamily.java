@@ -160,11 +160,11 @@ public final class ActionFamily implements ElementFamily {
         if (a.yesNo("HideTarget", false)) type |= 0x2000;
         if (a.yesNo("TerminalServerAware", false)) type |= 0x4000;
         Integer extended = a.yesNo("PatchUninstall", false) ? 0x8000 : null;
-        a.yesNo("SuppressModularization", false);
+        boolean suppressModularization = a.yesNo("SuppressModularization", false);
         ctx.children(e, scope).run();
         if (id == null) return;
         ctx.row("CustomAction", e.location()).set("Action", id).set("Type", type).set("Source", source).set("Target", target)
-                .set("ExtendedType", extended);
+                .set("ExtendedType", extended).extra("SuppressModularization", suppressModularization);
     }
 
     private static String target(Attrs a, String code) {

@@ -191,7 +191,7 @@ public final class PackageFamily implements ElementFamily {
         }
         if (value == null) value = text;
         a.yesNo("ComplianceCheck", false);
-        a.yesNo("SuppressModularization", false);
+        boolean suppressModularization = a.yesNo("SuppressModularization", false);
         boolean secure = a.yesNo("Secure", false), hidden = a.yesNo("Hidden", false), admin = a.yesNo("Admin", false);
         if (secure && id != null && !id.equals(id.toUpperCase(java.util.Locale.ROOT))) {
             ctx.report(CompilerMessage.BAD_VALUE, a.at("Id"), "Id", id, "a Secure property must be public: upper-case letters only");
@@ -206,7 +206,7 @@ public final class PackageFamily implements ElementFamily {
         // the ErrorDialog property names the dialog that shows errors: it pulls that dialog in, as WiX does
         if (id.equals("ErrorDialog") && value != null && !value.contains("[")) ctx.reference("Dialog", value, e.location());
         var row = ctx.row("Property", e.location()).set("Property", id).set("Value", value);
-        row.extra("Secure", secure).extra("Hidden", hidden).extra("Admin", admin);
+        row.extra("Secure", secure).extra("Hidden", hidden).extra("Admin", admin).extra("SuppressModularization", suppressModularization);
     }
 
     private void wixVariable(CompileContext ctx, SourceElement e, Scope scope) {
