@@ -16,6 +16,7 @@ import java.util.Map;
 final class NamesStep {
     private final BindContext ctx;
     private final Map<String, ShortNames> byFolder = new HashMap<>();
+    private final Map<String, String> named = new HashMap<>(); // the same long name in the same folder: the same value
 
     NamesStep(BindContext ctx) {
         this.ctx = ctx;
@@ -29,8 +30,10 @@ final class NamesStep {
             String folderColumn = r.extra("FolderColumn") instanceof String f ? f : r.schema().indexOf("Directory_") >= 0 ? "Directory_" : "DirProperty";
             String folder = r.schema().indexOf(folderColumn) >= 0 ? r.str(folderColumn) : null;
             String shortName = (String) r.extra("ShortName");
+            String where = r.table() + "/" + folder;
             String value = shortName != null ? (shortName.equalsIgnoreCase(name) ? name : shortName + "|" + name)
-                    : byFolder.computeIfAbsent(r.table() + "/" + folder, x -> new ShortNames()).column(name);
+                    : named.computeIfAbsent(where + "/" + name.toLowerCase(java.util.Locale.ROOT),
+                            x -> byFolder.computeIfAbsent(where, y -> new ShortNames()).column(name));
             r.set(column, value);
         }
         for (Row s : ctx.rows("Shortcut")) {

@@ -229,7 +229,13 @@ public final class ComponentFamily implements ElementFamily {
         if (id != null && mode != 0 && dirProperty != null && component != null && (!isFile || name != null)) {
             Row r = ctx.row("RemoveFile", e.location()).set("FileKey", id).set("Component_", component)
                     .set("DirProperty", dirProperty).set("InstallMode", mode);
-            if (isFile) r.set("FileName", name).extra("ShortName", a.str("ShortName")).extra("NameColumn", "FileName");
+            if (isFile) {
+                r.set("FileName", name).extra("ShortName", a.str("ShortName"));
+                // a long name gets a generated short half at bind time (short|long, as WiX writes it); wildcard
+                // patterns (*.log) stay as written: the column is a WildCardFilename
+                boolean wildcard = name.indexOf('*') >= 0 || name.indexOf('?') >= 0;
+                if (!wildcard) r.extra("Name", name).extra("NameColumn", "FileName");
+            }
         }
     }
 
