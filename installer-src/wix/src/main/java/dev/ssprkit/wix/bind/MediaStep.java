@@ -278,7 +278,7 @@ final class MediaStep {
                 for (int n; (n = in.read(buf)) > 0; ) md5.update(buf, 0, n);
                 f.md5 = md5.digest();
             } catch (IOException e) {
-                ctx.report(CompilerMessage.MISSING_SOURCE_FILE, f.row.location(), f.source.getFileName(), f.source + " (" + e.getMessage() + ")");
+                ctx.report(CompilerMessage.MISSING_SOURCE_FILE, f.row.location(), f.source.getFileName(), "looked for " + f.source + " (" + e.getMessage() + ")");
             }
         }
     }

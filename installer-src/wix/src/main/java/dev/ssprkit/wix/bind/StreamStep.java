@@ -38,7 +38,7 @@ final class StreamStep {
         for (String table : List.of("Binary", "Icon")) {
             for (Row r : ctx.rows(table)) {
                 if (r.get("Data") instanceof Path direct && !Files.isRegularFile(direct)) {
-                    ctx.report(CompilerMessage.MISSING_SOURCE_FILE, r.location(), direct.getFileName(), direct);
+                    ctx.report(CompilerMessage.MISSING_SOURCE_FILE, r.location(), direct.getFileName(), "looked for " + direct);
                     continue;
                 }
                 if (!(r.extra("DeferredSource") instanceof String written)) continue;
@@ -75,7 +75,7 @@ final class StreamStep {
         Path found = locate(value, folder);
         if (found == null && folder != r.extra("SourceFolder")) found = locate(value, (Path) r.extra("SourceFolder"));
         if (found == null) {
-            ctx.report(CompilerMessage.MISSING_SOURCE_FILE, at, value, String.join(", ", candidates(value, folder).stream().map(Path::toString).toList()));
+            ctx.report(CompilerMessage.MISSING_SOURCE_FILE, at, value, "looked for " + String.join(", ", candidates(value, folder).stream().map(Path::toString).toList()));
             return null;
         }
         if (!ctx.options.roots().allows(found)) {

@@ -51,7 +51,7 @@ public enum CompilerMessage implements Message {
     ORPHAN_DIRECTORY(155, ERROR, "component '%s' has no directory", "place it in a <Directory>/<DirectoryRef>, or give it a Directory attribute"),
 
     // Binding (180..199)
-    MISSING_SOURCE_FILE(180, ERROR, "source file '%s' does not exist or is not a regular file", "looked for %2$s"),
+    MISSING_SOURCE_FILE(180, ERROR, "source file '%s' does not exist or is not a regular file", "%2$s"),
     FILE_TOO_LARGE(181, ERROR, "source file '%s' is %s bytes; a packaged file must be smaller than 2 GiB", ""),
     KEY_PATH_CONFLICT(182, ERROR, "component '%s' has more than one key path (%s)", "mark at most one File, RegistryValue or RegistryKey with KeyPath=\"yes\""),
     BIND_FAILED(183, ERROR, "the package cannot be built: %s", ""),

@@ -58,6 +58,15 @@ class CompilerBadInputTest {
     }
 
     @Test
+    void aMissingPayloadFileSaysWhereItWasLookedForOnce() throws Exception {
+        Path wxs = Scenario.root("bad").resolve("missing-file-source.wxs");
+        BuildResult r = WixBuild.build(new BuildRequest(List.of(wxs), tmp.resolve("out.msi"), "x86", Map.of(), List.of(), Map.of(), Scenario.BUILD_TIME));
+        Diagnostic d = r.errors().stream().filter(x -> x.id().equals("WIX0180")).findFirst().orElseThrow();
+        assertTrue(d.toString().contains("(hint: looked for "), d.toString());
+        assertFalse(d.toString().contains("looked for looked for"), d.toString());
+    }
+
+    @Test
     void allErrorsOfARunAreReportedTogether(@TempDir Path dir) throws Exception {
         Path wxs = dir.resolve("many.wxs");
         Files.writeString(wxs, """
