@@ -181,7 +181,12 @@ public final class Context {
 
     /** The first of {@code folders} found walking up from {@code directory}, or null. */
     public String folderOf(String directory, Set<String> folders) {
-        for (String d : ancestry(directory)) if (folders.contains(d)) return d;
+        for (String d : ancestry(directory)) {
+            if (folders.contains(d)) return d;
+            // a folder a custom action points elsewhere at run time (a merge module's CommonFilesFolder.GUID alias)
+            // is not below its parent row any more: what lies above it says nothing about where it ends up
+            if (!Knowledge.FOLDER_PROPERTIES.contains(d) && isFolderProperty(d)) return null;
+        }
         return null;
     }
 

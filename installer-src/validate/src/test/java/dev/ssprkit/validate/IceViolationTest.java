@@ -274,6 +274,23 @@ class IceViolationTest {
     }
 
     @Test
+    void ice80LeavesA32BitModulesRedirectedFolderAlone() throws Exception {
+        // TortoiseGit's x64 package merges the 32-bit TortoiseOverlays module: its 32-bit component sits in the alias
+        // CommonFilesFolder.A1, a child row of the 64-bit INSTALLDIR that a type-51 action points at the 32-bit Common
+        // Files at run time. Where the row sits says nothing about where it installs; without the action it is ICE80.
+        for (boolean aliased : new boolean[] {true, false}) {
+            try (Database db = Products.build(java.nio.file.Files.createDirectories(dir.resolve(aliased ? "aliased80" : "plain80")))) {
+                db.table("Directory").add("CommonFilesFolder.A1", "INSTALLDIR", "Common");
+                if (aliased) db.table("CustomAction").add("CommonFilesFolder.A1", 51, "CommonFilesFolder.A1", "[CommonFilesFolder]", null);
+                component(db, "Overlay32", "CommonFilesFolder.A1", 0);
+                List<Finding> ice80 = Validator.validate(db).stream()
+                        .filter(f -> f.iceId().equals("ICE80") && "Component".equals(f.table()) && "Overlay32".equals(f.rowKey())).toList();
+                assertEquals(aliased, ice80.isEmpty(), (aliased ? "aliased: " : "plain: ") + ice80);
+            }
+        }
+    }
+
+    @Test
     void everyImplementedIceHasAViolationCase() {
         Set<String> covered = new TreeSet<>();
         for (Case c : cases()) covered.add(c.ice());
