@@ -26,24 +26,14 @@ public final class VirtualDisplay implements AutoCloseable {
         this.display = display;
     }
 
-    /** Starts Xvfb on the first free display from :90 (1024x768, 24-bit) and waits until it accepts clients. */
+    /** Starts Xvfb on a display number it picks (1024x768, 24-bit) and waits until it accepts clients. */
     public static VirtualDisplay start() {
         Tool.require("Xvfb", "xdotool", "import");
-        for (int n = 90; n < 190; n++) {
-            if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) continue;
-            ProcessBuilder pb = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1024x768x24", "-nolisten", "tcp");
-            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
-            Process p;
-            try {
-                p = pb.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            VirtualDisplay d = new VirtualDisplay(p, ":" + n);
-            if (d.awaitReady(Duration.ofSeconds(20))) return d;
-            d.close(); // another server took this number first: try the next
-        }
-        throw new IllegalStateException("no free X display number between :90 and :189");
+        XvfbServer x = XvfbServer.start();
+        VirtualDisplay d = new VirtualDisplay(x.process(), x.display());
+        if (d.awaitReady(Duration.ofSeconds(20))) return d;
+        d.close();
+        throw new IllegalStateException("Xvfb on " + x.display() + " did not accept clients within 20 s");
     }
 
     private boolean awaitReady(Duration timeout) {

@@ -75,32 +75,11 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
 
     /** Starts Xvfb on a display number it picks itself ({@code -displayfd}) and points this prefix's DISPLAY at it. */
     private void startDisplay() {
-        try {
-            Path number = Files.createTempFile("ssprkit-xvfb-", ".display");
-            try {
-                ProcessBuilder pb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1024x768x24", "-nolisten", "tcp");
-                pb.redirectOutput(number.toFile());
-                pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-                pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-                display = pb.start();
-                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-                String n;
-                while ((n = Files.readString(number).strip()).isEmpty()) {
-                    if (!display.isAlive() || System.nanoTime() > deadline) throw new AssertionError("Xvfb did not start within 30 s");
-                    Thread.sleep(50);
-                }
-                Map<String, String> e = new HashMap<>(env);
-                e.put("DISPLAY", ":" + n);
-                env = Map.copyOf(e);
-            } finally {
-                Files.deleteIfExists(number);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while starting Xvfb", e);
-        }
+        XvfbServer x = XvfbServer.start();
+        display = x.process();
+        Map<String, String> e = new HashMap<>(env);
+        e.put("DISPLAY", x.display());
+        env = Map.copyOf(e);
     }
 
     /** {@code C:\windows\system32\NAME}: a Wine program started directly, not through start.exe. */
