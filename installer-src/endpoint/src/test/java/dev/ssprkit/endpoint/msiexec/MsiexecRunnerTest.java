@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(OS.WINDOWS) // the fake msiexec is a POSIX shell script; runs on every Linux CI run
 class MsiexecRunnerTest {
     @TempDir Path dir;
     final List<Duration> slept = new ArrayList<>();

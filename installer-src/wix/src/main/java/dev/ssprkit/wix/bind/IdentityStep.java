@@ -91,10 +91,7 @@ final class IdentityStep {
         PackageSymbol p = ctx.identity;
         String version = variables.resolve(p.version(), p.location(), true);
         checkVersion(version, p);
-        ctx.identity = new PackageSymbol(p.type(), p.id(), p.name(), p.manufacturer(), version, p.upgradeCode(), p.productCode(),
-                p.language(), p.codepage(), p.summaryCodepage(), p.installerVersion(), p.scope(), p.platform(), p.compressed(),
-                p.shortNames(), p.adminImage(), p.security(), p.description(), p.comments(), p.keywords(), p.summaryManufacturer(),
-                p.v4(), PackageSymbol.Deferred.NONE, p.location());
+        ctx.identity = p.withVersion(version);
     }
 
     /**

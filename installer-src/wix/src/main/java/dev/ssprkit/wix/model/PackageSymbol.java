@@ -21,6 +21,13 @@ public record PackageSymbol(Section.Type type, String id, String name, String ma
                             String description, String comments, String keywords, String summaryManufacturer,
                             boolean v4, Deferred deferred, SourceLocation location) implements Symbol {
 
+    /** The same identity with the version a file gave it at bind time. */
+    public PackageSymbol withVersion(String resolved) {
+        return new PackageSymbol(type, id, name, manufacturer, resolved, upgradeCode, productCode, language, codepage,
+                summaryCodepage, installerVersion, scope, platform, compressed, shortNames, adminImage, security,
+                description, comments, keywords, summaryManufacturer, v4, deferred, location);
+    }
+
     /** Language and codepages written as bind-time variables ({@code !(loc.X)}), resolved by the binder; null fields when not. */
     public record Deferred(String language, String codepage, String summaryCodepage) {
         public static final Deferred NONE = new Deferred(null, null, null);

@@ -1,16 +1,14 @@
 package dev.ssprkit.wix.bind;
 
 import dev.ssprkit.testkit.Tool;
-import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
-import dev.ssprkit.wix.WixBuild;
+import dev.ssprkit.wix.TestBuild;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -26,13 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("interop")
 class DirectoryKeyPathTest {
-    private static final Instant BUILD_TIME = Instant.parse("2026-01-01T00:00:00Z");
     @TempDir Path dir;
 
     private BuildResult build(String source, Path msi) throws Exception {
-        Path wxs = dir.resolve("p.wxs");
-        Files.writeString(wxs, source);
-        return WixBuild.build(BuildRequest.builder(msi, List.of(wxs)).environment(Map.of()).workingDirectory(dir).buildTime(BUILD_TIME).build());
+        return TestBuild.build(dir, source, msi);
     }
 
     @Test

@@ -1,16 +1,14 @@
 package dev.ssprkit.wix.bind;
 
 import dev.ssprkit.testkit.Tool;
-import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
-import dev.ssprkit.wix.WixBuild;
+import dev.ssprkit.wix.TestBuild;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +27,7 @@ class LongCellTest {
     @Test
     void aTargetOverTheDeclaredWidthIsAnIce03WarningAndKeptWhole() throws Exception {
         String command = "\"[SystemFolder]cmd.exe\" /c echo " + "x".repeat(300);
-        Path wxs = dir.resolve("p.wxs");
-        Files.writeString(wxs, """
+        String source = """
                 <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
                   <Product Id="*" Name="Long" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="{7A8B9C0D-1E2F-4A3B-8C4D-5E6F7A8B9C0D}">
                     <Package InstallerVersion="200" Compressed="yes"/>
@@ -43,10 +40,9 @@ class LongCellTest {
                     <InstallExecuteSequence><Custom Action="RunLong" After="InstallFiles">NOT Installed</Custom></InstallExecuteSequence>
                   </Product>
                 </Wix>
-                """.formatted("1", command.replace("\"", "&quot;")));
+                """.formatted("1", command.replace("\"", "&quot;"));
         Path msi = dir.resolve("long.msi");
-        BuildResult r = WixBuild.build(BuildRequest.builder(msi, List.of(wxs)).environment(Map.of()).workingDirectory(dir)
-                .buildTime(Instant.parse("2026-01-01T00:00:00Z")).build());
+        BuildResult r = TestBuild.build(dir, source, msi);
         assertTrue(r.success(), r.diagnostics().toString());
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.toString().contains("warning") && d.toString().contains("ICE03")
                 && d.toString().contains("string overflow")), r.diagnostics().toString());

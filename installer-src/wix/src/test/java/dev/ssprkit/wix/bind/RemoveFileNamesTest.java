@@ -1,16 +1,14 @@
 package dev.ssprkit.wix.bind;
 
 import dev.ssprkit.testkit.Tool;
-import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
-import dev.ssprkit.wix.WixBuild;
+import dev.ssprkit.wix.TestBuild;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,8 +28,7 @@ class RemoveFileNamesTest {
 
     @Test
     void aLongNameGetsAShortHalfAndAPatternStaysAsWritten() throws Exception {
-        Path wxs = dir.resolve("p.wxs");
-        Files.writeString(wxs, """
+        String source = """
                 <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
                   <Product Id="*" Name="Remove Names" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="{9C0D1E2F-3A4B-4C5D-8E6F-7A8B9C0D1E2F}">
                     <Package InstallerVersion="200" Compressed="yes"/>
@@ -46,10 +43,9 @@ class RemoveFileNamesTest {
                     <Feature Id="Main" Level="1"><ComponentRef Id="C"/></Feature>
                   </Product>
                 </Wix>
-                """);
+                """;
         Path msi = dir.resolve("rm.msi");
-        BuildResult r = WixBuild.build(BuildRequest.builder(msi, List.of(wxs)).environment(Map.of()).workingDirectory(dir)
-                .buildTime(Instant.parse("2026-01-01T00:00:00Z")).build());
+        BuildResult r = TestBuild.build(dir, source, msi);
         assertTrue(r.success(), r.diagnostics().toString());
         String rows = Tool.run("msiinfo", "export", msi.toString(), "RemoveFile").assertOk().stdout();
         for (String longName : List.of("uninstall.exe", "ossec-lua.exe")) {

@@ -1,16 +1,14 @@
 package dev.ssprkit.wix.compile;
 
 import dev.ssprkit.testkit.Tool;
-import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
-import dev.ssprkit.wix.WixBuild;
+import dev.ssprkit.wix.TestBuild;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -29,10 +27,7 @@ class DefaultInstallFolderTest {
 
     private BuildResult build(String source, Path msi) throws Exception {
         Files.writeString(dir.resolve("a.txt"), "default folder\n");
-        Path wxs = dir.resolve("p.wxs");
-        Files.writeString(wxs, source);
-        return WixBuild.build(BuildRequest.builder(msi, List.of(wxs)).environment(Map.of()).workingDirectory(dir)
-                .buildTime(Instant.parse("2026-01-01T00:00:00Z")).build());
+        return TestBuild.build(dir, source, msi);
     }
 
     @Test

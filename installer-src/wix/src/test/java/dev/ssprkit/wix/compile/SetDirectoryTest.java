@@ -2,9 +2,8 @@ package dev.ssprkit.wix.compile;
 
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.Wine;
-import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
-import dev.ssprkit.wix.WixBuild;
+import dev.ssprkit.wix.TestBuild;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +31,7 @@ class SetDirectoryTest {
     @Test
     void setDirectoryIsAType51ActionAfterCostInitializeAndMovesTheFolder() throws Exception {
         Files.writeString(dir.resolve("app.txt"), "moved here\n");
-        Path wxs = dir.resolve("p.wxs");
-        Files.writeString(wxs, """
+        String source = """
                 <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
                   <Product Id="*" Name="Set Dir" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="{1A2B3C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D}">
                     <Package InstallerVersion="200" Compressed="yes"/>
@@ -46,10 +43,9 @@ class SetDirectoryTest {
                     <Feature Id="Main" Level="1"><ComponentRef Id="App"/></Feature>
                   </Product>
                 </Wix>
-                """);
+                """;
         Path msi = dir.resolve("setdir.msi");
-        BuildResult r = WixBuild.build(BuildRequest.builder(msi, List.of(wxs)).environment(Map.of()).workingDirectory(dir)
-                .buildTime(Instant.parse("2026-01-01T00:00:00Z")).build());
+        BuildResult r = TestBuild.build(dir, source, msi);
         assertTrue(r.success(), r.diagnostics().toString());
         String actions = Tool.run("msiinfo", "export", msi.toString(), "CustomAction").assertOk().stdout();
         assertTrue(actions.contains("SetINSTALLDIR\t51\tINSTALLDIR\t[WindowsVolume]ssprkit-setdir"), actions);

@@ -1,18 +1,14 @@
 package dev.ssprkit.wix.compile;
 
 import dev.ssprkit.testkit.Tool;
-import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
-import dev.ssprkit.wix.WixBuild;
+import dev.ssprkit.wix.TestBuild;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,8 +24,7 @@ class V4ConditionTextTest {
     @TempDir Path dir;
 
     private BuildResult build(String custom, Path msi) throws Exception {
-        Path wxs = dir.resolve("p.wxs");
-        Files.writeString(wxs, """
+        return TestBuild.build(dir, """
                 <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">
                   <Package Name="Cond Text" Manufacturer="ssprkit tests" Version="1.0.0" UpgradeCode="{9A8B7C6D-5E4F-4A3B-9C2D-1E0F9A8B7C6D}">
                     <CustomAction Id="SetGreeting" Property="GREETING" Value="hello"/>
@@ -41,9 +36,7 @@ class V4ConditionTextTest {
                     </Directory></StandardDirectory>
                   </Package>
                 </Wix>
-                """.formatted(custom));
-        return WixBuild.build(BuildRequest.builder(msi, List.of(wxs)).environment(Map.of()).workingDirectory(dir)
-                .buildTime(Instant.parse("2026-01-01T00:00:00Z")).build());
+                """.formatted(custom), msi);
     }
 
     @Test

@@ -2,9 +2,8 @@ package dev.ssprkit.wix.compile.ext;
 
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.Wine;
-import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
-import dev.ssprkit.wix.WixBuild;
+import dev.ssprkit.wix.TestBuild;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +32,7 @@ class NetFxDetectionTest {
 
     @Test
     void releaseOf472SetsThe472PropertyButNotThe48One() throws Exception {
-        Path wxs = dir.resolve("netfx.wxs");
-        Files.writeString(wxs, """
+        String source = """
                 <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi" xmlns:netfx="http://schemas.microsoft.com/wix/NetFxExtension">
                   <Product Id="*" Name="NetFx Check" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="{4D5E6F70-8192-4A3B-8C4D-5E6F708192A3}">
                     <Package InstallerVersion="500" Compressed="yes" InstallScope="perMachine"/>
@@ -55,10 +52,9 @@ class NetFxDetectionTest {
                     <Feature Id="Main" Level="1"><ComponentRef Id="Has472"/><ComponentRef Id="Has48"/></Feature>
                   </Product>
                 </Wix>
-                """);
+                """;
         Path msi = dir.resolve("netfx.msi");
-        BuildResult r = WixBuild.build(BuildRequest.builder(msi, List.of(wxs)).environment(Map.of()).workingDirectory(dir)
-                .buildTime(Instant.parse("2026-01-01T00:00:00Z")).build());
+        BuildResult r = TestBuild.build(dir, source, msi);
         assertTrue(r.success(), r.diagnostics().toString());
         String locator = Tool.run("msiinfo", "export", msi.toString(), "RegLocator").assertOk().stdout();
         assertTrue(locator.contains("SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full\tRelease"), locator);

@@ -1,15 +1,13 @@
 package dev.ssprkit.wix.compile.ui;
 
 import dev.ssprkit.msi.MsiReader;
-import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
-import dev.ssprkit.wix.WixBuild;
+import dev.ssprkit.wix.TestBuild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +27,7 @@ class LicenseRtfTest {
     void aLicenceWithLoneBracketsBuildsAndIsCarriedVerbatim() throws Exception {
         String rtf = "{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\f0 Terms ] of use [ with brackets]] that are text.\\par}";
         Files.writeString(dir.resolve("License.rtf"), rtf);
-        Path wxs = dir.resolve("p.wxs");
-        Files.writeString(wxs, """
+        String source = """
                 <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
                   <Product Id="*" Name="Rtf" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="{5E6F7081-92A3-4B4C-8D5E-6F708192A3C5}">
                     <Package InstallerVersion="200" Compressed="yes"/>
@@ -43,10 +40,9 @@ class LicenseRtfTest {
                     <Feature Id="Main" Level="1"><ComponentRef Id="C"/></Feature>
                   </Product>
                 </Wix>
-                """);
+                """;
         Path msi = dir.resolve("rtf.msi");
-        BuildResult r = WixBuild.build(BuildRequest.builder(msi, List.of(wxs)).environment(Map.of()).workingDirectory(dir)
-                .buildTime(Instant.parse("2026-01-01T00:00:00Z")).build());
+        BuildResult r = TestBuild.build(dir, source, msi);
         assertTrue(r.success(), r.diagnostics().toString());
         try (var db = MsiReader.read(msi)) {
             var text = db.table("Control").rows().stream().filter(x -> "ScrollableText".equals(x.get("Type")))
