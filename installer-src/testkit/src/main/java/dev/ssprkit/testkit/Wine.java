@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One Wine prefix: created, a persistent {@code wineserver -p} started once (an install then takes ~2 s instead of
+ * One Wine prefix: created (copied from a booted template, {@link WineTemplate}), a persistent {@code wineserver -p}
+ * started once (an install then takes ~2 s instead of
  * ~10 s), and that wineserver killed by {@link #close()}. Each prefix gets a virtual X display of its own (Xvfb, on
  * a free display number Xvfb chooses), stopped with it: without any display every program that makes a window —
  * msiexec, winecfg, start.exe — tries and fails to start the desktop process, and on a loaded machine such launches
@@ -69,8 +70,17 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
             throw new UncheckedIOException(e);
         }
         startDisplay();
+        boolean copied = isEmpty(prefix) && WineTemplate.copyInto(prefix, env);
         startPersistentServer();
-        exec(List.of("wine", system32("wineboot.exe"), "-i"), 300).assertOk();
+        if (!copied) exec(List.of("wine", system32("wineboot.exe"), "-i"), 300).assertOk();
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts Xvfb on a display number it picks itself ({@code -displayfd}) and points this prefix's DISPLAY at it. */
