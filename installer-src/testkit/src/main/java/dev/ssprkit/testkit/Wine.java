@@ -70,54 +70,17 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
             throw new UncheckedIOException(e);
         }
         startDisplay();
-        boolean copied = isEmpty(prefix) && WineTemplate.copyInto(prefix, env);
+        if (isEmpty(prefix)) WineTemplate.copyInto(prefix, env);
         startPersistentServer();
-        if (copied) startSystemProcesses();
-        else exec(List.of("wine", system32("wineboot.exe"), "-i"), 300).assertOk();
+        // On a copy of the booted template this takes about a second (the prefix is up to date), and it starts what a
+        // booted prefix runs (services, rpcss, the desktop process) with our pipes, not those of the first program a
+        // test runs: started by that program, they would hold its output open until the prefix is killed, and a
+        // caller reading output to its end (commons-exec's stream pumps in MsiexecRunner) would time out.
+        exec(List.of("wine", system32("wineboot.exe"), "-i"), 300).assertOk();
     }
 
-    /**
-     * Starts what {@code wineboot -i} leaves running in a new prefix (services.exe, plugplay, rpcss, and the desktop
-     * process explorer.exe /desktop), with their output on /dev/null. Otherwise the first program a test runs starts
-     * them, they inherit that program's output pipes and keep them open until the prefix is killed, and a caller
-     * reading the output to its end (commons-exec's stream pumps, MsiexecRunner) waits for nothing and times out.
-     */
-    private void startSystemProcesses() {
-        runDetached(List.of("wine", system32("wineboot.exe")), true);
-        runDetached(List.of("wine", system32("explorer.exe"), "/desktop"), false);
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (!desktopRunning()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("Wine's desktop process did not start in " + prefix);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while starting Wine's desktop", e);
-            }
-        }
-    }
-
-    /** True when a process of this prefix runs explorer.exe /desktop (found through /proc: its WINEPREFIX). */
-    private boolean desktopRunning() {
-        String mine = "WINEPREFIX=" + prefix;
-        try (java.util.stream.Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            return all.filter(p -> p.info().commandLine().orElse("").contains("explorer.exe /desktop"))
-                    .anyMatch(p -> {
-                        try {
-                            byte[] environ = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ"));
-                            for (String kv : new String(environ, java.nio.charset.StandardCharsets.UTF_8).split("\0")) {
-                                if (kv.equals(mine)) return true;
-                            }
-                            return false;
-                        } catch (IOException e) {
-                            return false; // the process ended, or is not ours to read
-                        }
-                    });
-        }
-    }
-
-    /** Starts a Wine program with no pipes of ours; waits for it when {@code wait}. */
-    private void runDetached(List<String> command, boolean wait) {
+    /** Runs a program with no pipes of ours (what it leaves running cannot hold them) and waits for it. */
+    private void runWithoutPipes(List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -125,7 +88,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         try {
             Process p = pb.start();
-            if (wait && (!p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0)) {
+            if (!p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError(String.join(" ", command) + " failed in " + prefix);
             }
         } catch (IOException e) {
@@ -195,7 +158,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
 
     /** {@code wineserver -p} detaches and keeps running; its output must not be tied to our pipes. */
     private void startPersistentServer() {
-        runDetached(List.of("wineserver", "-p"), true);
+        runWithoutPipes(List.of("wineserver", "-p"));
     }
 
     public Path prefix() {
