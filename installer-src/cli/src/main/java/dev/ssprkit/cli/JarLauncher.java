@@ -14,7 +14,8 @@ import java.util.Optional;
  * own, which still win), passes the terminal through and exits with its status; the extra start costs about a tenth of
  * a second. It runs the command in this JVM instead when the flags are already there (the launcher sets
  * {@value #LAUNCHED}), when {@code SSPR_NO_REEXEC} is set, when the user chose a collector and a compiler level
- * themselves, or when the command line of this JVM cannot be read (then nothing is lost but speed).
+ * themselves, when a flight recording, an agent or a debugger is attached to this JVM, or when the command line of
+ * this JVM cannot be read (then nothing is lost but speed).
  */
 public final class JarLauncher {
     /** Set by bin/sspr and by the re-started JVM: run in this process. */
@@ -48,6 +49,12 @@ public final class JarLauncher {
         int jar = jvmLine.indexOf("-jar");
         if (jar < 0 || jar + 1 >= jvmLine.size()) return Optional.empty(); // not started as java -jar
         List<String> options = jvmLine.subList(0, jar);
+        // a recording, an agent or a debugger watches this process: a second JVM would escape it (or, for a flight
+        // recording, both would write the same file), so the command runs here
+        if (options.stream().anyMatch(o -> o.startsWith("-XX:StartFlightRecording") || o.startsWith("-agentlib:")
+                || o.startsWith("-agentpath:") || o.startsWith("-javaagent:") || o.startsWith("-Xrunjdwp"))) {
+            return Optional.empty();
+        }
         List<String> added = new ArrayList<>();
         boolean collectorChosen = options.stream().anyMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"));
         boolean compilerChosen = options.stream().anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel")

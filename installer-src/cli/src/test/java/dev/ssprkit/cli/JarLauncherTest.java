@@ -45,6 +45,15 @@ class JarLauncherTest {
     }
 
     @Test
+    void aRecordingAnAgentOrADebuggerKeepsTheCommandInThisJvm() {
+        String[] args = {"build", "a.wxs"};
+        for (String watched : List.of("-XX:StartFlightRecording=filename=b.jfr", "-agentlib:jdwp=transport=dt_socket,server=y",
+                "-javaagent:agent.jar", "-agentpath:/opt/async-profiler/lib/libasyncProfiler.so=start")) {
+            assertEquals(Optional.empty(), JarLauncher.restart(JAVA, List.of(watched, "-jar", "sspr.jar", "build", "a.wxs"), args), watched);
+        }
+    }
+
+    @Test
     void withoutAReadableCommandLineOrJarItRunsHere() {
         String[] args = {"--version"};
         assertEquals(Optional.empty(), JarLauncher.restart(null, List.of("-jar", "sspr.jar", "--version"), args));
