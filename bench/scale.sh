@@ -8,16 +8,18 @@
 #
 # Prints wall time and peak RSS per tool and count, the ours/wixl ratio, and the growth factor between consecutive
 # counts (10x the files should cost about 10x, not 100x). Needs python3, wixl, GNU time. Output under bench/out/scale.
+# One run per count: run it three times for medians (the README's figures are medians of three, with `uptime`).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/bench/out/scale
 OURS_ONLY=0
 if [ "${1:-}" = --ours-only ]; then OURS_ONLY=1; shift; fi
 COUNTS=("$@"); [ ${#COUNTS[@]} -eq 0 ] && COUNTS=(2000 20000)
+SSPR_JAR=${SSPR_JAR:-$ROOT/installer-src/cli/target/sspr.jar} # another build of the jar, e.g. the one before a change
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx2g -XX:-UsePerfData"}
 command -v /usr/bin/time >/dev/null || { echo "GNU time missing: apt-get install time" >&2; exit 1; }
 command -v wixl >/dev/null || { echo "wixl missing: apt-get install wixl" >&2; exit 1; }
-[ -f "$ROOT/installer-src/cli/target/sspr.jar" ] || (cd "$ROOT" && mvn -B -q -o package -DskipTests -pl installer-src/cli -am >&2)
+[ -f "$SSPR_JAR" ] || (cd "$ROOT" && mvn -B -q -o package -DskipTests -pl installer-src/cli -am >&2)
 mkdir -p "$OUT"
 
 generate() { # COUNT: DIR/files/dNNN/fNNNNN.txt (100 files per folder) and DIR/scale.wxs (WiX v3, relative sources)
@@ -64,7 +66,7 @@ prev_ours=""; prev_wixl=""; prev_n=""
 for n in "${COUNTS[@]}"; do
   generate "$n"
   cd "$OUT/n$n"
-  read -r os om < <(measure ours java $JAVA_OPTS -jar "$ROOT/installer-src/cli/target/sspr.jar" build scale.wxs -o ours.msi)
+  read -r os om < <(measure ours java $JAVA_OPTS -jar "$SSPR_JAR" build scale.wxs -o ours.msi)
   if [ $OURS_ONLY = 1 ]; then ws=nan wm=nan; else read -r ws wm < <(measure wixl wixl -o wixl.msi scale.wxs); fi
   if [ "$ws" = nan ]; then ratio=-; else ratio=$(awk -v a="$os" -v b="$ws" 'BEGIN { printf "%.2f", a / b }'); fi
   printf "%8s %10s %8s %10s %8s %8s\n" "$n" "$os" "$om" "$ws" "$wm" "$ratio"

@@ -29,6 +29,7 @@ public final class Context {
     private final Map<String, Map<Object, Row>> byKey = new HashMap<>();
     private final Map<String, Map<Object, List<Row>>> byColumn = new HashMap<>();
     private final Map<String, String> targetPaths = new HashMap<>();
+    private final Map<String, List<String>> ancestries = new HashMap<>();
     private Map<String, Row> directories;
     private Set<String> directoriesSetByActions;
     private Map<String, Set<String>> featuresOfComponent;
@@ -162,6 +163,9 @@ public final class Context {
 
     /** The directory and its ancestors (nearest first), stopping at a cycle or a missing parent. */
     public List<String> ancestry(String directory) {
+        // asked for every component and file: each directory's chain is walked once
+        List<String> known = ancestries.get(directory);
+        if (known != null) return known;
         List<String> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String d = directory;
@@ -170,6 +174,8 @@ public final class Context {
             Row r = directories().get(d);
             d = r == null ? null : text(r, "Directory_Parent");
         }
+        chain = Collections.unmodifiableList(chain);
+        if (directory != null) ancestries.put(directory, chain);
         return chain;
     }
 
@@ -205,7 +211,7 @@ public final class Context {
     }
 
     private String spellTargetPath(String directory) {
-        List<String> chain = ancestry(directory);
+        List<String> chain = new ArrayList<>(ancestry(directory));
         Collections.reverse(chain);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < chain.size(); i++) {
@@ -257,7 +263,14 @@ public final class Context {
         if (featuresOfComponent == null) {
             featuresOfComponent = new HashMap<>();
             for (Row r : rows("FeatureComponents")) {
-                featuresOfComponent.computeIfAbsent(text(r, "Component_"), c -> new HashSet<>(2)).add(text(r, "Feature_"));
+                // nearly every component is in one feature: a one-element set until a second comes (a HashSet each
+                // was a tenth of the heap at 100,000 components)
+                featuresOfComponent.merge(text(r, "Component_"), Collections.singleton(text(r, "Feature_")), (had, one) -> {
+                    if (had.containsAll(one)) return had;
+                    Set<String> more = new HashSet<>(had);
+                    more.addAll(one);
+                    return more;
+                });
             }
         }
         return featuresOfComponent.getOrDefault(component, Set.of());

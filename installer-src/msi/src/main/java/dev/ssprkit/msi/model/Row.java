@@ -6,9 +6,10 @@ import java.util.Arrays;
 public final class Row {
     private final Table table;
     private final Object[] cells;
-    private final String origin;
+    /** Where the row came from, as any object whose text names it (a source location): made into text only when shown. */
+    private final Object origin;
 
-    Row(Table table, Object[] cells, String origin) {
+    Row(Table table, Object[] cells, Object origin) {
         this.table = table;
         this.cells = cells;
         this.origin = origin;
@@ -43,7 +44,7 @@ public final class Row {
 
     /** Where this row came from (e.g. {@code Product.wxs:12:5}), or null. */
     public String origin() {
-        return origin;
+        return origin == null ? null : origin.toString();
     }
 
     public int size() {

@@ -47,7 +47,7 @@ public final class Table {
      * Like {@link #addFrom(String, Object...)}; {@code checkWidth = false} lets a string be longer than its column's
      * declared width, which Windows Installer stores and reads (the SDK's ICE03 only warns: "string overflow").
      */
-    public Row addFrom(String origin, boolean checkWidth, Object[] values) {
+    public Row addFrom(Object origin, boolean checkWidth, Object[] values) {
         List<Column> cols = schema.columns();
         if (values.length != cols.size()) {
             throw new IllegalArgumentException(schema.name() + ": " + values.length + " values for " + cols.size() + " columns " + schema.columnNames());
@@ -104,30 +104,31 @@ public final class Table {
         return null;
     }
 
-    private Object checkCell(Column c, Object v, String origin, boolean checkWidth) {
-        String where = schema.name() + "." + c.name() + (origin == null ? "" : " (" + origin + ")");
+    private Object checkCell(Column c, Object v, Object origin, boolean checkWidth) {
+        // only a failing cell needs the text (building it for every cell was a tenth of a large build's allocation)
+        java.util.function.Supplier<String> place = () -> schema.name() + "." + c.name() + (origin == null ? "" : " (" + origin + ")");
         if (v instanceof String s && s.isEmpty()) v = null;
         if (v == null) {
-            if (!c.nullable()) throw new IllegalArgumentException(where + ": column is not nullable");
+            if (!c.nullable()) throw new IllegalArgumentException(place.get() + ": column is not nullable");
             return null;
         }
         switch (c.kind()) {
             case STRING -> {
-                if (!(v instanceof String s)) throw new IllegalArgumentException(where + ": expected a string, got " + v.getClass().getSimpleName());
+                if (!(v instanceof String s)) throw new IllegalArgumentException(place.get() + ": expected a string, got " + v.getClass().getSimpleName());
                 if (checkWidth && c.size() > 0 && s.length() > c.size()) {
-                    throw new IllegalArgumentException(where + ": '" + abbreviate(s) + "' is " + s.length() + " characters; the column holds at most " + c.size());
+                    throw new IllegalArgumentException(place.get() + ": '" + abbreviate(s) + "' is " + s.length() + " characters; the column holds at most " + c.size());
                 }
             }
             case INT16 -> {
-                if (!(v instanceof Integer n)) throw new IllegalArgumentException(where + ": expected an integer, got " + v.getClass().getSimpleName());
-                if (n < -32767 || n > 32767) throw new IllegalArgumentException(where + ": " + n + " does not fit a 2-byte column (-32767..32767)");
+                if (!(v instanceof Integer n)) throw new IllegalArgumentException(place.get() + ": expected an integer, got " + v.getClass().getSimpleName());
+                if (n < -32767 || n > 32767) throw new IllegalArgumentException(place.get() + ": " + n + " does not fit a 2-byte column (-32767..32767)");
             }
             case INT32 -> {
-                if (!(v instanceof Integer n)) throw new IllegalArgumentException(where + ": expected an integer, got " + v.getClass().getSimpleName());
-                if (n == Integer.MIN_VALUE) throw new IllegalArgumentException(where + ": -2147483648 is the null value and cannot be stored");
+                if (!(v instanceof Integer n)) throw new IllegalArgumentException(place.get() + ": expected an integer, got " + v.getClass().getSimpleName());
+                if (n == Integer.MIN_VALUE) throw new IllegalArgumentException(place.get() + ": -2147483648 is the null value and cannot be stored");
             }
             case BINARY -> {
-                if (!(v instanceof StreamData)) throw new IllegalArgumentException(where + ": expected stream data, got " + v.getClass().getSimpleName());
+                if (!(v instanceof StreamData)) throw new IllegalArgumentException(place.get() + ": expected stream data, got " + v.getClass().getSimpleName());
             }
         }
         return v;

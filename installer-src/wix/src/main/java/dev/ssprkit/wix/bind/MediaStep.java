@@ -3,6 +3,7 @@ package dev.ssprkit.wix.bind;
 import dev.ssprkit.cab.CabOptions;
 import dev.ssprkit.cab.WixCompressionLevel;
 import dev.ssprkit.cab.CabinetCache;
+import dev.ssprkit.cab.FileHashCache;
 import dev.ssprkit.cab.CabinetWriter;
 import dev.ssprkit.cab.Compression;
 import dev.ssprkit.cab.CompressionLevel;
@@ -19,8 +20,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,10 +191,16 @@ final class MediaStep {
         CabinetCache cache = ctx.options.cabinetCache() == null ? null : new CabinetCache(ctx.options.cabinetCache());
         Path cab = null;
         String key = null;
+        FileHashCache hashes = null;
         try {
             if (cache != null) {
-                // the key needs every file's MD5 (which MsiFileHash needs too): read them, in parallel, before compressing
-                String problem = md5All(files);
+                // the key needs every file's MD5 (which MsiFileHash needs too): taken from the file-hash index beside the
+                // cabinets when a file's size and time stamp are unchanged (FileHashCache's trust rule), else read, in
+                // parallel, before compressing
+                List<Map.Entry<String, Path>> identities = new ArrayList<>(files.size());
+                for (BindContext.FileFacts f : files) identities.add(Map.entry(f.row.str("File"), f.source));
+                hashes = FileHashCache.open(cache.folder(), identities);
+                String problem = md5All(files, hashes);
                 if (problem != null) {
                     ctx.report(CompilerMessage.CABINET_FAILED, media.location(), name, problem, "check the payload files");
                     return;
@@ -223,7 +232,15 @@ final class MediaStep {
                         cache.store(key, cab);
                     } catch (IOException e) {
                         ctx.report(CompilerMessage.CABINET_CACHE_UNUSABLE, media.location(), cache.folder(), e.getMessage());
+                        cache = null;
                     }
+                }
+            }
+            if (cache != null && hashes != null) {
+                try {
+                    hashes.save();
+                } catch (IOException e) {
+                    ctx.report(CompilerMessage.CABINET_CACHE_UNUSABLE, media.location(), cache.folder(), e.getMessage());
                 }
             }
         } catch (IOException e) {
@@ -248,16 +265,30 @@ final class MediaStep {
         return out;
     }
 
-    /** Every file's MD5, read in parallel; a message when one cannot be read. */
-    private static String md5All(List<BindContext.FileFacts> files) {
+    /**
+     * Every file's MD5: from {@code hashes} when the file's size and time stamp are what they were when it was hashed,
+     * else read (in parallel) and recorded there; a message when one cannot be read.
+     */
+    private static String md5All(List<BindContext.FileFacts> files, FileHashCache hashes) {
         String[] problems = new String[files.size()];
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             BindContext.FileFacts f = files.get(i);
-            try (InputStream in = Files.newInputStream(f.source)) {
-                MessageDigest md5 = digest("MD5");
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) md5.update(buf, 0, n);
-                f.md5 = md5.digest();
+            String fileKey = f.row.str("File");
+            try {
+                BasicFileAttributes before = Files.readAttributes(f.source, BasicFileAttributes.class);
+                byte[] known = hashes.lookup(fileKey, f.source, before.size(), before.lastModifiedTime());
+                if (known != null) {
+                    f.md5 = known;
+                    return;
+                }
+                Instant hashedAt = Instant.now();
+                try (InputStream in = Files.newInputStream(f.source)) {
+                    MessageDigest md5 = digest("MD5");
+                    byte[] buf = new byte[1 << 16];
+                    for (int n; (n = in.read(buf)) > 0; ) md5.update(buf, 0, n);
+                    f.md5 = md5.digest();
+                }
+                hashes.record(fileKey, f.source, before.size(), before.lastModifiedTime(), hashedAt, f.md5);
             } catch (IOException e) {
                 problems[i] = f.source + ": " + e.getMessage();
             }

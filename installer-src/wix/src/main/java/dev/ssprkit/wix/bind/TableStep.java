@@ -56,7 +56,7 @@ final class TableStep {
                 }
             }
             if (!checkCells(r, cells)) continue;
-            table(r.schema()).addFrom(r.location() == null ? null : r.location().toString(), false, cells);
+            table(r.schema()).addFrom(r.location(), false, cells);
             if (r.location() != null) locations.put(r.table() + "\u0000" + key, r.location());
         }
         return locations;

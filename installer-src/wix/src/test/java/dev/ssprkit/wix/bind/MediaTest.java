@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -243,6 +244,46 @@ class MediaTest {
         assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(repaired), "a corrupt entry is detected and rebuilt");
         assertEquals(Files.size(dir.resolve("fresh.msi")), Files.size(repaired));
         Tool.run("msiextract", "-C", dir.resolve("x").toString(), repaired.toString()).assertOk();
+    }
+
+    @Test
+    void theFileHashIndexIsTrustedForUnchangedFilesAndAChangedFileIsHashedAgain() throws Exception {
+        // the trust rule of FileHashCache (as make's and WiX's -reusecab): same path, size and time stamp = same bytes
+        List<Path> files = payload(12, 5_000, 7);
+        FileTime old = FileTime.from(Instant.parse("2025-06-01T00:00:00Z"));
+        for (Path f : files) Files.setLastModifiedTime(f, old);
+        Path cache = dir.resolve("cache");
+        String source = pkg("<MediaTemplate EmbedCab=\"yes\"/>", "Hashed");
+        Path fresh = dir.resolve("fresh.msi"), miss = dir.resolve("miss.msi"), hit = dir.resolve("hit.msi");
+        assertTrue(build(source, fresh, null, true).success());
+        assertTrue(build(source, miss, cache, true).success());
+        try (Stream<Path> s = Files.list(cache)) {
+            assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith("hashes-")).count(), "one index for the cabinet");
+        }
+        assertTrue(build(source, hit, cache, true).success());
+        assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(miss), "index written = no cache");
+        assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(hit), "index used = no cache");
+
+        // new bytes, same size, time stamp put back: by the trust rule the index (and the cabinet cache) still apply,
+        // which proves the payload was not read
+        Path changed = files.get(5);
+        byte[] now = Files.readAllBytes(changed);
+        now[100] ^= 0x33;
+        Files.write(changed, now);
+        Files.setLastModifiedTime(changed, old);
+        Path trusted = dir.resolve("trusted.msi");
+        assertTrue(build(source, trusted, cache, true).success());
+        assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(trusted), "unchanged size and time: trusted");
+
+        // the same change with its time stamp moved (as any editor or copy leaves it): detected and hashed again, so
+        // the package equals one built without any cache, and msiextract gives the new bytes
+        Files.setLastModifiedTime(changed, FileTime.from(Instant.parse("2025-06-02T00:00:00Z")));
+        Path rebuilt = dir.resolve("rebuilt.msi"), reference = dir.resolve("reference.msi");
+        assertTrue(build(source, rebuilt, cache, true).success());
+        assertTrue(build(source, reference, null, true).success());
+        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(rebuilt), "a modified file is detected");
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(fresh), Files.readAllBytes(rebuilt)));
+        assertExtractsEverything(rebuilt, files);
     }
 
     @Test

@@ -1,0 +1,99 @@
+package dev.ssprkit.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The jar's entry point for plain {@code java -jar sspr.jar ...}. The JVM's defaults (G1 with its concurrent threads, the
+ * C2 compiler) suit long-running servers: for one build on two cores they cost twice the time and CPU of the flags the
+ * {@code bin/sspr} launcher passes (serial collector, C1 only), and a jar's manifest cannot name JVM flags. So when the
+ * JVM was started without them, this starts the same jar once more with the launcher's flags added (after the user's
+ * own, which still win), passes the terminal through and exits with its status; the extra start costs about a tenth of
+ * a second. It runs the command in this JVM instead when the flags are already there (the launcher sets
+ * {@value #LAUNCHED}), when {@code SSPR_NO_REEXEC} is set, when the user chose a collector and a compiler level
+ * themselves, when a flight recording, an agent or a debugger is attached to this JVM, or when the command line of
+ * this JVM cannot be read (then nothing is lost but speed).
+ */
+public final class JarLauncher {
+    /** Set by bin/sspr and by the re-started JVM: run in this process. */
+    static final String LAUNCHED = "ssprkit.launcher";
+    /** The launcher's flags (installer-src/cli/bin/sspr), each added unless the user's options set it already. */
+    static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private JarLauncher() {
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty(LAUNCHED) == null && System.getenv("SSPR_NO_REEXEC") == null) {
+            ProcessHandle.Info self = ProcessHandle.current().info();
+            Optional<List<String>> command = restart(self.command().orElse(null),
+                    self.arguments().map(Arrays::asList).orElse(null), args);
+            if (command.isPresent()) {
+                Integer status = runChild(command.get());
+                if (status != null) System.exit(status);
+            }
+        }
+        Sspr.main(args);
+    }
+
+    /**
+     * The command that re-runs this jar with the launcher's flags, or empty when this JVM should run the command
+     * itself: {@code java} is this JVM's executable, {@code jvmLine} its arguments (JVM options, {@code -jar},
+     * the jar, then the program's arguments), {@code args} the program's arguments as main received them.
+     */
+    static Optional<List<String>> restart(String java, List<String> jvmLine, String[] args) {
+        if (java == null || jvmLine == null) return Optional.empty();
+        int jar = jvmLine.indexOf("-jar");
+        if (jar < 0 || jar + 1 >= jvmLine.size()) return Optional.empty(); // not started as java -jar
+        List<String> options = jvmLine.subList(0, jar);
+        // a recording, an agent or a debugger watches this process: a second JVM would escape it (or, for a flight
+        // recording, both would write the same file), so the command runs here
+        if (options.stream().anyMatch(o -> o.startsWith("-XX:StartFlightRecording") || o.startsWith("-agentlib:")
+                || o.startsWith("-agentpath:") || o.startsWith("-javaagent:") || o.startsWith("-Xrunjdwp"))) {
+            return Optional.empty();
+        }
+        List<String> added = new ArrayList<>();
+        boolean collectorChosen = options.stream().anyMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"));
+        boolean compilerChosen = options.stream().anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel")
+                || o.equals("-XX:-TieredCompilation") || o.equals("-Xint") || o.equals("-Xcomp"));
+        if (!collectorChosen) added.add(FLAGS.get(0));
+        if (!compilerChosen) added.add(FLAGS.get(1));
+        if (added.isEmpty()) return Optional.empty();
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(added);
+        command.addAll(options);
+        command.add("-D" + LAUNCHED + "=java-jar");
+        command.add("-jar");
+        command.add(jvmLine.get(jar + 1));
+        command.addAll(Arrays.asList(args));
+        return Optional.of(command);
+    }
+
+    /** Runs the command with this process's terminal; its exit status, or null when it could not be started. */
+    private static Integer runChild(List<String> command) {
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        // stopped from outside (SIGTERM): stop the child too rather than leave it running
+        Thread stop = new Thread(child::destroy, "sspr-stop-child");
+        Runtime.getRuntime().addShutdownHook(stop);
+        while (true) {
+            try {
+                int status = child.waitFor();
+                Runtime.getRuntime().removeShutdownHook(stop);
+                return status;
+            } catch (InterruptedException e) {
+                // keep waiting: the child decides when the command is over
+            } catch (IllegalStateException e) {
+                return child.exitValue(); // shutting down already
+            }
+        }
+    }
+}
