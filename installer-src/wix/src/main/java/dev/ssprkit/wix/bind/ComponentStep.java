@@ -62,8 +62,9 @@ final class ComponentStep {
             if (keyPath == null) {
                 c.set("KeyPath", null);
                 // WiX v4+ gives a component whose key path is its folder a CreateFolder row (its backend does, since
-                // wixtoolset/Core#92), which ICE18 requires; v3 left it to the author
-                if (ctx.identity.v4() && createFolders.add(c.str("Directory_") + "\0" + id)) {
+                // wixtoolset/Core#92), which ICE18 requires; v3's candle did so only for Component/@KeyPath="yes"
+                // (its ParseComponentElement), leaving a component that merely has no key-path resource to the author
+                if ((ctx.identity.v4() || directoryKeyPath) && createFolders.add(c.str("Directory_") + "\0" + id)) {
                     ctx.linked.add(new Row(StandardSchema.require("CreateFolder"), c.location()).set("Directory_", c.str("Directory_")).set("Component_", id));
                 }
                 // WiX refuses a generated GUID here; this compiler derives one from the folder and warns

@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binary and Icon rows whose source file is named by a bind-time variable ({@code SourceFile="!(wix.WixUIBannerBmp)"}),
+ * Binary and Icon rows whose source file is named by a bind-time variable ({@code SourceFile="!(wix.WixUIBannerBmp)"})
+ * or a named bind path ({@code !(bindpath.NAME)file.dll}), File rows whose source names a WixVariable,
  * and controls whose text comes from a file ({@code <Text SourceFile="!(wix.WixUILicenseRtf)"/>}): once the variable
  * is resolved, the file is looked for like any payload (bind paths, working directory, the defining source's folder)
  * and must lie where the build may read. A control's text file is read as UTF-8, or as Windows-1252 when it is not
@@ -46,6 +47,13 @@ final class StreamStep {
                 if (found != null) r.set("Data", found);
             }
         }
+        for (Row r : ctx.rows("File")) {
+            // File/@Source="!(wix.DocumentationFolder)\x.conf": WiX resolves the variable before it looks for the file
+            if (r.extra("Source") == null && r.extra("DeferredSource") instanceof String written) {
+                Path found = find(r, written);
+                if (found != null) r.extra("Source", found);
+            }
+        }
         for (String table : List.of("Control", "BBControl")) {
             for (Row r : ctx.rows(table)) {
                 if (!(r.extra("TextSourceFile") instanceof String written)) continue;
@@ -71,6 +79,11 @@ final class StreamStep {
             at = v.location();
             Path definedIn = v.location().file().toAbsolutePath().getParent();
             if (definedIn != null) folder = definedIn;
+        }
+        java.util.regex.Matcher named = BindPaths.namedPrefix(value);
+        if (named != null && ctx.options.bindPaths().named(named.group(1)) == null) {
+            ctx.report(CompilerMessage.BAD_VALUE, at, "SourceFile", value, "no bind path of that name was given (-bindpath NAME=DIR)");
+            return null;
         }
         Path found = locate(value, folder);
         if (found == null && folder != r.extra("SourceFolder")) found = locate(value, (Path) r.extra("SourceFolder"));
@@ -111,11 +124,15 @@ final class StreamStep {
         return null;
     }
 
+    /** Where a file may be: a {@code !(bindpath.NAME)} prefix names its folders, else the bind paths in order. */
     private List<Path> candidates(String written, Path sourceFolder) {
-        Path p = Path.of(BindPaths.windowsPath(written));
+        java.util.regex.Matcher named = BindPaths.namedPrefix(written);
+        List<Path> folders = named == null ? ctx.options.bindPaths().folders(sourceFolder) : ctx.options.bindPaths().named(named.group(1));
+        if (folders == null) return List.of(); // reported by find
+        Path p = Path.of(BindPaths.windowsPath(named == null ? written : named.group(2)));
         if (p.isAbsolute()) return List.of(p);
         List<Path> out = new ArrayList<>();
-        for (Path folder : ctx.options.bindPaths().folders(sourceFolder)) out.add(folder.resolve(p).normalize());
+        for (Path folder : folders) out.add(folder.resolve(p).normalize());
         return out;
     }
 }

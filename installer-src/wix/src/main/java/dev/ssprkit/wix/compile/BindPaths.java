@@ -48,6 +48,15 @@ public record BindPaths(List<Path> unnamed, Map<String, List<Path>> named, Path 
         return s;
     }
 
+    private static final java.util.regex.Pattern NAMED_PREFIX =
+            java.util.regex.Pattern.compile("^!\\(bindpath\\.([A-Za-z_][A-Za-z0-9_.]*)\\)[\\\\/]?(.*)$");
+
+    /** A path written as {@code !(bindpath.NAME)rest}: group 1 is NAME, group 2 the rest; null for any other path. */
+    public static java.util.regex.Matcher namedPrefix(String written) {
+        java.util.regex.Matcher m = NAMED_PREFIX.matcher(written);
+        return m.matches() ? m : null;
+    }
+
     /** The folders of a named bind path; names compare case-insensitively, as WiX's do. Null when none has it. */
     public List<Path> named(String name) {
         for (Map.Entry<String, List<Path>> e : named.entrySet()) if (e.getKey().equalsIgnoreCase(name)) return e.getValue();

@@ -28,14 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What element handlers share while compiling one document: diagnostics, the grammar, the schema generation, the
  * target platform, the section being filled, where payload is looked for, and the tables rows may go into.
  */
 public final class CompileContext {
-    private static final Pattern BINDPATH = Pattern.compile("^!\\(bindpath\\.([A-Za-z_][A-Za-z0-9_.]*)\\)[\\\\/]?(.*)$");
 
     private final Diagnostics diagnostics;
     private final Grammar grammar;
@@ -251,10 +249,10 @@ public final class CompileContext {
     }
 
     private Path locate(String written) {
-        Matcher m = BINDPATH.matcher(written);
+        Matcher m = BindPaths.namedPrefix(written);
         List<Path> folders;
         String rest;
-        if (m.matches()) {
+        if (m != null) {
             folders = bindPaths.named(m.group(1));
             if (folders == null) return null;
             rest = m.group(2);

@@ -141,11 +141,14 @@ public final class FileFamily implements ElementFamily {
         if (!"no".equals(assembly)) {
             ctx.report(CompilerMessage.NOT_SUPPORTED_YET, a.at("Assembly"), "File/@Assembly", "assemblies for the global assembly cache are not supported yet");
         }
-        Path payload = source == null ? null : ctx.payload(a, written != null ? (a.has("Source") ? "Source" : "src") : "Name", source);
+        // a WixVariable in the path (!(wix.DocumentationFolder)\x.conf) is known once linked: the binder finds the file
+        boolean deferredSource = source != null && source.contains("!(wix.");
+        Path payload = source == null || deferredSource ? null : ctx.payload(a, written != null ? (a.has("Source") ? "Source" : "src") : "Name", source);
         Scope inner = scope.with(Scope.FILE, id).with(Scope.LOCK_TABLE, "File").with(Scope.LOCK_OBJECT, id);
         ctx.children(e, inner).run();
-        if (id == null || payload == null || name == null || component == null) return null;
+        if (id == null || (payload == null && !deferredSource) || name == null || component == null) return null;
         Row row = ctx.row("File", e.location()).set("File", id).set("Component_", component).set("Attributes", bits);
+        if (deferredSource) row.extra("DeferredSource", source).extra("SourceFolder", ctx.sourceDirectory());
         row.extra("Name", name).extra("ShortName", a.str("ShortName")).extra("Source", payload).extra("KeyPath", keyPath)
                 .extra("DiskId", disk).extra("Compressed", compressed.equals("default") ? null : compressed.equals("yes"))
                 .extra("DefaultVersion", a.str("DefaultVersion")).extra("DefaultLanguage", a.str("DefaultLanguage"))
