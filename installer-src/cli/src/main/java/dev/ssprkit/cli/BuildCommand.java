@@ -47,6 +47,9 @@ final class BuildCommand implements Callable<Integer> {
                     + "medium (LZX:18), high (LZX:21) or mszip. Default: WiX's (v3 sources: mszip, v4 and later: medium).")
     String compression;
     @Option(names = {"-sval", "--no-validation"}, description = "Skip ICE validation, as light -sval.") boolean skipValidation;
+    @Option(names = {"-sice", "--suppress-ice"}, paramLabel = "ICEnn", split = "[;,]",
+            description = "Do not report this ICE's findings (as wix build -sice ICE18, light -sice:ICE18, a .wixproj's SuppressIces).")
+    List<String> suppressIces = new ArrayList<>();
     @Option(names = "--allow-path", paramLabel = "DIR", description = "Also allow reading sources and payload under DIR.") List<Path> allowPaths = new ArrayList<>();
     @Option(names = "--confine", description = "Read only under the sources', include and --allow-path folders (for services that build untrusted sources).") boolean confine;
     @Option(names = {"--cab-cache", "-cc"}, paramLabel = "DIR", description = "Reuse compressed cabinets from DIR when their files are unchanged.") Path cabCache;
@@ -69,7 +72,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildRequest request = BuildRequest.builder(output, sources).platform(arch).defines(pairs(defines)).includeDirs(includes)
                 .environment(ctx.env()).validate(!skipValidation).allowedRoots(allowPaths).bindPaths(bindPaths)
                 .locFiles(locFiles).cultures(cultures).extensions(extensions).compression(compression).confine(confine)
-                .cabinetCache(cabCache).bindVariables(pairs(bindVariables)).build();
+                .cabinetCache(cabCache).bindVariables(pairs(bindVariables)).suppressIces(iceNames(suppressIces)).build();
         BuildResult result;
         try (Progress p = Progress.start(ctx, err, "building " + output.getFileName())) {
             result = WixBuild.build(request);
@@ -99,5 +102,29 @@ final class BuildCommand implements Callable<Integer> {
         String name = source.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return source.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + WixBuild.defaultExtension(source));
+    }
+
+    /** The -sice values in the validator's spelling; anything that is not an ICE name is a usage error. */
+    static List<String> iceNames(List<String> written) {
+        List<String> out = new ArrayList<>();
+        for (String w : written) {
+            out.add(BuildRequest.iceName(w).orElseThrow(() -> new InvalidValueException(
+                    "-sice takes an ICE name such as ICE18, not '" + w + "'")));
+        }
+        return out;
+    }
+
+    /** light's spelling {@code -sice:ICE18} as {@code -sice ICE18}, which the option parser reads. */
+    static String[] lightSpellings(String[] args) {
+        List<String> out = new ArrayList<>();
+        for (String a : args) {
+            if (a.regionMatches(true, 0, "-sice:", 0, 6)) {
+                out.add("-sice");
+                out.add(a.substring(6));
+            } else {
+                out.add(a);
+            }
+        }
+        return out.toArray(String[]::new);
     }
 }

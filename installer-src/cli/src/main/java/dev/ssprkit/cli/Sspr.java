@@ -87,7 +87,8 @@ public final class Sspr {
         return run(CliContext.system(), out, err, args);
     }
 
-    static int run(CliContext context, PrintStream out, PrintStream err, String... args) {
+    static int run(CliContext context, PrintStream out, PrintStream err, String... written) {
+        String[] args = written.length > 0 && written[0].equals("build") ? BuildCommand.lightSpellings(written) : written;
         CommandLine cl = commandLine(context, args.length > 0 ? args[0] : null);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));

@@ -139,6 +139,13 @@ public class WixBuildMojo extends AbstractMojo {
     @Parameter(property = "ssprkit.validate", defaultValue = "true")
     private boolean validate;
 
+    /**
+     * ICEs whose findings are not reported ({@code <suppressIces><suppressIce>ICE18</suppressIce></suppressIces>}, or
+     * {@code ICE18;ICE61} in one element), as a .wixproj's {@code SuppressIces} and {@code wix build -sice}.
+     */
+    @Parameter(property = "ssprkit.suppressIces")
+    private List<String> suppressIces = new ArrayList<>();
+
     /** Authenticode signing of the built package (see {@link SignConfig}); skipped unless a keystore is set. */
     @Parameter
     private SignConfig sign;
@@ -151,6 +158,18 @@ public class WixBuildMojo extends AbstractMojo {
 
     /** The library entry point (tests replace it to inject faults). */
     java.util.function.Function<BuildRequest, BuildResult> builder = WixBuild::build;
+
+    private List<String> iceNames() throws MojoExecutionException {
+        List<String> out = new ArrayList<>();
+        for (String entry : suppressIces) {
+            for (String w : entry.split("[;,]")) {
+                if (w.isBlank()) continue;
+                out.add(BuildRequest.iceName(w).orElseThrow(() -> new MojoExecutionException(
+                        "ssprkit: <suppressIces> takes ICE names such as ICE18, not '" + w.strip() + "'")));
+            }
+        }
+        return out;
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -180,7 +199,7 @@ public class WixBuildMojo extends AbstractMojo {
                 .environment(System.getenv()).buildTime(time).allowedRoots(roots(srcs, vars)).confine(true)
                 .bindPaths(bindPaths).locFiles(locFiles.stream().map(File::toPath).toList()).cultures(cultures)
                 .extensions(extensions).compression(level).bindVariables(bindVariables).validate(validate)
-                .cabinetCache(cabinetCache == null ? null : cabinetCache.toPath()).build();
+                .cabinetCache(cabinetCache == null ? null : cabinetCache.toPath()).suppressIces(iceNames()).build();
         BuildResult result;
         try {
             result = builder.apply(request);

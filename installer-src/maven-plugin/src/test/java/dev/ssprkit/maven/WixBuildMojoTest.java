@@ -135,6 +135,27 @@ class WixBuildMojoTest {
         }
     }
 
+    /** {@code <suppressIces>} as a .wixproj's SuppressIces ("ICE18;ICE61") reaches the build; a non-ICE name stops it. */
+    @Test
+    void suppressIcesReachTheBuildAndABadNameIsAConfigurationError() throws Exception {
+        WixBuildMojo m = mojo(Map.of("PayloadDir", payload.toString()), null);
+        set(m, "suppressIces", List.of("ICE18;ice61", "ICE30"));
+        java.util.List<dev.ssprkit.wix.BuildRequest> seen = new java.util.ArrayList<>();
+        m.builder = request -> {
+            seen.add(request);
+            return dev.ssprkit.wix.WixBuild.build(request);
+        };
+        m.execute();
+        assertEquals(java.util.Set.of("ICE18", "ICE61", "ICE30"), seen.get(0).suppressIces());
+
+        WixBuildMojo bad = mojo(Map.of("PayloadDir", payload.toString()), null);
+        set(bad, "suppressIces", List.of("ICE18;eighteen"));
+        Files.delete(out);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, bad::execute);
+        assertTrue(e.getMessage().contains("not 'eighteen'"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void signsTheBuiltPackageAndTheExtraFilesWhenConfigured() throws Exception {
         Path script = dir.resolve("Install.ps1");

@@ -29,12 +29,14 @@ import java.util.Map;
  *                        otherwise the project's whole tree (its VCS root, else the working directory) is readable too
  * @param cabinetCache    a folder of compressed cabinets reused when their inputs are unchanged (null = none)
  * @param bindVariables   {@code !(wix.X)} values from the command line ({@code -bindvariable NAME=VALUE})
+ * @param suppressIces    ICE rules whose findings are not reported ({@code -sice ICE18}, a .wixproj's
+ *                        {@code SuppressIces}); names checked by {@link dev.ssprkit.validate.Validator}'s rule list
  */
 public record BuildRequest(List<Path> sources, Path output, String platform, Map<String, String> defines,
                            List<Path> includeDirs, Map<String, String> environment, Instant buildTime, boolean validate,
                            List<Path> allowedRoots, List<String> bindPaths, List<Path> locFiles, List<String> cultures,
                            List<String> extensions, String compression, Path workingDirectory, boolean confine,
-                           Path cabinetCache, Map<String, String> bindVariables) {
+                           Path cabinetCache, Map<String, String> bindVariables, java.util.Set<String> suppressIces) {
 
     public BuildRequest {
         sources = List.copyOf(sources);
@@ -46,6 +48,7 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
         cultures = cultures == null ? List.of() : List.copyOf(cultures);
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
         bindVariables = bindVariables == null ? Map.of() : Map.copyOf(bindVariables);
+        suppressIces = suppressIces == null ? java.util.Set.of() : java.util.Set.copyOf(suppressIces);
     }
 
     /** A request with ICE validation on and nothing else beyond the basics. */
@@ -63,7 +66,7 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
                         List<Path> includeDirs, Map<String, String> environment, Instant buildTime, boolean validate,
                         List<Path> allowedRoots) {
         this(sources, output, platform, defines, includeDirs, environment, buildTime, validate, allowedRoots, List.of(),
-                List.of(), List.of(), List.of(), null, null, false, null, Map.of());
+                List.of(), List.of(), List.of(), null, null, false, null, Map.of(), java.util.Set.of());
     }
 
     /** Sources and output only: x86, no defines, the process environment, SOURCE_DATE_EPOCH or now. */
@@ -77,6 +80,15 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
 
     public BuildRequest withAllowedRoots(List<Path> roots) {
         return toBuilder().allowedRoots(roots).build();
+    }
+
+    /**
+     * An ICE name as {@code -sice} and a .wixproj's {@code SuppressIces} write it ({@code ICE18}, any case), in the
+     * validator's spelling; empty when it is not an ICE name.
+     */
+    public static java.util.Optional<String> iceName(String written) {
+        String s = written == null ? "" : written.strip();
+        return s.matches("(?i)ICE\\d{2,3}") ? java.util.Optional.of(s.toUpperCase(java.util.Locale.ROOT)) : java.util.Optional.empty();
     }
 
     /** The working directory, absolute. */
@@ -104,6 +116,7 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
         b.confine = confine;
         b.cabinetCache = cabinetCache;
         b.bindVariables = bindVariables;
+        b.suppressIces = new java.util.TreeSet<>(suppressIces);
         return b;
     }
 
@@ -127,6 +140,7 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
         private List<Path> allowedRoots = new ArrayList<>();
         private List<String> bindPaths = new ArrayList<>();
         private List<Path> locFiles = new ArrayList<>();
+        private java.util.Set<String> suppressIces = new java.util.TreeSet<>();
         private List<String> cultures = new ArrayList<>();
         private List<String> extensions = new ArrayList<>();
         private String compression;
@@ -151,12 +165,13 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
         public Builder confine(boolean c) { this.confine = c; return this; }
         public Builder cabinetCache(Path c) { this.cabinetCache = c; return this; }
         public Builder bindVariables(Map<String, String> v) { this.bindVariables = v; return this; }
+        public Builder suppressIces(java.util.Collection<String> ices) { this.suppressIces = new java.util.TreeSet<>(ices); return this; }
         public Builder output(Path o) { this.output = o; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(sources, output, platform, defines, includeDirs, environment, buildTime, validate,
                     allowedRoots, bindPaths, locFiles, cultures, extensions, compression, workingDirectory, confine,
-                    cabinetCache, bindVariables);
+                    cabinetCache, bindVariables, suppressIces);
         }
     }
 }

@@ -125,7 +125,7 @@ public final class WixBuild {
             if (bound == null || diagnostics.hasErrors()) return failed(diagnostics);
             // the ICEs judge installation packages; a merge module is checked by mergemod.cub's ICEMs, not implemented
             boolean module = linked.type() == Section.Type.MODULE;
-            if (request.validate() && !module && !validate(bound.database(), binder, diagnostics)) return failed(diagnostics);
+            if (request.validate() && !module && !validate(bound.database(), binder, request.suppressIces(), diagnostics)) return failed(diagnostics);
             return write(request, bound, buildTime, diagnostics);
         } finally {
             deleteTree(work);
@@ -177,14 +177,23 @@ public final class WixBuild {
         return roots;
     }
 
-    /** ICE validation of the finished database, as light does: errors stop the build, warnings are reported. */
-    private static boolean validate(Database db, Binder binder, Diagnostics diagnostics) {
+    /**
+     * ICE validation of the finished database, as light does: errors stop the build, warnings are reported; findings
+     * of suppressed ICEs ({@code -sice}) are counted in one warning instead, so a log still shows what was hidden.
+     */
+    private static boolean validate(Database db, Binder binder, java.util.Set<String> suppressed, Diagnostics diagnostics) {
+        java.util.Map<String, Integer> hidden = new java.util.TreeMap<>();
         for (Finding f : Validator.validate(db)) {
+            if (suppressed.contains(f.iceId())) {
+                hidden.merge(f.iceId(), 1, Integer::sum);
+                continue;
+            }
             String where = f.table() + (f.rowKey() == null ? "" : " [" + f.rowKey() + "]");
             SourceLocation at = binder.locate(f.table(), f.rowKey());
             diagnostics.report(f.severity() == Severity.ERROR ? CompilerMessage.ICE_ERROR : CompilerMessage.ICE_WARNING,
                     at, f.iceId(), where, f.message());
         }
+        hidden.forEach((ice, count) -> diagnostics.report(CompilerMessage.ICES_SUPPRESSED, null, count, ice));
         return !diagnostics.hasErrors();
     }
 

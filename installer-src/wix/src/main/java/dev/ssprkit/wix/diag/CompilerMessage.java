@@ -66,6 +66,7 @@ public enum CompilerMessage implements Message {
     DUPLICATE_ROW(195, ERROR, "%s row '%s' is defined twice; the other one is at %s", "each row's key must be unique in its table"),
     CABINET_FAILED(196, ERROR, "cannot build cabinet %s: %s", "%3$s"),
     MEDIA_MISSING(197, ERROR, "file '%s' is on DiskId %s, which no <Media> element defines", "add <Media Id=\"%2$s\" Cabinet=\"...\" EmbedCab=\"yes\"/> or use a <MediaTemplate>"),
+    ICES_SUPPRESSED(198, WARNING, "%s finding(s) of %s not reported: suppressed by the build's settings (-sice)", "a suppressed ICE can hide a package Windows Installer handles badly; suppress only what the project's WiX build suppresses too"),
     INTERNAL_ERROR(199, ERROR, "internal error in the build (a bug in ssprkit, not in the source): %s", "please report it with the source that triggers it; run with --debug or SSPR_DEBUG=1 for the stack trace"),
     AUTO_GUID_DIRECTORY_KEYPATH(200, WARNING, "component '%s' has a generated Guid but no file or registry key path; its GUID is derived from its directory", "WiX refuses this; give the component an explicit Guid, or a file or registry value as key path"),
     NO_FREE_SEQUENCE(201, ERROR, "action '%s' in %s is placed %s '%s', but no sequence number is free there", "%4$s is at %5$s and the next scheduled action leaves no room; schedule one of them elsewhere or give it a Sequence"),
