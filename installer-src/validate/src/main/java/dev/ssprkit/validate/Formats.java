@@ -57,6 +57,20 @@ public final class Formats {
         return null;
     }
 
+    /**
+     * A product version as the Upgrade table and ProductVersion hold it: like {@link #version} in its first three
+     * fields, while the fourth, which Windows Installer ignores (SDK, ProductVersion property), may be any 32-bit
+     * number, as WiX accepts it (its IsValidMsiProductVersion checks major, minor and build only; rustdesk's packages
+     * carry 1.4.9.29789870).
+     */
+    public static String productVersion(String v) {
+        String[] parts = v.split("\\.", -1);
+        if (parts.length == 4 && parts[3].matches("\\d{1,10}") && Long.parseLong(parts[3]) <= 0xFFFF_FFFFL) {
+            return version(parts[0] + "." + parts[1] + "." + parts[2]);
+        }
+        return version(v);
+    }
+
     /** Comma-separated decimal language ids. */
     public static String language(String v) {
         for (String p : v.split(",", -1)) {

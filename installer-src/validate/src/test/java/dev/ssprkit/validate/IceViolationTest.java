@@ -237,6 +237,21 @@ class IceViolationTest {
     }
 
     @Test
+    void aFourthVersionFieldAbove65535IsNotAnIce24OrIce61Finding() throws Exception {
+        // Windows Installer ignores a ProductVersion's fourth field (SDK, ProductVersion property) and WiX accepts any
+        // 32-bit value there (its IsValidMsiProductVersion checks major < 256, minor < 256, build < 65536 only)
+        try (Database db = Products.build(dir)) {
+            set(db, "Property", "ProductVersion", "Value", "1.4.9.29789870");
+            set(db, "Upgrade", db.table("Upgrade").rows().get(0).get(0), "VersionMax", "1.4.9.29789870");
+            List<Finding> findings = Validator.validate(db);
+            assertTrue(findings.stream().noneMatch(f -> f.iceId().equals("ICE24") || (f.iceId().equals("ICE61") && f.severity() == E)),
+                    findings::toString);
+            set(db, "Property", "ProductVersion", "Value", "1.4.65536.1");
+            assertTrue(Validator.validate(db).stream().anyMatch(f -> f.iceId().equals("ICE24")), "the build field is still at most 65535");
+        }
+    }
+
+    @Test
     void aFoldersPermissionsKeyedByCreateFolderAreNotAnIce03Finding() throws Exception {
         // the SDK's LockPermissions page: "enter File, Registry, or CreateFolder" (the stored set omits CreateFolder)
         try (Database db = Products.build(dir)) {

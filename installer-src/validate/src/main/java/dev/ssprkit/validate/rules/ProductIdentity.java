@@ -72,11 +72,12 @@ public final class ProductIdentity implements Rule {
     static String productVersion(String v) {
         String[] parts = v.split("\\.", -1);
         if (parts.length < 2 || parts.length > 4) return "must be major.minor.build (optionally .revision)";
-        int[] max = {255, 255, 65535, 65535};
+        // the fourth field is ignored by Windows Installer (SDK, ProductVersion property); WiX accepts any 32-bit value
+        long[] max = {255, 255, 65535, 0xFFFF_FFFFL};
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i];
-            if (p.isEmpty() || p.length() > 5 || !p.chars().allMatch(Character::isDigit)) return "field '" + p + "' is not a number";
-            if (Integer.parseInt(p) > max[i]) return "field " + (i + 1) + " is " + p + "; at most " + max[i];
+            if (p.isEmpty() || p.length() > (i == 3 ? 10 : 5) || !p.chars().allMatch(Character::isDigit)) return "field '" + p + "' is not a number";
+            if (Long.parseLong(p) > max[i]) return "field " + (i + 1) + " is " + p + "; at most " + max[i];
         }
         return null;
     }

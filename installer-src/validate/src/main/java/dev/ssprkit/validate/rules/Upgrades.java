@@ -40,7 +40,7 @@ public final class Upgrades implements Rule {
             }
             if (min == null && max == null) ctx.error("ICE61", u, "VersionMin", "VersionMin and VersionMax are both null");
             for (String[] v : new String[][] {{"VersionMin", min}, {"VersionMax", max}}) {
-                if (v[1] != null && Formats.version(v[1]) != null) ctx.error("ICE61", u, v[0], "'" + v[1] + "' is not a version");
+                if (v[1] != null && Formats.productVersion(v[1]) != null) ctx.error("ICE61", u, v[0], "'" + v[1] + "' is not a version");
             }
             if (ownCode != null && ownCode.equals(Context.text(u, "UpgradeCode")) && ownVersion != null && (attrs & ONLY_DETECT) == 0
                     && Formats.version(ownVersion) == null && includes(min, max, attrs, ownVersion)) {
