@@ -60,7 +60,7 @@ public final class UtilFamily implements ElementFamily {
         if (component == null || name == null || log == null || messages == null) return;
         String key = EVENT_LOG + log + "\\" + name;
         Row main = registryValue(ctx, e, component, key, "EventMessageFile", "#%" + messages);
-        if (keyPath) main.extra("KeyPath", "yes");
+        if (keyPath) main.extra("KeyPath", "yes").extra("PossibleKeyPath", true);
         if (a.has("CategoryMessageFile")) registryValue(ctx, e, component, key, "CategoryMessageFile", "#%" + a.str("CategoryMessageFile"));
         if (categoryCount != null) registryValue(ctx, e, component, key, "CategoryCount", "#" + categoryCount);
         if (a.has("ParameterMessageFile")) registryValue(ctx, e, component, key, "ParameterMessageFile", "#%" + a.str("ParameterMessageFile"));

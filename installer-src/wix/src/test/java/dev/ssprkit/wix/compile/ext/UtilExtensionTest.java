@@ -78,6 +78,26 @@ class UtilExtensionTest {
         assertFalse(wine.regKeyExists(key), "the source is removed with the product");
     }
 
+    /**
+     * util:EventSource/@KeyPath="yes" (OpenVPN's event source component has nothing else): WiX's util documentation
+     * says the EventMessageFile registry value becomes the component's key path, so Component.KeyPath names that
+     * Registry row and its attributes carry msidbComponentAttributesRegistryKeyPath (4, MSI SDK Component table).
+     */
+    @Test
+    void eventSourceKeyPathMakesItsRegistryValueTheKeyPath() throws Exception {
+        Path msi = dir.resolve("keypath.msi");
+        BuildResult r = build(v3("Event Key Path", """
+                        <util:EventSource Name="SsprKitKeyed" Log="Application" EventMessageFile="%SystemRoot%\\System32\\x.dll" KeyPath="yes"/>"""), msi);
+        assertTrue(r.success(), r.diagnostics().toString());
+        String registry = dev.ssprkit.testkit.Tool.run("msiinfo", "export", msi.toString(), "Registry").assertOk().stdout();
+        String component = dev.ssprkit.testkit.Tool.run("msiinfo", "export", msi.toString(), "Component").assertOk().stdout();
+        String regId = registry.lines().filter(l -> l.contains("\tEventMessageFile\t")).map(l -> l.split("\t")[0]).findFirst().orElseThrow();
+        String main = component.lines().filter(l -> l.startsWith("Main\t")).findFirst().orElseThrow();
+        String[] cols = main.split("\t", -1);
+        assertEquals(regId, cols[5], main);
+        assertEquals(4, Integer.parseInt(cols[3]) & 4, main);
+    }
+
     @Test
     void eventSourceWithoutAMessageFileIsALocatedError() throws Exception {
         BuildResult r = build(v3("Bad Event Source", "<util:EventSource Name=\"X\" Log=\"Security\"/>"), dir.resolve("bad.msi"));
