@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * msitools and installed by Wine's msiexec: every module file lands where its Merge's directory (or, for a module
  * that aliases ProgramFilesFolder, the real Program Files folder) says, byte-identical to the module's cabinet
  * entry; the module's registry values hold the merged package's paths, the value its custom action set, and the
- * value the package configured (ModuleSubstitution); uninstall removes files and registry.
+ * value the package configured (ModuleSubstitution); uninstall removes files and registry. A 32-bit and a 64-bit
+ * module that alias Common Files side by side install each into its own Common Files.
  */
 @Tag("interop")
 class MergeModuleWineTest {
@@ -126,6 +127,70 @@ class MergeModuleWineTest {
         assertFalse(Files.exists(programFiles.resolve("ssprkit Alias Test/alias.txt")), "aliased module file left behind");
         assertFalse(Files.exists(company.resolve("File1.txt")), "third-party module file left behind");
         assertNull(wine.regValue(key, "Readme"), "module registry value left behind");
+    }
+
+    /** A v4 module installing shared.txt (holding {@code text}) into {@code folder}\ssprkit Shared. */
+    private static Path sideBySideModule(String name, String guid, String folder, String text, String arch) throws Exception {
+        Path src = Files.createDirectories(dir.resolve(name));
+        Files.writeString(src.resolve("shared.txt"), text);
+        Path wxs = Files.writeString(src.resolve(name + ".wxs"), """
+                <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">
+                  <Module Id="%s" Language="0" Version="1.0.0" Guid="%s">
+                    <SummaryInformation Manufacturer="ssprkit tests"/>
+                    <StandardDirectory Id="%s">
+                      <Directory Id="SharedFolder" Name="ssprkit Shared">
+                        <Component Id="Shared" Guid="*">
+                          <File Id="SharedFile" Name="shared.txt" Source="shared.txt"/>
+                        </Component>
+                      </Directory>
+                    </StandardDirectory>
+                  </Module>
+                </Wix>
+                """.formatted(name, guid, folder));
+        Path msm = src.resolve(name + ".msm");
+        BuildResult r = MergeFixtures.build(wxs, msm, Map.of(), arch);
+        assertTrue(r.success(), r.diagnostics().toString());
+        return msm;
+    }
+
+    @Test
+    void a32BitAndA64BitModuleSideBySideInstallIntoTheirOwnCommonFiles() throws Exception {
+        // TortoiseGit's x64 package merges the 32- and the 64-bit TortoiseOverlays modules into one folder: both alias
+        // a Common Files folder with DefaultDir "Common", and only the type-51 actions the merge adds, setting each
+        // alias to its real folder, tell them apart. The package must build (the SDK: ICE30 evaluates no properties)
+        // and Wine must put each module's file into its own Common Files.
+        Path m32 = sideBySideModule("Shared32", "3A4B5C6D-7E8F-4A0B-9C1D-2E3F4A5B6C7D", "CommonFilesFolder", "from the 32-bit module", "x86");
+        Path m64 = sideBySideModule("Shared64", "4B5C6D7E-8F9A-4B1C-8D2E-3F4A5B6C7D8E", "CommonFiles64Folder", "from the 64-bit module", "x64");
+        Path wxs = Files.writeString(dir.resolve("side-by-side.wxs"), """
+                <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
+                  <Product Id="*" Name="ssprkit Side By Side" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="6F7A8B9C-0D1E-4F2A-9B3C-4D5E6F7A8B9C">
+                    <Package InstallerVersion="200" Compressed="yes" InstallScope="perMachine"/>
+                    <Media Id="1" Cabinet="p.cab" EmbedCab="yes"/>
+                    <Directory Id="TARGETDIR" Name="SourceDir"><Directory Id="ProgramFiles64Folder"><Directory Id="INSTALLDIR" Name="ssprkit Side By Side">
+                      <Merge Id="Shared64" SourceFile="$(var.M64)" Language="0" DiskId="1"/>
+                      <Merge Id="Shared32" SourceFile="$(var.M32)" Language="0" DiskId="1"/>
+                    </Directory></Directory></Directory>
+                    <Feature Id="Main" Level="1"><MergeRef Id="Shared64"/><MergeRef Id="Shared32"/></Feature>
+                  </Product>
+                </Wix>
+                """);
+        Path msi = dir.resolve("side-by-side.msi");
+        BuildResult r = MergeFixtures.build(wxs, msi, Map.of("M32", m32.toString(), "M64", m64.toString()), "x64");
+        assertTrue(r.success(), r.diagnostics().toString());
+        Map<String, List<String>> actions = byKey(msi, "CustomAction");
+        String alias32 = "CommonFilesFolder.3A4B5C6D_7E8F_4A0B_9C1D_2E3F4A5B6C7D", alias64 = "CommonFiles64Folder.4B5C6D7E_8F9A_4B1C_8D2E_3F4A5B6C7D8E";
+        assertEquals(List.of(alias32, "51", alias32, "[CommonFilesFolder]", ""), actions.get(alias32));
+        assertEquals(List.of(alias64, "51", alias64, "[CommonFiles64Folder]", ""), actions.get(alias64));
+
+        Path log = dir.resolve("side-by-side.log");
+        assertEquals(0, wine.msiexec("/i", msi.toString(), "/qn", "/l*v", log.toString()).exitCode(), () -> readLog(log));
+        Path shared32 = programFiles32().resolve("Common Files/ssprkit Shared/shared.txt");
+        Path shared64 = wine.cDrive("C:\\Program Files\\Common Files\\ssprkit Shared\\shared.txt");
+        assertEquals("from the 32-bit module", Files.readString(shared32));
+        assertEquals("from the 64-bit module", Files.readString(shared64));
+        assertEquals(0, wine.msiexec("/x", msi.toString(), "/qn").exitCode());
+        assertFalse(Files.exists(shared32), "32-bit module file left behind");
+        assertFalse(Files.exists(shared64), "64-bit module file left behind");
     }
 
     /** The 32-bit Program Files of the prefix (with "(x86)" in a 64-bit prefix). */
