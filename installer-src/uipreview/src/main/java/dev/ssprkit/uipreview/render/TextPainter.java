@@ -41,7 +41,9 @@ final class TextPainter {
                 case RIGHT -> area.x + area.width - w;
             };
             int baseline = top + i * block.lineHeight() + block.ascent();
+            g.setFont(dev.ssprkit.uipreview.text.FontLinks.forText(font, line));
             g.drawString(line, x, baseline);
+            g.setFont(font);
             int start = line.isEmpty() ? cursor : t.shown().indexOf(line, cursor);
             if (start >= 0) {
                 if (t.underline() >= start && t.underline() < start + line.length()) {

@@ -314,6 +314,90 @@ class WixUiSetsWalkthroughTest {
     }
 
     /**
+     * A dialog of the project's own inserted into WixUI_InstallDir the way WiX's documentation ("Customizing built-in
+     * WixUI dialog sets") tells users to: a Publish of NewDialog with a higher Order on InstallDirDlg's Next (the
+     * installer runs a control's events in Order; the last NewDialog decides) leads to ExtrasDlg, and one on
+     * VerifyReadyDlg's Back leads back to it. Its check box sets the public property INSTALLEXTRAS, the condition
+     * of a component (the SDK's Condition table: the installation's costing evaluates component conditions with the
+     * properties the user interface passes on). Ticked: extras.txt is installed beside core.txt; left alone: only
+     * core.txt (and Back on the ready page shows ExtrasDlg again).
+     */
+    @Test
+    void anInsertedDialogsCheckBoxDecidesWhetherItsComponentIsInstalled() throws Exception {
+        payload("Core", "Extras");
+        Path ticked = Wizard.build(dir, "extras-on", extrasProduct("Ui Extras On", "0000000B", "UiExtrasOn"));
+        Wizard on = Wizard.start(display, wine, ticked);
+        on.on("WelcomeDlg", "alt+n");
+        on.on("LicenseAgreementDlg", "alt+a", "alt+n");
+        on.on("InstallDirDlg", "alt+n");
+        on.on("ExtrasDlg", "alt+e", "alt+n");
+        on.on("VerifyReadyDlg", "alt+i");
+        on.on("ExitDialog", "alt+f");
+        assertEquals(0, on.exitCode(), on::tail);
+        assertInstalled(programFiles("UiExtrasOn"), "Core", "Extras");
+
+        Path unticked = Wizard.build(dir, "extras-off", extrasProduct("Ui Extras Off", "0000000C", "UiExtrasOff"));
+        Wizard off = Wizard.start(display, wine, unticked);
+        off.on("WelcomeDlg", "alt+n");
+        off.on("LicenseAgreementDlg", "alt+a", "alt+n");
+        off.on("InstallDirDlg", "alt+n");
+        off.on("ExtrasDlg", "alt+n");
+        off.on("VerifyReadyDlg", "alt+b"); // Back leads to the inserted dialog, not to the folder page
+        off.on("ExtrasDlg", "alt+n");
+        off.on("VerifyReadyDlg", "alt+i");
+        off.on("ExitDialog", "alt+f");
+        assertEquals(0, off.exitCode(), off::tail);
+        assertInstalled(programFiles("UiExtrasOff"), "Core");
+        assertFalse(Files.exists(programFiles("UiExtrasOff").resolve("extras.txt")), "the unticked extras were installed");
+    }
+
+    /** A WixUI_InstallDir product with ExtrasDlg between the folder page and the ready page (WiX v3 syntax). */
+    private static String extrasProduct(String name, String code, String folder) {
+        return """
+                <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
+                  <Product Id="{7A1B2C3D-1111-4000-8000-%1$s0000}" Name="%2$s" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests"
+                           UpgradeCode="{7A1B2C3D-2222-4000-8000-%1$s0000}">
+                    <Package InstallerVersion="200" Compressed="yes" InstallScope="perMachine"/>
+                    <MediaTemplate EmbedCab="yes"/>
+                    <Directory Id="TARGETDIR" Name="SourceDir">
+                      <Directory Id="ProgramFilesFolder">
+                        <Directory Id="INSTALLFOLDER" Name="%3$s">
+                          <Component Id="CCore" Guid="{7A1B2C3D-0000-4000-8000-%1$s0001}"><File Id="FCore" Name="core.txt" Source="core.txt" KeyPath="yes"/></Component>
+                          <Component Id="CExtras" Guid="{7A1B2C3D-0000-4000-8000-%1$s0002}">
+                            <File Id="FExtras" Name="extras.txt" Source="extras.txt" KeyPath="yes"/>
+                            <Condition>INSTALLEXTRAS = "1"</Condition>
+                          </Component>
+                        </Directory>
+                      </Directory>
+                    </Directory>
+                    <Feature Id="Main" Level="1"><ComponentRef Id="CCore"/><ComponentRef Id="CExtras"/></Feature>
+                    <Property Id="WIXUI_INSTALLDIR" Value="INSTALLFOLDER"/>
+                    <Property Id="INSTALLEXTRAS" Secure="yes"/>
+                    <UI>
+                      <UIRef Id="WixUI_InstallDir"/>
+                      <Dialog Id="ExtrasDlg" Width="370" Height="270" Title="ExtrasDlg">
+                        <Control Id="Title" Type="Text" X="15" Y="10" Width="340" Height="15" Text="Optional parts"/>
+                        <Control Id="Extras" Type="CheckBox" X="20" Y="60" Width="330" Height="18" Property="INSTALLEXTRAS" CheckBoxValue="1"
+                                 Text="Install the &amp;extras"/>
+                        <Control Id="Back" Type="PushButton" X="172" Y="242" Width="56" Height="17" Text="&amp;Back">
+                          <Publish Event="NewDialog" Value="InstallDirDlg">1</Publish>
+                        </Control>
+                        <Control Id="Next" Type="PushButton" X="232" Y="242" Width="56" Height="17" Default="yes" Text="&amp;Next">
+                          <Publish Event="NewDialog" Value="VerifyReadyDlg">1</Publish>
+                        </Control>
+                        <Control Id="Cancel" Type="PushButton" X="302" Y="242" Width="56" Height="17" Cancel="yes" Text="Cancel">
+                          <Publish Event="SpawnDialog" Value="CancelDlg">1</Publish>
+                        </Control>
+                      </Dialog>
+                      <Publish Dialog="InstallDirDlg" Control="Next" Event="NewDialog" Value="ExtrasDlg" Order="5">1</Publish>
+                      <Publish Dialog="VerifyReadyDlg" Control="Back" Event="NewDialog" Value="ExtrasDlg" Order="5">NOT Installed</Publish>
+                    </UI>
+                  </Product>
+                </Wix>
+                """.formatted(code, name, folder);
+    }
+
+    /**
      * WixUI_Advanced (WiX's documentation of the set: the project gives APPLICATIONFOLDER, ApplicationFolderName and
      * WixAppFolder; a per-user install goes to [LocalAppDataFolder]Apps\[ApplicationFolderName]). The walk: the
      * licence page (AdvancedWelcomeEulaDlg), Advanced, the scope page (InstallScopeDlg) where "just me" is picked
