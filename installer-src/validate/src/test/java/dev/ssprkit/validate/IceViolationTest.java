@@ -252,6 +252,17 @@ class IceViolationTest {
     }
 
     @Test
+    void anHkmuKeyPathSatisfiesIce38AndIce43() throws Exception {
+        // the SDK's ICE43 page: the fix for such a component is to "change the root value to -1 or 1" (HKMU or HKCU)
+        try (Database db = Products.build(dir)) {
+            set(db, "Registry", "regStartMenu", "Root", -1);
+            delete(db, "Property", "ALLUSERS");
+            List<Finding> findings = Validator.validate(db);
+            assertTrue(findings.stream().noneMatch(f -> f.iceId().equals("ICE43") || f.iceId().equals("ICE38")), findings::toString);
+        }
+    }
+
+    @Test
     void aFoldersPermissionsKeyedByCreateFolderAreNotAnIce03Finding() throws Exception {
         // the SDK's LockPermissions page: "enter File, Registry, or CreateFolder" (the stored set omits CreateFolder)
         try (Database db = Products.build(dir)) {

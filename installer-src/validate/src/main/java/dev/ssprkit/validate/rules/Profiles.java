@@ -88,7 +88,10 @@ public final class Profiles implements Rule {
         boolean registryKey = (Context.integer(c, "Attributes", 0) & Components.REGISTRY_KEY_PATH) != 0;
         Row keyReg = keyPath != null && registryKey ? ctx.find("Registry", keyPath) : null;
         int keyRoot = keyReg == null ? Integer.MIN_VALUE : Context.integer(keyReg, "Root", HKLM);
-        boolean hkcuKeyPath = keyRoot == HKCU;
+        // the SDK's ICE43 page gives the fix for a profile component's key path as "change the root value to -1 or 1":
+        // HKMU (-1) is HKCU in a per-user installation, and ICE38 (the same rule for files) accepts it alike
+        // (PowerShell's per-machine package keys its Start-menu component with an HKMU value and passes light's ICEs)
+        boolean hkcuKeyPath = keyRoot == HKCU || keyRoot == HKMU;
 
         if (inProfile && !hkcuKeyPath) {
             ctx.error("ICE38", c, "KeyPath", "component " + id + " installs to the user profile (" + dir
