@@ -72,7 +72,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildRequest request = BuildRequest.builder(output, sources).platform(arch).defines(pairs(defines)).includeDirs(includes)
                 .environment(ctx.env()).validate(!skipValidation).allowedRoots(allowPaths).bindPaths(bindPaths)
                 .locFiles(locFiles).cultures(cultures).extensions(extensions).compression(compression).confine(confine)
-                .cabinetCache(cabCache).bindVariables(pairs(bindVariables)).suppressIces(iceNames(suppressIces)).build();
+                .cabinetCache(cabCache).bindVariables(pairs(bindVariables)).suppressIces(IceNames.parse("-sice", suppressIces)).build();
         BuildResult result;
         try (Progress p = Progress.start(ctx, err, "building " + output.getFileName())) {
             result = WixBuild.build(request);
@@ -102,16 +102,6 @@ final class BuildCommand implements Callable<Integer> {
         String name = source.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return source.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + WixBuild.defaultExtension(source));
-    }
-
-    /** The -sice values in the validator's spelling; anything that is not an ICE name is a usage error. */
-    static List<String> iceNames(List<String> written) {
-        List<String> out = new ArrayList<>();
-        for (String w : written) {
-            out.add(BuildRequest.iceName(w).orElseThrow(() -> new InvalidValueException(
-                    "-sice takes an ICE name such as ICE18, not '" + w + "'")));
-        }
-        return out;
     }
 
     /** light's spelling {@code -sice:ICE18} as {@code -sice ICE18}, which the option parser reads. */

@@ -72,4 +72,18 @@ class SuppressIcesCliTest {
         assertTrue(r.err().contains("-sice takes an ICE name such as ICE18, not '18x'"), r.err());
         assertFalse(Files.exists(msi));
     }
+
+    @Test
+    void validateLeavesASuppressedIceOutAndSaysHowManyFindings() throws Exception {
+        Path msi = dir.resolve("p.msi");
+        assertEquals(0, Cli.linux().run("build", source().toString(), "-sice", "ICE18", "-o", msi.toString()).code());
+        Cli.Run plain = Cli.linux().run("validate", msi.toString());
+        assertEquals(1, plain.code(), plain.out());
+        assertTrue(plain.out().contains("ICE18"), plain.out());
+        Cli.Run suppressed = Cli.linux().run("validate", msi.toString(), "--suppress", "ICE18");
+        assertEquals(0, suppressed.code(), suppressed.out());
+        assertFalse(suppressed.out().lines().anyMatch(l -> l.startsWith("ICE18")), suppressed.out());
+        assertTrue(suppressed.out().contains("1 finding(s) of ICE18 suppressed"), suppressed.out());
+        assertEquals(ExitStatus.USAGE.code, Cli.linux().run("validate", msi.toString(), "--suppress", "x").code());
+    }
 }

@@ -30,11 +30,17 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(index = "0", paramLabel = "FILE.msi") Path file;
     @Option(names = "--json", description = "Machine-readable output.") boolean json;
+    @Option(names = {"--suppress", "-sice"}, paramLabel = "ICEnn", split = "[;,]",
+            description = "Leave this ICE's findings out (as sspr build -sice); the summary line counts them.")
+    List<String> suppress = new java.util.ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
-        List<Finding> findings = Validator.validate(file);
+        java.util.Set<String> suppressed = new java.util.TreeSet<>(dev.ssprkit.cli.IceNames.parse("--suppress", suppress));
+        List<Finding> all = Validator.validate(file);
+        List<Finding> findings = all.stream().filter(f -> !suppressed.contains(f.iceId())).toList();
+        long hidden = all.size() - findings.size();
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = findings.size() - errors;
         PrintWriter out = spec.commandLine().getOut();
@@ -42,7 +48,8 @@ public final class ValidateCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(findings));
         } else {
             for (Finding f : findings) out.println(f);
-            out.println(file + ": " + errors + " error(s), " + warnings + " warning(s)");
+            out.println(file + ": " + errors + " error(s), " + warnings + " warning(s)"
+                    + (hidden > 0 ? ", " + hidden + " finding(s) of " + String.join(", ", suppressed) + " suppressed" : ""));
         }
         return errors > 0 ? Sspr.FAILED : Sspr.OK;
     }
