@@ -29,8 +29,19 @@ final class ActionNames {
     }
 
     static String binary(SchemaGeneration g, LibraryKind kind, Architecture a) {
-        if (g == SchemaGeneration.V4) return (kind == LibraryKind.UTIL ? "Wix4UtilCA_" : "Wix4FWCA_") + v4Suffix(a);
-        String base = kind == LibraryKind.UTIL ? "WixCA" : "WixFirewallCA";
+        if (g == SchemaGeneration.V4) {
+            String stem = switch (kind) {
+                case UTIL -> "Wix4UtilCA_";
+                case FIREWALL -> "Wix4FWCA_";
+                case UI -> "WixUiCa_";
+            };
+            return stem + v4Suffix(a);
+        }
+        String base = switch (kind) {
+            case UTIL -> "WixCA";
+            case FIREWALL -> "WixFirewallCA";
+            case UI -> "WixUIWixca"; // WiX v3's UI extension shipped this one (x86) binary
+        };
         return switch (a) {
             case X86 -> base;
             case X64 -> base + "_x64";

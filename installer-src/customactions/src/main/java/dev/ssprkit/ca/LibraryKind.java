@@ -1,8 +1,12 @@
 package dev.ssprkit.ca;
 
-/** Our two DLLs: the util extension's entry points, and the firewall extension's (a separate binary, as in WiX). */
+/**
+ * The WiX extension libraries we stand in for: the util extension's entry points and the firewall extension's (a
+ * separate binary, as in WiX); the UI extension's one entry point, ValidatePath, lives in our util DLL, which the UI
+ * extension's binary ids (WixUIWixca, WixUiCa_*) name.
+ */
 public enum LibraryKind {
-    UTIL("ssprkit-util", "util"), FIREWALL("ssprkit-fw", "firewall");
+    UTIL("ssprkit-util", "util"), FIREWALL("ssprkit-fw", "firewall"), UI("ssprkit-util", "UI");
 
     private final String fileStem;
     private final String extension;
