@@ -263,6 +263,25 @@ class IceViolationTest {
     }
 
     @Test
+    void ice105ChecksHklmValuesNotHkcrOnes() throws Exception {
+        // The SDK's ICE105 page: "Checks that the Registry table writes no entries under the HKEY_LOCAL_MACHINE key".
+        // HKCR (Root 0) in a per-user installation is the user's HKCU\Software\Classes (the SDK's Registry table
+        // page), so a per-user package may register a class there (CPython's launcher does); HKLM (Root 2) it may not.
+        for (int root : new int[] {0, 2}) {
+            try (Database db = Products.build(java.nio.file.Files.createDirectories(dir.resolve("root" + root)))) {
+                delete(db, "Property", "ALLUSERS");
+                String guid = dev.ssprkit.msi.MsiWriter.guid("ClassReg-105-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                db.table("Component").add("ClassReg", guid, "DATADIR", 4, null, "regClass");
+                db.table("Registry").add("regClass", root, "Software\\Classes\\CLSID\\{BEA218D2-6950-497B-9434-61683EC065FE}", null, "x", "ClassReg");
+                db.table("FeatureComponents").add("Data", "ClassReg");
+                List<Finding> findings = Validator.validate(db);
+                boolean reported = findings.stream().anyMatch(f -> f.iceId().equals("ICE105") && "ClassReg".equals(f.rowKey()));
+                assertEquals(root == 2, reported, () -> "Root " + root + ":\n" + String.join("\n", findings.stream().map(Finding::toString).toList()));
+            }
+        }
+    }
+
+    @Test
     void aFoldersPermissionsKeyedByCreateFolderAreNotAnIce03Finding() throws Exception {
         // the SDK's LockPermissions page: "enter File, Registry, or CreateFolder" (the stored set omits CreateFolder)
         try (Database db = Products.build(dir)) {

@@ -122,8 +122,9 @@ public final class Profiles implements Rule {
             if (folder != null && (hasFiles || keyPath == null)) {
                 ctx.error("ICE105", c, "Directory_", "component " + id + " of a per-user-only package installs to the per-machine folder " + folder);
             }
-            if (roots.contains(HKLM) || roots.contains(HKCR)) {
-                ctx.error("ICE105", c, "Component", "component " + id + " of a per-user-only package writes HKLM/HKCR registry values");
+            // HKCR is the user's own Software\Classes in a per-user installation: only HKLM is per-machine (SDK ICE105 page)
+            if (roots.contains(HKLM)) {
+                ctx.error("ICE105", c, "Component", "component " + id + " of a per-user-only package writes HKLM registry values");
             }
         }
     }
