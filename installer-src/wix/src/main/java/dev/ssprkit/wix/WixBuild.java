@@ -21,6 +21,7 @@ import dev.ssprkit.wix.diag.SourceLocation;
 import dev.ssprkit.wix.link.Linked;
 import dev.ssprkit.wix.link.Linker;
 import dev.ssprkit.wix.compile.ext.CustomActionLibrarySections;
+import dev.ssprkit.wix.compile.ext.PrintEulaEvents;
 import dev.ssprkit.wix.loc.LibraryTexts;
 import dev.ssprkit.wix.loc.Localization;
 import dev.ssprkit.wix.model.Section;
@@ -108,6 +109,7 @@ public final class WixBuild {
                     () -> librarySections(grammar, platform, work, diagnostics, libraryStrings,
                             generation == dev.ssprkit.ca.SchemaGeneration.V4 ? V4_DEFAULTS : List.of())));
             if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
+            PrintEulaEvents.rewrite(linked);
             CustomActionLibrarySections.checkCalls(linked, diagnostics);
             if (diagnostics.hasErrors()) return failed(diagnostics);
             if (!libraryStrings.isEmpty()) {
