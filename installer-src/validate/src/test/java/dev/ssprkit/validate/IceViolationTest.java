@@ -282,6 +282,29 @@ class IceViolationTest {
     }
 
     @Test
+    void ice18LeavesRootsAndFoldersFilesAreCopiedIntoAlone() throws Exception {
+        // The SDK's ICE18 page: a directory key path needs no CreateFolder row when the component duplicates or moves
+        // files into it (DuplicateFile/MoveFile.DestFolder). A root folder (TARGETDIR) neither: WiX 3's light passes
+        // cli/cli's release build (build/windows/gh.wixproj), whose TARGETDIR component holds only an Environment row.
+        try (Database db = Products.build(dir)) {
+            String guid = dev.ssprkit.msi.MsiWriter.guid("EnvOnly-18-key-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            db.table("Component").add("EnvOnly", guid, "TARGETDIR", 0, null, null);
+            db.table("FeatureComponents").add("Data", "EnvOnly");
+            String guid2 = dev.ssprkit.msi.MsiWriter.guid("CopyOnly-18-key-".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            db.table("Component").add("CopyOnly", guid2, "DATADIR", 0, null, null);
+            db.table("FeatureComponents").add("Data", "CopyOnly");
+            var schema = StandardSchema.require("DuplicateFile");
+            var copies = db.tableOrNull("DuplicateFile") != null ? db.tableOrNull("DuplicateFile") : db.createTable(schema);
+            copies.add("CopyOfExe", "CopyOnly", db.table("File").rows().get(0).get(0), null, "DATADIR");
+            List<Finding> findings = Validator.validate(db);
+            assertTrue(findings.stream().noneMatch(f -> f.iceId().equals("ICE18")), findings::toString);
+            set(db, "Component", "EnvOnly", "Directory_", "DATADIR");
+            assertTrue(Validator.validate(db).stream().anyMatch(f -> f.iceId().equals("ICE18") && "EnvOnly".equals(f.rowKey())),
+                    "the same component in a folder the installer creates is still reported");
+        }
+    }
+
+    @Test
     void aFoldersPermissionsKeyedByCreateFolderAreNotAnIce03Finding() throws Exception {
         // the SDK's LockPermissions page: "enter File, Registry, or CreateFolder" (the stored set omits CreateFolder)
         try (Database db = Products.build(dir)) {

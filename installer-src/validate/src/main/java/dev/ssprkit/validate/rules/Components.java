@@ -19,14 +19,17 @@ import java.util.Set;
  * <li>ICE08: no two components share a ComponentId GUID.</li>
  * <li>ICE09: components installed into SystemFolder/System64Folder are Permanent (warning).</li>
  * <li>ICE18: a component whose key path is its directory (KeyPath null) and that has no files lists that directory
- *     in CreateFolder.</li>
+ *     in CreateFolder, unless (the SDK's ICE18 page) it removes, duplicates or moves files into that directory
+ *     (RemoveFile.DirProperty, DuplicateFile/MoveFile.DestFolder). A root of the Directory table (TARGETDIR) is
+ *     exempt too: the installer never creates or removes a root, so it is not reinstalled; WiX 3's light passes it
+ *     (cli/cli's release build, build/windows/gh.wixproj, validates a component in TARGETDIR holding only an
+ *     Environment row).</li>
  * <li>ICE21: every component belongs to at least one feature.</li>
  * <li>ICE35: components with compressed files are not SourceOnly (0x1) or Optional (0x2): compressed files cannot
  *     run from source.</li>
  * <li>ICE45: no reserved bits in Component.Attributes or File.Attributes (warning).</li>
  * <li>ICE92: a component without a ComponentId cannot be Permanent.</li>
  * </ul>
- * The SDK's ICE18 also looks at RemoveFile, DuplicateFile and MoveFile rows; we consider File and RemoveFile.
  */
 public final class Components implements Rule {
     static final int SOURCE_ONLY = 0x1, OPTIONAL = 0x2, REGISTRY_KEY_PATH = 0x4, PERMANENT = 0x10, ODBC_KEY_PATH = 0x20;
@@ -59,6 +62,14 @@ public final class Components implements Rule {
         }
         Set<String> removeFileDirs = new HashSet<>();
         for (Row r : ctx.rows("RemoveFile")) removeFileDirs.add(Context.text(r, "Component_") + "\u0000" + Context.text(r, "DirProperty"));
+        for (String table : List.of("DuplicateFile", "MoveFile")) {
+            for (Row r : ctx.rows(table)) removeFileDirs.add(Context.text(r, "Component_") + "\u0000" + Context.text(r, "DestFolder"));
+        }
+        Set<String> roots = new HashSet<>();
+        for (Row d : ctx.rows("Directory")) {
+            String parent = Context.text(d, "Directory_Parent");
+            if (parent == null || parent.equals(Context.text(d, "Directory"))) roots.add(Context.text(d, "Directory"));
+        }
         Set<String> createFolders = new HashSet<>();
         for (Row r : ctx.rows("CreateFolder")) createFolders.add(Context.text(r, "Component_") + "\u0000" + Context.text(r, "Directory_"));
 
@@ -81,7 +92,7 @@ public final class Components implements Rule {
                 ctx.warning("ICE09", c, "Attributes", "component " + id + " installs into " + dir + " and should be Permanent");
             }
             if (keyPath == null && !componentsWithFiles.contains(id) && !removeFileDirs.contains(id + "\u0000" + dir)
-                    && !createFolders.contains(id + "\u0000" + dir)) {
+                    && !createFolders.contains(id + "\u0000" + dir) && !roots.contains(dir)) {
                 ctx.error("ICE18", c, "KeyPath", "the key path of component " + id + " is its directory " + dir
                         + ", which is not listed for it in CreateFolder (an empty folder would be removed and reinstalled every time)");
             }
