@@ -47,6 +47,9 @@ final class BuildCommand implements Callable<Integer> {
                     + "medium (LZX:18), high (LZX:21) or mszip. Default: WiX's (v3 sources: mszip, v4 and later: medium).")
     String compression;
     @Option(names = {"-sval", "--no-validation"}, description = "Skip ICE validation, as light -sval.") boolean skipValidation;
+    @Option(names = "--fail-on-ice", description = "Let ICE errors stop the build of WiX v4+ sources too (as the WiX MSBuild SDK"
+            + " and wix msi validate do; wix build does not validate, so by default they are warnings there). v3 sources always fail, as with light.")
+    boolean failOnIce;
     @Option(names = {"-sice", "--suppress-ice"}, paramLabel = "ICEnn", split = "[;,]",
             description = "Do not report this ICE's findings (as wix build -sice ICE18, light -sice:ICE18, a .wixproj's SuppressIces).")
     List<String> suppressIces = new ArrayList<>();
@@ -72,7 +75,8 @@ final class BuildCommand implements Callable<Integer> {
         BuildRequest request = BuildRequest.builder(output, sources).platform(arch).defines(pairs(defines)).includeDirs(includes)
                 .environment(ctx.env()).validate(!skipValidation).allowedRoots(allowPaths).bindPaths(bindPaths)
                 .locFiles(locFiles).cultures(cultures).extensions(extensions).compression(compression).confine(confine)
-                .cabinetCache(cabCache).bindVariables(pairs(bindVariables)).suppressIces(IceNames.parse("-sice", suppressIces)).build();
+                .cabinetCache(cabCache).bindVariables(pairs(bindVariables)).suppressIces(IceNames.parse("-sice", suppressIces))
+                .iceErrors(failOnIce ? BuildRequest.IceErrors.FAIL : BuildRequest.IceErrors.AS_WIX).build();
         BuildResult result;
         try (Progress p = Progress.start(ctx, err, "building " + output.getFileName())) {
             result = WixBuild.build(request);

@@ -64,6 +64,38 @@ class SuppressIcesCliTest {
         }
     }
 
+    /**
+     * WiX's validation page (docs.firegiant.com/wix/tools/validation): building with MSBuild runs validation, "to run
+     * validation when using the Wix.exe .NET tool, use the wix msi validate subcommand": {@code wix build} of a v4
+     * source does not fail on an ICE error. {@code sspr build} builds such a source and reports the error as a
+     * warning at its line; {@code --fail-on-ice} restores the MSBuild behaviour.
+     */
+    @Test
+    void aV4SourceBuildsWithItsIceErrorAsAWarningAsWixBuildDoesUnlessFailOnIce() throws Exception {
+        // the SDK's ICE64: a folder in the user profile that no RemoveFile row removes (wixtoolset/issues#7846 shows
+        // WiX 4's validation reporting it for Component/@Subdirectory, as here)
+        Path wxs = Files.writeString(dir.resolve("v4.wxs"), """
+                <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">
+                  <Package Name="Sice" Manufacturer="ssprkit tests" Version="1.0.0" UpgradeCode="{5A1B2C3D-4E5F-4A6B-8C7D-8E9F0A1B2C3F}">
+                    <StandardDirectory Id="ProgramMenuFolder"/>
+                    <Component Directory="ProgramMenuFolder" Subdirectory="Sice Links">
+                      <RegistryValue Root="HKCU" Key="Software\\ssprkit tests\\Sice" Name="installed" Type="integer" Value="1" KeyPath="yes"/>
+                    </Component>
+                  </Package>
+                </Wix>
+                """);
+        Path msi = dir.resolve("v4.msi");
+        Cli.Run built = Cli.linux().run("build", wxs.toString(), "-o", msi.toString());
+        assertEquals(0, built.code(), built.err());
+        assertTrue(built.err().contains("v4.wxs:4:") && built.err().contains("warning WIX0189") && built.err().contains("ICE64"), built.err());
+        assertTrue(Files.exists(msi));
+        Path strict = dir.resolve("strict.msi");
+        Cli.Run failed = Cli.linux().run("build", wxs.toString(), "--fail-on-ice", "-o", strict.toString());
+        assertEquals(ExitStatus.BAD_INPUT.code, failed.code(), failed.err());
+        assertTrue(failed.err().contains("v4.wxs:4:") && failed.err().contains("error WIX0190"), failed.err());
+        assertFalse(Files.exists(strict));
+    }
+
     @Test
     void aNameThatIsNotAnIceIsAUsageError() throws Exception {
         Path msi = dir.resolve("p.msi");

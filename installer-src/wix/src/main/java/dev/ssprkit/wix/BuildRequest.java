@@ -31,14 +31,33 @@ import java.util.Map;
  * @param bindVariables   {@code !(wix.X)} values from the command line ({@code -bindvariable NAME=VALUE})
  * @param suppressIces    ICE rules whose findings are not reported ({@code -sice ICE18}, a .wixproj's
  *                        {@code SuppressIces}); names checked by {@link dev.ssprkit.validate.Validator}'s rule list
+ * @param iceErrors       whether ICE errors stop the build ({@link IceErrors#FAIL}, the default) or follow the WiX command
+ *                        line of the sources' generation ({@link IceErrors#AS_WIX})
  */
 public record BuildRequest(List<Path> sources, Path output, String platform, Map<String, String> defines,
                            List<Path> includeDirs, Map<String, String> environment, Instant buildTime, boolean validate,
                            List<Path> allowedRoots, List<String> bindPaths, List<Path> locFiles, List<String> cultures,
                            List<String> extensions, String compression, Path workingDirectory, boolean confine,
-                           Path cabinetCache, Map<String, String> bindVariables, java.util.Set<String> suppressIces) {
+                           Path cabinetCache, Map<String, String> bindVariables, java.util.Set<String> suppressIces,
+                           IceErrors iceErrors) {
+
+    /**
+     * What an ICE error does to a build. WiX 3's light validates every package and fails on an ICE error (so does the
+     * WiX 4+ MSBuild SDK's WindowsInstallerValidation step), but WiX 4+'s {@code wix build} command does not validate
+     * at all: validation is the separate {@code wix msi validate}.
+     */
+    public enum IceErrors {
+        /** ICE errors stop the build, whatever the sources' WiX generation (light, the MSBuild SDK, the Maven plugin). */
+        FAIL,
+        /**
+         * As the WiX command line of the sources' generation: v3 sources fail as with light; v4+ sources, which
+         * {@code wix build} does not validate, get each ICE error as a warning (so it is still seen) and build.
+         */
+        AS_WIX
+    }
 
     public BuildRequest {
+        iceErrors = iceErrors == null ? IceErrors.FAIL : iceErrors;
         sources = List.copyOf(sources);
         defines = defines == null ? Map.of() : Map.copyOf(defines);
         includeDirs = includeDirs == null ? List.of() : List.copyOf(includeDirs);
@@ -66,7 +85,7 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
                         List<Path> includeDirs, Map<String, String> environment, Instant buildTime, boolean validate,
                         List<Path> allowedRoots) {
         this(sources, output, platform, defines, includeDirs, environment, buildTime, validate, allowedRoots, List.of(),
-                List.of(), List.of(), List.of(), null, null, false, null, Map.of(), java.util.Set.of());
+                List.of(), List.of(), List.of(), null, null, false, null, Map.of(), java.util.Set.of(), IceErrors.FAIL);
     }
 
     /** Sources and output only: x86, no defines, the process environment, SOURCE_DATE_EPOCH or now. */
@@ -117,6 +136,7 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
         b.cabinetCache = cabinetCache;
         b.bindVariables = bindVariables;
         b.suppressIces = new java.util.TreeSet<>(suppressIces);
+        b.iceErrors = iceErrors;
         return b;
     }
 
@@ -148,6 +168,7 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
         private boolean confine;
         private Path cabinetCache;
         private Map<String, String> bindVariables = Map.of();
+        private IceErrors iceErrors = IceErrors.FAIL;
 
         public Builder platform(String p) { this.platform = p; return this; }
         public Builder defines(Map<String, String> d) { this.defines = d; return this; }
@@ -167,11 +188,12 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
         public Builder bindVariables(Map<String, String> v) { this.bindVariables = v; return this; }
         public Builder suppressIces(java.util.Collection<String> ices) { this.suppressIces = new java.util.TreeSet<>(ices); return this; }
         public Builder output(Path o) { this.output = o; return this; }
+        public Builder iceErrors(IceErrors e) { this.iceErrors = e; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(sources, output, platform, defines, includeDirs, environment, buildTime, validate,
                     allowedRoots, bindPaths, locFiles, cultures, extensions, compression, workingDirectory, confine,
-                    cabinetCache, bindVariables, suppressIces);
+                    cabinetCache, bindVariables, suppressIces, iceErrors);
         }
     }
 }

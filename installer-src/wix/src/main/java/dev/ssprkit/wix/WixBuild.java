@@ -127,7 +127,8 @@ public final class WixBuild {
             if (bound == null || diagnostics.hasErrors()) return failed(diagnostics);
             // the ICEs judge installation packages; a merge module is checked by mergemod.cub's ICEMs, not implemented
             boolean module = linked.type() == Section.Type.MODULE;
-            if (request.validate() && !module && !validate(bound.database(), binder, request.suppressIces(), diagnostics)) return failed(diagnostics);
+            boolean errorsFail = request.iceErrors() == BuildRequest.IceErrors.FAIL || generation != dev.ssprkit.ca.SchemaGeneration.V4;
+            if (request.validate() && !module && !validate(bound.database(), binder, request.suppressIces(), errorsFail, diagnostics)) return failed(diagnostics);
             return write(request, bound, buildTime, diagnostics);
         } finally {
             deleteTree(work);
@@ -180,10 +181,12 @@ public final class WixBuild {
     }
 
     /**
-     * ICE validation of the finished database, as light does: errors stop the build, warnings are reported; findings
-     * of suppressed ICEs ({@code -sice}) are counted in one warning instead, so a log still shows what was hidden.
+     * ICE validation of the finished database, as light does: errors stop the build (unless {@code errorsFail} is
+     * off: then they are reported as warnings, as for a v4+ source built the way {@code wix build} builds it),
+     * warnings are reported; findings of suppressed ICEs ({@code -sice}) are counted in one warning instead, so a log
+     * still shows what was hidden.
      */
-    private static boolean validate(Database db, Binder binder, java.util.Set<String> suppressed, Diagnostics diagnostics) {
+    private static boolean validate(Database db, Binder binder, java.util.Set<String> suppressed, boolean errorsFail, Diagnostics diagnostics) {
         java.util.Map<String, Integer> hidden = new java.util.TreeMap<>();
         for (Finding f : Validator.validate(db)) {
             if (suppressed.contains(f.iceId())) {
@@ -192,8 +195,9 @@ public final class WixBuild {
             }
             String where = f.table() + (f.rowKey() == null ? "" : " [" + f.rowKey() + "]");
             SourceLocation at = binder.locate(f.table(), f.rowKey());
-            diagnostics.report(f.severity() == Severity.ERROR ? CompilerMessage.ICE_ERROR : CompilerMessage.ICE_WARNING,
-                    at, f.iceId(), where, f.message());
+            CompilerMessage m = f.severity() != Severity.ERROR ? CompilerMessage.ICE_WARNING
+                    : errorsFail ? CompilerMessage.ICE_ERROR : CompilerMessage.ICE_ERROR_NOT_ENFORCED;
+            diagnostics.report(m, at, f.iceId(), where, f.message());
         }
         hidden.forEach((ice, count) -> diagnostics.report(CompilerMessage.ICES_SUPPRESSED, null, count, ice));
         return !diagnostics.hasErrors();

@@ -61,6 +61,8 @@ public enum CompilerMessage implements Message {
     ADVERTISED_SHORTCUT_WITHOUT_FEATURE(187, ERROR, "advertised shortcut '%s' targets component '%s', which belongs to no feature", ""),
     ICE_ERROR(190, ERROR, "%s %s: %s", "the package would fail Windows Installer's validation; see installer-src/validate/README.md for %1$s"),
     ICE_WARNING(191, WARNING, "%s %s: %s", "see installer-src/validate/README.md for %1$s"),
+    ICE_ERROR_NOT_ENFORCED(189, WARNING, "%s %s: %s",
+            "an ICE error: Windows Installer's validation (wix msi validate, the MSBuild SDK) rejects this package, but wix build does not validate, so neither does sspr build for WiX v4+ sources; --fail-on-ice makes it an error; see installer-src/validate/README.md for %1$s"),
     UNDEFINED_BIND_TIME_VARIABLE(193, ERROR, "%s is not defined", "%2$s"),
     CELL_REJECTED(194, ERROR, "%s.%s: %s", "the value does not fit the column the Windows Installer SDK declares"),
     DUPLICATE_ROW(195, ERROR, "%s row '%s' is defined twice; the other one is at %s", "each row's key must be unique in its table"),
