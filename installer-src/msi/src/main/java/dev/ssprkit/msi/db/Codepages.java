@@ -10,7 +10,7 @@ public final class Codepages {
     private Codepages() {}
 
     public static Charset charset(int codepage, String where) throws MsiException {
-        if (codepage == 0 || codepage == 1252) return Charset.forName("windows-1252");
+        if (codepage == 0 || codepage == 1252) return Windows1252.INSTANCE; // with Windows' five C1 mappings
         if (codepage == 65001) return StandardCharsets.UTF_8;
         if (codepage == 1200) return StandardCharsets.UTF_16LE;
         for (String name : new String[] {"windows-" + codepage, "x-windows-" + codepage, "cp" + codepage, "x-IBM" + codepage}) {

@@ -2,6 +2,7 @@ package dev.ssprkit.msi.suminfo;
 
 import dev.ssprkit.msi.MsiException;
 import dev.ssprkit.msi.db.Codepages;
+import dev.ssprkit.msi.db.Windows1252;
 import dev.ssprkit.msi.model.SummaryInfo;
 import org.apache.poi.hpsf.NoPropertySetStreamException;
 import org.apache.poi.hpsf.PropertySet;
@@ -18,7 +19,9 @@ import java.util.Date;
 /**
  * The {@code \005SummaryInformation} stream through Apache POI HPSF. POI would silently switch a string the codepage
  * cannot hold to LPWSTR (which Wine and msitools cannot read), so strings are checked first; PIDs 0, 10 and 17 are
- * never written.
+ * never written. POI encodes with Java's charsets, which lack the five C1 characters Windows maps to the undefined
+ * bytes of code page 1252 ({@link Windows1252}): such a string goes to POI with '?' in their place, and its bytes are
+ * then put right in the written stream (same length, so no offset moves).
  */
 public final class SummaryInfoCodec {
     public static final String STREAM_NAME = "\u0005SummaryInformation";
@@ -27,38 +30,68 @@ public final class SummaryInfoCodec {
 
     public static byte[] write(SummaryInfo s) throws MsiException {
         Charset cs = Codepages.charset(s.codepage, STREAM_NAME);
+        java.util.List<String> windowsOnly = new java.util.ArrayList<>();
         SummaryInformation si = new SummaryInformation();
         si.getFirstSection().setCodepage(s.codepage);
-        if (s.title != null) si.setTitle(check(cs, "Title", s.title));
-        if (s.subject != null) si.setSubject(check(cs, "Subject", s.subject));
-        if (s.author != null) si.setAuthor(check(cs, "Author", s.author));
-        if (s.keywords != null) si.setKeywords(check(cs, "Keywords", s.keywords));
-        if (s.comments != null) si.setComments(check(cs, "Comments", s.comments));
-        if (s.template != null) si.setTemplate(check(cs, "Template", s.template));
-        if (s.lastSavedBy != null) si.setLastAuthor(check(cs, "LastSavedBy", s.lastSavedBy));
-        if (s.revisionNumber != null) si.setRevNumber(check(cs, "RevisionNumber", s.revisionNumber));
+        if (s.title != null) si.setTitle(check(cs, windowsOnly, "Title", s.title));
+        if (s.subject != null) si.setSubject(check(cs, windowsOnly, "Subject", s.subject));
+        if (s.author != null) si.setAuthor(check(cs, windowsOnly, "Author", s.author));
+        if (s.keywords != null) si.setKeywords(check(cs, windowsOnly, "Keywords", s.keywords));
+        if (s.comments != null) si.setComments(check(cs, windowsOnly, "Comments", s.comments));
+        if (s.template != null) si.setTemplate(check(cs, windowsOnly, "Template", s.template));
+        if (s.lastSavedBy != null) si.setLastAuthor(check(cs, windowsOnly, "LastSavedBy", s.lastSavedBy));
+        if (s.revisionNumber != null) si.setRevNumber(check(cs, windowsOnly, "RevisionNumber", s.revisionNumber));
         if (s.createTime != null) si.setCreateDateTime(Date.from(s.createTime));
         if (s.lastSaveTime != null) si.setLastSaveDateTime(Date.from(s.lastSaveTime));
         if (s.pageCount != null) si.setPageCount(s.pageCount);
         if (s.wordCount != null) si.setWordCount(s.wordCount);
         if (s.charCount != null) si.setCharCount(s.charCount);
-        if (s.appName != null) si.setApplicationName(check(cs, "AppName", s.appName));
+        if (s.appName != null) si.setApplicationName(check(cs, windowsOnly, "AppName", s.appName));
         if (s.security != null) si.setSecurity(s.security);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             si.write(out);
-            return out.toByteArray();
+            byte[] bytes = out.toByteArray();
+            for (String value : windowsOnly) restore(bytes, value);
+            return bytes;
         } catch (IOException | org.apache.poi.hpsf.WritingNotSupportedException | RuntimeException e) {
             throw new MsiException(STREAM_NAME.substring(1), "cannot be written: " + e.getMessage(), e);
         }
     }
 
-    private static String check(Charset cs, String field, String value) throws MsiException {
+    private static String check(Charset cs, java.util.List<String> windowsOnly, String field, String value) throws MsiException {
         if (!cs.newEncoder().canEncode(value)) {
             throw new MsiException("SummaryInformation." + field, "'" + value + "' cannot be represented in the summary codepage "
                     + cs.name() + "; Windows Installer reads these strings as ANSI only");
         }
-        return value;
+        if (cs != Windows1252.INSTANCE || value.chars().noneMatch(c -> Windows1252.isWindowsOnly((char) c))) return value;
+        windowsOnly.add(value);
+        return placeholders(value);
+    }
+
+    private static String placeholders(String value) {
+        StringBuilder sb = new StringBuilder(value);
+        for (int i = 0; i < sb.length(); i++) if (Windows1252.isWindowsOnly(sb.charAt(i))) sb.setCharAt(i, '?');
+        return sb.toString();
+    }
+
+    /**
+     * Puts a string's own bytes where POI wrote its placeholder form: a VT_LPSTR value is its byte count (with the
+     * terminating NUL) then the bytes ([MS-OLEPS] 2.5 CodePageString), found by that count, the bytes and the NUL.
+     */
+    private static void restore(byte[] stream, String value) throws MsiException {
+        byte[] written = Windows1252.bytesOf(placeholders(value));
+        byte[] wanted = Windows1252.bytesOf(value);
+        int n = written.length + 1;
+        outer:
+        for (int at = 4; at + written.length < stream.length; at++) {
+            if ((stream[at - 4] & 0xFF | (stream[at - 3] & 0xFF) << 8 | (stream[at - 2] & 0xFF) << 16 | (stream[at - 1] & 0xFF) << 24) != n) continue;
+            if (stream[at + written.length] != 0) continue;
+            for (int i = 0; i < written.length; i++) if (stream[at + i] != written[i]) continue outer;
+            System.arraycopy(wanted, 0, stream, at, wanted.length);
+            return;
+        }
+        throw new IllegalStateException("internal error: the summary string '" + value + "' was not found in the written stream");
     }
 
     public static SummaryInfo read(byte[] data) throws MsiException {

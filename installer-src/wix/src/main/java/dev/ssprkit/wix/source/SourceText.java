@@ -75,7 +75,9 @@ final class SourceText {
         } else {
             charset = declaredCharset(bytes);
         }
-        if (charset.name().equals("windows-1252")) return new SourceText(windows1252(bytes, skip));
+        // as Windows (and so WiX) decodes it: the five undefined bytes become C1 controls, so a UTF-8 file mislabelled as
+        // windows-1252 still reads as WiX reads it
+        if (charset.name().equals("windows-1252")) return new SourceText(dev.ssprkit.msi.db.Windows1252.textOf(bytes, skip, bytes.length - skip));
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -94,23 +96,6 @@ final class SourceText {
                     partial.line(offset), partial.column(offset));
         }
         return new SourceText(out.toString());
-    }
-
-    /**
-     * Windows-1252 as Windows (and so WiX) decodes it: the five bytes the code page leaves undefined (0x81, 0x8D,
-     * 0x8F, 0x90, 0x9D) become the C1 control characters of the same value instead of an error, so a UTF-8 file
-     * mislabelled as windows-1252 still reads as WiX reads it.
-     */
-    private static String windows1252(byte[] bytes, int skip) {
-        Charset cs = Charset.forName("windows-1252");
-        char[] table = new char[256];
-        for (int b = 0; b < 256; b++) {
-            String decoded = new String(new byte[] {(byte) b}, cs);
-            table[b] = decoded.length() == 1 && decoded.charAt(0) != '\uFFFD' ? decoded.charAt(0) : (char) b;
-        }
-        StringBuilder sb = new StringBuilder(bytes.length - skip);
-        for (int i = skip; i < bytes.length; i++) sb.append(table[bytes[i] & 0xFF]);
-        return sb.toString();
     }
 
     private static Charset declaredCharset(byte[] bytes) throws DecodeException {
