@@ -1,6 +1,6 @@
 #!/bin/sh
 # Rebuilds the DLLs and the test fixture and copies them where the module keeps them (commit the result):
-#   src/main/resources/dev/ssprkit/ca/ssprkit-{util,fw}-{x86,x64}.dll
+#   src/main/resources/dev/ssprkit/ca/ssprkit-{util,fw}-{x86,x64,arm64}.dll
 #   src/test/resources/dev/ssprkit/ca/ssprkit-test-sleeper-{x86,x64}.exe
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

@@ -2,7 +2,7 @@ package dev.ssprkit.ca;
 
 import java.util.Locale;
 
-/** The processor a custom-action DLL is built for. ssprkit builds x86 and x64; arm64 is refused with a clear error. */
+/** The processor a custom-action DLL is built for. ssprkit builds all three (arm64 with clang, see native/build.sh). */
 public enum Architecture {
     X86("x86"), X64("x64"), ARM64("arm64");
 

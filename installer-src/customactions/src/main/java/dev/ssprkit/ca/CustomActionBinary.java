@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @param binaryId     the Binary table's Name, spelled as WiX spells it
  * @param kind         util or firewall
- * @param architecture the DLL's processor (x86 or x64; arm64 ids exist but {@link CustomActionLibrary} refuses them)
+ * @param architecture the DLL's processor (x86, x64 or arm64)
  * @param generation   the WiX generation whose naming this id belongs to
  */
 public record CustomActionBinary(String binaryId, LibraryKind kind, Architecture architecture, SchemaGeneration generation) {

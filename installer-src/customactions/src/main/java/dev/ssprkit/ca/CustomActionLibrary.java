@@ -22,18 +22,14 @@ import java.util.Optional;
 public final class CustomActionLibrary {
     private CustomActionLibrary() {}
 
-    /**
-     * What {@code family} compiles to. Throws {@link UnsupportedArchitectureException} for arm64.
-     */
+    /** What {@code family} compiles to. */
     public static ElementSupport support(ElementFamily family, SchemaGeneration generation, Architecture architecture) {
-        requireBuilt(architecture, family.library().extension() + " extension custom actions");
         return ElementCatalog.support(family, generation, architecture);
     }
 
     /** The Binary row WiX uses for a library in a generation and architecture (what the scheduled actions run). */
     public static CustomActionBinary binary(LibraryKind kind, SchemaGeneration generation, Architecture architecture) {
         String id = ActionNames.binary(generation, kind, architecture);
-        requireBuilt(architecture, "the custom-action library " + id);
         return new CustomActionBinary(id, kind, architecture, generation);
     }
 
@@ -41,14 +37,13 @@ public final class CustomActionLibrary {
      * The library binary a source names in {@code BinaryKey} (v3) or {@code BinaryRef} (v4), whatever the package's
      * own architecture ({@code WixCA} is the 32-bit DLL even in an x64 package, as in WiX), or empty when the id is
      * not one of the library's (the source then brings its own Binary). Ids are matched case-sensitively, as MSI keys
-     * are. Throws {@link UnsupportedArchitectureException} for the arm64 ids ({@code Wix4UtilCA_A64}...).
+     * are.
      */
     public static Optional<CustomActionBinary> binaryById(String binaryId) {
         for (SchemaGeneration g : SchemaGeneration.values()) {
             for (LibraryKind k : LibraryKind.values()) {
                 for (Architecture a : Architecture.values()) {
                     if (ActionNames.binary(g, k, a).equals(binaryId)) {
-                        requireBuilt(a, "the custom-action library " + binaryId);
                         return Optional.of(new CustomActionBinary(binaryId, k, a, g));
                     }
                 }
@@ -71,9 +66,5 @@ public final class CustomActionLibrary {
         return Optional.of("DllEntry '" + dllEntry + "' is not an entry point of " + binaryId + ", ssprkit's own build of the WiX "
                 + b.get().kind().extension() + " extension library" + near + "; it has: " + String.join(", ", known)
                 + ". Use one of these, or ship your own DLL in a Binary element of your own.");
-    }
-
-    private static void requireBuilt(Architecture a, String what) {
-        if (a == Architecture.ARM64) throw new UnsupportedArchitectureException(a, what);
     }
 }

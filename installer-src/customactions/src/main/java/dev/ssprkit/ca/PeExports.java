@@ -16,6 +16,8 @@ public final class PeExports {
     /** IMAGE_FILE_MACHINE_I386 and IMAGE_FILE_MACHINE_AMD64. */
     public static final int MACHINE_I386 = 0x14c;
     public static final int MACHINE_AMD64 = 0x8664;
+    /** IMAGE_FILE_MACHINE_ARM64. */
+    public static final int MACHINE_ARM64 = 0xAA64;
 
     private static final int MAX_NAMES = 4096;
     private static final int MAX_NAME_LENGTH = 512;

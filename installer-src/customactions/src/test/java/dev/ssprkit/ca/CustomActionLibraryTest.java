@@ -48,11 +48,14 @@ class CustomActionLibraryTest {
     }
 
     @Test
-    void arm64IsAClearTypedError() {
-        UnsupportedArchitectureException e = assertThrows(UnsupportedArchitectureException.class, () -> CustomActionLibrary.binaryById("Wix4UtilCA_A64"));
-        assertEquals(Architecture.ARM64, e.architecture());
-        assertTrue(e.getMessage().contains("is not supported for arm64 yet"), e.getMessage());
-        assertThrows(UnsupportedArchitectureException.class, () -> CustomActionLibrary.support(ElementFamily.XML_FILE, SchemaGeneration.V4, Architecture.ARM64));
+    void arm64IdsNameTheArm64Dlls() {
+        // WiX's arm64 ids (the _A64 suffix of its CustomActionPlatforms naming) hold our arm64 build
+        for (String id : List.of("Wix4UtilCA_A64", "Wix4FWCA_A64", "WixUiCa_A64")) {
+            PeExports dll = PeExports.of(CustomActionLibrary.binaryById(id).orElseThrow().bytes());
+            assertEquals(PeExports.MACHINE_ARM64, dll.machine(), id);
+        }
+        ElementSupport s = CustomActionLibrary.support(ElementFamily.XML_FILE, SchemaGeneration.V4, Architecture.ARM64);
+        assertTrue(s.customActions().get(0).action().endsWith("_A64"), s.customActions().toString());
     }
 
     @Test

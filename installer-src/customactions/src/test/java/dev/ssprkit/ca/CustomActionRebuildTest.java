@@ -17,20 +17,21 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The committed DLLs are exactly what {@code native/build.sh} makes from the committed sources with Debian's
- * mingw-w64 (the README's build needs only a JDK and Maven, so the binaries are committed; this proves they are
+ * mingw-w64 (x86, x64) and clang/lld (arm64) (the README's build needs only a JDK and Maven, so the binaries are committed; this proves they are
  * the sources' and nothing else). The build runs in a copy of the sources in a fresh folder, so paths cannot leak in.
  */
 @Tag("interop")
 class CustomActionRebuildTest {
     static final Path MODULE = Path.of(System.getProperty("basedir", "."));
     static final Path NATIVE = MODULE.resolve("native");
-    static final List<String> DLLS = List.of("ssprkit-util-x86.dll", "ssprkit-util-x64.dll", "ssprkit-fw-x86.dll", "ssprkit-fw-x64.dll");
+    static final List<String> DLLS = List.of("ssprkit-util-x86.dll", "ssprkit-util-x64.dll", "ssprkit-util-arm64.dll",
+            "ssprkit-fw-x86.dll", "ssprkit-fw-x64.dll", "ssprkit-fw-arm64.dll");
     static final List<String> FIXTURES = List.of("ssprkit-test-sleeper-x86.exe", "ssprkit-test-sleeper-x64.exe");
 
     @TempDir Path work;
 
     private static void requireToolchain() {
-        Tool.require("sh", "x86_64-w64-mingw32-gcc", "i686-w64-mingw32-gcc");
+        Tool.require("sh", "x86_64-w64-mingw32-gcc", "i686-w64-mingw32-gcc", "clang", "ld.lld", "llvm-dlltool");
     }
 
     private Path build(Path sources, String... only) {

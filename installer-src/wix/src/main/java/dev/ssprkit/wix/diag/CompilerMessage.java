@@ -80,7 +80,6 @@ public enum CompilerMessage implements Message {
             "the built-in dialogs have texts for %2$s; build one of those cultures (-culture), or give every WixUI string in a .wxl of your own"),
     // The util and firewall extensions' custom-action library (400..449)
     LIBRARY_ENTRY_POINT(400, ERROR, "custom action '%s': %s", ""),
-    LIBRARY_ARCHITECTURE(401, ERROR, "<%s> needs ssprkit's custom-action library: %s", "build the package for x86 or x64 (-arch x64), or leave the element out of the arm64 build"),
 
     // Merge modules (240..249)
     MERGE_NOT_A_MODULE(240, ERROR, "<Merge Id=\"%s\">: %s is not a merge module: %s", "SourceFile must name a .msm built as a module (it has a ModuleSignature table)"),

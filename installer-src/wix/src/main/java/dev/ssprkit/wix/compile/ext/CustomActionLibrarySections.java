@@ -45,7 +45,7 @@ public final class CustomActionLibrarySections {
     /** A row's extra naming the library binary it holds, so calls into it can be checked after linking. */
     static final String LIBRARY_BINARY = "CustomActionLibraryBinary";
 
-    private static final List<Architecture> BUILT = List.of(Architecture.X86, Architecture.X64);
+    private static final List<Architecture> BUILT = List.of(Architecture.values());
 
     private CustomActionLibrarySections() {}
 
@@ -82,7 +82,7 @@ public final class CustomActionLibrarySections {
                     }
                 }
             }
-            Architecture propertyArch = platform == Platform.X64 ? Architecture.X64 : Architecture.X86;
+            Architecture propertyArch = architecture(platform);
             for (QueryProperties q : QueryProperties.values()) out.add(propertySection(q, g, propertyArch));
         }
         return out;

@@ -4,10 +4,8 @@ import dev.ssprkit.ca.CustomActionLibrary;
 import dev.ssprkit.ca.ElementFamily;
 import dev.ssprkit.ca.ElementSupport;
 import dev.ssprkit.ca.SchemaGeneration;
-import dev.ssprkit.ca.UnsupportedArchitectureException;
 import dev.ssprkit.msi.schema.TableSchema;
 import dev.ssprkit.wix.compile.CompileContext;
-import dev.ssprkit.wix.diag.CompilerMessage;
 import dev.ssprkit.wix.model.Row;
 import dev.ssprkit.wix.source.SourceElement;
 
@@ -25,15 +23,9 @@ final class LibraryElements {
         return e.namespaceUri().startsWith("http://wixtoolset.org/") ? SchemaGeneration.V4 : SchemaGeneration.V3;
     }
 
-    /** The family's support, after declaring its tables and referencing it; null (reported) for arm64 builds. */
+    /** The family's support, after declaring its tables and referencing it. */
     static ElementSupport use(CompileContext ctx, SourceElement e, String shown, ElementFamily family) {
-        ElementSupport s;
-        try {
-            s = CustomActionLibrary.support(family, generation(e), CustomActionLibrarySections.architecture(ctx.platform()));
-        } catch (UnsupportedArchitectureException x) {
-            ctx.report(CompilerMessage.LIBRARY_ARCHITECTURE, e.location(), shown, x.getMessage());
-            return null;
-        }
+        ElementSupport s = CustomActionLibrary.support(family, generation(e), CustomActionLibrarySections.architecture(ctx.platform()));
         for (TableSchema t : s.tables()) ctx.declareTable(t);
         ctx.reference("CustomAction", s.customActions().get(0).action(), e.location());
         return s;
