@@ -31,10 +31,14 @@ public final class Knowledge {
     public static final Set<String> FOLDERS_64 = Set.of("ProgramFiles64Folder", "CommonFiles64Folder", "System64Folder");
     public static final Set<String> FOLDERS_32 = Set.of("ProgramFilesFolder", "CommonFilesFolder", "SystemFolder");
 
-    /** Folders a per-user-only package must not write to (ICE105). */
+    /**
+     * Folders a per-user package must not install to: the SDK's ICE 105 page lists exactly these. Program Files and
+     * Common Files (32- and 64-bit) are not among them: a per-user installation of a dual-purpose package redirects
+     * them to the user's own Programs folder (the SDK's Single Package Authoring page).
+     */
     public static final Set<String> PER_MACHINE_FOLDERS = Set.of(
-            "ProgramFilesFolder", "ProgramFiles64Folder", "CommonFilesFolder", "CommonFiles64Folder", "SystemFolder",
-            "System64Folder", "System16Folder", "WindowsFolder", "CommonAppDataFolder", "FontsFolder");
+            "AdminToolsFolder", "CommonAppDataFolder", "FontsFolder", "System16Folder", "System64Folder", "SystemFolder",
+            "TempFolder", "WindowsFolder", "WindowsVolume");
 
     /** The standard actions: the schema's list (msi.schema.StandardActions) and SEQUENCE, the top-level action ICEs know. */
     public static final Set<String> STANDARD_ACTIONS = java.util.stream.Stream.concat(

@@ -196,7 +196,7 @@ class IceViolationTest {
         cases.add(c("ICE93", W, "custom action named like a standard action", db -> db.table("CustomAction").add("CostInitialize", 51, "X", "y", null)));
         cases.add(c("ICE96", E, "PublishProduct missing from AdvtExecuteSequence", db -> delete(db, "AdvtExecuteSequence", "PublishProduct")));
         cases.add(c("ICE99", E, "directory named like a reserved property", db -> db.table("Directory").add("CustomActionData", "INSTALLDIR", "cad")));
-        cases.add(c("ICE105", E, "per-user package writing Program Files", db -> delete(db, "Property", "ALLUSERS")));
+        cases.add(c("ICE105", E, "per-user package writing HKLM", db -> delete(db, "Property", "ALLUSERS")));
         return cases;
     }
 
@@ -301,6 +301,27 @@ class IceViolationTest {
             set(db, "Component", "EnvOnly", "Directory_", "DATADIR");
             assertTrue(Validator.validate(db).stream().anyMatch(f -> f.iceId().equals("ICE18") && "EnvOnly".equals(f.rowKey())),
                     "the same component in a folder the installer creates is still reported");
+        }
+    }
+
+    @Test
+    void ice105FoldersAreTheSdksListNotProgramFiles() throws Exception {
+        // The SDK's ICE 105 page lists the system folders a per-user package must not use (SystemFolder, WindowsFolder,
+        // CommonAppDataFolder...); Program Files is not one: a dual-purpose package's per-user installation puts it
+        // under the user's own Programs folder (Single Package Authoring). The clean product installs to
+        // ProgramFiles64Folder; its HKLM values are moved to HKMU so only folders are judged.
+        try (Database db = Products.build(dir)) {
+            set(db, "Property", "ALLUSERS", "Value", "2");
+            db.table("Property").add("MSIINSTALLPERUSER", "1");
+            for (var r : new java.util.ArrayList<>(db.table("Registry").rows())) {
+                if (Integer.valueOf(2).equals(r.get(1))) set(db, "Registry", r.get(0), "Root", -1);
+            }
+            List<Finding> before = Validator.validate(db);
+            assertTrue(before.stream().noneMatch(f -> f.iceId().equals("ICE105") && "Directory_".equals(f.column())), before::toString);
+            db.table("Directory").add("SystemFolder", "TARGETDIR", ".");
+            component(db, "InSystem", "SystemFolder", 0x100);
+            List<Finding> after = Validator.validate(db);
+            assertTrue(after.stream().anyMatch(f -> f.iceId().equals("ICE105") && "InSystem".equals(f.rowKey())), after::toString);
         }
     }
 
