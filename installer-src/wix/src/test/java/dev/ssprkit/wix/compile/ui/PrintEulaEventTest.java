@@ -50,24 +50,12 @@ class PrintEulaEventTest {
     void aV4SourcesOwnPrintEulaActionBecomesTheMsiPrintEvent() throws Exception {
         Tool.require("msiinfo");
         String dialog = LICENSE_DIALOG.formatted("PrintEula", "/>", "/>", "/>");
-        Path msi = build("""
-                <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">
-                  <Package Name="Print" Manufacturer="ssprkit tests" Version="1.0.0" UpgradeCode="{5C1B2C3D-4E5F-4A6B-8C7D-8E9F0A1B2C31}">
-                    <StandardDirectory Id="ProgramFiles6432Folder">
-                      <Directory Id="INSTALLFOLDER" Name="Print">
-                        <Component Id="C" Guid="{5C2C3D4E-5F6A-4B7C-9D8E-9F0A1B2C3D41}">
-                          <RegistryValue Root="HKLM" Key="Software\\ssprkit tests\\Print" Name="On" Value="1" KeyPath="yes"/>
-                        </Component>
-                      </Directory>
-                    </StandardDirectory>
-                    <CustomAction Id="PrintEula" BinaryRef="WixUiCa_X86" DllEntry="PrintEula"/>
+        Path msi = build(v4Package("""
                     <UI>
                       %s
                       <InstallUISequence><Show Dialog="MyLicenseDlg" After="CostFinalize"/></InstallUISequence>
                     </UI>
-                  </Package>
-                </Wix>
-                """.formatted(dialog), "WixToolset.UI.wixext");
+                """.formatted(dialog)), "WixToolset.UI.wixext");
         assertEquals(List.of("MyLicenseDlg\tPrint\tMsiPrint\t1"), printEvents(msi));
         assertFalse(column(msi, "CustomAction").contains("PrintEula"), "the PrintEula action is gone");
         assertFalse(column(msi, "Binary").contains("WixUiCa_X86"), "no UI DLL is left without a caller");
@@ -105,24 +93,31 @@ class PrintEulaEventTest {
     @Test
     void aPrintEulaActionASequenceRunsStillGetsTheEntryPointError() throws Exception {
         Path msi = dir.resolve("p.msi");
-        BuildResult r = TestBuild.build(dir, """
+        BuildResult r = TestBuild.build(dir, v4Package("""
+                    <InstallUISequence><Custom Action="PrintEula" After="CostFinalize"/></InstallUISequence>
+                """), msi, b -> b.extensions(List.of("WixToolset.UI.wixext")));
+        assertFalse(r.success());
+        String text = r.diagnostics().toString();
+        assertTrue(text.contains("WIX0400") && text.contains("PrintEula") && text.contains("p.wxs:10"), text);
+    }
+
+    /** A v4 package with a source's own PrintEula action on WixUiCa_X86 (line 10), then {@code more}. */
+    private static String v4Package(String more) {
+        return """
                 <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">
-                  <Package Name="Print" Manufacturer="ssprkit tests" Version="1.0.0" UpgradeCode="{5C1B2C3D-4E5F-4A6B-8C7D-8E9F0A1B2C33}">
+                  <Package Name="Print" Manufacturer="ssprkit tests" Version="1.0.0" UpgradeCode="{5C1B2C3D-4E5F-4A6B-8C7D-8E9F0A1B2C31}">
                     <StandardDirectory Id="ProgramFiles6432Folder">
                       <Directory Id="INSTALLFOLDER" Name="Print">
-                        <Component Id="C" Guid="{5C2C3D4E-5F6A-4B7C-9D8E-9F0A1B2C3D43}">
+                        <Component Id="C" Guid="{5C2C3D4E-5F6A-4B7C-9D8E-9F0A1B2C3D41}">
                           <RegistryValue Root="HKLM" Key="Software\\ssprkit tests\\Print" Name="On" Value="1" KeyPath="yes"/>
                         </Component>
                       </Directory>
                     </StandardDirectory>
                     <CustomAction Id="PrintEula" BinaryRef="WixUiCa_X86" DllEntry="PrintEula"/>
-                    <InstallUISequence><Custom Action="PrintEula" After="CostFinalize"/></InstallUISequence>
+""" + more + """
                   </Package>
                 </Wix>
-                """, msi, b -> b.extensions(List.of("WixToolset.UI.wixext")));
-        assertFalse(r.success());
-        String text = r.diagnostics().toString();
-        assertTrue(text.contains("WIX0400") && text.contains("PrintEula") && text.contains("p.wxs:10"), text);
+                """;
     }
 
     private Path build(String source, String extension) throws Exception {
