@@ -112,6 +112,19 @@ BOOL ca_action_exists(MSIHANDLE h, const WCHAR *action);
 
 /* The schema generation a package uses, told by which of a family's tables it has. */
 typedef enum { CA_GEN_NONE = 0, CA_GEN_V3 = 3, CA_GEN_V4 = 4 } ca_gen_t;
+
+/* The suffixes of the deferred actions this DLL schedules, as the compiler names them (ActionNames.java): WiX v4's
+ * _X86/_X64/_A64, and v3's none/_64 (our arm64 build keeps _A64 for v3 too). */
+#if defined(__aarch64__)
+# define CA_ARCH_V4 L"_A64"
+# define CA_ARCH_V3 L"_A64"
+#elif defined(_WIN64)
+# define CA_ARCH_V4 L"_X64"
+# define CA_ARCH_V3 L"_64"
+#else
+# define CA_ARCH_V4 L"_X86"
+# define CA_ARCH_V3 L""
+#endif
 ca_gen_t ca_generation(MSIHANDLE h, const WCHAR *v4_table, const WCHAR *v3_table);
 
 /* ---- CustomActionData: fields encoded as <decimal length>:<characters>, concatenated ---- */

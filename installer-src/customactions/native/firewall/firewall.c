@@ -26,21 +26,12 @@ static const IID iid_rule = {0xaf230d27, 0xbaba, 0x4e42, {0xac, 0xed, 0xf5, 0x24
 
 static const WCHAR *action_name(ca_gen_t gen, BOOL install, BOOL rollback)
 {
-#ifdef _WIN64
     if (gen == CA_GEN_V4) {
-        if (install) return rollback ? L"Wix4RollbackFirewallExceptionsInstall_X64" : L"Wix4ExecFirewallExceptionsInstall_X64";
-        return rollback ? L"Wix4RollbackFirewallExceptionsUninstall_X64" : L"Wix4ExecFirewallExceptionsUninstall_X64";
+        if (install) return rollback ? L"Wix4RollbackFirewallExceptionsInstall" CA_ARCH_V4 : L"Wix4ExecFirewallExceptionsInstall" CA_ARCH_V4;
+        return rollback ? L"Wix4RollbackFirewallExceptionsUninstall" CA_ARCH_V4 : L"Wix4ExecFirewallExceptionsUninstall" CA_ARCH_V4;
     }
-    if (install) return rollback ? L"WixRollbackFirewallExceptionsInstall_64" : L"WixExecFirewallExceptionsInstall_64";
-    return rollback ? L"WixRollbackFirewallExceptionsUninstall_64" : L"WixExecFirewallExceptionsUninstall_64";
-#else
-    if (gen == CA_GEN_V4) {
-        if (install) return rollback ? L"Wix4RollbackFirewallExceptionsInstall_X86" : L"Wix4ExecFirewallExceptionsInstall_X86";
-        return rollback ? L"Wix4RollbackFirewallExceptionsUninstall_X86" : L"Wix4ExecFirewallExceptionsUninstall_X86";
-    }
-    if (install) return rollback ? L"WixRollbackFirewallExceptionsInstall" : L"WixExecFirewallExceptionsInstall";
-    return rollback ? L"WixRollbackFirewallExceptionsUninstall" : L"WixExecFirewallExceptionsUninstall";
-#endif
+    if (install) return rollback ? L"WixRollbackFirewallExceptionsInstall" CA_ARCH_V3 : L"WixExecFirewallExceptionsInstall" CA_ARCH_V3;
+    return rollback ? L"WixRollbackFirewallExceptionsUninstall" CA_ARCH_V3 : L"WixExecFirewallExceptionsUninstall" CA_ARCH_V3;
 }
 
 static void put_rule(cs_t *data, int op, WCHAR **cells, int protocol, int attributes, int profile, int direction)

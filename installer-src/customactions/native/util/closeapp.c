@@ -26,11 +26,7 @@
 
 static const WCHAR *deferred_action(ca_gen_t gen)
 {
-#ifdef _WIN64
-    return gen == CA_GEN_V4 ? L"Wix4CloseApplicationsDeferred_X64" : L"WixCloseApplicationsDeferred_64";
-#else
-    return gen == CA_GEN_V4 ? L"Wix4CloseApplicationsDeferred_X86" : L"WixCloseApplicationsDeferred";
-#endif
+    return gen == CA_GEN_V4 ? L"Wix4CloseApplicationsDeferred" CA_ARCH_V4 : L"WixCloseApplicationsDeferred" CA_ARCH_V3;
 }
 
 /* Process ids whose image name is target (a file name; a path in target is reduced to its file name). */

@@ -17,20 +17,12 @@
 
 static const WCHAR *create_action(ca_gen_t gen)
 {
-#ifdef _WIN64
-    return gen == CA_GEN_V4 ? L"Wix4CreateInternetShortcuts_X64" : L"WixCreateInternetShortcuts_64";
-#else
-    return gen == CA_GEN_V4 ? L"Wix4CreateInternetShortcuts_X86" : L"WixCreateInternetShortcuts";
-#endif
+    return gen == CA_GEN_V4 ? L"Wix4CreateInternetShortcuts" CA_ARCH_V4 : L"WixCreateInternetShortcuts" CA_ARCH_V3;
 }
 
 static const WCHAR *rollback_action(ca_gen_t gen)
 {
-#ifdef _WIN64
-    return gen == CA_GEN_V4 ? L"Wix4RollbackInternetShortcuts_X64" : L"WixRollbackInternetShortcuts_64";
-#else
-    return gen == CA_GEN_V4 ? L"Wix4RollbackInternetShortcuts_X86" : L"WixRollbackInternetShortcuts";
-#endif
+    return gen == CA_GEN_V4 ? L"Wix4RollbackInternetShortcuts" CA_ARCH_V4 : L"WixRollbackInternetShortcuts" CA_ARCH_V3;
 }
 
 static void add_create_folder(MSIHANDLE h, const WCHAR *directory, const WCHAR *component)

@@ -16,20 +16,12 @@
 
 static const WCHAR *exec_action(ca_gen_t gen)
 {
-#ifdef _WIN64
-    return gen == CA_GEN_V4 ? L"Wix4ExecServiceConfig_X64" : L"ExecServiceConfig_64";
-#else
-    return gen == CA_GEN_V4 ? L"Wix4ExecServiceConfig_X86" : L"ExecServiceConfig";
-#endif
+    return gen == CA_GEN_V4 ? L"Wix4ExecServiceConfig" CA_ARCH_V4 : L"ExecServiceConfig" CA_ARCH_V3;
 }
 
 static const WCHAR *rollback_action(ca_gen_t gen)
 {
-#ifdef _WIN64
-    return gen == CA_GEN_V4 ? L"Wix4RollbackServiceConfig_X64" : L"RollbackServiceConfig_64";
-#else
-    return gen == CA_GEN_V4 ? L"Wix4RollbackServiceConfig_X86" : L"RollbackServiceConfig";
-#endif
+    return gen == CA_GEN_V4 ? L"Wix4RollbackServiceConfig" CA_ARCH_V4 : L"RollbackServiceConfig" CA_ARCH_V3;
 }
 
 static int action_type(const WCHAR *name)

@@ -17,7 +17,7 @@
  * Rollback data, one record per file: file, existed (1/0), hex bytes.
  */
 #include "ca.h"
-#include <msxml2.h>
+#include "xmldoc.h"
 
 #define XF_CREATE_ELEMENT 0x1
 #define XF_DELETE_VALUE 0x2
@@ -28,81 +28,14 @@
 
 enum { OP_SET = 1, OP_SET_ALL = 2, OP_DELETE_VALUE = 3, OP_CREATE_ELEMENT = 4, OP_DELETE_ELEMENT = 5 };
 
-/* MSXML 3.0's DOM document: on every Windows version, and the one that still speaks XSLPattern. */
-static const CLSID clsid_dom30 = {0xf5078f32, 0xc551, 0x11d3, {0x89, 0xb9, 0x00, 0x00, 0xf8, 0x1f, 0xe2, 0x21}};
-static const IID iid_dom2 = {0x2933bf95, 0x7b36, 0x11d2, {0xb2, 0x0e, 0x00, 0xc0, 0x4f, 0x98, 0x3e, 0x60}};
-static const IID iid_element = {0x2933bf86, 0x7b36, 0x11d2, {0xb2, 0x0e, 0x00, 0xc0, 0x4f, 0x98, 0x3e, 0x60}};
-
 static const WCHAR *exec_action(ca_gen_t gen)
 {
-#ifdef _WIN64
-    return gen == CA_GEN_V4 ? L"Wix4ExecXmlFile_X64" : L"ExecXmlFile_64";
-#else
-    return gen == CA_GEN_V4 ? L"Wix4ExecXmlFile_X86" : L"ExecXmlFile";
-#endif
+    return gen == CA_GEN_V4 ? L"Wix4ExecXmlFile" CA_ARCH_V4 : L"ExecXmlFile" CA_ARCH_V3;
 }
 
 static const WCHAR *rollback_action(ca_gen_t gen)
 {
-#ifdef _WIN64
-    return gen == CA_GEN_V4 ? L"Wix4ExecXmlFileRollback_X64" : L"ExecXmlFileRollback_64";
-#else
-    return gen == CA_GEN_V4 ? L"Wix4ExecXmlFileRollback_X86" : L"ExecXmlFileRollback";
-#endif
-}
-
-/* Files already copied for rollback in this run (a file with several rows is copied once). */
-typedef struct { WCHAR **names; size_t count, cap; } seen_t;
-
-static BOOL seen_add(seen_t *s, const WCHAR *name)
-{
-    for (size_t i = 0; i < s->count; i++) if (!lstrcmpiW(s->names[i], name)) return FALSE;
-    if (s->count == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        WCHAR **names = ca_alloc(cap * sizeof(WCHAR *));
-        if (!names) return FALSE;
-        if (s->names) memcpy(names, s->names, s->count * sizeof(WCHAR *));
-        ca_free(s->names);
-        s->names = names;
-        s->cap = cap;
-    }
-    s->names[s->count] = ca_wcsdup(name);
-    if (!s->names[s->count]) return FALSE;
-    s->count++;
-    return TRUE;
-}
-
-static void seen_free(seen_t *s)
-{
-    for (size_t i = 0; i < s->count; i++) ca_free(s->names[i]);
-    ca_free(s->names);
-}
-
-static UINT capture_for_rollback(MSIHANDLE h, cs_t *rollback, const WCHAR *file)
-{
-    BYTE *bytes = NULL;
-    size_t n = 0;
-    DWORD e = ca_read_file(file, &bytes, &n, CA_MAX_ROLLBACK_FILE);
-    if (e == ERROR_FILE_NOT_FOUND || e == ERROR_PATH_NOT_FOUND) {
-        /* Installed by this transaction: InstallFiles' own rollback removes it. */
-        cad_put(rollback, file);
-        cad_put_int(rollback, 0);
-        cad_put_hex(rollback, NULL, 0);
-        return ERROR_SUCCESS;
-    }
-    if (e == ERROR_FILE_TOO_LARGE) {
-        ca_log(h, L"%ls is larger than %lu bytes, the most kept for rollback", file, (unsigned long)CA_MAX_ROLLBACK_FILE);
-        return ERROR_INSTALL_FAILURE;
-    }
-    if (e != ERROR_SUCCESS) {
-        ca_log(h, L"could not read %ls to keep it for rollback", file);
-        return ca_fail_win32(h, L"reading the file", e);
-    }
-    cad_put(rollback, file);
-    cad_put_int(rollback, 1);
-    cad_put_hex(rollback, bytes, n);
-    ca_free(bytes);
-    return ERROR_SUCCESS;
+    return gen == CA_GEN_V4 ? L"Wix4ExecXmlFileRollback" CA_ARCH_V4 : L"ExecXmlFileRollback" CA_ARCH_V3;
 }
 
 CA_EXPORT SchedXmlFile(MSIHANDLE h)
@@ -121,7 +54,7 @@ CA_EXPORT SchedXmlFile(MSIHANDLE h)
     cs_t exec, rollback;
     cs_init(&exec, CA_MAX_VALUE);
     cs_init(&rollback, CA_MAX_VALUE);
-    seen_t seen = {0};
+    xml_seen_t seen = {0};
     UINT result = ERROR_SUCCESS;
     unsigned changes = 0;
     while (result == ERROR_SUCCESS && MsiViewFetch(view, &rec) == ERROR_SUCCESS) {
@@ -155,8 +88,8 @@ CA_EXPORT SchedXmlFile(MSIHANDLE h)
             result = ERROR_INSTALL_FAILURE;
             goto next;
         }
-        if (seen_add(&seen, file)) {
-            result = capture_for_rollback(h, &rollback, file);
+        if (xml_seen_add(&seen, file)) {
+            result = xml_capture_for_rollback(h, &rollback, file);
             if (result != ERROR_SUCCESS) goto next;
         }
         cad_put_int(&exec, op);
@@ -184,106 +117,13 @@ CA_EXPORT SchedXmlFile(MSIHANDLE h)
         if (result == ERROR_SUCCESS) result = ca_schedule(h, exec_action(gen), exec.p);
     }
     if (result == ERROR_SUCCESS) ca_log(h, L"%u change(s) in %u file(s) scheduled", changes, (unsigned)seen.count);
-    seen_free(&seen);
+    xml_seen_free(&seen);
     cs_free(&exec);
     cs_free(&rollback);
     return result;
 }
 
 /* ---- the deferred half ---- */
-
-static VARIANT bstr_variant(const WCHAR *s)
-{
-    VARIANT v;
-    VariantInit(&v);
-    v.vt = VT_BSTR;
-    v.bstrVal = SysAllocString(s);
-    return v;
-}
-
-static HRESULT open_document(MSIHANDLE h, const WCHAR *file, BOOL xpath, IXMLDOMDocument2 **doc)
-{
-    *doc = NULL;
-    HRESULT hr = CoCreateInstance(&clsid_dom30, NULL, CLSCTX_INPROC_SERVER, &iid_dom2, (void **)doc);
-    if (FAILED(hr)) return hr;
-    IXMLDOMDocument2_put_async(*doc, VARIANT_FALSE);
-    IXMLDOMDocument2_put_preserveWhiteSpace(*doc, VARIANT_TRUE);
-    VARIANT language = bstr_variant(xpath ? L"XPath" : L"XSLPattern");
-    BSTR prop = SysAllocString(L"SelectionLanguage");
-    hr = IXMLDOMDocument2_setProperty(*doc, prop, language);
-    SysFreeString(prop);
-    VariantClear(&language);
-    if (FAILED(hr)) {
-        ca_log(h, L"MSXML refuses selection language %ls", xpath ? L"XPath" : L"XSLPattern");
-        goto fail;
-    }
-    VARIANT path = bstr_variant(file);
-    VARIANT_BOOL ok = VARIANT_FALSE;
-    hr = IXMLDOMDocument2_load(*doc, path, &ok);
-    VariantClear(&path);
-    if (hr != S_OK || ok != VARIANT_TRUE) {
-        IXMLDOMParseError *error = NULL;
-        BSTR reason = NULL;
-        long line = 0;
-        if (SUCCEEDED(IXMLDOMDocument2_get_parseError(*doc, &error)) && error) {
-            IXMLDOMParseError_get_reason(error, &reason);
-            IXMLDOMParseError_get_line(error, &line);
-            IXMLDOMParseError_Release(error);
-        }
-        ca_log(h, L"%ls is not readable XML (line %ld): %ls", file, line, reason ? reason : L"unknown reason");
-        SysFreeString(reason);
-        hr = E_FAIL;
-        goto fail;
-    }
-    return S_OK;
-fail:
-    IXMLDOMDocument2_Release(*doc);
-    *doc = NULL;
-    return FAILED(hr) ? hr : E_FAIL;
-}
-
-static HRESULT set_value(IXMLDOMNode *node, const WCHAR *name, const WCHAR *value)
-{
-    HRESULT hr;
-    BSTR v = SysAllocString(value);
-    if (name[0]) {
-        IXMLDOMElement *element = NULL;
-        hr = IXMLDOMNode_QueryInterface(node, &iid_element, (void **)&element);
-        if (SUCCEEDED(hr)) {
-            BSTR n = SysAllocString(name);
-            VARIANT vv;
-            VariantInit(&vv);
-            vv.vt = VT_BSTR;
-            vv.bstrVal = v;
-            hr = IXMLDOMElement_setAttribute(element, n, vv);
-            SysFreeString(n);
-            IXMLDOMElement_Release(element);
-        }
-    } else {
-        hr = IXMLDOMNode_put_text(node, v);
-    }
-    SysFreeString(v);
-    return hr;
-}
-
-static HRESULT delete_value(IXMLDOMNode *node, const WCHAR *name)
-{
-    if (!name[0]) {
-        BSTR empty = SysAllocString(L"");
-        HRESULT hr = IXMLDOMNode_put_text(node, empty);
-        SysFreeString(empty);
-        return hr;
-    }
-    IXMLDOMElement *element = NULL;
-    HRESULT hr = IXMLDOMNode_QueryInterface(node, &iid_element, (void **)&element);
-    if (SUCCEEDED(hr)) {
-        BSTR n = SysAllocString(name);
-        hr = IXMLDOMElement_removeAttribute(element, n);
-        SysFreeString(n);
-        IXMLDOMElement_Release(element);
-    }
-    return hr;
-}
 
 static HRESULT create_element(IXMLDOMDocument2 *doc, IXMLDOMNode *parent, const WCHAR *name, const WCHAR *value)
 {
@@ -349,7 +189,7 @@ static UINT apply(MSIHANDLE h, IXMLDOMDocument2 *doc, int op, const WCHAR *path,
         for (long i = 0; i < count && result == ERROR_SUCCESS; i++) {
             IXMLDOMNode *node = NULL;
             if (FAILED(IXMLDOMNodeList_get_item(nodes, i, &node)) || !node) continue;
-            hr = set_value(node, name, value);
+            hr = xml_set_value(node, name, value);
             IXMLDOMNode_Release(node);
             if (FAILED(hr)) result = ca_fail_hr(h, L"setting a value", hr);
         }
@@ -367,8 +207,8 @@ static UINT apply(MSIHANDLE h, IXMLDOMDocument2 *doc, int op, const WCHAR *path,
             }
         } else {
             switch (op) {
-            case OP_SET: hr = set_value(node, name, value); break;
-            case OP_DELETE_VALUE: hr = delete_value(node, name); break;
+            case OP_SET: hr = xml_set_value(node, name, value); break;
+            case OP_DELETE_VALUE: hr = xml_delete_value(node, name); break;
             case OP_CREATE_ELEMENT: hr = create_element(doc, node, name, value); break;
             default: hr = delete_element(node, name, value); break;
             }
@@ -380,35 +220,6 @@ static UINT apply(MSIHANDLE h, IXMLDOMDocument2 *doc, int op, const WCHAR *path,
     }
     SysFreeString(query);
     return result;
-}
-
-static UINT save_document(MSIHANDLE h, IXMLDOMDocument2 *doc, const WCHAR *file, BOOL keep_time)
-{
-    FILETIME created, accessed, written;
-    BOOL have_times = FALSE;
-    if (keep_time) {
-        HANDLE f = CreateFileW(file, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, OPEN_EXISTING, 0, NULL);
-        if (f != INVALID_HANDLE_VALUE) {
-            have_times = GetFileTime(f, &created, &accessed, &written);
-            CloseHandle(f);
-        }
-    }
-    VARIANT path = bstr_variant(file);
-    HRESULT hr = IXMLDOMDocument2_save(doc, path);
-    VariantClear(&path);
-    if (FAILED(hr)) {
-        ca_log(h, L"could not save %ls", file);
-        return ca_fail_hr(h, L"saving the XML file", hr);
-    }
-    if (have_times) {
-        HANDLE f = CreateFileW(file, FILE_WRITE_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, OPEN_EXISTING, 0, NULL);
-        if (f != INVALID_HANDLE_VALUE) {
-            SetFileTime(f, &created, &accessed, &written);
-            CloseHandle(f);
-        }
-    }
-    ca_log(h, L"saved %ls", file);
-    return ERROR_SUCCESS;
 }
 
 CA_EXPORT ExecXmlFile(MSIHANDLE h)
@@ -439,14 +250,14 @@ CA_EXPORT ExecXmlFile(MSIHANDLE h)
         } else {
             /* Consecutive changes to one file share one load and one save. */
             if (doc && (lstrcmpiW(open_file, file) || open_xpath != xpath)) {
-                result = save_document(h, doc, open_file, open_keep_time);
+                result = xml_save(h, doc, open_file, open_keep_time);
                 IXMLDOMDocument2_Release(doc);
                 doc = NULL;
                 ca_free(open_file);
                 open_file = NULL;
             }
             if (result == ERROR_SUCCESS && !doc) {
-                HRESULT hr = open_document(h, file, xpath, &doc);
+                HRESULT hr = xml_open(h, file, xpath, &doc);
                 if (FAILED(hr)) {
                     result = ca_fail_hr(h, L"opening the XML file", hr);
                 } else {
@@ -460,7 +271,7 @@ CA_EXPORT ExecXmlFile(MSIHANDLE h)
         ca_free(file); ca_free(path); ca_free(name); ca_free(value);
     }
     if (doc) {
-        if (result == ERROR_SUCCESS) result = save_document(h, doc, open_file, open_keep_time);
+        if (result == ERROR_SUCCESS) result = xml_save(h, doc, open_file, open_keep_time);
         IXMLDOMDocument2_Release(doc);
     }
     ca_free(open_file);
@@ -471,30 +282,5 @@ CA_EXPORT ExecXmlFile(MSIHANDLE h)
 
 CA_EXPORT ExecXmlFileRollback(MSIHANDLE h)
 {
-    ca_log_begin(h, L"ExecXmlFileRollback");
-    WCHAR *data = NULL;
-    if (ca_get_property(h, L"CustomActionData", &data) != ERROR_SUCCESS) return ERROR_INSTALL_FAILURE;
-    cad_reader_t r;
-    cad_open(&r, data);
-    UINT result = ERROR_SUCCESS;
-    while (result == ERROR_SUCCESS && cad_more(&r)) {
-        WCHAR *file = cad_get(&r);
-        int existed = (int)cad_get_int(&r, 0, 1);
-        BYTE *bytes = NULL;
-        size_t n = 0;
-        cad_get_hex(&r, &bytes, &n, CA_MAX_ROLLBACK_FILE);
-        if (r.failed) {
-            result = cad_fail(h, &r);
-        } else if (!existed) {
-            ca_log(h, L"%ls did not exist before; its installation is rolled back with the file itself", file);
-        } else {
-            DWORD e = ca_write_file(file, bytes, n);
-            if (e == ERROR_SUCCESS) ca_log(h, L"restored %ls (%lu bytes)", file, (unsigned long)n);
-            else result = ca_fail_win32(h, L"restoring the file", e);
-        }
-        ca_free(file);
-        ca_free(bytes);
-    }
-    ca_free(data);
-    return result;
+    return xml_restore_files(h, L"ExecXmlFileRollback");
 }

@@ -93,6 +93,14 @@ final class ElementCatalog {
                 b.sequence.add(SequenceEntry.after(EXECUTE, sched, NT_ABOVE_400, "DuplicateFiles"));
                 b.standard(EXECUTE, "DuplicateFiles", 4210);
             }
+            case XML_CONFIG -> {
+                b.tables.add(ExtensionTables.xmlConfig(g));
+                String sched = b.action("SchedXmlConfig", "SchedXmlConfig", "SchedXmlConfig", IMMEDIATE);
+                b.action("ExecXmlConfig", "ExecXmlConfig", "ExecXmlConfig", DEFERRED_SYSTEM | HIDE_TARGET);
+                b.action("ExecXmlConfigRollback", "ExecXmlConfigRollback", "ExecXmlConfigRollback", ROLLBACK_SYSTEM | HIDE_TARGET);
+                b.sequence.add(SequenceEntry.after(EXECUTE, sched, NT_ABOVE_400, "DuplicateFiles"));
+                b.standard(EXECUTE, "DuplicateFiles", 4210);
+            }
             case CLOSE_APPLICATION -> {
                 b.tables.add(ExtensionTables.closeApplication(g));
                 String close = b.action("WixCloseApplications", "CloseApplications", "WixCloseApplications", IMMEDIATE);

@@ -12,6 +12,8 @@ public enum ElementFamily {
     INTERNET_SHORTCUT(LibraryKind.UTIL),
     /** util:XmlFile. */
     XML_FILE(LibraryKind.UTIL),
+    /** util:XmlConfig. */
+    XML_CONFIG(LibraryKind.UTIL),
     /** util:CloseApplication (also needs {@link #CHECK_REBOOT_REQUIRED}). */
     CLOSE_APPLICATION(LibraryKind.UTIL),
     /** util:ServiceConfig. */

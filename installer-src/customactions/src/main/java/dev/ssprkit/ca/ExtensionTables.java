@@ -79,6 +79,32 @@ public final class ExtensionTables {
                 i2("Sequence").nullable().doc("Order to execute the XML modifications."));
     }
 
+    /**
+     * util:XmlConfig (WiX's table definitions: v4 Wix4XmlConfig with ElementId, v3 XmlConfig, where ElementPath also
+     * holds that reference). Flags: node 0x1 element / 0x2 value / 0x4 document, 0x10 create / 0x20 delete, 0x100 on
+     * install / 0x200 on uninstall, 0x1000 keep the modified time.
+     */
+    public static TableSchema xmlConfig(SchemaGeneration g) {
+        boolean v4 = g == SchemaGeneration.V4;
+        java.util.List<Col> cols = new java.util.ArrayList<>(java.util.List.of(
+                key("XmlConfig").doc("Primary key, non-localized token."),
+                l("File", 255).cat(FORMATTED).doc("The .XML file in which to write the information")));
+        if (v4) {
+            cols.add(s("ElementId", 72).nullable().cat(IDENTIFIER).ref("Wix4XmlConfig")
+                    .doc("A foreign key reference to another Wix4XmlConfig row if no attributes are set and the row referenced is a create element row."));
+            cols.add(l("ElementPath", 0).nullable().cat(FORMATTED).doc("The XPATH query for an element to modify or add children to. Must be null if ElementId is provided"));
+        } else {
+            cols.add(l("ElementPath", 0).cat(FORMATTED).doc("The XPATH query for an element to modify or add children to, or the XmlConfig row whose element this row adds an attribute to."));
+        }
+        cols.add(l("VerifyPath", 0).nullable().cat(FORMATTED).doc("The XPATH query run from ElementPath to verify whether a repair is necessary.  Also used to uninstall."));
+        cols.add(l("Name", 255).nullable().cat(FORMATTED).doc("The .XML file node to set/add in the element."));
+        cols.add(l("Value", 0).nullable().cat(FORMATTED).doc("The value to be written."));
+        cols.add(i4("Flags").range(0, 65536).doc("Element=1,Value=2,Document=4,Create=16,Delete=32,Install=256,Uninstall=512"));
+        cols.add(component());
+        cols.add(i2("Sequence").nullable().doc("Order to execute the XML modifications."));
+        return table(v4 ? "Wix4XmlConfig" : "XmlConfig", cols.toArray(Col[]::new));
+    }
+
     /** util:CloseApplication. Attributes: see the DLL's closeapp.c (WiX's CLOSEAPP_ATTRIBUTE_* values). */
     public static TableSchema closeApplication(SchemaGeneration g) {
         boolean v4 = g == SchemaGeneration.V4;

@@ -11,6 +11,8 @@ import dev.ssprkit.wix.diag.CompilerMessage;
 import dev.ssprkit.wix.model.EnsureTableSymbol;
 import dev.ssprkit.wix.source.SourceElement;
 
+import java.util.List;
+
 /**
  * The util extension's elements that need a custom action, compiled onto ssprkit's own custom-action library: each
  * element's row in its family's table (v3 or v4 table names by the element's namespace), and a reference that pulls
@@ -131,10 +133,55 @@ public final class UtilLibraryFamily implements dev.ssprkit.wix.compile.ElementF
         LibraryElements.row(ctx, s, e, id, file, path, a.str("Name"), a.str("Value"), flags, component, sequence);
     }
 
+    /**
+     * util:XmlConfig, as WiX's compiler reads it: Action create/delete (0x10/0x20), Node element/value/document
+     * (0x1/0x2/0x4), On install/uninstall (0x100/0x200), PreserveModifiedDate (0x1000); a row with ElementId adds an
+     * attribute to the element another row creates and takes none of those (v3 keeps the ElementId in ElementPath).
+     */
     private void xmlConfig(CompileContext ctx, SourceElement e, Scope scope) {
-        ctx.report(CompilerMessage.NOT_SUPPORTED_YET, e.location(), "<util:XmlConfig>",
-                "ssprkit's util custom-action library has no XmlConfig yet; write the same change as util:XmlFile "
-                        + "(Action setValue/createElement/deleteValue, ElementPath, Name, Value)");
+        boolean v4 = LibraryElements.generation(e) == SchemaGeneration.V4;
+        boolean nested = "XmlConfig".equals(scope.get(Scope.PARENT));
+        Attrs a = ctx.attrs(e, "Id", "Action", "ElementId", "ElementPath", "File", "Name", "Node", "On", "PreserveModifiedDate",
+                "Sequence", "Value", "VerifyPath");
+        for (String n : List.of("Action", "Node", "On")) {
+            if (nested && a.has(n)) ctx.report(CompilerMessage.BAD_VALUE, a.at(n), n, a.str(n), "a nested util:XmlConfig adds an attribute to its parent's element; Action, Node and On belong on the parent");
+        }
+        int flags = 0;
+        if (a.has("Action")) flags |= "delete".equals(a.oneOf("Action", "create", "create", "delete")) ? 0x20 : 0x10;
+        if (a.has("Node")) flags |= switch (a.oneOf("Node", "element", "element", "value", "document")) {
+            case "value" -> 0x2;
+            case "document" -> 0x4;
+            default -> 0x1;
+        };
+        if (a.has("On")) flags |= "uninstall".equals(a.oneOf("On", "install", "install", "uninstall")) ? 0x200 : 0x100;
+        if (a.yesNo("PreserveModifiedDate", false)) flags |= 0x1000;
+        Integer sequence = a.integer("Sequence", null, 1, Short.MAX_VALUE);
+        String file = a.required("File");
+        String elementId = a.has("ElementId") ? a.id("ElementId", true) : null;
+        String elementPath = a.str("ElementPath");
+        if (elementId == null && elementPath == null) {
+            ctx.report(CompilerMessage.MISSING_ONE_OF, e.location(), "util:XmlConfig", "ElementId or ElementPath",
+                    "ElementPath is the XPath of the element to change; ElementId names the XmlConfig whose new element gets this attribute");
+        } else if (elementId != null && elementPath != null) {
+            ctx.report(CompilerMessage.CONFLICTING_ATTRIBUTES, e.location(), "util:XmlConfig", "ElementId and ElementPath",
+                    "an attribute row takes its element from the row ElementId names");
+        } else if (elementId != null && flags != 0) {
+            ctx.report(CompilerMessage.CONFLICTING_ATTRIBUTES, e.location(), "util:XmlConfig", "ElementId and Action, Node, On or PreserveModifiedDate",
+                    "an attribute row follows the element row ElementId names");
+        }
+        ctx.children(e, scope).run();
+        String component = scope.get(Scope.COMPONENT);
+        if (component == null || file == null || (elementId == null && elementPath == null)) return;
+        String id = a.has("Id") ? a.id("Id", true) : CompileContext.generatedId("uxc", component, file, elementId, elementPath);
+        ElementSupport s = LibraryElements.use(ctx, e, "util:XmlConfig", ElementFamily.XML_CONFIG);
+        if (s == null || id == null) return;
+        if (v4) {
+            LibraryElements.row(ctx, s, e, id, file, elementId, elementPath, a.str("VerifyPath"), a.str("Name"), a.str("Value"),
+                    flags, component, sequence);
+        } else {
+            LibraryElements.row(ctx, s, e, id, file, elementId != null ? elementId : elementPath, a.str("VerifyPath"),
+                    a.str("Name"), a.str("Value"), flags, component, sequence);
+        }
     }
 
     private void closeApplication(CompileContext ctx, SourceElement e, Scope scope) {

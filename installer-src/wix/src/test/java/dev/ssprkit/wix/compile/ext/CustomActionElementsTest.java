@@ -289,11 +289,18 @@ class CustomActionElementsTest {
     }
 
     @Test
-    void xmlConfigIsReportedAsNotSupportedAtItsLine() throws IOException {
+    void malformedXmlConfigIsLocated() throws IOException {
+        // WiX's compiler: File is required; ElementId or ElementPath, not both; a row with ElementId takes no Action,
+        // Node or On (it is an attribute of the element the other row creates)
         String text = failure("xmlconfig", v4Package("", """
-                        <util:XmlConfig Id="X" File="[INSTALLFOLDER]a.xml" ElementPath="/a" Action="create" Node="element" Name="b" On="install"/>
+                        <util:XmlConfig Id="A" ElementPath="/a" Action="create" Node="element" Name="b" On="install"/>
+                        <util:XmlConfig Id="B" File="[INSTALLFOLDER]a.xml" ElementId="C" ElementPath="/a" Name="x" Value="1"/>
+                        <util:XmlConfig Id="C" File="[INSTALLFOLDER]a.xml" ElementPath="/a" Action="create" Node="element" Name="c" On="install"/>
+                        <util:XmlConfig Id="D" File="[INSTALLFOLDER]a.xml" ElementId="C" Action="create" Name="y" Value="2"/>
                 """), "x86");
-        assertTrue(text.contains("xmlconfig.wxs:5:") && text.contains("util:XmlConfig") && text.contains("util:XmlFile"), text);
+        assertTrue(text.contains("xmlconfig.wxs:5:") && text.contains("File"), text);
+        assertTrue(text.contains("xmlconfig.wxs:6:") && text.contains("ElementId and ElementPath"), text);
+        assertTrue(text.contains("xmlconfig.wxs:8:") && text.contains("ElementId and Action"), text);
     }
 
     /**
