@@ -364,52 +364,27 @@ CA_EXPORT ExecXmlConfig(MSIHANDLE h)
     cad_open(&r, data);
     BOOL com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED));
     UINT result = ERROR_SUCCESS;
-    IXMLDOMDocument2 *doc = NULL;
-    WCHAR *open_file = NULL;
-    BOOL open_keep_time = FALSE;
+    xml_session_t session = {0};
     while (result == ERROR_SUCCESS && cad_more(&r)) {
         int op = (int)cad_get_int(&r, XOP_CREATE_ELEMENT, XOP_APPEND_DOCUMENT);
         BOOL keep_time = cad_get_int(&r, 0, 1) == 1;
         WCHAR *f[5];
         for (int k = 0; k < 5; k++) f[k] = cad_get(&r);
         int attributes = (int)cad_get_int(&r, 0, XC_MAX_ROWS);
-        BOOL removal = op == XOP_DELETE_ELEMENT || op == XOP_DELETE_VALUE;
+        IXMLDOMDocument2 *doc = NULL;
         if (r.failed) {
             result = cad_fail(h, &r);
-        } else if (removal && !(doc && !lstrcmpiW(open_file, f[0])) && GetFileAttributesW(f[0]) == INVALID_FILE_ATTRIBUTES) {
+        } else if ((op == XOP_DELETE_ELEMENT || op == XOP_DELETE_VALUE) && xml_session_file_gone(&session, f[0])) {
             ca_log(h, L"%ls is gone; nothing to remove from it", f[0]);
-        } else {
-            /* Consecutive changes to one file share one load and one save. */
-            if (doc && lstrcmpiW(open_file, f[0])) {
-                result = xml_save(h, doc, open_file, open_keep_time);
-                IXMLDOMDocument2_Release(doc);
-                doc = NULL;
-                ca_free(open_file);
-                open_file = NULL;
-            }
-            if (result == ERROR_SUCCESS && !doc) {
-                HRESULT hr = xml_open(h, f[0], TRUE, &doc);
-                if (FAILED(hr)) {
-                    result = ca_fail_hr(h, L"opening the XML file", hr);
-                } else {
-                    open_file = ca_wcsdup(f[0]);
-                    open_keep_time = keep_time;
-                }
-            }
-            if (result == ERROR_SUCCESS) {
-                open_keep_time = open_keep_time || keep_time;
-                result = change(h, doc, op, f, &r, attributes);
-                attributes = 0;
-            }
+        } else if ((result = xml_session_use(h, &session, f[0], TRUE, keep_time, &doc)) == ERROR_SUCCESS) {
+            result = change(h, doc, op, f, &r, attributes);
+            attributes = 0;
         }
         for (int i = 0; i < attributes && !r.failed; i++) { ca_free(cad_get(&r)); ca_free(cad_get(&r)); }
         for (int k = 0; k < 5; k++) ca_free(f[k]);
     }
-    if (doc) {
-        if (result == ERROR_SUCCESS) result = xml_save(h, doc, open_file, open_keep_time);
-        IXMLDOMDocument2_Release(doc);
-    }
-    ca_free(open_file);
+    UINT closed = xml_session_close(h, &session, result == ERROR_SUCCESS);
+    if (result == ERROR_SUCCESS) result = closed;
     if (com) CoUninitialize();
     ca_free(data);
     return result;

@@ -185,6 +185,40 @@ UINT xml_save(MSIHANDLE h, IXMLDOMDocument2 *doc, const WCHAR *file, BOOL keep_t
     return ERROR_SUCCESS;
 }
 
+UINT xml_session_use(MSIHANDLE h, xml_session_t *s, const WCHAR *file, BOOL xpath, BOOL keep_time, IXMLDOMDocument2 **doc)
+{
+    UINT result = ERROR_SUCCESS;
+    if (s->doc && (lstrcmpiW(s->file, file) || s->xpath != xpath)) result = xml_session_close(h, s, TRUE);
+    if (result == ERROR_SUCCESS && !s->doc) {
+        HRESULT hr = xml_open(h, file, xpath, &s->doc);
+        if (FAILED(hr)) return ca_fail_hr(h, L"opening the XML file", hr);
+        s->file = ca_wcsdup(file);
+        s->xpath = xpath;
+        s->keep_time = FALSE;
+    }
+    s->keep_time = s->keep_time || keep_time;
+    *doc = s->doc;
+    return result;
+}
+
+BOOL xml_session_file_gone(const xml_session_t *s, const WCHAR *file)
+{
+    return !(s->doc && !lstrcmpiW(s->file, file)) && GetFileAttributesW(file) == INVALID_FILE_ATTRIBUTES;
+}
+
+UINT xml_session_close(MSIHANDLE h, xml_session_t *s, BOOL ok)
+{
+    UINT result = ERROR_SUCCESS;
+    if (s->doc) {
+        if (ok) result = xml_save(h, s->doc, s->file, s->keep_time);
+        IXMLDOMDocument2_Release(s->doc);
+    }
+    ca_free(s->file);
+    s->doc = NULL;
+    s->file = NULL;
+    return result;
+}
+
 UINT xml_restore_files(MSIHANDLE h, const WCHAR *entry)
 {
     ca_log_begin(h, entry);

@@ -26,4 +26,15 @@ HRESULT xml_set_value(IXMLDOMNode *node, const WCHAR *name, const WCHAR *value);
 HRESULT xml_delete_value(IXMLDOMNode *node, const WCHAR *name);
 UINT xml_save(MSIHANDLE h, IXMLDOMDocument2 *doc, const WCHAR *file, BOOL keep_time);
 
+/*
+ * The document a deferred action is changing: consecutive changes to one file share one load and one save.
+ * xml_session_use returns the document for file (saving and closing the previous one first when the file or the
+ * selection language differs); xml_session_close saves the last one when ok, and releases it either way.
+ */
+typedef struct { IXMLDOMDocument2 *doc; WCHAR *file; BOOL xpath, keep_time; } xml_session_t;
+UINT xml_session_use(MSIHANDLE h, xml_session_t *s, const WCHAR *file, BOOL xpath, BOOL keep_time, IXMLDOMDocument2 **doc);
+/* TRUE when a removal has nothing to work on: the file is neither open nor on disk (gone with its component). */
+BOOL xml_session_file_gone(const xml_session_t *s, const WCHAR *file);
+UINT xml_session_close(MSIHANDLE h, xml_session_t *s, BOOL ok);
+
 #endif

@@ -231,50 +231,27 @@ CA_EXPORT ExecXmlFile(MSIHANDLE h)
     cad_open(&r, data);
     BOOL com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED));
     UINT result = ERROR_SUCCESS;
-    IXMLDOMDocument2 *doc = NULL;
-    WCHAR *open_file = NULL;
-    BOOL open_xpath = FALSE, open_keep_time = FALSE;
+    xml_session_t session = {0};
     while (result == ERROR_SUCCESS && cad_more(&r)) {
         int op = (int)cad_get_int(&r, OP_SET, OP_DELETE_ELEMENT);
         WCHAR *file = cad_get(&r);
         BOOL xpath = cad_get_int(&r, 0, 1) == 1;
         BOOL keep_time = cad_get_int(&r, 0, 1) == 1;
         WCHAR *path = cad_get(&r), *name = cad_get(&r), *value = cad_get(&r);
+        IXMLDOMDocument2 *doc = NULL;
         if (r.failed) {
             result = cad_fail(h, &r);
-        } else if ((op == OP_DELETE_VALUE || op == OP_DELETE_ELEMENT) && !(doc && !lstrcmpiW(open_file, file))
-                   && GetFileAttributesW(file) == INVALID_FILE_ATTRIBUTES) {
+        } else if ((op == OP_DELETE_VALUE || op == OP_DELETE_ELEMENT) && xml_session_file_gone(&session, file)) {
             /* As WiX does: a removal from a file that is gone (its own component removed it on uninstall) has
              * nothing to do; only changes that add to a file need it. */
             ca_log(h, L"%ls is gone; nothing to remove from it", file);
-        } else {
-            /* Consecutive changes to one file share one load and one save. */
-            if (doc && (lstrcmpiW(open_file, file) || open_xpath != xpath)) {
-                result = xml_save(h, doc, open_file, open_keep_time);
-                IXMLDOMDocument2_Release(doc);
-                doc = NULL;
-                ca_free(open_file);
-                open_file = NULL;
-            }
-            if (result == ERROR_SUCCESS && !doc) {
-                HRESULT hr = xml_open(h, file, xpath, &doc);
-                if (FAILED(hr)) {
-                    result = ca_fail_hr(h, L"opening the XML file", hr);
-                } else {
-                    open_file = ca_wcsdup(file);
-                    open_xpath = xpath;
-                    open_keep_time = keep_time;
-                }
-            }
-            if (result == ERROR_SUCCESS) result = apply(h, doc, op, path, name, value);
+        } else if ((result = xml_session_use(h, &session, file, xpath, keep_time, &doc)) == ERROR_SUCCESS) {
+            result = apply(h, doc, op, path, name, value);
         }
         ca_free(file); ca_free(path); ca_free(name); ca_free(value);
     }
-    if (doc) {
-        if (result == ERROR_SUCCESS) result = xml_save(h, doc, open_file, open_keep_time);
-        IXMLDOMDocument2_Release(doc);
-    }
-    ca_free(open_file);
+    UINT closed = xml_session_close(h, &session, result == ERROR_SUCCESS);
+    if (result == ERROR_SUCCESS) result = closed;
     if (com) CoUninitialize();
     ca_free(data);
     return result;
