@@ -158,4 +158,52 @@ class EventManifestWineTest {
         assertTrue(install.indexOf("WixQuietExec: command finished, exit code 0", undone) > undone, install);
         assertTrue(!Files.exists(wine.cDrive(MANIFEST_PATH)), "the manifest is rolled back too");
     }
+
+    /**
+     * The same element from a WiX v3 source: v3's table (EventManifest) and action names (x64: "_64" for the deferred
+     * ones), run by CAQuietExec, as WiX v3's library names them (UtilExtension_Platform.wxi, caSuffix.wxi).
+     */
+    @Test
+    void aV3SourceUsesV3NamesAndCaQuietExec() throws Exception {
+        Path msi = build("evman-v3", """
+                <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi" xmlns:util="http://schemas.microsoft.com/wix/UtilExtension">
+                  <Product Id="*" Name="ssprkit EvMan" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests"
+                      UpgradeCode="{2C4E6A8B-0D1F-4B3C-9E5D-7F9A1B3C5D80}">
+                    <Package InstallerVersion="500" Compressed="yes" InstallScope="perMachine" Platform="x64"/>
+                    <MediaTemplate EmbedCab="yes"/>
+                    <Directory Id="TARGETDIR" Name="SourceDir"><Directory Id="ProgramFiles64Folder">
+                      <Directory Id="INSTALLFOLDER" Name="ssprkit EvMan">
+                        <Component Id="Server" Guid="{3D5F7B9C-1E2A-4C4D-8F6E-8A0B2C4D6E80}" Win64="yes">
+                          <File Id="server.exe" Source="server.exe" KeyPath="yes"/>
+                        </Component>
+                        <Component Id="Events" Guid="{3D5F7B9C-1E2A-4C4D-8F6E-8A0B2C4D6E81}" Win64="yes">
+                          <File Id="EventManifest.xml" Name="EventManifest.xml" Source="EventManifest.xml" KeyPath="yes">
+                            <util:EventManifest MessageFile="[#server.exe]"/>
+                          </File>
+                        </Component>
+                      </Directory></Directory></Directory>
+                    <Feature Id="Main" Level="1"><ComponentRef Id="Server"/><ComponentRef Id="Events"/></Feature>
+                  </Product>
+                </Wix>
+                """);
+        Path installLog = dir.resolve("v3.log");
+        int installed = wine.msiexec("/i", msi.toString(), "/qn", "/l*v", installLog.toString()).exitCode();
+        String install = log(installLog);
+        assertEquals(0, installed, install);
+        indexOf(install, "ConfigureEventManifestRegister: scheduled RollbackRegisterEventManifest_64: " + UM);
+        indexOf(install, "ConfigureEventManifestRegister: scheduled RegisterEventManifest_64: " + IM);
+        int ran = indexOf(install, "CAQuietExec: running " + IM);
+        assertTrue(install.indexOf("CAQuietExec: command finished, exit code 0", ran) > ran, install);
+        Element provider = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(wine.cDrive(MANIFEST_PATH).toFile()).getElementsByTagName("provider").item(0);
+        assertEquals(FOLDER + "server.exe", provider.getAttribute("messageFileName"));
+        assertEquals("server.exe", provider.getAttribute("resourceFileName"), "no ResourceFile: left as written");
+
+        Path uninstallLog = dir.resolve("v3-uninstall.log");
+        int removed = wine.msiexec("/x", msi.toString(), "/qn", "/l*v", uninstallLog.toString()).exitCode();
+        String uninstall = log(uninstallLog);
+        assertEquals(0, removed, uninstall);
+        int unregistered = indexOf(uninstall, "CAQuietExec: running " + UM);
+        assertTrue(uninstall.indexOf("CAQuietExec: command finished, exit code 0", unregistered) > unregistered, uninstall);
+    }
 }
