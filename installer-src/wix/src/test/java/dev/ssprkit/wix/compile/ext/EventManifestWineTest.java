@@ -34,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that Windows accepts the manifest. It shows, through the verbose MSI log, that our immediate actions ran and put the
  * exact command lines into the script, that the deferred quiet exec ran each of them after the manifest's file names
  * were rewritten, and (in the installed file) that the rewrite happened, with install and uninstall exit codes 0.
+ * (Wine's log shows bracketed text such as the ElementPath's {@code [@messageFileName]} as nothing, even inside our
+ * "[1]"-template lines and property dumps, so the log assertions use lines without brackets; the second provider
+ * shows the predicate was applied.)
  */
 @Tag("interop")
 class EventManifestWineTest {
@@ -49,6 +52,9 @@ class EventManifestWineTest {
                 <events>
                   <provider name="ssprkit-EvMan" guid="{5B6E1C2A-3D4F-4A5B-8C9D-0E1F2A3B4C5D}" symbol="SSPRKIT_EVMAN"
                       resourceFileName="server.exe" messageFileName="server.exe">
+                  </provider>
+                  <provider name="ssprkit-EvMan-Resources" guid="{5B6E1C2A-3D4F-4A5B-8C9D-0E1F2A3B4C5E}" symbol="SSPRKIT_EVMAN_RES"
+                      resourceFileName="server.exe">
                   </provider>
                 </events>
               </instrumentation>
@@ -125,6 +131,12 @@ class EventManifestWineTest {
                 .parse(wine.cDrive(manifest).toFile()).getElementsByTagName("provider").item(0);
         assertEquals(FOLDER + "server.exe", provider.getAttribute("messageFileName"));
         assertEquals(FOLDER + "server.exe", provider.getAttribute("resourceFileName"));
+        // the rewrite selects providers that have the attribute (ElementPath /*/*/*/*[@messageFileName]): the second
+        // provider has no messageFileName and gets none
+        Element second = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(wine.cDrive(manifest).toFile()).getElementsByTagName("provider").item(1);
+        assertEquals(FOLDER + "server.exe", second.getAttribute("resourceFileName"));
+        assertTrue(!second.hasAttribute("messageFileName"), "a provider without messageFileName is left without one");
 
         Path uninstallLog = dir.resolve("uninstall.log");
         int removed = wine.msiexec("/x", msi.toString(), "/qn", "/l*v", uninstallLog.toString()).exitCode();
