@@ -13,7 +13,8 @@
  *    and, on removal only, the deferred `"wevtutil.exe" um "<manifest>"` (a repair re-registers instead);
  *  - the deferred and rollback actions are the library's quiet exec entry point, which runs its CustomActionData;
  *  - nothing is done before Windows Vista (VersionNT < 600), which has no wevtutil.
- * The command is fixed text around the formatted file path; a path that would break the quoting is refused.
+ * The command is fixed text around the formatted file path; a path that would break the quoting is refused. A manifest
+ * whose path formats to nothing on removal is logged and skipped rather than stopping the uninstall.
  */
 #include "ca.h"
 
@@ -141,6 +142,11 @@ static UINT configure(MSIHANDLE h, BOOL registering)
         if (registering ? !installing : !(removing || reinstalling)) goto next;
         if (ca_format(h, raw, &manifest) != ERROR_SUCCESS) {
             result = ERROR_INSTALL_FAILURE;
+            goto next;
+        }
+        if (!registering && manifest[0] == L'\0') {
+            /* an uninstall is not stopped for this: the deferred unregistration would only be ignored (Return="ignore") */
+            ca_log(h, L"the event manifest of component %ls (%ls) has no path now; it is not unregistered", component, raw);
             goto next;
         }
         if (registering) {
