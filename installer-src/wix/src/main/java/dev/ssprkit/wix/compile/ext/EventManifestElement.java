@@ -16,8 +16,8 @@ import dev.ssprkit.wix.source.SourceElement;
  * <ul>
  *   <li>a row (Component_, {@code [#FileId]}) in {@code Wix4EventManifest} (v4) / {@code EventManifest} (v3);</li>
  *   <li>for each of MessageFile, ParameterFile, ResourceFile given, an XmlFile row {@code Config_<FileId><Attribute>}
- *       that rewrites that attribute ({@code messageFileName}, {@code parameterFileName}, {@code resourceFileName}) of
- *       every provider in the installed manifest to the value (typically {@code [#App.exe]}, the installed path), with
+ *       that rewrites that attribute ({@code messageFileName}, {@code parameterFileName}, {@code resourceFileName}) in
+ *       every provider of the installed manifest that has it to the value (typically {@code [#App.exe]}, the installed path), with
  *       ElementPath {@code /*}{@code /*}{@code /*}{@code /*[\[]@<name>[\]]} (XSLPattern) and flags 4 (bulk: every match)
  *       | 0x1000 (keep the file's modified time), so that wevtutil reads the real paths;</li>
  *   <li>a reference to the two scheduling actions (their family pulls in the XmlFile family too, as WiX's placement
