@@ -117,6 +117,26 @@ final class ElementCatalog {
                 b.sequence.add(SequenceEntry.after(EXECUTE, sched, NOT_UNINSTALL, "InstallServices"));
                 b.standard(EXECUTE, "InstallServices", 5800);
             }
+            case EVENT_MANIFEST -> {
+                // Our immediate halves schedule `"wevtutil.exe" im|um "<manifest>"` into these deferred actions, which
+                // run it with the quiet exec entry point (v4 WixQuietExec, v3 CAQuietExec), as WiX's library does.
+                // WiX v3 keeps the two immediate actions in another DLL (ScaSchedule, x86 only); here one DLL has all.
+                b.tables.add(ExtensionTables.eventManifest(g));
+                String exec = g == SchemaGeneration.V4 ? "WixQuietExec" : "CAQuietExec";
+                String register = b.action("ConfigureEventManifestRegister", "ConfigureEventManifestRegister", "ConfigureEventManifestRegister", IMMEDIATE);
+                String unregister = b.action("ConfigureEventManifestUnregister", "ConfigureEventManifestUnregister", "ConfigureEventManifestUnregister", IMMEDIATE);
+                b.action("RegisterEventManifest", "RegisterEventManifest", exec, DEFERRED_SYSTEM);
+                b.action("UnregisterEventManifest", "UnregisterEventManifest", exec, DEFERRED_SYSTEM | CONTINUE);
+                b.action("RollbackRegisterEventManifest", "RollbackRegisterEventManifest", exec, ROLLBACK_SYSTEM | CONTINUE);
+                b.action("RollbackUnregisterEventManifest", "RollbackUnregisterEventManifest", exec, ROLLBACK_SYSTEM);
+                // after SchedXmlFile, so that the manifest's file names are rewritten (ExecXmlFile) before wevtutil reads it;
+                // that placement pulls the XmlFile family in, as WiX's After= reference does
+                String schedXml = ActionNames.action(g, a, "SchedXmlFile", "SchedXmlFile", false);
+                b.sequence.add(SequenceEntry.after(EXECUTE, register, NT_ABOVE_400, schedXml));
+                b.sequence.add(SequenceEntry.after(EXECUTE, unregister, NT_ABOVE_400, "RemoveRegistryValues"));
+                b.standard(EXECUTE, "RemoveRegistryValues", 2600);
+                b.also.add(ElementFamily.XML_FILE);
+            }
             case FIREWALL_EXCEPTION -> {
                 b.tables.add(ExtensionTables.firewallException(g));
                 String uninstall = b.action("WixSchedFirewallExceptionsUninstall", "SchedFirewallExceptionsUninstall", "SchedFirewallExceptionsUninstall", IMMEDIATE);

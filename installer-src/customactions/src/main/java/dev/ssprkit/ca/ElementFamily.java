@@ -18,6 +18,8 @@ public enum ElementFamily {
     CLOSE_APPLICATION(LibraryKind.UTIL),
     /** util:ServiceConfig. */
     SERVICE_CONFIG(LibraryKind.UTIL),
+    /** util:EventManifest (also needs {@link #XML_FILE}: its registering action is placed after SchedXmlFile). */
+    EVENT_MANIFEST(LibraryKind.UTIL),
     /** fire:FirewallException. */
     FIREWALL_EXCEPTION(LibraryKind.FIREWALL),
     /** WixBroadcastSettingChange. */

@@ -135,6 +135,16 @@ public final class ExtensionTables {
                 s("RebootMessage", 255).nullable().cat(TEXT).doc("Message to show to users when rebooting if failure action is REBOOT."));
     }
 
+    /**
+     * util:EventManifest: the component whose install state decides, and the manifest file as formatted text
+     * ({@code [#FileId]}); both columns form the key (WiX v3 {@code EventManifest}, v4 {@code Wix4EventManifest}).
+     */
+    public static TableSchema eventManifest(SchemaGeneration g) {
+        return table(g == SchemaGeneration.V4 ? "Wix4EventManifest" : "EventManifest",
+                s("Component_", 72).key().cat(IDENTIFIER).ref("Component").doc("Component used to determine install state"),
+                s("File", 72).key().cat(FORMATTED).doc("Name of event manifest file"));
+    }
+
     /** fire:FirewallException. Attributes 0x1 = ignore failures; Profile 1/2/4/0x7fffffff; Direction (v4) 1 in, 2 out. */
     public static TableSchema firewallException(SchemaGeneration g) {
         boolean v4 = g == SchemaGeneration.V4;

@@ -106,7 +106,9 @@ class CustomActionLibraryTest {
                     }
                     for (SequenceEntry e : s.sequence()) {
                         boolean anchored = s.standardActions().stream().anyMatch(x -> x.action().equals(e.anchor()) && x.table().equals(e.table()))
-                                || s.customActions().stream().anyMatch(x -> x.action().equals(e.anchor()));
+                                || s.customActions().stream().anyMatch(x -> x.action().equals(e.anchor()))
+                                || s.alsoNeeds().stream().anyMatch(other -> CustomActionLibrary.support(other, g, a).customActions().stream()
+                                        .anyMatch(x -> x.action().equals(e.anchor())));
                         assertTrue(anchored, e + " is anchored on an action the compiler is not told to schedule");
                     }
                 }
@@ -114,6 +116,36 @@ class CustomActionLibraryTest {
         }
         assertEquals(List.of(ElementFamily.CHECK_REBOOT_REQUIRED),
                 CustomActionLibrary.support(ElementFamily.CLOSE_APPLICATION, SchemaGeneration.V4, Architecture.X64).alsoNeeds());
+    }
+
+    /**
+     * util:EventManifest. Expected from WiX v4's util library (UtilExtension_Platform.wxi: Execute, Impersonate and
+     * Return of each action, DllEntry WixQuietExec, placements) and its own test of the element (UtilExtensionFixture
+     * CanBuildWithEventManifest: types 1, 3073, 3137, 3393, 3329); WiX v3's library uses CAQuietExec.
+     */
+    @Test
+    void eventManifestCompilesToWixsActionsTypesAndPlacements() {
+        ElementSupport v4 = CustomActionLibrary.support(ElementFamily.EVENT_MANIFEST, SchemaGeneration.V4, Architecture.X64);
+        assertEquals("Wix4EventManifest", v4.tables().get(0).name());
+        assertEquals(List.of("Component_", "File"), v4.tables().get(0).columnNames());
+        assertEquals(List.of(
+                new CustomActionRow("Wix4ConfigureEventManifestRegister_X64", 1, "Wix4UtilCA_X64", "ConfigureEventManifestRegister"),
+                new CustomActionRow("Wix4ConfigureEventManifestUnregister_X64", 1, "Wix4UtilCA_X64", "ConfigureEventManifestUnregister"),
+                new CustomActionRow("Wix4RegisterEventManifest_X64", 3073, "Wix4UtilCA_X64", "WixQuietExec"),
+                new CustomActionRow("Wix4UnregisterEventManifest_X64", 3137, "Wix4UtilCA_X64", "WixQuietExec"),
+                new CustomActionRow("Wix4RollbackRegisterEventManifest_X64", 3393, "Wix4UtilCA_X64", "WixQuietExec"),
+                new CustomActionRow("Wix4RollbackUnregisterEventManifest_X64", 3329, "Wix4UtilCA_X64", "WixQuietExec")), v4.customActions());
+        assertEquals(List.of(
+                SequenceEntry.after("InstallExecuteSequence", "Wix4ConfigureEventManifestRegister_X64", "VersionNT > 400", "Wix4SchedXmlFile_X64"),
+                SequenceEntry.after("InstallExecuteSequence", "Wix4ConfigureEventManifestUnregister_X64", "VersionNT > 400", "RemoveRegistryValues")),
+                v4.sequence());
+        assertEquals(List.of(ElementFamily.XML_FILE), v4.alsoNeeds());
+
+        ElementSupport v3 = CustomActionLibrary.support(ElementFamily.EVENT_MANIFEST, SchemaGeneration.V3, Architecture.X86);
+        assertEquals("EventManifest", v3.tables().get(0).name());
+        assertEquals(new CustomActionRow("ConfigureEventManifestRegister", 1, "WixCA", "ConfigureEventManifestRegister"), v3.customActions().get(0));
+        assertEquals(new CustomActionRow("RegisterEventManifest", 3073, "WixCA", "CAQuietExec"), v3.customActions().get(2));
+        assertEquals("SchedXmlFile", v3.sequence().get(0).anchor());
     }
 
     @Test
