@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -49,9 +50,10 @@ class InstallerMessagesTest {
         return out;
     }
 
-    @Test
-    void everyMessageIdIsDefinedWithTheInstallersPlaceholders() throws IOException {
-        Map<String, String> english = UiPackage.libraryStrings("en-us");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en-us", "de-de", "fr-fr", "es-es", "ja-jp"})
+    void everyMessageIdIsDefinedWithTheInstallersPlaceholders(String culture) throws IOException {
+        Map<String, String> english = UiPackage.libraryStrings(culture);
         Map<String, Set<String>> want = expected();
         assertEquals(161, want.size(), "WiX's UI extension defines 161 message ids");
         List<String> wrong = new ArrayList<>();
@@ -66,10 +68,10 @@ class InstallerMessagesTest {
             while (m.find()) got.add(m.group());
             if (!got.equals(placeholders)) wrong.add(id + ": " + got + " instead of " + placeholders);
         });
-        assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
+        assertTrue(wrong.isEmpty(), () -> culture + ":\n" + String.join("\n", wrong));
     }
 
-    /** A project dialog titled with !(loc.Error1707), built in German: the library's text (English, the fallback). */
+    /** A project dialog titled with !(loc.Error1707), built in German: the library's German text, not the English one. */
     @Test
     @Tag("interop")
     void aProjectDialogUsingAMessageStringBuildsInEveryCulture() throws Exception {
@@ -99,7 +101,8 @@ class InstallerMessagesTest {
                 """, msi, b -> b.cultures(List.of("de-de")));
         assertTrue(r.success(), r.diagnostics().toString());
         String control = Tool.run("msiinfo", "export", msi.toString(), "Control").assertOk().stdout();
-        String english = UiPackage.libraryStrings("en-us").get("Error1707");
-        assertTrue(control.lines().anyMatch(l -> l.startsWith("DoneDlg\tTitle\t") && l.contains(english)), control);
+        String german = UiPackage.libraryStrings("de-de").get("Error1707");
+        assertNotEquals(UiPackage.libraryStrings("en-us").get("Error1707"), german);
+        assertTrue(control.lines().anyMatch(l -> l.startsWith("DoneDlg\tTitle\t") && l.contains(german)), control);
     }
 }

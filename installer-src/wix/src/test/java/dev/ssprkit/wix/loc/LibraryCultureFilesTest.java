@@ -34,9 +34,7 @@ class LibraryCultureFilesTest {
     @ParameterizedTest
     @MethodSource("cultures")
     void everyEnglishStringIsTranslatedAndNoneIsAdded(String culture) {
-        // the installer's standard messages (Error0 ... Error1938) are English only so far; other cultures fall back
         Set<String> english = new TreeSet<>(UiPackage.libraryStrings("en-us").keySet());
-        english.removeIf(id -> id.matches("Error\\d+"));
         Set<String> translated = UiPackage.libraryStrings(culture).keySet();
         Set<String> missing = new TreeSet<>(english);
         missing.removeAll(translated);
@@ -76,11 +74,22 @@ class LibraryCultureFilesTest {
         Map<String, String> translated = UiPackage.libraryStrings(culture);
         List<String> changed = new ArrayList<>();
         english.forEach((id, value) -> {
-            if (id.matches("Error\\d+")) return; // English only so far
-            Set<String> want = references(value), got = references(translated.getOrDefault(id, ""));
+            String other = translated.getOrDefault(id, "");
+            Set<String> want = references(value), got = references(other);
             if (!want.equals(got)) changed.add(id + ": " + want + " became " + got);
+            // the installer's optional sections ({...}: left out when a property in them is empty) and its
+            // {{...}} sections (shown in full UI only): the SDK's Formatted and Error table pages
+            for (String mark : List.of("{{", "}}", "{", "}")) {
+                if (count(value, mark) != count(other, mark)) changed.add(id + ": " + count(value, mark) + " '" + mark + "' became " + count(other, mark));
+            }
         });
         assertTrue(changed.isEmpty(), () -> culture + ": " + String.join("\n", changed));
+    }
+
+    private static int count(String text, String mark) {
+        int n = 0;
+        for (int i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + mark.length())) n++;
+        return n;
     }
 
     private static Set<String> references(String text) {
