@@ -64,6 +64,46 @@ class LibraryTextsBuildTest {
         assertEquals("1031", property(dir.resolve("de.msi"), "ProductLanguage"));
     }
 
+    /**
+     * The action texts the installer shows in the progress dialog (the SDK's ActionText table: Action, Description,
+     * Template). Expected actions: the 70 standard actions WiX's UI extension gives a text (its ProgressText<Action>
+     * string ids, public names), among them the 37 this library lacked before (Advertise, BindImage, DuplicateFiles,
+     * RegisterFonts, SelfRegModules...). Read back with msiinfo from a Spanish build: each has a description in the
+     * culture's text, and a template where WiX's has one (the installer fills [1], [2]... from the action's data).
+     */
+    @Test
+    void everyProgressActionHasItsTextInTheCulture() {
+        build("es.msi", List.of("es-es"), List.of());
+        String rows = Tool.run("msiinfo", "export", dir.resolve("es.msi").toString(), "ActionText").assertOk().stdout();
+        Map<String, String[]> byAction = new java.util.TreeMap<>();
+        for (String line : rows.split("\r\n")) {
+            String[] f = line.split("\t", -1);
+            if (f.length >= 2) byAction.put(f[0], f);
+        }
+        Map<String, String> es = UiPackage.libraryStrings("es-es");
+        List<String> missing = new ArrayList<>();
+        for (String action : List.of("Advertise", "AllocateRegistrySpace", "AppSearch", "BindImage", "CCPSearch", "CostFinalize",
+                "CostInitialize", "CreateFolders", "CreateShortcuts", "DeleteServices", "DuplicateFiles", "FileCost",
+                "FindRelatedProducts", "GenerateScript", "InstallAdminPackage", "InstallFiles", "InstallODBC", "InstallServices",
+                "InstallSFPCatalogFile", "InstallValidate", "LaunchConditions", "MigrateFeatureStates", "MoveFiles",
+                "MsiPublishAssemblies", "MsiUnpublishAssemblies", "PatchFiles", "ProcessComponents", "PublishComponents",
+                "PublishFeatures", "PublishProduct", "RegisterClassInfo", "RegisterComPlus", "RegisterExtensionInfo",
+                "RegisterFonts", "RegisterMIMEInfo", "RegisterProduct", "RegisterProgIdInfo", "RegisterTypeLibraries",
+                "RegisterUser", "RemoveDuplicateFiles", "RemoveEnvironmentStrings", "RemoveExistingProducts", "RemoveFiles",
+                "RemoveFolders", "RemoveIniValues", "RemoveODBC", "RemoveRegistryValues", "RemoveShortcuts", "RMCCPSearch",
+                "Rollback", "RollbackCleanup", "SelfRegModules", "SelfUnregModules", "SetODBCFolders", "StartServices", "StopServices",
+                "UnmoveFiles", "UnpublishComponents", "UnpublishFeatures", "UnpublishProduct", "UnregisterClassInfo", "UnregisterComPlus",
+                "UnregisterExtensionInfo", "UnregisterFonts", "UnregisterMIMEInfo", "UnregisterProgIdInfo",
+                "UnregisterTypeLibraries", "WriteEnvironmentStrings", "WriteIniValues", "WriteRegistryValues")) {
+            String[] row = byAction.get(action);
+            String want = es.get("ProgressText" + action);
+            if (row == null || !row[1].equals(want)) missing.add(action + ": " + (row == null ? "no row" : row[1]) + ", want " + want);
+            String template = es.get("ProgressText" + action + "Template");
+            if (template != null && (row == null || row.length < 3 || !row[2].equals(template))) missing.add(action + " template");
+        }
+        assertTrue(missing.isEmpty(), String.join("\n", missing));
+    }
+
     @Test
     void aJapaneseBuildUsesCodepage932AndLanguage1041() {
         build("ja.msi", List.of("ja-jp"), List.of());
