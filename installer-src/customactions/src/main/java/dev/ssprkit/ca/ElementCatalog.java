@@ -72,6 +72,15 @@ final class ElementCatalog {
                 b.sequence.add(SequenceEntry.before(EXECUTE, id, null, "CostInitialize"));
                 b.standard(EXECUTE, "CostInitialize", 800);
             }
+            case REMOVE_REGISTRY_KEY_EX -> {
+                b.tables.add(ExtensionTables.removeRegistryKeyEx(g));
+                String id = b.action("WixRemoveRegistryKeysEx", "RemoveRegistryKeysEx", "WixRemoveRegistryKeysEx", IMMEDIATE_IGNORE);
+                b.sequence.add(SequenceEntry.before(EXECUTE, id, null, "RemoveRegistryValues"));
+                b.standard(EXECUTE, "RemoveRegistryValues", 2600);
+                // the DLL adds temporary RemoveRegistry (on install) or Registry (on uninstall) rows
+                b.required.add("Registry");
+                b.required.add("RemoveRegistry");
+            }
             case INTERNET_SHORTCUT -> {
                 b.tables.add(ExtensionTables.internetShortcut(g));
                 String sched = b.action("WixSchedInternetShortcuts", "SchedInternetShortcuts", "WixSchedInternetShortcuts", IMMEDIATE);

@@ -8,6 +8,8 @@ package dev.ssprkit.ca;
 public enum ElementFamily {
     /** util:RemoveFolderEx. */
     REMOVE_FOLDER_EX(LibraryKind.UTIL),
+    /** util:RemoveRegistryKey (WiX v4+). */
+    REMOVE_REGISTRY_KEY_EX(LibraryKind.UTIL),
     /** util:InternetShortcut. */
     INTERNET_SHORTCUT(LibraryKind.UTIL),
     /** util:XmlFile. */

@@ -51,6 +51,20 @@ public final class ExtensionTables {
                 i2("InstallMode").range(1, 3).doc("1 = on install, 2 = on uninstall, 3 = both."));
     }
 
+    /**
+     * util:RemoveRegistryKey (WiX's table definition Wix4RemoveRegistryKeyEx; WiX v3 has no such element, so the v3
+     * name only keeps the generations symmetrical). InstallMode 1 = on install, 2 = on uninstall.
+     */
+    public static TableSchema removeRegistryKeyEx(SchemaGeneration g) {
+        return table(g == SchemaGeneration.V4 ? "Wix4RemoveRegistryKeyEx" : "WixRemoveRegistryKeyEx",
+                key("RemoveRegistryKeyEx").doc("Identifier for the Wix4RemoveRegistryKeyEx row in the package."),
+                component(),
+                i2("Root").range(-1, 3).doc("The predefined root key for the registry value, one of rrkEnum."),
+                l("Key", 255).cat(REG_PATH).doc("The key for the registry value."),
+                i2("InstallMode").range(1, 3).doc("1 == Remove only when the associated component is being installed, 2 == Remove only when the associated component is being removed."),
+                l("Condition", 0).nullable().cat(CONDITION).doc("Optional expression to control whether the registry key is removed."));
+    }
+
     /** util:InternetShortcut. Attributes: 0 = .lnk, 1 = .url; Name carries the extension. */
     public static TableSchema internetShortcut(SchemaGeneration g) {
         boolean v4 = g == SchemaGeneration.V4;

@@ -31,6 +31,7 @@ public final class UtilLibraryFamily implements dev.ssprkit.wix.compile.ElementF
     @Override
     public void register(Grammar g) {
         g.on("RemoveFolderEx", this::removeFolderEx, "Component");
+        g.on("RemoveRegistryKey", this::removeRegistryKey, "Component");
         g.on("InternetShortcut", this::internetShortcut, "Component");
         g.on("XmlFile", this::xmlFile, "Component");
         g.on("XmlConfig", this::xmlConfig, "Component", "XmlConfig");
@@ -78,6 +79,39 @@ public final class UtilLibraryFamily implements dev.ssprkit.wix.compile.ElementF
         else LibraryElements.row(ctx, s, e, id, component, property, mode);
         // the DLL adds temporary RemoveFile rows, so the table must exist (WiX ensures it too)
         ctx.add(new EnsureTableSymbol("RemoveFile", e.location()));
+    }
+
+    /**
+     * util:RemoveRegistryKey (WiX v4+): removes a whole registry key when its component is installed (On="install") or
+     * removed (On="uninstall", the default), as WiX's compiler reads it; the DLL turns each row into a temporary
+     * RemoveRegistry or Registry row named "-", which the installer's own registry actions remove with the key's tree.
+     */
+    private void removeRegistryKey(CompileContext ctx, SourceElement e, Scope scope) {
+        Attrs a = ctx.attrs(e, "Id", "Root", "Key", "On", "Condition");
+        String rootName = a.required("Root");
+        String key = a.required("Key");
+        int mode = "install".equals(a.oneOf("On", "uninstall", "install", "uninstall")) ? 1 : 2;
+        Integer root = null;
+        if (rootName != null) {
+            root = switch (rootName) {
+                case "HKMU" -> -1;
+                case "HKCR" -> 0;
+                case "HKCU" -> 1;
+                case "HKLM" -> 2;
+                case "HKU" -> 3;
+                default -> {
+                    ctx.report(CompilerMessage.BAD_VALUE, a.at("Root"), "Root", rootName, "use HKMU, HKCR, HKCU, HKLM or HKU");
+                    yield null;
+                }
+            };
+        }
+        ctx.children(e, scope).run();
+        String component = scope.get(Scope.COMPONENT);
+        if (component == null || root == null || key == null) return;
+        String id = a.has("Id") ? a.id("Id", true) : CompileContext.generatedId("rrx", component, a.str("Condition"), rootName, key, String.valueOf(mode));
+        ElementSupport s = LibraryElements.use(ctx, e, "util:RemoveRegistryKey", ElementFamily.REMOVE_REGISTRY_KEY_EX);
+        if (s == null || id == null) return;
+        LibraryElements.row(ctx, s, e, id, component, root, key, mode, a.str("Condition"));
     }
 
     private void internetShortcut(CompileContext ctx, SourceElement e, Scope scope) {

@@ -289,6 +289,19 @@ class CustomActionElementsTest {
     }
 
     @Test
+    void malformedRemoveRegistryKeyIsLocated() throws IOException {
+        // WiX's compiler: Root and Key are required, On is install or uninstall
+        String text = failure("rrk", v4Package("", """
+                        <util:RemoveRegistryKey Id="A" Key="Software\\X"/>
+                        <util:RemoveRegistryKey Id="B" Root="HKLM" Key="Software\\Y" On="sometimes"/>
+                        <util:RemoveRegistryKey Id="C" Root="HKXX" Key="Software\\Z"/>
+                """), "x64");
+        assertTrue(text.contains("rrk.wxs:5:") && text.contains("Root"), text);
+        assertTrue(text.contains("rrk.wxs:6:") && text.contains("sometimes"), text);
+        assertTrue(text.contains("rrk.wxs:7:") && text.contains("HKXX"), text);
+    }
+
+    @Test
     void malformedXmlConfigIsLocated() throws IOException {
         // WiX's compiler: File is required; ElementId or ElementPath, not both; a row with ElementId takes no Action,
         // Node or On (it is an attribute of the element the other row creates)
