@@ -2,19 +2,15 @@ package dev.ssprkit.wix.compile.ext;
 
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.Wine;
-import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
-import dev.ssprkit.wix.WixBuild;
+import dev.ssprkit.wix.TestBuild;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,10 +47,8 @@ class RemoveRegistryKeyWineTest {
 
     @Test
     void installRemovesTheStaleTreeAndUninstallTheDataTree() throws Exception {
-        Path wxs = Files.writeString(dir.resolve("rrk.wxs"), SOURCE);
         Path msi = dir.resolve("rrk.msi");
-        BuildResult r = WixBuild.build(BuildRequest.builder(msi, List.of(wxs)).environment(Map.of()).workingDirectory(dir)
-                .platform("x64").buildTime(Instant.parse("2026-01-01T00:00:00Z")).build());
+        BuildResult r = TestBuild.build(dir, SOURCE, msi, b -> b.platform("x64"));
         assertTrue(r.success(), r.diagnostics().toString());
         String rows = Tool.run("msiinfo", "export", msi.toString(), "Wix4RemoveRegistryKeyEx").assertOk().stdout();
         assertTrue(rows.contains("StaleData\tMain\t2\tSoftware\\ssprkit-rrk\\Stale\t1\t"), rows);

@@ -2,9 +2,8 @@ package dev.ssprkit.wix.compile.ext;
 
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.Wine;
-import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
-import dev.ssprkit.wix.WixBuild;
+import dev.ssprkit.wix.TestBuild;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,10 +16,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,10 +88,8 @@ class XmlConfigWineTest {
 
     @Test
     void createsOnceChangesValuesAndUndoesTheUninstallRows() throws Exception {
-        Path wxs = Files.writeString(dir.resolve("xc.wxs"), SOURCE);
         Path msi = dir.resolve("xc.msi");
-        BuildResult r = WixBuild.build(BuildRequest.builder(msi, List.of(wxs)).environment(Map.of()).workingDirectory(dir)
-                .platform("x64").buildTime(Instant.parse("2026-01-01T00:00:00Z")).build());
+        BuildResult r = TestBuild.build(dir, SOURCE, msi, b -> b.platform("x64"));
         assertTrue(r.success(), r.diagnostics().toString());
         String rows = Tool.run("msiinfo", "export", msi.toString(), "Wix4XmlConfig").assertOk().stdout();
         // XmlConfig File ElementId ElementPath VerifyPath Name Value Flags Component_ Sequence
