@@ -152,6 +152,39 @@ CA_EXPORT WixQueryOsWellKnownSID(MSIHANDLE h)
     return ERROR_SUCCESS;
 }
 
+typedef HRESULT (WINAPI *dwm_composition_fn)(BOOL *);
+
+/*
+ * util:QueryWindowsDriverInfo, as WiX documents its two properties: WIX_WDDM_DRIVER_PRESENT is 1 when the display
+ * driver is a WDDM one (d3d9.dll exports Direct3DCreate9Ex, which only WDDM drivers have); WIX_DWM_COMPOSITION_ENABLED
+ * is 1 when desktop composition is on (dwmapi's DwmIsCompositionEnabled). Either is left unset otherwise.
+ */
+CA_EXPORT WixQueryOsDriverInfo(MSIHANDLE h)
+{
+    ca_log_begin(h, L"WixQueryOsDriverInfo");
+    UINT er = ERROR_SUCCESS;
+    WCHAR path[MAX_PATH];
+    UINT n = GetSystemDirectoryW(path, MAX_PATH);
+    if (n == 0 || n > MAX_PATH - 16) return ca_fail_win32(h, L"finding the system folder", GetLastError());
+    size_t base = n;
+    wcscpy(path + base, L"\\d3d9.dll");
+    HMODULE d3d9 = LoadLibraryExW(path, NULL, 0);
+    BOOL wddm = d3d9 && GetProcAddress(d3d9, "Direct3DCreate9Ex") != NULL;
+    if (d3d9) FreeLibrary(d3d9);
+    if (wddm) er = ca_set_property(h, L"WIX_WDDM_DRIVER_PRESENT", L"1");
+    ca_log(h, L"WIX_WDDM_DRIVER_PRESENT %ls", wddm ? L"= 1" : L"left unset (no Direct3DCreate9Ex in d3d9.dll)");
+    if (er != ERROR_SUCCESS) return er;
+    wcscpy(path + base, L"\\dwmapi.dll");
+    HMODULE dwm = LoadLibraryExW(path, NULL, 0);
+    dwm_composition_fn enabled = dwm ? (dwm_composition_fn)(void *)GetProcAddress(dwm, "DwmIsCompositionEnabled") : NULL;
+    BOOL on = FALSE;
+    BOOL composed = enabled && SUCCEEDED(enabled(&on)) && on;
+    if (dwm) FreeLibrary(dwm);
+    if (composed) er = ca_set_property(h, L"WIX_DWM_COMPOSITION_ENABLED", L"1");
+    ca_log(h, L"WIX_DWM_COMPOSITION_ENABLED %ls", composed ? L"= 1" : L"left unset (composition off or no dwmapi)");
+    return er;
+}
+
 typedef BOOL (WINAPI *is_wow64_process2_fn)(HANDLE, USHORT *, USHORT *);
 
 CA_EXPORT WixQueryNativeMachine(MSIHANDLE h)

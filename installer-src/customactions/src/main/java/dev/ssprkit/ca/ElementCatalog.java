@@ -164,6 +164,7 @@ final class ElementCatalog {
             case QUERY_OS_INFO -> query(b, "WixQueryOsInfo", "QueryOsInfo", OS_QUERY);
             case QUERY_OS_DIRS -> query(b, "WixQueryOsDirs", "QueryOsDirs", OS_QUERY);
             case QUERY_OS_WELL_KNOWN_SID -> query(b, "WixQueryOsWellKnownSID", "QueryOsWellKnownSID", OS_QUERY);
+            case QUERY_OS_DRIVER_INFO -> query(b, "WixQueryOsDriverInfo", "QueryOsDriverInfo", OS_QUERY);
             // WiX v3 conditions this one on Windows 8.1+ (VersionNT > 602); v4 uses the other queries' condition.
             case QUERY_NATIVE_MACHINE -> query(b, "WixQueryNativeMachine", "QueryNativeMachine", g == SchemaGeneration.V3 ? "VersionNT > 602" : OS_QUERY);
             case FAIL_WHEN_DEFERRED -> {

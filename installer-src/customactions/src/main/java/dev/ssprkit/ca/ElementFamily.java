@@ -34,6 +34,8 @@ public enum ElementFamily {
     QUERY_OS_DIRS(LibraryKind.UTIL),
     /** WixQueryOsWellKnownSID (WIX_ACCOUNT_* properties). */
     QUERY_OS_WELL_KNOWN_SID(LibraryKind.UTIL),
+    /** WixQueryOsDriverInfo (WIX_WDDM_DRIVER_PRESENT, WIX_DWM_COMPOSITION_ENABLED). */
+    QUERY_OS_DRIVER_INFO(LibraryKind.UTIL),
     /** WixQueryNativeMachine (WIX_NATIVE_MACHINE). */
     QUERY_NATIVE_MACHINE(LibraryKind.UTIL),
     /** WixFailWhenDeferred (rollback testing, WIXFAILWHENDEFERRED=1). */
