@@ -30,3 +30,16 @@ CA_EXPORT WixCheckRebootRequired(MSIHANDLE h)
     ca_log(h, L"a deferred action needed a reboot: reboot requested at the end of the install");
     return ERROR_SUCCESS;
 }
+
+/*
+ * util:ExitEarlyWithSuccess: ends the installation at once, as a success. The SDK's "Custom Action Return Values"
+ * page: ERROR_NO_MORE_ITEMS from an immediate action skips the remaining actions and is not an error; WiX schedules
+ * the action after FindRelatedProducts when NEWERVERSIONDETECTED, so an older package run over a newer one quietly
+ * does nothing.
+ */
+CA_EXPORT WixExitEarlyWithSuccess(MSIHANDLE h)
+{
+    ca_log_begin(h, L"WixExitEarlyWithSuccess");
+    ca_log(h, L"a newer version is installed: the remaining actions are skipped and the installation ends as a success");
+    return ERROR_NO_MORE_ITEMS;
+}

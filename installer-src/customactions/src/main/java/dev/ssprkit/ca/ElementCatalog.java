@@ -167,6 +167,12 @@ final class ElementCatalog {
             case QUERY_OS_DRIVER_INFO -> query(b, "WixQueryOsDriverInfo", "QueryOsDriverInfo", OS_QUERY);
             // WiX v3 conditions this one on Windows 8.1+ (VersionNT > 602); v4 uses the other queries' condition.
             case QUERY_NATIVE_MACHINE -> query(b, "WixQueryNativeMachine", "QueryNativeMachine", g == SchemaGeneration.V3 ? "VersionNT > 602" : OS_QUERY);
+            case EXIT_EARLY_WITH_SUCCESS -> {
+                // WiX's util library: after FindRelatedProducts, when an Upgrade row found a newer version
+                String id = b.action("WixExitEarlyWithSuccess", "ExitEarlyWithSuccess", "WixExitEarlyWithSuccess", IMMEDIATE);
+                b.sequence.add(SequenceEntry.after(EXECUTE, id, "NEWERVERSIONDETECTED AND VersionNT > 400", "FindRelatedProducts"));
+                b.standard(EXECUTE, "FindRelatedProducts", 25);
+            }
             case FAIL_WHEN_DEFERRED -> {
                 String id = b.action("WixFailWhenDeferred", "FailWhenDeferred", "WixFailWhenDeferred", DEFERRED);
                 b.sequence.add(SequenceEntry.before(EXECUTE, id, "WIXFAILWHENDEFERRED=1 AND VersionNT > 400", "InstallFinalize"));

@@ -38,6 +38,8 @@ public enum ElementFamily {
     QUERY_OS_DRIVER_INFO(LibraryKind.UTIL),
     /** WixQueryNativeMachine (WIX_NATIVE_MACHINE). */
     QUERY_NATIVE_MACHINE(LibraryKind.UTIL),
+    /** util:ExitEarlyWithSuccess (WixExitEarlyWithSuccess: ends the installation with success when a newer version is installed). */
+    EXIT_EARLY_WITH_SUCCESS(LibraryKind.UTIL),
     /** WixFailWhenDeferred (rollback testing, WIXFAILWHENDEFERRED=1). */
     FAIL_WHEN_DEFERRED(LibraryKind.UTIL),
     /** WixCheckRebootRequired. */

@@ -47,7 +47,8 @@ public final class UtilLibraryFamily implements dev.ssprkit.wix.compile.ElementF
         standalone(g, "QueryWindowsSuiteInfo", ElementFamily.QUERY_OS_INFO);
         standalone(g, "QueryWindowsWellKnownSIDs", ElementFamily.QUERY_OS_WELL_KNOWN_SID);
         standalone(g, "QueryWindowsDriverInfo", ElementFamily.QUERY_OS_DRIVER_INFO);
-        for (String missing : new String[] {"ExitEarlyWithSuccess", "WaitForEvent", "WaitForEventDeferred"}) {
+        standalone(g, "ExitEarlyWithSuccess", ElementFamily.EXIT_EARLY_WITH_SUCCESS);
+        for (String missing : new String[] {"WaitForEvent", "WaitForEventDeferred"}) {
             g.on(missing, (ctx, e, scope) -> ctx.report(CompilerMessage.NOT_SUPPORTED_YET, e.location(), "<util:" + e.localName() + ">",
                     "ssprkit's util custom-action library has no " + e.localName() + " entry point yet; leave the element out"), STANDALONE_PARENTS);
         }
