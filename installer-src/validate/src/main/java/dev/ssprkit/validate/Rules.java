@@ -2,6 +2,7 @@ package dev.ssprkit.validate;
 
 import dev.ssprkit.validate.rules.ColumnWidths;
 import dev.ssprkit.validate.rules.Components;
+import dev.ssprkit.validate.rules.Dialogs;
 import dev.ssprkit.validate.rules.CustomActions;
 import dev.ssprkit.validate.rules.DataTypes;
 import dev.ssprkit.validate.rules.Files;
@@ -41,6 +42,7 @@ public final class Rules {
             new PropertyNames(),       // ICE46 ICE52 ICE79 ICE86 ICE99
             new RegistryValues(),      // ICE33 ICE65 ICE70
             new Shortcuts(),           // ICE17 ICE36 ICE59 ICE67
+            new Dialogs(),             // ICE31 ICE34 ICE44
             new FormattedReferences(), // ICE69
             new ReadLeniencies()       // SSPRK03: what the reader accepted as Windows does
     );

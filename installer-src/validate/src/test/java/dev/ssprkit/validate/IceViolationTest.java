@@ -171,6 +171,22 @@ class IceViolationTest {
             db.table("CustomAction").add("Deferred", 1 | 0x400, "helper", "Entry", null);
             db.table("InstallExecuteSequence").add("Deferred", null, 6700);
         }));
+        // the SDK's ICE31 page: a control's leading {\\Style} tag names a TextStyle row
+        cases.add(c("ICE31", E, "control text uses an undefined text style", db -> ui(db).table("Control")
+                .add("D", "Title", "Text", 10, 10, 100, 15, 3, null, "{\\BadStyle}Welcome", null, null)));
+        cases.add(c("ICE31", W, "a style tag in the middle of the text", db -> ui(db).table("Control")
+                .add("D", "Title", "Text", 10, 10, 100, 15, 3, null, "Welcome {\\Tahoma8}", null, null)));
+        // the SDK's ICE34 page: a RadioButtonGroup's property has a default that is one of its buttons' values
+        cases.add(c("ICE34", E, "radio group default is not one of its values", db -> {
+            Database d = ui(db);
+            d.table("Control").add("D", "Choice", "RadioButtonGroup", 10, 40, 100, 40, 3, "CHOICE", null, null, null);
+            d.table("RadioButton").add("CHOICE", 1, "Yes", 0, 0, 100, 15, "Yes", null);
+            d.table("RadioButton").add("CHOICE", 2, "No", 0, 20, 100, 15, "No", null);
+            d.table("Property").add("CHOICE", "Maybe");
+        }));
+        // the SDK's ICE44 page: NewDialog/SpawnDialog/SpawnWaitDialog name a Dialog row
+        cases.add(c("ICE44", E, "SpawnDialog names a missing dialog", db -> ui(db).table("ControlEvent")
+                .add("D", "Ok", "SpawnDialog", "NoSuchDlg", "1", 1)));
         cases.add(c("ICE78", E, "AdvtUISequence has rows", db -> db.createTable(new TableSchema("AdvtUISequence",
                 StandardSchema.require("InstallUISequence").columns())).add("CostInitialize", null, 800)));
         cases.add(c("ICE79", E, "condition on a missing feature", db -> set(db, "Component", "MainExe", "Condition", "&NoSuchFeature = 3")));
@@ -198,6 +214,19 @@ class IceViolationTest {
         cases.add(c("ICE99", E, "directory named like a reserved property", db -> db.table("Directory").add("CustomActionData", "INSTALLDIR", "cad")));
         cases.add(c("ICE105", E, "per-user package writing HKLM", db -> delete(db, "Property", "ALLUSERS")));
         return cases;
+    }
+
+    /** The UI tables with one dialog D (a PushButton Ok) and the text style Tahoma8. */
+    static Database ui(Database db) {
+        for (String t : List.of("Dialog", "Control", "ControlEvent", "TextStyle", "RadioButton")) {
+            if (db.tableOrNull(t) == null) db.createTable(StandardSchema.require(t));
+        }
+        if (db.table("Dialog").find("D") == null) {
+            db.table("Dialog").add("D", 50, 50, 370, 270, 3, "Title", "Ok", "Ok", "Ok");
+            db.table("Control").add("D", "Ok", "PushButton", 236, 243, 56, 17, 3, null, "{\\Tahoma8}OK", null, null);
+            db.table("TextStyle").add("Tahoma8", "Tahoma", 8, null, null);
+        }
+        return db;
     }
 
     /** A component with a CreateFolder row (so its directory is a valid key path) in feature Data. */
