@@ -171,6 +171,11 @@ class IceViolationTest {
             db.table("CustomAction").add("Deferred", 1 | 0x400, "helper", "Entry", null);
             db.table("InstallExecuteSequence").add("Deferred", null, 6700);
         }));
+        // the SDK's ICE17 page: a Bitmap control's picture is a Binary row; a PushButton has an event
+        cases.add(c("ICE17", E, "bitmap control shows a missing Binary row", db -> ui(db).table("Control")
+                .add("D", "Banner", "Bitmap", 0, 0, 370, 44, 1, null, "NoSuchBitmap", null, null)));
+        cases.add(c("ICE17", E, "push button without an event", db -> ui(db).table("Control")
+                .add("D", "Help", "PushButton", 10, 243, 56, 17, 3, null, "Help", null, null)));
         // the SDK's ICE31 page: a control's leading {\\Style} tag names a TextStyle row
         cases.add(c("ICE31", E, "control text uses an undefined text style", db -> ui(db).table("Control")
                 .add("D", "Title", "Text", 10, 10, 100, 15, 3, null, "{\\BadStyle}Welcome", null, null)));
@@ -218,13 +223,14 @@ class IceViolationTest {
 
     /** The UI tables with one dialog D (a PushButton Ok) and the text style Tahoma8. */
     static Database ui(Database db) {
-        for (String t : List.of("Dialog", "Control", "ControlEvent", "TextStyle", "RadioButton")) {
+        for (String t : List.of("Dialog", "Control", "ControlEvent", "TextStyle", "RadioButton", "Binary")) {
             if (db.tableOrNull(t) == null) db.createTable(StandardSchema.require(t));
         }
         if (db.table("Dialog").find("D") == null) {
             db.table("Dialog").add("D", 50, 50, 370, 270, 3, "Title", "Ok", "Ok", "Ok");
             db.table("Control").add("D", "Ok", "PushButton", 236, 243, 56, 17, 3, null, "{\\Tahoma8}OK", null, null);
             db.table("TextStyle").add("Tahoma8", "Tahoma", 8, null, null);
+            db.table("ControlEvent").add("D", "Ok", "EndDialog", "Return", "1", 1);
         }
         return db;
     }

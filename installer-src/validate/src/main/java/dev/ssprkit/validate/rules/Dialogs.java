@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  *     RadioButton values (a group without a default cannot be reached with the TAB key).</li>
  * <li>ICE44: NewDialog, SpawnDialog and SpawnWaitDialog events name a dialog of the Dialog table (an argument that
  *     is a formatted reference, {@code [PROPERTY]}, is decided at run time and not checked).</li>
+ * <li>ICE17 (its control checks; the shortcut checks are in {@link Shortcuts}): a Bitmap or Icon control, and a
+ *     PushButton or CheckBox with the Bitmap (0x40000) or Icon (0x80000) attribute, shows a Binary row named in its
+ *     Text (error; both attributes at once is an error too); an enabled PushButton has at least one ControlEvent (error); a
+ *     RadioButtonGroup, ListBox, ComboBox or ListView control's property has rows in its table (warning).</li>
  * </ul>
  * ICE20 (the standard dialogs a package with its own UI needs) is not implemented.
  */
@@ -35,7 +39,7 @@ public final class Dialogs implements Rule {
 
     @Override
     public List<String> ices() {
-        return List.of("ICE31", "ICE34", "ICE44");
+        return List.of("ICE17", "ICE31", "ICE34", "ICE44");
     }
 
     @Override
@@ -44,6 +48,48 @@ public final class Dialogs implements Rule {
         textStyles(ctx);
         radioGroups(ctx);
         dialogEvents(ctx);
+        controls(ctx);
+    }
+
+    static final int ENABLED = 0x2, BITMAP = 0x40000, ICON = 0x80000;
+
+    private static void controls(Context ctx) {
+        Set<String> binaries = new HashSet<>();
+        for (Row b : ctx.rows("Binary")) binaries.add(Context.text(b, "Name"));
+        Set<String> withEvents = new HashSet<>();
+        for (Row e : ctx.rows("ControlEvent")) withEvents.add(Context.text(e, "Dialog_") + "/" + Context.text(e, "Control_"));
+        Map<String, String> listTables = Map.of("RadioButtonGroup", "RadioButton", "ListBox", "ListBox", "ComboBox", "ComboBox", "ListView", "ListView");
+        Map<String, Set<String>> listed = new HashMap<>();
+        for (String table : new HashSet<>(listTables.values())) {
+            Set<String> props = new HashSet<>();
+            for (Row r : ctx.rows(table)) props.add(Context.text(r, "Property"));
+            listed.put(table, props);
+        }
+        for (Row c : ctx.rows("Control")) {
+            String type = Context.text(c, "Type"), text = Context.text(c, "Text");
+            String where = Context.text(c, "Dialog_") + "." + Context.text(c, "Control");
+            int attributes = Context.integer(c, "Attributes", 0);
+            boolean picture = "Bitmap".equals(type) || "Icon".equals(type)
+                    || (("PushButton".equals(type) || "CheckBox".equals(type)) && (attributes & (BITMAP | ICON)) != 0);
+            if (("PushButton".equals(type) || "CheckBox".equals(type)) && (attributes & BITMAP) != 0 && (attributes & ICON) != 0) {
+                ctx.error("ICE17", c, "Attributes", "control " + where + " has both the Bitmap and the Icon attribute");
+            } else if (picture && text != null && !text.contains("[") && !binaries.contains(text)) {
+                ctx.error("ICE17", c, "Text", "the picture '" + text + "' of control " + where + " is not in the Binary table");
+            }
+            // a disabled button (no Enabled bit, 0x2) needs no event: WiX's own exit dialogs ship disabled Back buttons
+            if ("PushButton".equals(type) && (attributes & ENABLED) != 0
+                    && !withEvents.contains(Context.text(c, "Dialog_") + "/" + Context.text(c, "Control"))) {
+                ctx.error("ICE17", c, "Control", "PushButton " + where + " has no event in the ControlEvent table");
+            }
+            String table = listTables.get(type);
+            String property = Context.text(c, "Property");
+            // FileInUseProcess: the installer fills the FilesInUse dialog's list itself (the SDK's FilesInUse Dialog page)
+            if (table != null && property != null && (attributes & INDIRECT) == 0 && !"FileInUseProcess".equals(property)) {
+                if (!listed.get(table).contains(property)) {
+                    ctx.warning("ICE17", c, "Property", type + " " + where + " lists property " + property + ", which has no rows in the " + table + " table");
+                }
+            }
+        }
     }
 
     private static void textStyles(Context ctx) {
