@@ -55,6 +55,12 @@ final class BuildCommand implements Callable<Integer> {
     List<String> suppressIces = new ArrayList<>();
     @Option(names = "--allow-path", paramLabel = "DIR", description = "Also allow reading sources and payload under DIR.") List<Path> allowPaths = new ArrayList<>();
     @Option(names = "--confine", description = "Read only under the sources', include and --allow-path folders (for services that build untrusted sources).") boolean confine;
+    @Option(names = {"-nologo", "--nologo"}, description = "Accepted from wix build / candle / light command lines; sspr prints no logo.") boolean noLogo;
+    @Option(names = "-pdbtype", paramLabel = "full|portable|none", description = "Accepted from wix build command lines; sspr writes no .wixpdb (a warning says so unless none).") String pdbType;
+    @Option(names = "--suppress-warnings", description = "Print no warnings (wix build -sw).") boolean suppressAllWarnings;
+    @Option(names = "--suppress-warning", paramLabel = "N", split = "[;,]",
+            description = "Do not print sspr's warning WIXnnnn (wix build -swN; sspr numbers its warnings its own way, so WiX's numbers rarely match).")
+    List<Integer> suppressWarnings = new ArrayList<>();
     @Option(names = {"--cab-cache", "-cc"}, paramLabel = "DIR", description = "Reuse compressed cabinets from DIR when their files are unchanged.") Path cabCache;
 
     BuildCommand(CliContext ctx) {
@@ -70,8 +76,14 @@ final class BuildCommand implements Callable<Integer> {
             compression = WixCompressionLevel.parseIgnoringCase(compression).orElseThrow(() -> new InvalidValueException(
                     "--compression must be one of " + WixCompressionLevel.accepted() + ", not '" + compression + "'")).wixName();
         }
+        if (pdbType != null && !List.of("full", "portable", "none").contains(pdbType.toLowerCase(java.util.Locale.ROOT))) {
+            throw new InvalidValueException("-pdbtype must be full, portable or none, not '" + pdbType + "'");
+        }
         Path output = out != null ? out : defaultOutput(sources.get(0));
         PrintWriter err = spec.commandLine().getErr();
+        if (pdbType != null && !pdbType.equalsIgnoreCase("none")) {
+            err.println("warning: -pdbtype " + pdbType + ": sspr writes no .wixpdb; only the package is built");
+        }
         BuildRequest request = BuildRequest.builder(output, sources).platform(arch).defines(pairs(defines)).includeDirs(includes)
                 .environment(ctx.env()).validate(!skipValidation).allowedRoots(allowPaths).bindPaths(bindPaths)
                 .locFiles(locFiles).cultures(cultures).extensions(extensions).compression(compression).confine(confine)
@@ -81,7 +93,7 @@ final class BuildCommand implements Callable<Integer> {
         try (Progress p = Progress.start(ctx, err, "building " + output.getFileName())) {
             result = WixBuild.build(request);
         }
-        for (Diagnostic d : result.diagnostics()) err.println(d);
+        for (Diagnostic d : result.diagnostics()) if (!suppressed(d)) err.println(d);
         if (result.internalError() instanceof RuntimeException bug) throw bug; // Errors reports it as an internal error
         if (result.internalError() != null) throw new IllegalStateException("internal error while building " + output.getFileName(), result.internalError());
         if (!result.success()) {
@@ -91,6 +103,14 @@ final class BuildCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("built " + result.output());
         return Sspr.OK;
+    }
+
+    /** A warning -sw / -swN keeps off the console; errors are always printed. */
+    private boolean suppressed(Diagnostic d) {
+        if (d.isError()) return false;
+        if (suppressAllWarnings) return true;
+        for (int n : suppressWarnings) if (d.id().equals(String.format(java.util.Locale.ROOT, "WIX%04d", n))) return true;
+        return false;
     }
 
     private static Map<String, String> pairs(List<String> values) {
@@ -108,13 +128,21 @@ final class BuildCommand implements Callable<Integer> {
         return source.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + WixBuild.defaultExtension(source));
     }
 
-    /** light's spelling {@code -sice:ICE18} as {@code -sice ICE18}, which the option parser reads. */
+    /**
+     * light's spelling {@code -sice:ICE18} as {@code -sice ICE18}, and wix build's / light's {@code -sw} and
+     * {@code -sw1149} (the number glued to the option) as {@code --suppress-warnings} / {@code --suppress-warning=1149},
+     * which the option parser reads.
+     */
     static String[] lightSpellings(String[] args) {
         List<String> out = new ArrayList<>();
         for (String a : args) {
             if (a.regionMatches(true, 0, "-sice:", 0, 6)) {
                 out.add("-sice");
                 out.add(a.substring(6));
+            } else if (a.equals("-sw")) {
+                out.add("--suppress-warnings");
+            } else if (a.matches("-sw[0-9]{1,5}")) {
+                out.add("--suppress-warning=" + a.substring(3));
             } else {
                 out.add(a);
             }

@@ -41,11 +41,30 @@ public record BindPaths(List<Path> unnamed, Map<String, List<Path>> named, Path 
         return new BindPaths(unnamed, named, wd);
     }
 
-    /** A path as sources write it (backslashes, maybe a trailing separator) in this file system's form. */
+    /**
+     * A path as sources write it (backslashes, maybe a trailing separator) in this file system's form, trimmed the way
+     * Windows normalizes a path before opening it ("File path formats on Windows systems", .NET docs, "Trim
+     * characters"): a segment ending in a single period loses it, and the last segment, when the path does not end in a
+     * separator, loses all trailing periods and spaces. WiX runs on Windows, so {@code Source="..\sys\public.h "} (dokany)
+     * opens {@code public.h} there; segments made only of periods are relative steps and stay as they are.
+     */
     public static String windowsPath(String written) {
         String s = written.replace('\\', '/');
+        boolean endsInSeparator = s.length() > 1 && s.endsWith("/");
         while (s.length() > 1 && s.endsWith("/")) s = s.substring(0, s.length() - 1);
-        return s;
+        String[] segments = s.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String seg = segments[i];
+            if (seg.isEmpty() || seg.chars().allMatch(c -> c == '.')) continue;
+            if (i == segments.length - 1 && !endsInSeparator) {
+                int end = seg.length();
+                while (end > 0 && (seg.charAt(end - 1) == '.' || seg.charAt(end - 1) == ' ')) end--;
+                segments[i] = seg.substring(0, end);
+            } else if (seg.endsWith(".") && !seg.endsWith("..")) {
+                segments[i] = seg.substring(0, seg.length() - 1);
+            }
+        }
+        return String.join("/", segments);
     }
 
     private static final java.util.regex.Pattern NAMED_PREFIX =

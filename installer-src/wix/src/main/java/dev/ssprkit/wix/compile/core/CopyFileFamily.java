@@ -23,7 +23,7 @@ public final class CopyFileFamily implements ElementFamily {
         Attrs a = ctx.attrs(e, "Id", "FileId", "Delete", "DestinationDirectory", "DestinationLongName", "DestinationName",
                 "DestinationProperty", "DestinationShortName", "SourceDirectory", "SourceLongName", "SourceName",
                 "SourceProperty", "SourceShortName");
-        String id = a.id("Id", true);
+        String id = a.id("Id", !ctx.v4()); // WiX v4+ generates it when missing ("cf" + the copy's source and destination)
         a.exclusive("DestinationDirectory", "DestinationProperty");
         String dest = a.has("DestinationDirectory") ? StandardDirectories.attribute(ctx, a, "DestinationDirectory") : a.id("DestinationProperty", false);
         String destName = a.has("DestinationName") ? a.str("DestinationName") : a.str("DestinationLongName");
@@ -34,6 +34,9 @@ public final class CopyFileFamily implements ElementFamily {
             ctx.reference("File", file, a.at("FileId"));
         }
         ctx.children(e, scope).run();
+        if (id == null && ctx.v4() && !a.has("Id")) {
+            id = CompileContext.generatedId("cf", a.str("SourceDirectory"), a.str("SourceProperty"), dest, destName, file);
+        }
         if (id == null || component == null) return;
         if (file != null) {
             if (a.has("SourceDirectory") || a.has("SourceProperty") || a.has("SourceName")) {

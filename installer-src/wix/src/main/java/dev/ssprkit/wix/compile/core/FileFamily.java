@@ -22,8 +22,9 @@ import java.nio.file.Path;
  * Noncompressed 0x2000, Compressed 0x4000.
  */
 public final class FileFamily implements ElementFamily {
+    /** Where WiX v4+ takes a File outside any Component; a Module's naked files go to INSTALLFOLDER like a Package's. */
     static final String[] NAKED_PARENTS = {"Directory", "DirectoryRef", "StandardDirectory", "ComponentGroup",
-            "Feature", "FeatureRef", "FeatureGroup", "Package", "Fragment"};
+            "Feature", "FeatureRef", "FeatureGroup", "Package", "Fragment", "Module"};
 
     @Override
     public void register(Grammar g) {

@@ -67,4 +67,51 @@ class NetFxDetectionTest {
         assertEquals("1", wine.regValue(key, "has472"));
         assertNull(wine.regValue(key, "has48"));
     }
+
+    /**
+     * WIX_IS_NETFRAMEWORK_40_OR_LATER_INSTALLED: WiX v3's NetFx extension documents it as "Set to 1 if .NET Framework 4.0
+     * or later is installed", set by the action SetWIX_IS_NETFRAMEWORK_40_OR_LATER_INSTALLED after AppSearch (sources
+     * such as mRemoteNG schedule LaunchConditions after that action). Microsoft's page says the full 4.0 profile writes
+     * Install=1 under NDP\v4\Full. Checked in Wine: absent value, property unset; value written, property 1.
+     */
+    @Test
+    void installValueOfTheFull40ProfileSetsThe40Property() throws Exception {
+        String source = """
+                <Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">
+                  <Product Id="*" Name="NetFx 4.0 Check" Language="1033" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="{7A8B9C0D-1E2F-4A3B-9C4D-5E6F7A8B9C0D}">
+                    <Package InstallerVersion="500" Compressed="yes" InstallScope="perMachine"/>
+                    <MediaTemplate EmbedCab="yes"/>
+                    <PropertyRef Id="WIX_IS_NETFRAMEWORK_40_OR_LATER_INSTALLED"/>
+                    <InstallExecuteSequence><LaunchConditions After="SetWIX_IS_NETFRAMEWORK_40_OR_LATER_INSTALLED"/></InstallExecuteSequence>
+                    <Directory Id="TARGETDIR" Name="SourceDir">
+                      <Component Id="Has40" Guid="{8B9C0D1E-2F3A-4B4C-8D5E-6F7A8B9C0D1E}">
+                        <RegistryValue Root="HKLM" Key="Software\\ssprkit tests\\NetFx40" Name="has40" Value="[WIX_IS_NETFRAMEWORK_40_OR_LATER_INSTALLED]" Type="string" KeyPath="yes"/>
+                        <Condition>WIX_IS_NETFRAMEWORK_40_OR_LATER_INSTALLED</Condition>
+                      </Component>
+                      <Component Id="Always" Guid="{9C0D1E2F-3A4B-4C5D-9E6F-7A8B9C0D1E2F}">
+                        <RegistryValue Root="HKLM" Key="Software\\ssprkit tests\\NetFx40" Name="installed" Value="1" Type="string" KeyPath="yes"/>
+                      </Component>
+                    </Directory>
+                    <Feature Id="Main" Level="1"><ComponentRef Id="Has40"/><ComponentRef Id="Always"/></Feature>
+                  </Product>
+                </Wix>
+                """;
+        Path msi = dir.resolve("netfx40.msi");
+        BuildResult r = TestBuild.build(dir, source, msi);
+        assertTrue(r.success(), r.diagnostics().toString());
+        String execute = Tool.run("msiinfo", "export", msi.toString(), "InstallExecuteSequence").assertOk().stdout();
+        assertTrue(execute.contains("SetWIX_IS_NETFRAMEWORK_40_OR_LATER_INSTALLED"), execute);
+
+        String ndp = "HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full";
+        String key = "HKLM\\Software\\Wow6432Node\\ssprkit tests\\NetFx40";
+        wine.wine("reg", "delete", ndp, "/v", "Install", "/reg:32", "/f"); // absent before: exit code not asserted
+        assertEquals(0, wine.msiexec("/i", msi.toString(), "/qn").exitCode());
+        assertEquals("1", wine.regValue(key, "installed"));
+        assertNull(wine.regValue(key, "has40"));
+        assertEquals(0, wine.msiexec("/x", msi.toString(), "/qn").exitCode());
+
+        assertEquals(0, wine.wine("reg", "add", ndp, "/v", "Install", "/t", "REG_DWORD", "/d", "1", "/reg:32", "/f").exitCode());
+        assertEquals(0, wine.msiexec("/i", msi.toString(), "/qn").exitCode());
+        assertEquals("1", wine.regValue(key, "has40"));
+    }
 }
