@@ -11,8 +11,8 @@ import dev.ssprkit.wix.source.Platform;
 /**
  * The package's identity: resolves its bind-time strings, checks what must be there, decides the platform (a v3
  * Package/@Platform wins over -arch, as candle does), and adds the Property rows the identity implies (ProductCode,
- * ProductLanguage, ProductName, ProductVersion, Manufacturer, UpgradeCode, ALLUSERS/MSIINSTALLPERUSER by scope) and
- * the cells MajorUpgrade left to it.
+ * ProductLanguage, ProductName, ProductVersion, Manufacturer, UpgradeCode, PackageId, ALLUSERS/MSIINSTALLPERUSER by
+ * scope) and the cells MajorUpgrade left to it.
  */
 final class IdentityStep {
     private final BindContext ctx;
@@ -55,6 +55,8 @@ final class IdentityStep {
             ctx.report(CompilerMessage.DEPRECATED, p.location(), "the package has no UpgradeCode",
                     "without one it can never be upgraded; add UpgradeCode=\"{GUID}\"");
         }
+        // WiX v6+ adds the Package/@Id as Property PackageId (Compiler_Package.cs)
+        if (p.v4() && p.id() != null) property("PackageId", p.id(), p);
         property("ProductCode", productCode(), p);
         property("ProductLanguage", Integer.toString(language), p);
         property("ProductName", name, p);
