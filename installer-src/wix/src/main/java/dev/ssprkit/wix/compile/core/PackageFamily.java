@@ -145,7 +145,7 @@ public final class PackageFamily implements ElementFamily {
         }
         ctx.beginSection(Section.Type.PRODUCT, null, pkg.location());
         ctx.add(new PackageSymbol(Section.Type.PRODUCT, packageId, a.required("Name"), a.required("Manufacturer"),
-                a.version("Version", true), upgradeCode,
+                a.packageVersion("Version"), upgradeCode,
                 "*".equals(productCode) ? null : productCode, language(ctx, a), codepage(ctx, a), summaryCodepage,
                 a.integer("InstallerVersion", 500, 0, Integer.MAX_VALUE), installScope, null, a.yesNo("Compressed", true),
                 a.yesNo("ShortNames", false), false, null, description, comments, keywords, summaryManufacturer, true,
