@@ -23,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * without a Value is written {@code #x}, an empty REG_BINARY (MSI SDK, Registry table: "#x" prefix for binary);</li>
  * <li>CustomActionFixture.PopulatesCustomActionTable: a deferred action with HideTarget="yes" is listed in
  * MsiHiddenProperties (its CustomActionData is the property named like the action); an immediate one is not
- * (WiX's CreateSpecialPropertiesCommand takes deferred, commit and rollback actions only).</li>
+ * (WiX's CreateSpecialPropertiesCommand takes deferred, commit and rollback actions only);</li>
+ * <li>MsiQueryFixture.PopulatesFeatureTableWithParent: a Feature nested in a Feature counts its Display among its
+ * siblings, so ParentFeature and ChildFeature are both 2 (collapse) and so is the package's own top feature.</li>
  * </ul>
  */
 class WixAssertedRowsTest {
@@ -66,5 +68,38 @@ class WixAssertedRowsTest {
         assertEquals("#x", binaryValue);
         assertEquals("DeferredHidden", properties.get("MsiHiddenProperties"));
         assertFalse(properties.get("MsiHiddenProperties").contains("ImmediateHidden"));
+    }
+
+    @Test
+    void nestedFeaturesCountDisplayAmongTheirSiblings() throws Exception {
+        String source = """
+                <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">
+                  <Package Name="P" Language="1033" Version="1.0.0" Manufacturer="m" UpgradeCode="{047730A5-30FE-4A62-A520-DA9381B8226A}">
+                    <StandardDirectory Id="ProgramFiles6432Folder">
+                      <Directory Id="INSTALLFOLDER" Name="P">
+                        <Component Id="C" Guid="{11111111-2222-3333-4444-555555555555}">
+                          <RegistryValue Root="HKLM" Key="Path\\To\\Key" Value="1.0" KeyPath="yes" />
+                        </Component>
+                      </Directory>
+                    </StandardDirectory>
+                    <Feature Id="ProductFeature" Title="MsiPackageTitle"><ComponentRef Id="C" /></Feature>
+                    <FeatureGroupRef Id="ProductFeatureGroup" />
+                  </Package>
+                  <Fragment>
+                    <FeatureGroup Id="ProductFeatureGroup">
+                      <Feature Id="ParentFeature" Title="ParentFeatureTitle">
+                        <Feature Id="ChildFeature" Title="ChildFeatureTitle"></Feature>
+                      </Feature>
+                    </FeatureGroup>
+                  </Fragment>
+                </Wix>
+                """;
+        BuildResult r = TestBuild.build(tmp, source, tmp.resolve("p.msi"), b -> b.validate(false));
+        assertTrue(r.success(), r.diagnostics().toString());
+        Map<String, Object> display = new HashMap<>();
+        try (Database db = MsiReader.read(tmp.resolve("p.msi"))) {
+            for (Row row : db.table("Feature").rows()) display.put((String) row.get(0), row.get(4));
+        }
+        assertEquals(Map.of("ProductFeature", 2, "ParentFeature", 2, "ChildFeature", 2), display);
     }
 }
