@@ -1,15 +1,11 @@
 package dev.ssprkit.wix.bind;
 
 import dev.ssprkit.wix.compile.core.StandardDirectories;
+import dev.ssprkit.wix.model.NameGuid;
 import dev.ssprkit.wix.model.Row;
 import dev.ssprkit.wix.source.Platform;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -88,22 +84,8 @@ final class ComponentGuids {
         return guid(((win64 ? "64" : "") + rootText + "\\" + key + "\\" + (name == null ? "" : name)).toLowerCase(Locale.ROOT));
     }
 
-    /** RFC 4122 version 5: SHA-1 of the namespace (network order) and the name (UTF-16LE, as .NET encodes strings). */
+    /** WiX's name GUID (RFC 4122 version 5, UTF-16LE name) in the component namespace. */
     static String guid(String name) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            ByteBuffer ns = ByteBuffer.allocate(16);
-            ns.putLong(WIX_COMPONENT_NAMESPACE.getMostSignificantBits()).putLong(WIX_COMPONENT_NAMESPACE.getLeastSignificantBits());
-            sha1.update(ns.array());
-            sha1.update(name.getBytes(StandardCharsets.UTF_16LE));
-            byte[] h = sha1.digest();
-            h[6] = (byte) ((h[6] & 0x0F) | 0x50);
-            h[8] = (byte) ((h[8] & 0x3F) | 0x80);
-            String hex = HexFormat.of().withUpperCase().formatHex(h, 0, 16);
-            return "{" + hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-                    + hex.substring(16, 20) + "-" + hex.substring(20, 32) + "}";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return NameGuid.of(WIX_COMPONENT_NAMESPACE, name);
     }
 }

@@ -2,6 +2,7 @@ package dev.ssprkit.wix.bind;
 
 import dev.ssprkit.builder.Guids;
 import dev.ssprkit.msi.schema.StandardSchema;
+import dev.ssprkit.wix.compile.Attrs;
 import dev.ssprkit.wix.diag.CompilerMessage;
 import dev.ssprkit.wix.model.PackageSymbol;
 import dev.ssprkit.wix.model.PackageSymbol.InstallScope;
@@ -11,8 +12,8 @@ import dev.ssprkit.wix.source.Platform;
 /**
  * The package's identity: resolves its bind-time strings, checks what must be there, decides the platform (a v3
  * Package/@Platform wins over -arch, as candle does), and adds the Property rows the identity implies (ProductCode,
- * ProductLanguage, ProductName, ProductVersion, Manufacturer, UpgradeCode, ALLUSERS/MSIINSTALLPERUSER by scope) and
- * the cells MajorUpgrade left to it.
+ * ProductLanguage, ProductName, ProductVersion, Manufacturer, UpgradeCode, PackageId, ALLUSERS/MSIINSTALLPERUSER by
+ * scope) and the cells MajorUpgrade left to it.
  */
 final class IdentityStep {
     private final BindContext ctx;
@@ -33,6 +34,8 @@ final class IdentityStep {
         // are read: its rows are resolved with the other bind variables, and it is checked then (finishLateVersion)
         lateVersion = p.version() != null && p.version().contains("!(bind.");
         String version = lateVersion ? p.version() : variables.resolve(p.version(), p.location(), false);
+        // a v4+ version from a variable may carry WiX's "v" prefix, which WiX's binder drops from ProductVersion
+        if (p.v4() && !lateVersion) version = Attrs.withoutVersionPrefix(version);
         String description = variables.resolve(p.description(), p.location(), false);
         String comments = variables.resolve(p.comments(), p.location(), false);
         String keywords = variables.resolve(p.keywords(), p.location(), false);
@@ -55,6 +58,8 @@ final class IdentityStep {
             ctx.report(CompilerMessage.DEPRECATED, p.location(), "the package has no UpgradeCode",
                     "without one it can never be upgraded; add UpgradeCode=\"{GUID}\"");
         }
+        // WiX v6+ adds the Package/@Id as Property PackageId (Compiler_Package.cs)
+        if (p.v4() && p.id() != null) property("PackageId", p.id(), p);
         property("ProductCode", productCode(), p);
         property("ProductLanguage", Integer.toString(language), p);
         property("ProductName", name, p);
@@ -80,7 +85,9 @@ final class IdentityStep {
     }
 
     private void checkVersion(String version, PackageSymbol p) {
-        if (version != null && !version.matches("\\d{1,10}(\\.\\d{1,10}){1,3}")) {
+        // WiX v4+ (WixVersion) takes a one-field version; v3's light wants at least major.minor
+        String pattern = p.v4() ? "\\d{1,10}(\\.\\d{1,10}){0,3}" : "\\d{1,10}(\\.\\d{1,10}){1,3}";
+        if (version != null && !version.matches(pattern)) {
             ctx.report(CompilerMessage.BAD_VERSION, p.location(), "Version", version);
         }
     }

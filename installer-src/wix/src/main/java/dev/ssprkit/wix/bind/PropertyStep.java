@@ -10,11 +10,14 @@ import java.util.TreeSet;
 
 /**
  * Property flags gathered into their lists, as WiX does: Secure properties and every upgrade action property into
- * SecureCustomProperties (so they reach the server-side install), Hidden into MsiHiddenProperties, Admin into
- * AdminProperties. Property rows without a value (flags only, or search targets) are not written: MSI cannot store
+ * SecureCustomProperties (so they reach the server-side install), Hidden properties and deferred actions with
+ * HideTarget into MsiHiddenProperties, Admin into AdminProperties. Property rows without a value (flags only, or search targets) are not written: MSI cannot store
  * an empty property.
  */
 final class PropertyStep {
+    /** msidbCustomActionTypeHideTarget and msidbCustomActionTypeInScript (MSI SDK, Custom Action In-Script Execution Options). */
+    private static final int HIDE_TARGET = 0x2000, IN_SCRIPT = 0x400;
+
     private final BindContext ctx;
 
     PropertyStep(BindContext ctx) {
@@ -30,6 +33,12 @@ final class PropertyStep {
             if (p.flag("Admin")) admin.add(id);
         }
         for (Row u : ctx.rows("Upgrade")) if (u.str("ActionProperty") != null) secure.add(u.str("ActionProperty"));
+        // a deferred, commit or rollback action with HideTarget: its CustomActionData (the property named like the
+        // action) is hidden too, as WiX's CreateSpecialPropertiesCommand does
+        for (Row ca : ctx.rows("CustomAction")) {
+            Integer type = ca.integer("Type");
+            if (type != null && (type & HIDE_TARGET) != 0 && (type & IN_SCRIPT) != 0) hidden.add(ca.str("Action"));
+        }
         merge("SecureCustomProperties", secure);
         merge("MsiHiddenProperties", hidden);
         merge("AdminProperties", admin);

@@ -6,6 +6,7 @@ import dev.ssprkit.wix.model.Row;
 import dev.ssprkit.wix.model.WixVariableSymbol;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -14,10 +15,12 @@ import java.util.regex.Pattern;
 /**
  * Bind-time variables, resolved in every string cell: {@code !(loc.X)} (the culture's .wxl strings),
  * {@code !(wix.X)} (WixVariable, then command-line bind variables) and {@code !(bind.X.Y)} (facts about files and
- * properties, available once the files are read). An undefined one is an error at the cell's source location.
+ * properties, available once the files are read). {@code !(wix.X=value)} and {@code !(bind.X.Y=value)} fall back to
+ * the inline value, as in WiX v4+. An undefined one is an error at the cell's source location.
  */
 final class VariableResolver {
-    private static final Pattern VARIABLE = Pattern.compile("!\\((loc|wix|bind)\\.([^)\\s]+)\\)");
+    /** kind, name, and the inline default after '=' (WiX's TryParseWixVariable: anything up to the closing parenthesis). */
+    private static final Pattern VARIABLE = Pattern.compile("!\\((loc|wix|bind)\\.([^)=\\s]+)(?:=([^)]*))?\\)");
 
     private final BindContext ctx;
     private final Map<String, String> wix = new HashMap<>();
@@ -71,7 +74,7 @@ final class VariableResolver {
         Matcher m = VARIABLE.matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String kind = m.group(1), name = m.group(2);
+            String kind = m.group(1), name = m.group(2), inlineDefault = m.group(3);
             String value;
             if (kind.equals("bind")) {
                 if (!late) {
@@ -79,14 +82,18 @@ final class VariableResolver {
                     continue;
                 }
                 value = bind(name);
+                if (value == null) value = inlineDefault; // !(bind.X=default), as WiX's ResolveDelayedFieldsCommand
             } else if (late) {
                 m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
                 continue;
             } else {
                 value = kind.equals("loc") ? ctx.options.localization().get(name) : wix.get(name);
+                // !(wix.X=default) falls back to its inline value; WiX rejects one on a !(loc.X)
+                if (value == null && kind.equals("wix")) value = inlineDefault;
             }
-            if (value == null) {
-                ctx.report(CompilerMessage.UNDEFINED_BIND_TIME_VARIABLE, at, m.group(), hint(kind));
+            if (value == null || (kind.equals("loc") && inlineDefault != null)) {
+                ctx.report(CompilerMessage.UNDEFINED_BIND_TIME_VARIABLE, at, m.group(),
+                        kind.equals("loc") && inlineDefault != null ? "a !(loc.X) takes no inline default; define the string in the .wxl" : hint(kind));
                 value = "";
             } else if (!kind.equals("bind") && value.contains("!(")) {
                 value = resolve(value, at, false); // a .wxl string may itself use wix variables
@@ -105,14 +112,19 @@ final class VariableResolver {
         };
     }
 
-    /** A bind variable: FileVersion / FileLanguage / FileSize of a File id, or property.X. */
+    /**
+     * A bind variable: FileVersion / FileLanguage / FileSize of a File id, or property.X. The kind is matched without
+     * regard to case, as WiX v4+ keeps these variables in a case-insensitive map (ProcessPropertiesCommand), so
+     * {@code !(bind.fileversion.X)} is {@code !(bind.FileVersion.X)}.
+     */
     private String bind(String name) {
         int dot = name.indexOf('.');
         if (dot < 0) return null;
-        String what = name.substring(0, dot), id = name.substring(dot + 1);
-        if (what.equalsIgnoreCase("property")) { // WiX documents bind.property.X; its own templates write bind.Property.X
+        String what = name.substring(0, dot).toLowerCase(Locale.ROOT), id = name.substring(dot + 1);
+        if (what.equals("property")) { // WiX documents bind.property.X; its own templates write bind.Property.X
             Row p = ctx.linked.row("Property", id);
             if (p != null) return p.str("Value");
+            if (id.startsWith("ProductVersion.")) return productVersionField(id.substring("ProductVersion.".length()));
             return switch (id) {
                 case "ProductVersion" -> ctx.identity.version();
                 case "ProductName" -> ctx.identity.name();
@@ -126,11 +138,33 @@ final class VariableResolver {
         BindContext.FileFacts f = ctx.files.get(id);
         if (f == null) return null;
         Function<BindContext.FileFacts, String> fact = switch (what) {
-            case "FileVersion", "fileVersion" -> x -> x.version == null ? "" : x.version;
-            case "FileLanguage", "fileLanguage" -> x -> x.language == null ? "" : x.language;
-            case "FileSize", "fileSize" -> x -> Long.toString(x.size);
+            case "fileversion" -> x -> x.version == null ? "" : x.version;
+            case "filelanguage" -> x -> x.language == null ? "" : x.language;
+            case "filesize" -> x -> Long.toString(x.size);
             default -> null;
         };
         return fact == null ? null : fact.apply(f);
+    }
+
+    /**
+     * {@code !(bind.property.ProductVersion.Major)} (also Minor, Build, Revision), which WiX v4+ adds when ProductVersion
+     * parses as a .NET Version (2 to 4 fields; ResolveDelayedFieldsCommand): a field that is not written is -1, as
+     * .NET's Version reports it. Null when the version does not parse or the field is unknown.
+     */
+    private String productVersionField(String field) {
+        Row p = ctx.linked.row("Property", "ProductVersion");
+        String version = p != null ? p.str("Value") : ctx.identity.version();
+        if (version == null || !version.matches("\\d{1,10}(\\.\\d{1,10}){1,3}")) return null;
+        String[] parts = version.split("\\.");
+        for (String part : parts) if (Long.parseLong(part) > Integer.MAX_VALUE) return null;
+        int index = switch (field) {
+            case "Major" -> 0;
+            case "Minor" -> 1;
+            case "Build" -> 2;
+            case "Revision" -> 3;
+            default -> -1;
+        };
+        if (index < 0) return null;
+        return index < parts.length ? Long.toString(Long.parseLong(parts[index])) : "-1";
     }
 }

@@ -195,9 +195,28 @@ public final class Attrs {
      * 8 bits of each, so upgrade detection between such versions can go wrong.
      */
     public String version(String name, boolean required) {
-        String v = required ? required(name) : str(name);
+        return checkedVersion(name, required ? required(name) : str(name), false);
+    }
+
+    /**
+     * A v4+ Package/@Version, read as WiX v4+ reads it (WixVersion): a leading {@code v} or {@code V} is allowed and
+     * dropped (WiX's binder writes ProductVersion without it), and one field is enough ({@code Version="1"}).
+     */
+    public String packageVersion(String name) {
+        return checkedVersion(name, withoutVersionPrefix(required(name)), true);
+    }
+
+    /** The version without WiX's optional {@code v}/{@code V} prefix (only when a digit follows it). */
+    public static String withoutVersionPrefix(String v) {
+        if (v != null && v.length() > 1 && (v.charAt(0) == 'v' || v.charAt(0) == 'V') && Character.isDigit(v.charAt(1))) {
+            return v.substring(1);
+        }
+        return v;
+    }
+
+    private String checkedVersion(String name, String v, boolean oneFieldAllowed) {
         if (v == null || deferred(v)) return v;
-        if (!VERSION.matcher(v).matches() || !v.contains(".")) {
+        if (!VERSION.matcher(v).matches() || (!oneFieldAllowed && !v.contains("."))) {
             ctx.report(CompilerMessage.BAD_VERSION, at(name), name, v);
             return null;
         }
@@ -209,7 +228,7 @@ public final class Attrs {
             }
         }
         // WiX accepts 32-bit fields; Windows Installer keeps 8.8.16 bits of a ProductVersion (and ignores the 4th)
-        if (Long.parseLong(p[0]) > 255 || Long.parseLong(p[1]) > 255 || (p.length > 2 && Long.parseLong(p[2]) > 65535)) {
+        if (Long.parseLong(p[0]) > 255 || (p.length > 1 && Long.parseLong(p[1]) > 255) || (p.length > 2 && Long.parseLong(p[2]) > 65535)) {
             ctx.report(CompilerMessage.VERSION_FIELD_OVER_255, at(name), name, v);
         }
         return v;

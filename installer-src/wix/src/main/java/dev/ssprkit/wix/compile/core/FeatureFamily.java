@@ -19,8 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Feature.Attributes bits (SDK): FavorSource 0x1, FollowParent 0x2, FavorAdvertise 0x4, DisallowAdvertise 0x8,
  * UIDisallowAbsent 0x10. Display: {@code collapse} the next even number, {@code expand} the next odd one, counted
- * over all features of one Product/Package/Fragment in document order, parents before their children (WiX's one
- * {@code lastDisplay} counter, Compiler.cs ParseFeatureElement), {@code hidden} 0.
+ * among the siblings in document order: each Feature, FeatureRef and FeatureGroup starts its own count for the
+ * features inside it, and the top-level features of a Product/Package/Fragment share one (WiX v3 and v4+ Compiler.cs
+ * ParseFeatureElement: {@code childDisplay}, a fresh {@code lastDisplay} per FeatureRef and FeatureGroup),
+ * {@code hidden} 0.
  */
 public final class FeatureFamily implements ElementFamily {
     static final String[] FEATURE_CONTAINERS = {"Feature", "FeatureRef", "FeatureGroup"};
@@ -85,11 +87,18 @@ public final class FeatureFamily implements ElementFamily {
         }
     }
 
-    /** The Display column: one counter per section (Product, Package, Fragment) in document order, as WiX numbers it. */
+    /** The Display column: one counter per parent (section, Feature, FeatureRef, FeatureGroup), as WiX numbers it. */
     private static Integer display(CompileContext ctx, Attrs a, Scope scope) {
         String value = a.str("Display", "collapse");
-        java.util.Map<Object, AtomicInteger> bySection = ctx.state("featureDisplay", java.util.IdentityHashMap::new);
-        AtomicInteger last = bySection.computeIfAbsent(ctx.section(), k -> new AtomicInteger());
+        java.util.Map<Object, java.util.Map<String, AtomicInteger>> bySection = ctx.state("featureDisplay", java.util.IdentityHashMap::new);
+        String parent = scope.get(Scope.PARENT);
+        String parentId = switch (parent == null ? "" : parent) {
+            case "Feature", "FeatureRef" -> scope.get(Scope.FEATURE);
+            case "FeatureGroup" -> scope.get(Scope.FEATURE_GROUP);
+            default -> "";
+        };
+        AtomicInteger last = bySection.computeIfAbsent(ctx.section(), k -> new java.util.HashMap<>())
+                .computeIfAbsent(parent + ":" + parentId, k -> new AtomicInteger());
         switch (value) {
             case "collapse" -> {
                 last.set((last.get() | 1) + 1);

@@ -6,11 +6,14 @@ import dev.ssprkit.wix.compile.ElementFamily;
 import dev.ssprkit.wix.compile.Grammar;
 import dev.ssprkit.wix.compile.Scope;
 import dev.ssprkit.wix.diag.CompilerMessage;
+import dev.ssprkit.wix.model.NameGuid;
 import dev.ssprkit.wix.model.PackageSymbol;
 import dev.ssprkit.wix.model.PackageSymbol.InstallScope;
 import dev.ssprkit.wix.model.Section;
 import dev.ssprkit.wix.model.WixVariableSymbol;
 import dev.ssprkit.wix.source.SourceElement;
+
+import java.util.UUID;
 
 /**
  * The entry sections and what identifies them: v3 {@code <Product>} with its {@code <Package>}, v4+ {@code <Package>}
@@ -18,6 +21,9 @@ import dev.ssprkit.wix.source.SourceElement;
  * package: Property, PropertyRef, WixVariable, launch conditions (v3 Condition, v4 Launch).
  */
 public final class PackageFamily implements ElementFamily {
+    /** WiX's namespace for the UpgradeCode implied by Package/@Id (UpgradeCodeGuidNamespace in WiX's Compiler.cs). */
+    static final UUID PACKAGE_UPGRADE_CODE_NAMESPACE = UUID.fromString("D9C5E8D9-0F97-4D24-A235-91BD2FA169A6");
+
     @Override
     public void register(Grammar g) {
         g.on("Product", this::v3Product, "Wix");
@@ -131,9 +137,15 @@ public final class PackageFamily implements ElementFamily {
             summaryCodepageText = deferred(si, "Codepage");
         }
         String productCode = a.guid("ProductCode", false, true, false);
+        String packageId = a.str("Id");
+        String upgradeCode = a.guid("UpgradeCode", false, false, false);
+        if (upgradeCode == null && packageId != null && !a.has("UpgradeCode")) {
+            // WiX v6+ (Compiler_Package.cs): a Package with an Id and no UpgradeCode gets the name GUID of the Id
+            upgradeCode = NameGuid.of(PACKAGE_UPGRADE_CODE_NAMESPACE, packageId);
+        }
         ctx.beginSection(Section.Type.PRODUCT, null, pkg.location());
-        ctx.add(new PackageSymbol(Section.Type.PRODUCT, a.str("Id"), a.required("Name"), a.required("Manufacturer"),
-                a.version("Version", true), a.guid("UpgradeCode", false, false, false),
+        ctx.add(new PackageSymbol(Section.Type.PRODUCT, packageId, a.required("Name"), a.required("Manufacturer"),
+                a.packageVersion("Version"), upgradeCode,
                 "*".equals(productCode) ? null : productCode, language(ctx, a), codepage(ctx, a), summaryCodepage,
                 a.integer("InstallerVersion", 500, 0, Integer.MAX_VALUE), installScope, null, a.yesNo("Compressed", true),
                 a.yesNo("ShortNames", false), false, null, description, comments, keywords, summaryManufacturer, true,

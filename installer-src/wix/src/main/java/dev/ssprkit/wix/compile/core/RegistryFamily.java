@@ -154,7 +154,7 @@ public final class RegistryFamily implements ElementFamily {
     /** The Registry.Value encoding of a typed value. */
     static String encode(String type, String action, String value) {
         return switch (type) {
-            case "binary" -> value == null ? null : "#x" + value;
+            case "binary" -> "#x" + (value == null ? "" : value); // no Value: an empty REG_BINARY, as WiX writes it
             case "expandable" -> "#%" + value;
             case "integer" -> "#" + value;
             case "multiString" -> switch (action) {
