@@ -33,6 +33,15 @@ class ExitEarlyWithSuccessWineTest {
                 ? new String(b, 2, b.length - 2, java.nio.charset.StandardCharsets.UTF_16LE) : new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
+    private static String tail(Path file) {
+        try {
+            String text = log(file);
+            return text.substring(Math.max(0, text.length() - 4000));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
     @Test
     void theActionRunsOnlyWhenANewerVersionWasFound() throws Exception {
         Path msi = dir.resolve("e.msi");
@@ -53,7 +62,9 @@ class ExitEarlyWithSuccessWineTest {
         Path first = dir.resolve("newer.log");
         assertEquals(0, wine.msiexec("/i", msi.toString(), "/qn", "/l*v", first.toString()).exitCode(), "ending early is a success");
         assertTrue(log(first).contains("WixExitEarlyWithSuccess: a newer version is installed"), "the action ran");
-        assertEquals(0, wine.msiexec("/x", msi.toString(), "/qn").exitCode());
+        Path removal = dir.resolve("remove.log");
+        int removed = wine.msiexec("/x", msi.toString(), "/qn", "/l*v", removal.toString()).exitCode();
+        assertEquals(0, removed, () -> "uninstall after the early exit; its log ends:\n" + tail(removal));
         Path second = dir.resolve("plain.log");
         assertEquals(0, wine.msiexec("/i", msi.toString(), "NEWERVERSIONDETECTED=", "/qn", "/l*v", second.toString()).exitCode());
         assertFalse(log(second).contains("WixExitEarlyWithSuccess:"), "without a newer version the action does not run");
