@@ -17,6 +17,7 @@ import dev.ssprkit.validate.rules.SchemaColumns;
 import dev.ssprkit.validate.rules.Sequences;
 import dev.ssprkit.validate.rules.Shortcuts;
 import dev.ssprkit.validate.rules.Structure;
+import dev.ssprkit.validate.rules.StandardDialogs;
 import dev.ssprkit.validate.rules.Upgrades;
 
 import java.util.List;
@@ -42,7 +43,8 @@ public final class Rules {
             new PropertyNames(),       // ICE46 ICE52 ICE79 ICE86 ICE99
             new RegistryValues(),      // ICE33 ICE65 ICE70
             new Shortcuts(),           // ICE17 ICE36 ICE59 ICE67
-            new Dialogs(),             // ICE31 ICE34 ICE44
+            new Dialogs(),             // ICE17 ICE31 ICE34 ICE44
+            new StandardDialogs(),     // ICE20
             new FormattedReferences(), // ICE69
             new ReadLeniencies()       // SSPRK03: what the reader accepted as Windows does
     );

@@ -189,6 +189,10 @@ class IceViolationTest {
             d.table("RadioButton").add("CHOICE", 2, "No", 0, 20, 100, 15, "No", null);
             d.table("Property").add("CHOICE", "Maybe");
         }));
+        // the SDK's ICE20 page: a UI (Dialog rows, no LIMITUI) has the Exit dialog at -1 in both UI sequences (the
+        // other requirements: StandardDialogsIce20Test)
+        cases.add(c("ICE20", E, "UI without an exit dialog in AdminUISequence", db -> Products.delete(
+                StandardDialogsIce20Test.standardUi(db), "AdminUISequence", "D")));
         // the SDK's ICE44 page: NewDialog/SpawnDialog/SpawnWaitDialog name a Dialog row
         cases.add(c("ICE44", E, "SpawnDialog names a missing dialog", db -> ui(db).table("ControlEvent")
                 .add("D", "Ok", "SpawnDialog", "NoSuchDlg", "1", 1)));

@@ -193,7 +193,7 @@ public final class WixBuild {
                 hidden.merge(f.iceId(), 1, Integer::sum);
                 continue;
             }
-            String where = f.table() + (f.rowKey() == null ? "" : " [" + f.rowKey() + "]");
+            String where = f.table() == null ? "(the package)" : f.table() + (f.rowKey() == null ? "" : " [" + f.rowKey() + "]");
             SourceLocation at = binder.locate(f.table(), f.rowKey());
             CompilerMessage m = f.severity() != Severity.ERROR ? CompilerMessage.ICE_WARNING
                     : errorsFail ? CompilerMessage.ICE_ERROR : CompilerMessage.ICE_ERROR_NOT_ENFORCED;

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  *     Text (error; both attributes at once is an error too); an enabled PushButton has at least one ControlEvent (error); a
  *     RadioButtonGroup, ListBox, ComboBox or ListView control's property has rows in its table (warning).</li>
  * </ul>
- * ICE20 (the standard dialogs a package with its own UI needs) is not implemented.
+ * ICE20 (the standard dialogs a package with its own UI needs) is {@link StandardDialogs}.
  */
 public final class Dialogs implements Rule {
     static final int INDIRECT = 0x8;

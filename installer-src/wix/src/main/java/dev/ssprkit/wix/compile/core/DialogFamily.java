@@ -6,6 +6,7 @@ import dev.ssprkit.wix.compile.ElementFamily;
 import dev.ssprkit.wix.compile.Grammar;
 import dev.ssprkit.wix.compile.Scope;
 import dev.ssprkit.wix.diag.CompilerMessage;
+import dev.ssprkit.wix.model.EnsureTableSymbol;
 import dev.ssprkit.wix.model.Row;
 import dev.ssprkit.wix.source.SourceElement;
 
@@ -117,6 +118,9 @@ public final class DialogFamily implements ElementFamily {
         if (kind.disabledByDefault()) bits |= ENABLED;
         boolean tabbable = a.has("TabSkip") ? !a.yesNo("TabSkip", false) : kind.tabbable();
         String property = a.str("Property");
+        // the installer fills a ListBox on FileInUseProcess itself, but ICE20 asks for the table; WiX-built packages
+        // (putty 0.68's, WiX's own Decompile/ui.msi) carry it empty
+        if ("ListBox".equals(type)) ctx.add(new EnsureTableSymbol("ListBox", e.location()));
         String checkBoxRef = a.str("CheckBoxPropertyRef");
         String text = a.str("Text");
         String tooltip = a.str("ToolTip"), help = a.str("Help");
