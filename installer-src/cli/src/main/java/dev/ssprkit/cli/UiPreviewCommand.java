@@ -72,7 +72,8 @@ final class UiPreviewCommand implements Callable<Integer> {
         if (result != null && report(result, stdout, err) != Sspr.OK) return ExitStatus.INTERNAL.code;
         if (!check) return Sspr.OK;
         findings.forEach(f -> stdout.println("check: " + f));
-        stdout.println(findings.isEmpty() ? "layout check: no problems found" : "layout check: " + findings.size() + " problems found");
+        stdout.println(findings.isEmpty() ? "layout check: no problems found"
+                : "layout check: " + findings.size() + (findings.size() == 1 ? " problem found" : " problems found"));
         return findings.isEmpty() ? Sspr.OK : Sspr.FAILED;
     }
 

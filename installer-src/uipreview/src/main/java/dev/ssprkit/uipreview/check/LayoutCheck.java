@@ -34,7 +34,8 @@ import java.util.function.Function;
  *       hides or whose Attributes hide them (alternatives stacked in one place, only one of which shows), an
  *       error dialog's A/C/I/N/O/R/Y buttons, the dropped-down list of a combo box (only its closed field counts),
  *       the part of a static text's rectangle its text does not reach, and rectangles that only touch in installer
- *       units (rounding each coordinate to pixels can make them share a row).</li>
+ *       units (rounding each coordinate to pixels can make them share a row);</li>
+ *   <li>what the keyboard cannot do: {@link KeyboardCheck}.</li>
  * </ul>
  * Every finding names the dialog and the control. No files are written.
  */
@@ -70,6 +71,7 @@ public final class LayoutCheck {
                 }
             }
             overlaps(dialog, layout, ui, fonts, property, options.limits().maxTextChars(), out);
+            KeyboardCheck.check(dialog, out);
         }
         return out;
     }

@@ -5,7 +5,7 @@ package dev.ssprkit.uipreview.check;
  *
  * @param kind    what is wrong
  * @param dialog  the dialog
- * @param control the control
+ * @param control the control (null for a finding about the whole dialog)
  * @param other   the control it overlaps ({@link Kind#OVERLAP}), else null
  * @param message what is wrong and what to change, for people
  */
@@ -16,11 +16,13 @@ public record LayoutFinding(Kind kind, String dialog, String control, String oth
         /** Its text, measured in the font its style resolves to, needs more room than the control gives it. */
         TEXT_DOES_NOT_FIT,
         /** Two controls that show at the same time cover the same pixels. */
-        OVERLAP
+        OVERLAP,
+        /** The keyboard cannot do what it should: a broken or incomplete tab cycle, a missing or unknown default/cancel control. */
+        KEYBOARD
     }
 
     @Override
     public String toString() {
-        return "dialog " + dialog + ", control " + control + ": " + message;
+        return "dialog " + dialog + (control == null ? "" : ", control " + control) + ": " + message;
     }
 }

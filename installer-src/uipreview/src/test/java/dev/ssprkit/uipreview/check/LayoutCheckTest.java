@@ -82,4 +82,52 @@ class LayoutCheckTest {
         assertEquals(3, byControl.get("Err.Extra").size(), "Extra covers A, C and O; they do not count against each other");
         assertTrue(byControl.get("Err.Extra").stream().allMatch(f -> f.kind() == LayoutFinding.Kind.OVERLAP));
     }
+
+    /** Four push buttons side by side on dialog {@code d}, each with its Control_Next. */
+    private static IdtPackage buttons(IdtPackage p, String d, String... nexts) {
+        for (int i = 0; i < nexts.length; i++) {
+            String name = String.valueOf((char) ('A' + i));
+            p.row("Control", d, name, "PushButton", 10 + 60 * i, 240, 56, 17, 3, null, name, "-".equals(nexts[i]) ? null : nexts[i], null);
+        }
+        return p;
+    }
+
+    @Test
+    void keyboardFindingsFollowTheSdksTabCycleAndDefaultAndCancelControls() throws IOException {
+        // The SDK's Control table page (Control_Next): "The links between the controls must form a closed cycle. Some
+        // controls, such as static text controls, can be left out of the cycle." Its Dialog table page: Control_First,
+        // Control_Default and Control_Cancel are controls of the dialog; Error dialogs ignore the last two and their
+        // buttons are not linked (SDK "Error Dialog").
+        IdtPackage p = new IdtPackage();
+        p.row("Dialog", "Ring", 50, 50, 370, 270, 3, "Ring", "A", "A", "C");   // A>B>C>A, D left out: fine
+        buttons(p, "Ring", "B", "C", "A", "-");
+        p.row("Dialog", "Open", 50, 50, 370, 270, 3, "Open", "A", "A", "B");   // A>B, then nothing
+        buttons(p, "Open", "B", "-");
+        p.row("Dialog", "Dangling", 50, 50, 370, 270, 3, "Dangling", "A", "A", "A");
+        buttons(p, "Dangling", "Nope");
+        p.row("Dialog", "Side", 50, 50, 370, 270, 3, "Side", "A", "A", "B");   // A>B>A; C links in from outside
+        buttons(p, "Side", "B", "A", "A");
+        p.row("Dialog", "NoCancel", 50, 50, 370, 270, 3, "NoCancel", "A", "A", null);
+        buttons(p, "NoCancel", "-");
+        p.row("Dialog", "Ghost", 50, 50, 370, 270, 3, "Ghost", "A", "Gone", "A");
+        buttons(p, "Ghost", "-");
+        p.row("Dialog", "Modeless", 50, 50, 370, 270, 1, "Modeless", "A", null, null); // not modal: no cancel needed
+        buttons(p, "Modeless", "-");
+        p.row("Dialog", "Err", 50, 50, 270, 105, 0x10003, "[ProductName]", "ErrorText", null, null);
+        p.row("Control", "Err", "ErrorText", "Text", 48, 15, 205, 60, 3, null, "x", null, null);
+        p.row("Control", "Err", "O", "PushButton", 100, 80, 56, 17, 3, null, "OK", null, null);
+        Path msi = p.build(dir, dir.resolve("keys.msi"));
+        List<LayoutFinding> findings;
+        try (Database db = MsiReader.read(msi)) {
+            findings = LayoutCheck.check(db, PreviewOptions.defaults()).stream().filter(f -> f.kind() == LayoutFinding.Kind.KEYBOARD).toList();
+        }
+        List<String> where = findings.stream().map(f -> f.dialog() + "." + f.control()).sorted().toList();
+        assertEquals(List.of("Dangling.A", "Ghost.Gone", "NoCancel.null", "Open.B", "Side.C"), where, findings.toString());
+        String text = findings.toString();
+        assertTrue(text.contains("dialog Open, control B: the tab order from A stops at B, which has no Control_Next"), text);
+        assertTrue(text.contains("dialog Dangling, control A: its Control_Next names Nope, which is not a control of the dialog"), text);
+        assertTrue(text.contains("dialog Side, control C: it links to A (Control_Next) but is not in the tab cycle"), text);
+        assertTrue(text.contains("dialog NoCancel: the dialog has no cancel control (Control_Cancel)"), text);
+        assertTrue(text.contains("dialog Ghost, control Gone: is named in the dialog's Control_Default"), text);
+    }
 }
