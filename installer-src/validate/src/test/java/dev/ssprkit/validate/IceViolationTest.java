@@ -189,6 +189,12 @@ class IceViolationTest {
             d.table("RadioButton").add("CHOICE", 2, "No", 0, 20, 100, 15, "No", null);
             d.table("Property").add("CHOICE", "Maybe");
         }));
+        // the SDK's ICE17 page: a RadioButtonGroup with the Bitmap attribute shows pictures named by its RadioButton texts
+        cases.add(c("ICE17", E, "picture radio button without its Binary row", db -> {
+            ui(db).table("Control").add("D", "Pick", "RadioButtonGroup", 10, 40, 100, 40, 0x40003, "PICK", null, null, null);
+            db.table("RadioButton").add("PICK", 1, "Yes", 0, 0, 50, 15, "NoSuchPicture", null);
+            db.table("Property").add("PICK", "Yes");
+        }));
         // the SDK's ICE20 page: a UI (Dialog rows, no LIMITUI) has the Exit dialog at -1 in both UI sequences (the
         // other requirements: StandardDialogsIce20Test)
         cases.add(c("ICE20", E, "UI without an exit dialog in AdminUISequence", db -> Products.delete(

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  *     is a formatted reference, {@code [PROPERTY]}, is decided at run time and not checked).</li>
  * <li>ICE17 (its control checks; the shortcut checks are in {@link Shortcuts}): a Bitmap or Icon control, and a
  *     PushButton or CheckBox with the Bitmap (0x40000) or Icon (0x80000) attribute, shows a Binary row named in its
- *     Text (error; both attributes at once is an error too); an enabled PushButton has at least one ControlEvent (error); a
+ *     Text (error; both attributes at once is an error too), and so does each RadioButton of a RadioButtonGroup
+ *     with one of them (its Text names the picture); an enabled PushButton has at least one ControlEvent (error); a
  *     RadioButtonGroup, ListBox, ComboBox or ListView control's property has rows in its table (warning).</li>
  * </ul>
  * ICE20 (the standard dialogs a package with its own UI needs) is {@link StandardDialogs}.
@@ -75,6 +76,14 @@ public final class Dialogs implements Rule {
                 ctx.error("ICE17", c, "Attributes", "control " + where + " has both the Bitmap and the Icon attribute");
             } else if (picture && text != null && !text.contains("[") && !binaries.contains(text)) {
                 ctx.error("ICE17", c, "Text", "the picture '" + text + "' of control " + where + " is not in the Binary table");
+            }
+            if ("RadioButtonGroup".equals(type) && (attributes & (BITMAP | ICON)) != 0 && Context.text(c, "Property") != null) {
+                for (Row b : ctx.rowsWith("RadioButton", "Property", Context.text(c, "Property"))) {
+                    String shown = Context.text(b, "Text");
+                    if (shown != null && !shown.contains("[") && !binaries.contains(shown)) {
+                        ctx.error("ICE17", b, "Text", "the picture '" + shown + "' of a button of the RadioButtonGroup " + where + " is not in the Binary table");
+                    }
+                }
             }
             // a disabled button (no Enabled bit, 0x2) needs no event: WiX's own exit dialogs ship disabled Back buttons
             if ("PushButton".equals(type) && (attributes & ENABLED) != 0
