@@ -91,6 +91,8 @@ public enum CompilerMessage implements Message {
     MERGE_FAILED(246, ERROR, "merge module '%s' (%s) cannot be merged: %s", ""),
     MERGE_UNUSED_CONFIGURATION(247, WARNING, "merge module '%s' (%s) has no configurable item '%s'; this ConfigurationData is not used", "the module's ModuleConfiguration table lists: %4$s"),
     MODULE_SEQUENCE(248, ERROR, "action '%s' in %s of a merge module: %s", "in a module, a standard action has a Sequence and a custom action or dialog a Before or After (the SDK's ModuleInstallExecuteSequence table, ICEM12)"),
+    CLASS_WITHOUT_CONTEXT(249, WARNING, "<Class Id=\"%s\"> has no Context, so it registers nothing (WiX v4+ builds it the same way)",
+            "add Context=\"InprocServer32\" (or LocalServer32...) for the server the class is registered with"),
     SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 
     private final Entry entry;

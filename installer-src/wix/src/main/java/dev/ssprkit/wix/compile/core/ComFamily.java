@@ -193,7 +193,10 @@ public final class ComFamily implements ElementFamily {
         ctx.children(e, inner).run();
         if (clsid == null || component == null) return;
         if (contexts.isEmpty()) {
-            ctx.report(CompilerMessage.MISSING_ATTRIBUTE, e.location(), "Class", "Context");
+            // WiX v4+ builds a Class without Context and writes no Class or Registry rows for it (its ClassFixture,
+            // ClassWithoutContextDoesNotCrash); v3's schema requires the attribute
+            if (ctx.v4()) ctx.report(CompilerMessage.CLASS_WITHOUT_CONTEXT, e.location(), clsid);
+            else ctx.report(CompilerMessage.MISSING_ATTRIBUTE, e.location(), "Class", "Context");
             return;
         }
         String icon = a.str("Icon");
@@ -276,11 +279,17 @@ public final class ComFamily implements ElementFamily {
         String id = a.guid("Id", true, false, false);
         Integer language = a.integer("Language", null, 0, 32767);
         if (!a.has("Language")) a.required("Language");
-        Integer major = a.integer("MajorVersion", 1, 0, 255), minor = a.integer("MinorVersion", 0, 0, 255);
         boolean advertise = a.yesNo("Advertise", false);
+        // WiX's TypeLib version fixtures: the major version is 16 bits; the minor one is 8 bits when advertised (the
+        // TypeLib table's Version packs major * 256 + minor) and 16 bits in a registered one's key
+        Integer major = a.integer("MajorVersion", 1, 0, 65535), minor = a.integer("MinorVersion", 0, 0, advertise ? 255 : 65535);
         String component = scope.get(Scope.COMPONENT);
         String file = scope.get(Scope.FILE);
-        String version = major + "." + Integer.toHexString(minor);
+        // the registry key's version is hexadecimal, "%x.%x" (WiX's ParseTypeLibElement writes it so)
+        String version = Integer.toHexString(major) + "." + Integer.toHexString(minor);
+        // an advertised one without MajorVersion/MinorVersion has no Version (WiX leaves the column empty)
+        Integer packed = a.has("MajorVersion") || a.has("MinorVersion")
+                ? (a.has("MajorVersion") ? major * 256 : 0) + (a.has("MinorVersion") ? minor : 0) : null;
         int flags = (a.yesNo("Restricted", false) ? 1 : 0) | (a.yesNo("Control", false) ? 2 : 0) | (a.yesNo("Hidden", false) ? 4 : 0)
                 | (a.yesNo("HasDiskImage", false) ? 8 : 0);
         ctx.children(e, scope.with(TYPELIB, id).with(TYPELIB_VERSION, version).with(COM_ADVERTISE, advertise ? "yes" : "no")).run();
@@ -289,7 +298,7 @@ public final class ComFamily implements ElementFamily {
             String help = a.str("HelpDirectory");
             if (help != null) ctx.reference("Directory", help, a.at("HelpDirectory"));
             ctx.row("TypeLib", e.location()).set("LibID", id).set("Language", language).set("Component_", component)
-                    .set("Version", (major << 8) | minor).set("Description", a.str("Description")).set("Directory_", help)
+                    .set("Version", packed).set("Description", a.str("Description")).set("Directory_", help)
                     .set("Cost", a.integer("Cost", null, 0, Integer.MAX_VALUE)).extra("FeatureFromComponent", true);
             return;
         }

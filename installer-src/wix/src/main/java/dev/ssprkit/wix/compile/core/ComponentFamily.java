@@ -33,6 +33,8 @@ public final class ComponentFamily implements ElementFamily {
         g.on("ComponentGroupRef", (ctx, e, s) -> ref(ctx, e, s, "ComponentGroup"), "ComponentGroup", "Feature", "FeatureRef", "FeatureGroup", "Product", "Package", "Module", "Fragment");
         g.on("Condition", this::componentCondition, "Component");
         g.on("CreateFolder", this::createFolder, "Component");
+        g.on("ReserveCost", this::reserveCost, "Component");
+        g.on("Category", this::category, "Component");
         g.on("RemoveFile", (ctx, e, s) -> removeFile(ctx, e, s, true), "Component");
         g.on("RemoveFolder", (ctx, e, s) -> removeFile(ctx, e, s, false), "Component");
         g.on("Environment", this::environment, "Component");
@@ -195,6 +197,43 @@ public final class ComponentFamily implements ElementFamily {
         if (dir != null && component != null) {
             ctx.row("CreateFolder", e.location()).set("Directory_", dir).set("Component_", component);
         }
+    }
+
+    /**
+     * ReserveCost: disk space the component's installation needs beyond its files (SDK ReserveCost table); the folder
+     * is the component's unless Directory says otherwise; RunLocal and RunFromSource are required, as WiX requires them.
+     */
+    private void reserveCost(CompileContext ctx, SourceElement e, Scope scope) {
+        Attrs a = ctx.attrs(e, "Id", "Directory", "RunFromSource", "RunLocal");
+        String component = scope.get(Scope.COMPONENT);
+        String dir = a.has("Directory") ? StandardDirectories.attribute(ctx, a, "Directory") : scope.get(Scope.DIRECTORY);
+        Integer local = a.integer("RunLocal", null, 0, Integer.MAX_VALUE), source = a.integer("RunFromSource", null, 0, Integer.MAX_VALUE);
+        if (!a.has("RunLocal")) a.required("RunLocal");
+        if (!a.has("RunFromSource")) a.required("RunFromSource");
+        String id = a.has("Id") ? a.id("Id", true) : CompileContext.generatedId("rc", component, dir);
+        ctx.children(e, scope).run();
+        if (component == null || local == null || source == null) return;
+        ctx.row("ReserveCost", e.location()).set("ReserveKey", id).set("Component_", component).set("ReserveFolder", dir)
+                .set("ReserveLocal", local).set("ReserveSource", source);
+    }
+
+    /**
+     * Category: a qualified component the component publishes (SDK PublishComponent table), for the feature named or
+     * else the feature that installs the component (the same rule as advertised COM rows).
+     */
+    private void category(CompileContext ctx, SourceElement e, Scope scope) {
+        Attrs a = ctx.attrs(e, "Id", "Qualifier", "AppData", "Feature");
+        String id = a.guid("Id", true, false, false);
+        String qualifier = a.required("Qualifier");
+        String feature = a.id("Feature", false);
+        if (feature != null) ctx.reference("Feature", feature, a.at("Feature"));
+        String component = scope.get(Scope.COMPONENT);
+        ctx.children(e, scope).run();
+        if (id == null || qualifier == null || component == null) return;
+        var row = ctx.row("PublishComponent", e.location()).set("ComponentId", id).set("Qualifier", qualifier).set("Component_", component)
+                .set("AppData", a.str("AppData"));
+        if (feature != null) row.set("Feature_", feature);
+        else row.extra("FeatureFromComponent", true);
     }
 
     private void removeFile(CompileContext ctx, SourceElement e, Scope scope, boolean isFile) {
