@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -131,15 +132,26 @@ public final class Linker {
         }
     }
 
-    /** The entry and every section that defines something a kept section references, transitively. */
+    /**
+     * The entry and every section that defines something a kept section references, transitively. A reference to an
+     * inline folder that its own section, or one already kept, defines pulls in nothing more: such a folder
+     * ({@code Subdirectory="a\\b"}) is defined by every section that writes it, and WiX links only the sections that
+     * are referenced (its DirectoryFixture.CanFindRedundantSubdirectoryInSecondSection: an unreferenced fragment
+     * defining the same folder first is not linked).
+     */
     private static Set<Section> closure(Section entry, Map<SymbolKey, Section> definedIn) {
         Set<Section> included = new LinkedHashSet<>();
+        Set<SymbolKey> defined = new HashSet<>();
         Deque<Section> queue = new ArrayDeque<>();
         queue.add(entry);
         while (!queue.isEmpty()) {
             Section s = queue.poll();
             if (!included.add(s)) continue;
+            for (Symbol sym : s.symbols()) {
+                if (sym instanceof Row row && row.flag(Subdirectories.SHARED) && sym.key() != null) defined.add(sym.key());
+            }
             for (Reference r : s.references()) {
+                if (defined.contains(r.target())) continue;
                 Section d = definedIn.get(r.target());
                 if (d != null && !included.contains(d)) queue.add(d);
             }
