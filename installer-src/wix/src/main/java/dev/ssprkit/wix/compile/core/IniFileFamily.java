@@ -26,7 +26,10 @@ public final class IniFileFamily implements ElementFamily {
         String section = a.required("Section");
         String key = a.required("Key");
         String value = a.str("Value");
-        String directory = a.has("Directory") ? StandardDirectories.attribute(ctx, a, "Directory") : scope.get(Scope.DIRECTORY);
+        // DirProperty names a property holding a folder (SDK IniFile table), not necessarily a Directory row: WiX reads
+        // the attribute as a plain identifier and references nothing (its FontTitle test writes ConfigurationFolder)
+        String directory = a.has("Directory") ? a.id("Directory", false) : scope.get(Scope.DIRECTORY);
+        if (a.has("Directory") && directory != null) directory = StandardDirectories.resolve(directory, ctx.platform());
         String component = scope.get(Scope.COMPONENT);
         String id = a.id("Id", false);
         if (id == null && !a.has("Id")) id = CompileContext.generatedId("ini", directory, name, section, key, value);
