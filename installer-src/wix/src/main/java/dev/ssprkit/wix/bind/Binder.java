@@ -20,6 +20,7 @@ public final class Binder {
 
     public BindResult bind(Linked linked, BindOptions options) {
         BindContext ctx = new BindContext(linked, diagnostics, options);
+        new DefaultUpgradeStep(ctx).run(); // before the variables: its message may be a !(loc.X)
         VariableResolver variables = new VariableResolver(ctx);
         variables.resolveEarly();
         IdentityStep identity = new IdentityStep(ctx, variables);

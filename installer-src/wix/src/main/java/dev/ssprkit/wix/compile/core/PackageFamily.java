@@ -7,6 +7,7 @@ import dev.ssprkit.wix.compile.Grammar;
 import dev.ssprkit.wix.compile.Scope;
 import dev.ssprkit.wix.diag.CompilerMessage;
 import dev.ssprkit.wix.model.NameGuid;
+import dev.ssprkit.wix.model.DefaultMajorUpgradeSymbol;
 import dev.ssprkit.wix.model.PackageSymbol;
 import dev.ssprkit.wix.model.PackageSymbol.InstallScope;
 import dev.ssprkit.wix.model.Section;
@@ -121,7 +122,7 @@ public final class PackageFamily implements ElementFamily {
         if (s.equals("perMachineOrUser")) {
             ctx.report(CompilerMessage.NOT_SUPPORTED_YET, a.at("Scope"), "Scope=\"perMachineOrUser\"", "use perUserOrMachine (MSIINSTALLPERUSER=1 by default) and pass ALLUSERS/MSIINSTALLPERUSER at install time");
         }
-        a.oneOf("UpgradeStrategy", "majorUpgrade", "majorUpgrade", "none");
+        boolean majorUpgrade = a.oneOf("UpgradeStrategy", "majorUpgrade", "majorUpgrade", "none").equals("majorUpgrade");
         a.id("Id", false);
         String description = null, keywords = null, comments = null, summaryManufacturer = null;
         Integer summaryCodepage = null;
@@ -151,6 +152,8 @@ public final class PackageFamily implements ElementFamily {
                 a.yesNo("ShortNames", false), false, null, description, comments, keywords, summaryManufacturer, true,
                 new PackageSymbol.Deferred(deferred(a, "Language"), deferred(a, "Codepage"), summaryCodepageText),
                 pkg.location()));
+        // WiX v6+ (Package/@UpgradeStrategy, default majorUpgrade): a package that authors no upgrade gets a default one
+        if (majorUpgrade) ctx.add(new DefaultMajorUpgradeSymbol(pkg.location()));
         ctx.children(pkg, Scope.ROOT).skip("SummaryInformation").run();
     }
 
