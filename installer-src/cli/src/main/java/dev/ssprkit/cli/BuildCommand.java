@@ -57,6 +57,12 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--confine", description = "Read only under the sources', include and --allow-path folders (for services that build untrusted sources).") boolean confine;
     @Option(names = {"-nologo", "--nologo"}, description = "Accepted from wix build / candle / light command lines; sspr prints no logo.") boolean noLogo;
     @Option(names = "-pdbtype", paramLabel = "full|portable|none", description = "Accepted from wix build command lines; sspr writes no .wixpdb (a warning says so unless none).") String pdbType;
+    @Option(names = {"-pdb", "-pdbout"}, paramLabel = "FILE", description = "Accepted from wix build / light command lines; sspr writes no .wixpdb (a warning says so).") Path pdbFile;
+    @Option(names = {"-intermediatefolder", "-intermediateFolder", "--intermediate-folder"}, paramLabel = "DIR",
+            description = "Accepted from wix build command lines; sspr keeps no intermediate files.") Path intermediateFolder;
+    @Option(names = {"-spdb", "-sacl", "-ss", "-sh", "-v", "-verbose"},
+            description = "Accepted from candle / light / wix build command lines and ignored: no .wixpdb, ACLs, schema validation"
+                    + " switches or verbosity levels to set in sspr.") List<Boolean> ignoredSwitches = new ArrayList<>();
     @Option(names = "--suppress-warnings", description = "Print no warnings (wix build -sw).") boolean suppressAllWarnings;
     @Option(names = "--suppress-warning", paramLabel = "N", split = "[;,]",
             description = "Do not print sspr's warning WIXnnnn (wix build -swN; sspr numbers its warnings its own way, so WiX's numbers rarely match).")
@@ -84,6 +90,7 @@ final class BuildCommand implements Callable<Integer> {
         if (pdbType != null && !pdbType.equalsIgnoreCase("none")) {
             err.println("warning: -pdbtype " + pdbType + ": sspr writes no .wixpdb; only the package is built");
         }
+        if (pdbFile != null) err.println("warning: -pdb " + pdbFile + ": sspr writes no .wixpdb; only the package is built");
         BuildRequest request = BuildRequest.builder(output, sources).platform(arch).defines(pairs(defines)).includeDirs(includes)
                 .environment(ctx.env()).validate(!skipValidation).allowedRoots(allowPaths).bindPaths(bindPaths)
                 .locFiles(locFiles).cultures(cultures).extensions(extensions).compression(compression).confine(confine)
@@ -129,7 +136,8 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /**
-     * light's spelling {@code -sice:ICE18} as {@code -sice ICE18}, and wix build's / light's {@code -sw} and
+     * light's spellings {@code -sice:ICE18}, {@code -cultures:de-de;en-us} and {@code -dcl:high} as {@code -sice ICE18},
+     * {@code -culture ...} and {@code -dcl high}, and wix build's / light's {@code -sw} and
      * {@code -sw1149} (the number glued to the option) as {@code --suppress-warnings} / {@code --suppress-warning=1149},
      * which the option parser reads.
      */
@@ -139,6 +147,12 @@ final class BuildCommand implements Callable<Integer> {
             if (a.regionMatches(true, 0, "-sice:", 0, 6)) {
                 out.add("-sice");
                 out.add(a.substring(6));
+            } else if (a.regionMatches(true, 0, "-cultures:", 0, 10)) {
+                out.add("-culture");
+                out.add(a.substring(10));
+            } else if (a.regionMatches(true, 0, "-dcl:", 0, 5)) {
+                out.add("-dcl");
+                out.add(a.substring(5));
             } else if (a.equals("-sw")) {
                 out.add("--suppress-warnings");
             } else if (a.matches("-sw[0-9]{1,5}")) {

@@ -89,4 +89,19 @@ class WixBuildOptionsCliTest {
         assertEquals(0, other.code(), other.err());
         assertTrue(other.err().contains("warning WIX0191: ICE61"), "a number sspr does not use hides nothing: " + other.err());
     }
+
+    @Test
+    void candleLightAndWixBuildSwitchesThatChangeNothingHereAreAccepted() throws Exception {
+        // wix build: -intermediatefolder, -pdb; light: -spdb, -sacl, -ss, -sh, -cultures:xx, -dcl:high, -pdbout;
+        // candle/light: -v (WiX's command-line references)
+        Cli.Run r = build("acc.msi", "-intermediatefolder", dir.resolve("obj").toString(), "-spdb", "-sacl", "-ss", "-sh", "-v",
+                "-cultures:en-us", "-dcl:high", "-pdb", dir.resolve("acc.wixpdb").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(dir.resolve("acc.msi")));
+        assertTrue(r.err().contains("warning: -pdb ") && r.err().contains("sspr writes no .wixpdb"), r.err());
+        assertFalse(Files.exists(dir.resolve("acc.wixpdb")), "no .wixpdb is written");
+        assertFalse(Files.exists(dir.resolve("obj")), "no intermediate folder is made");
+        Cli.Run bad = build("bad.msi", "-dcl:fastest");
+        assertEquals(ExitStatus.USAGE.code, bad.code(), "light's -dcl: spelling is checked like -dcl: " + bad.err());
+    }
 }
