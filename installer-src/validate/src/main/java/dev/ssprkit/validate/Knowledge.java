@@ -45,7 +45,11 @@ public final class Knowledge {
             dev.ssprkit.msi.schema.StandardActions.names().stream(), java.util.stream.Stream.of("SEQUENCE"))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    /** Actions that write the installation script: only between InstallInitialize and InstallFinalize (ICE27). */
+    /**
+     * Actions that write the installation script: only between InstallInitialize and InstallFinalize (ICE27).
+     * SetODBCFolders is not one: the SDK's SetODBCFolders Action page places it after CostFinalize and before
+     * InstallValidate (WiX sequences it at 1100), which {@code Sequences.ORDER} checks.
+     */
     public static final Set<String> SCRIPT_ACTIONS = Set.of(
             "AllocateRegistrySpace", "BindImage", "CreateFolders", "CreateShortcuts", "DeleteServices", "DuplicateFiles",
             "InstallFiles", "InstallODBC", "InstallServices", "InstallSFPCatalogFile", "MoveFiles", "MsiConfigureServices",
@@ -54,7 +58,7 @@ public final class Knowledge {
             "RegisterFonts", "RegisterMIMEInfo", "RegisterProduct", "RegisterProgIdInfo", "RegisterTypeLibraries",
             "RegisterUser", "RemoveDuplicateFiles", "RemoveEnvironmentStrings", "RemoveFiles", "RemoveFolders",
             "RemoveIniValues", "RemoveODBC", "RemoveRegistryValues", "RemoveShortcuts", "SelfRegModules",
-            "SelfUnregModules", "SetODBCFolders", "StartServices", "StopServices", "UnpublishComponents",
+            "SelfUnregModules", "StartServices", "StopServices", "UnpublishComponents",
             "UnpublishFeatures", "UnregisterClassInfo", "UnregisterComPlus", "UnregisterExtensionInfo",
             "UnregisterFonts", "UnregisterMIMEInfo", "UnregisterProgIdInfo", "UnregisterTypeLibraries",
             "WriteEnvironmentStrings", "WriteIniValues", "WriteRegistryValues");

@@ -89,6 +89,8 @@ class IceViolationTest {
         cases.add(c("ICE24", E, "ProductVersion major above 255", db -> set(db, "Property", "ProductVersion", "Value", "256.0.0")));
         cases.add(c("ICE26", E, "CostFinalize missing", db -> delete(db, "InstallExecuteSequence", "CostFinalize")));
         cases.add(c("ICE27", E, "InstallFiles after InstallFinalize", db -> set(db, "InstallExecuteSequence", "InstallFiles", "Sequence", 7000)));
+        // the SDK's SetODBCFolders Action page: after CostFinalize, before InstallValidate (WiX's standard 1100 passes)
+        cases.add(c("ICE27", E, "SetODBCFolders after InstallValidate", db -> db.table("InstallExecuteSequence").add("SetODBCFolders", null, 1450)));
         cases.add(c("ICE27", E, "unknown action", db -> db.table("InstallExecuteSequence").add("NoSuchAction", null, 1450)));
         cases.add(c("ICE30", E, "two components install Read Me.txt to INSTALLDIR", db -> {
             component(db, "Dup", "INSTALLDIR", 0x100);

@@ -18,6 +18,11 @@ import java.util.Set;
  * belong to a component. A reference to a missing file or component is an error; a reference to one that no
  * feature of the row's component also installs is a warning (it may resolve to nothing when only one feature is
  * installed).
+ *
+ * <p>A {@code [#key]} naming no file at all stays an error: the SDK's ICE69 page reports any file "not specified in
+ * the File table as belonging to the same component", and Windows Installer formats such a key as an empty string
+ * (Wine 8 writes an empty registry value for it). A WiX v4+ project whose {@code wix build} passes with one is no
+ * counter-evidence: that build runs no ICEs (only {@code wix msi validate} does).
  */
 public final class FormattedReferences implements Rule {
     @Override

@@ -40,6 +40,7 @@ public final class Sequences implements Rule {
             {"InstallValidate", "InstallInitialize"}, {"InstallInitialize", "InstallFinalize"},
             {"CostFinalize", "ExecuteAction"}, {"AppSearch", "CostInitialize"}, {"FindRelatedProducts", "MigrateFeatureStates"},
             {"CostFinalize", "MigrateFeatureStates"}, {"MigrateFeatureStates", "InstallValidate"},
+            {"CostFinalize", "SetODBCFolders"}, {"SetODBCFolders", "InstallValidate"},
             {"FindRelatedProducts", "RemoveExistingProducts"}, {"ProcessComponents", "UnpublishFeatures"},
             {"RemoveFiles", "InstallFiles"}, {"RemoveFolders", "CreateFolders"}, {"RemoveRegistryValues", "WriteRegistryValues"},
             {"RemoveShortcuts", "CreateShortcuts"}, {"RemoveEnvironmentStrings", "WriteEnvironmentStrings"},

@@ -43,7 +43,7 @@ final class ComponentStep {
             List<Row> candidates = new ArrayList<>();
             List<Row> explicit = new ArrayList<>();
             for (Row r : ctx.linked.rowsOfComponent(id)) {
-                boolean possible = r.table().equals("File") || r.flag("PossibleKeyPath") || r.table().equals("ODBCDataSource");
+                boolean possible = r.table().equals("File") || r.flag("PossibleKeyPath"); // Registry rows, ODBCDataSource rows directly under the Component
                 if (!possible) continue;
                 Object kp = r.extra("KeyPath");
                 if ("yes".equals(kp)) explicit.add(r);

@@ -12,6 +12,7 @@ import dev.ssprkit.wix.compile.core.FeatureFamily;
 import dev.ssprkit.wix.compile.core.FileFamily;
 import dev.ssprkit.wix.compile.core.FilesFamily;
 import dev.ssprkit.wix.compile.core.MediaFamily;
+import dev.ssprkit.wix.compile.core.OdbcFamily;
 import dev.ssprkit.wix.compile.core.ModuleFamily;
 import dev.ssprkit.wix.compile.core.PackageFamily;
 import dev.ssprkit.wix.compile.core.RegistryFamily;
@@ -29,7 +30,7 @@ final class CoreFamilies {
         return List.of(new PackageFamily(), new DirectoryFamily(), new ComponentFamily(), new FileFamily(),
                 new RegistryFamily(), new FeatureFamily(), new ActionFamily(), new ServiceFamily(),
                 new ShortcutFamily(), new MediaFamily(), new SearchFamily(), new FilesFamily(), new ComFamily(), new PermissionFamily(),
-                new IniFileFamily(), new CopyFileFamily(), new CustomTableFamily(),
+                new IniFileFamily(), new CopyFileFamily(), new CustomTableFamily(), new OdbcFamily(),
                 new dev.ssprkit.wix.compile.core.UiFamily(), new dev.ssprkit.wix.compile.core.DialogFamily(),
                 new dev.ssprkit.wix.compile.core.SoftwareTagFamily(false),
                 new dev.ssprkit.wix.compile.ext.DependencyFamily(true), new ModuleFamily());

@@ -231,18 +231,32 @@ public final class SearchFamily implements ElementFamily {
         String id = a.id("Id", false);
         if (id == null && !a.has("Id")) id = CompileContext.generatedId("ini", name, section, key);
         String[] signature = {id};
+        String[] locatorId = {id};
         String iid = id;
         boolean[] one = {false};
+        // a nested FileSearch's signature replaces the INI search's own as the IniLocator key, so that AppSearch's
+        // signature finds the IniLocator row and the Signature row (WiX's ParseIniFileSearchElement; its test
+        // MsiQueryFixture.PopulatesAppSearchTablesFromFileSearch expects IniLocator and AppSearch keyed by the FileSearch)
         ctx.children(e, Scope.ROOT)
                 .on("DirectorySearch", (c, x, s) -> signature[0] = only(c, x, one, directorySearch(c, x, iid)))
                 .on("DirectorySearchRef", (c, x, s) -> signature[0] = only(c, x, one, directorySearchRef(c, x, iid)))
-                .on("FileSearch", (c, x, s) -> signature[0] = only(c, x, one, fileSearch(c, x, iid, false, null)))
-                .on("FileSearchRef", (c, x, s) -> signature[0] = only(c, x, one, ref(c, x, "Signature")))
+                .on("FileSearch", (c, x, s) -> {
+                    String sig = only(c, x, one, fileSearch(c, x, iid, false, null));
+                    signature[0] = sig;
+                    locatorId[0] = sig;
+                })
+                .on("FileSearchRef", (c, x, s) -> {
+                    // WiX keys the IniLocator by the referenced signature too but then writes no AppSearch row, which
+                    // leaves the search unused; here AppSearch names it, as for a RegistrySearch's FileSearchRef
+                    String sig = only(c, x, one, ref(c, x, "Signature"));
+                    signature[0] = sig;
+                    locatorId[0] = sig;
+                })
                 .run();
-        if (id == null || name == null || section == null || key == null) return null;
+        if (locatorId[0] == null || name == null || section == null || key == null) return null;
         String shortName = a.str("ShortName");
         String fileName = shortName == null ? name : shortName + "|" + name;
-        ctx.row("IniLocator", e.location()).set("Signature_", id).set("FileName", fileName).set("Section", section).set("Key", key)
+        ctx.row("IniLocator", e.location()).set("Signature_", locatorId[0]).set("FileName", fileName).set("Section", section).set("Key", key)
                 .set("Field", a.integer("Field", null, 0, 32767)).set("Type", switch (type) {
                     case "directory" -> 0;
                     case "raw" -> 2;
