@@ -110,6 +110,7 @@ public final class WixBuild {
                             generation == dev.ssprkit.ca.SchemaGeneration.V4 ? V4_DEFAULTS : List.of())));
             if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
             PrintEulaEvents.rewrite(linked);
+            dev.ssprkit.wix.compile.ext.V3BrowseDlgEvents.apply(linked, generation);
             CustomActionLibrarySections.checkCalls(linked, diagnostics);
             if (diagnostics.hasErrors()) return failed(diagnostics);
             if (!libraryStrings.isEmpty()) {
@@ -155,6 +156,13 @@ public final class WixBuild {
         Compiler compiler = new Compiler(diagnostics, grammar, platform, libRoots, BindPaths.none());
         List<Section> out = new ArrayList<>();
         for (Path source : sources) out.addAll(compiler.compile(pp.process(source)));
+        for (Section s : out) {
+            for (var sym : s.symbols()) {
+                if (sym instanceof dev.ssprkit.wix.model.Row r && r.table().equals("Dialog")) {
+                    r.extra(dev.ssprkit.wix.compile.ext.V3BrowseDlgEvents.LIBRARY_ROW, true);
+                }
+            }
+        }
         return out;
     }
 
