@@ -93,6 +93,8 @@ public enum CompilerMessage implements Message {
     MODULE_SEQUENCE(248, ERROR, "action '%s' in %s of a merge module: %s", "in a module, a standard action has a Sequence and a custom action or dialog a Before or After (the SDK's ModuleInstallExecuteSequence table, ICEM12)"),
     CLASS_WITHOUT_CONTEXT(249, WARNING, "<Class Id=\"%s\"> has no Context, so it registers nothing (WiX v4+ builds it the same way)",
             "add Context=\"InprocServer32\" (or LocalServer32...) for the server the class is registered with"),
+    MOVE_WITHOUT_SOURCE_FOLDER(250, WARNING, "<CopyFile> names no SourceDirectory or SourceProperty: its MoveFile row has no source folder (WiX v4+ builds it so)",
+            "the SDK's MoveFile table takes the files from the folder the SourceFolder property holds; add SourceDirectory=\"...\" or SourceProperty=\"...\""),
     SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 
     private final Entry entry;

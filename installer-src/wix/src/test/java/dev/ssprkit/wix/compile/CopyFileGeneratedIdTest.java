@@ -75,4 +75,31 @@ class CopyFileGeneratedIdTest {
                 r.diagnostics().toString());
         assertFalse(Files.exists(msi));
     }
+
+    @Test
+    void aV4MoveWithOnlyASourceNameBuildsWithAWarning() throws Exception {
+        // WiX's CopyFileFixture.CanBuildCopyFile: CopyFile Id="MoveText" Delete="yes" SourceName="*.txt"
+        // DestinationDirectory="OtherFolder" under a Component builds into a MoveFile row (Delete, DestFolder OtherFolder)
+        Tool.require("msiinfo");
+        Files.writeString(dir.resolve("test.txt"), "payload");
+        Path msi = dir.resolve("move.msi");
+        BuildResult r = TestBuild.build(dir, """
+                <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">
+                  <Package Name="Move" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="5E6F7081-92A3-44B5-86D7-E8F90A1B2C35">
+                    <MediaTemplate EmbedCab="yes" />
+                    <StandardDirectory Id="ProgramFiles6432Folder"><Directory Id="INSTALLFOLDER" Name="Move"><Directory Id="OtherFolder" Name="other" /></Directory></StandardDirectory>
+                    <Feature Id="Main">
+                      <Component Id="CopyFileComp" Directory="INSTALLFOLDER">
+                        <File Id="test.txt" Source="test.txt" />
+                        <CopyFile Id="MoveText" Delete="yes" SourceName="*.txt" DestinationDirectory="OtherFolder" />
+                      </Component>
+                    </Feature>
+                  </Package>
+                </Wix>
+                """, msi, b -> b.validate(false));
+        assertTrue(r.success(), r.diagnostics().toString());
+        assertTrue(r.diagnostics().toString().contains("WIX0250"), r.diagnostics().toString());
+        List<String> rows = Tool.run("msiinfo", "export", msi.toString(), "MoveFile").assertOk().stdout().lines().skip(3).toList();
+        assertEquals(List.of("MoveText\tCopyFileComp\t*.txt\t\t\tOtherFolder\t1"), rows);
+    }
 }

@@ -52,10 +52,12 @@ public final class CopyFileFamily implements ElementFamily {
         }
         a.exclusive("SourceDirectory", "SourceProperty");
         String source = a.has("SourceDirectory") ? StandardDirectories.attribute(ctx, a, "SourceDirectory") : a.id("SourceProperty", false);
-        if (source == null) {
+        if (source == null && !(ctx.v4() && !a.has("SourceDirectory") && !a.has("SourceProperty") && a.has("SourceName"))) {
             ctx.report(CompilerMessage.MISSING_ONE_OF, e.location(), "CopyFile", "SourceDirectory or SourceProperty (or a parent File)", "say where the files to copy are");
             return;
         }
+        // WiX v4+ writes the MoveFile row without a source folder (its CopyFileFixture.CanBuildCopyFile: SourceName only)
+        if (source == null) ctx.report(CompilerMessage.MOVE_WITHOUT_SOURCE_FOLDER, e.location());
         if (dest == null) {
             ctx.report(CompilerMessage.MISSING_ONE_OF, e.location(), "CopyFile", "DestinationDirectory or DestinationProperty", "say where to copy them");
             return;
