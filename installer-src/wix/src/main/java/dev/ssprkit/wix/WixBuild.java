@@ -128,6 +128,12 @@ public final class WixBuild {
             if (bound == null || diagnostics.hasErrors()) return failed(diagnostics);
             // the ICEs judge installation packages; a merge module is checked by mergemod.cub's ICEMs, not implemented
             boolean module = linked.type() == Section.Type.MODULE;
+            // the compiled and linked model (a row, a symbol key and a location per element) is not needed past
+            // binding: the database holds what validation and writing read. Without these references it can be
+            // collected; a 100,000-file build otherwise holds both models through ICE validation and writing.
+            linked = null;
+            sections = null;
+            compiler = null;
             boolean errorsFail = request.iceErrors() == BuildRequest.IceErrors.FAIL || generation != dev.ssprkit.ca.SchemaGeneration.V4;
             if (request.validate() && !module && !validate(bound.database(), binder, request.suppressIces(), errorsFail, diagnostics)) return failed(diagnostics);
             return write(request, bound, buildTime, diagnostics);

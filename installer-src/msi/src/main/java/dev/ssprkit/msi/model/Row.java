@@ -47,6 +47,14 @@ public final class Row {
         return origin == null ? null : origin.toString();
     }
 
+    /**
+     * The origin as it was given (a typed source location, for a caller that reports at it), or null: callers that
+     * look a row's origin up keep no copy of their own (a 100,000-file build has 400,000 rows).
+     */
+    public Object originValue() {
+        return origin;
+    }
+
     public int size() {
         return cells.length;
     }

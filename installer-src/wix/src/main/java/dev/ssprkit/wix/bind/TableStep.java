@@ -20,18 +20,17 @@ import java.util.StringJoiner;
  * Writes every bound row into the database. Each cell is checked against its column's declaration (type, width,
  * nullability) by the database model; a rejected cell is reported at the row's source location, and a primary key
  * used twice in a table is reported at both rows. Rows with no Value in the Property table (flags only) are skipped.
- * Declared custom tables and EnsureTable tables exist even when empty. The row origins are kept by table and key, so
- * a validation finding about a row can be reported where the row was written.
+ * Declared custom tables and EnsureTable tables exist even when empty. Each database row keeps its source location,
+ * so a validation finding about a row can be reported where the row was written ({@link Binder#locate}).
  */
 final class TableStep {
     private final BindContext ctx;
-    private final Map<String, SourceLocation> locations = new HashMap<>();
 
     TableStep(BindContext ctx) {
         this.ctx = ctx;
     }
 
-    Map<String, SourceLocation> run() {
+    void run() {
         Set<String> unreal = new HashSet<>();
         for (CustomTableSymbol t : ctx.linked.all(CustomTableSymbol.class)) {
             if (t.unreal()) unreal.add(t.schema().name());
@@ -57,9 +56,7 @@ final class TableStep {
             }
             if (!checkCells(r, cells)) continue;
             table(r.schema()).addFrom(r.location(), false, cells);
-            if (r.location() != null) locations.put(r.table() + "\u0000" + key, r.location());
         }
-        return locations;
     }
 
     /** Checks every cell against its column before the database model sees it; reports each problem at the row. */
