@@ -92,7 +92,7 @@ public final class Sspr {
         CommandLine cl = commandLine(context, args.length > 0 ? args[0] : null);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        int code = cl.execute(args);
+        int code = dev.ssprkit.common.cli.CommandFailures.execute(cl, args);
         cl.getOut().flush();
         cl.getErr().flush();
         return code;

@@ -205,6 +205,10 @@ public class WixBuildMojo extends AbstractMojo {
             result = builder.apply(request);
         } catch (RuntimeException e) {
             throw MojoFailures.raise("ssprkit build of " + srcs + ": ", e);
+        } catch (OutOfMemoryError e) {
+            // not a bug and not the sources' fault: Maven's heap limit is below what this package needs
+            throw new MojoExecutionException("ssprkit build of " + srcs + ": ran out of memory (the Java heap limit was reached); "
+                    + "give Maven more, e.g. MAVEN_OPTS=-Xmx4g", e);
         }
         for (Diagnostic d : result.diagnostics()) {
             if (d.isError()) getLog().error(d.toString());

@@ -224,6 +224,18 @@ class WixBuildMojoTest {
     }
 
     @Test
+    void runningOutOfHeapSaysHowToGiveMavenMoreNotInternalError() throws Exception {
+        WixBuildMojo m = mojo(Map.of("PayloadDir", payload.toString()), null);
+        m.builder = request -> {
+            throw new OutOfMemoryError("Java heap space"); // what WixBuild lets through when the heap runs out
+        };
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, m::execute);
+        assertTrue(e.getMessage().contains("ran out of memory") && e.getMessage().contains("MAVEN_OPTS=-Xmx"), e.getMessage());
+        assertFalse(e.getMessage().contains("internal error"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aFaultInsideTheLibraryIsAnInternalErrorNeverADomainMessage() throws Exception {
         WixBuildMojo thrown = mojo(Map.of("PayloadDir", payload.toString()), null);
         thrown.builder = request -> {

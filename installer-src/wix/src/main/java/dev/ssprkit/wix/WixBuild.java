@@ -46,7 +46,8 @@ import java.util.stream.Stream;
  * Builds an MSI from WiX sources, as {@code wix build} (or candle + light) does: preprocess each source, compile it
  * into sections, link the entry section with the fragments it references, bind onto a database, validate, write.
  * Each phase reports into one {@link Diagnostics}; the next runs only when the previous found no error, and nothing
- * is written on error. Source errors never throw; a bug of ours is reported as an internal error.
+ * is written on error. Source errors never throw; a bug of ours is reported as an internal error; a JVM error (out of
+ * heap) is thrown as it is, for the front end to explain.
  */
 public final class WixBuild {
     private WixBuild() {}
@@ -56,7 +57,8 @@ public final class WixBuild {
         try {
             return run(request, diagnostics);
         } catch (RuntimeException | Error e) {
-            if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) throw e;
+            // the JVM, not the source nor our code: running out of heap is for the front end to explain (give it more)
+            if (e instanceof VirtualMachineError) throw e;
             if (e instanceof dev.ssprkit.common.Classified) throw e; // a typed failure of the request (e.g. SOURCE_DATE_EPOCH not a number)
             diagnostics.report(CompilerMessage.INTERNAL_ERROR, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             return BuildResult.internalError(diagnostics.all(), e);

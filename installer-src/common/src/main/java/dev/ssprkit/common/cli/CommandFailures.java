@@ -45,16 +45,36 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
         install(root, environment, e -> Optional.empty());
     }
 
+    /**
+     * {@code cl.execute(args)}, with the JVM running out of heap reported as {@link #handleExecutionException} reports a
+     * wrapped one: picocli hands only exceptions to the handler, and an {@link OutOfMemoryError} thrown by a command
+     * would otherwise end the program with a stack trace.
+     */
+    public static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            String who = cl.getCommandSpec().qualifiedName();
+            if (args.length > 0 && cl.getSubcommands().containsKey(args[0])) who += " " + args[0];
+            printOutOfMemory(cl.getErr(), who);
+            return ExitStatus.FAILED.code;
+        }
+    }
+
+    private static void printOutOfMemory(PrintWriter err, String who) {
+        // not a bug and not the input's fault: the JVM's heap limit is below what this work needs
+        err.println(who + ": ran out of memory (the Java heap limit was reached); give the JVM more, e.g. "
+                + "SSPR_JAVA_OPTS=-Xmx4g with the sspr launcher, or java -Xmx4g -jar sspr.jar");
+        err.flush();
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         String who = cl.getCommandSpec().qualifiedName();
         int code = status(e);
         if (outOfMemory(e)) {
-            // not a bug and not the input's fault: the JVM's heap limit is below what this package needs
-            err.println(who + ": ran out of memory (the Java heap limit was reached); give the JVM more, e.g. "
-                    + "SSPR_JAVA_OPTS=-Xmx4g with the sspr launcher, or java -Xmx4g -jar sspr.jar");
-            err.flush();
+            printOutOfMemory(err, who);
             return ExitStatus.FAILED.code;
         }
         if (code == ExitStatus.INTERNAL.code) {

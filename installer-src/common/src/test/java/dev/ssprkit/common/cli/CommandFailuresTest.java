@@ -67,11 +67,32 @@ class CommandFailuresTest {
 
     @Test
     void runningOutOfHeapSaysSoAndHowToGiveMoreNotInternalError() {
-        // a 100,000-file build under -Xmx200m: WixBuild reports the OutOfMemoryError as the cause of its failure
+        // an OutOfMemoryError wrapped in an exception (the cause chain is searched); a bare one: the test below
         Run r = run(new IllegalStateException("internal error while building x.msi", new OutOfMemoryError("Java heap space")), Map.of(), "fail");
         assertEquals(ExitStatus.FAILED.code, r.code());
         assertTrue(r.err().contains("ran out of memory") && r.err().contains("-Xmx"), r.err());
         assertFalse(r.err().contains("internal error"), r.err());
+    }
+
+    /** A command that runs out of heap: picocli does not hand an Error to the handler, so execute() catches it. */
+    @Command(name = "grow")
+    static final class Grow implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void aBareOutOfMemoryErrorFromACommandGetsTheSameAdviceAndNoStackTrace() {
+        CommandLine root = new CommandLine(new Root());
+        root.addSubcommand(new CommandLine(new Grow()));
+        CommandFailures.install(root, Map.of());
+        StringWriter err = new StringWriter();
+        root.setErr(new PrintWriter(err));
+        assertEquals(ExitStatus.FAILED.code, CommandFailures.execute(root, "grow"));
+        assertTrue(err.toString().startsWith("tool grow: ran out of memory") && err.toString().contains("-Xmx"), err.toString());
+        assertFalse(err.toString().contains("at dev.ssprkit"), err.toString());
     }
 
     @Test
