@@ -6,6 +6,7 @@ import dev.ssprkit.cab.WixCompressionLevel;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
 import dev.ssprkit.wix.WixBuild;
+import dev.ssprkit.wix.diag.WarningPolicy;
 import dev.ssprkit.wix.diag.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,7 +67,13 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--suppress-warnings", description = "Print no warnings (wix build -sw).") boolean suppressAllWarnings;
     @Option(names = "--suppress-warning", paramLabel = "N", split = "[;,]",
             description = "Do not print sspr's warning WIXnnnn (wix build -swN; sspr numbers its warnings its own way, so WiX's numbers rarely match).")
-    List<Integer> suppressWarnings = new ArrayList<>();
+    List<String> suppressWarnings = new ArrayList<>();
+    @Option(names = "--warnings-as-errors", description = "Treat every warning as an error: the build fails and writes nothing (wix build / light -wx,"
+            + " a .wixproj's TreatWarningsAsErrors). ICE findings of v4+ sources stay warnings unless --fail-on-ice: wix build does not validate.")
+    boolean warningsAsErrors;
+    @Option(names = "--warning-as-error", paramLabel = "N", split = "[;,]",
+            description = "Treat sspr's warning WIXnnnn (N or WIXnnnn) as an error (wix build -wxN, a .wixproj's WarningsAsErrors).")
+    List<String> warningAsError = new ArrayList<>();
     @Option(names = {"--cab-cache", "-cc"}, paramLabel = "DIR", description = "Reuse compressed cabinets from DIR when their files are unchanged.") Path cabCache;
 
     BuildCommand(CliContext ctx) {
@@ -95,12 +102,12 @@ final class BuildCommand implements Callable<Integer> {
                 .environment(ctx.env()).validate(!skipValidation).allowedRoots(allowPaths).bindPaths(bindPaths)
                 .locFiles(locFiles).cultures(cultures).extensions(extensions).compression(compression).confine(confine)
                 .cabinetCache(cabCache).bindVariables(pairs(bindVariables)).suppressIces(IceNames.parse("-sice", suppressIces))
-                .iceErrors(failOnIce ? BuildRequest.IceErrors.FAIL : BuildRequest.IceErrors.AS_WIX).build();
+                .iceErrors(failOnIce ? BuildRequest.IceErrors.FAIL : BuildRequest.IceErrors.AS_WIX).warnings(warningPolicy()).build();
         BuildResult result;
         try (Progress p = Progress.start(ctx, err, "building " + output.getFileName())) {
             result = WixBuild.build(request);
         }
-        for (Diagnostic d : result.diagnostics()) if (!suppressed(d)) err.println(d);
+        for (Diagnostic d : result.diagnostics()) err.println(d);
         if (result.internalError() instanceof RuntimeException bug) throw bug; // Errors reports it as an internal error
         if (result.internalError() != null) throw new IllegalStateException("internal error while building " + output.getFileName(), result.internalError());
         if (!result.success()) {
@@ -112,12 +119,13 @@ final class BuildCommand implements Callable<Integer> {
         return Sspr.OK;
     }
 
-    /** A warning -sw / -swN keeps off the console; errors are always printed. */
-    private boolean suppressed(Diagnostic d) {
-        if (d.isError()) return false;
-        if (suppressAllWarnings) return true;
-        for (int n : suppressWarnings) if (d.id().equals(String.format(java.util.Locale.ROOT, "WIX%04d", n))) return true;
-        return false;
+    /** -sw / -swN drop warnings, -wx / -wxN raise them to errors (a suppressed warning is never raised). */
+    private WarningPolicy warningPolicy() {
+        try {
+            return new WarningPolicy(suppressAllWarnings, java.util.Set.copyOf(suppressWarnings), warningsAsErrors, java.util.Set.copyOf(warningAsError));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(e.getMessage());
+        }
     }
 
     private static Map<String, String> pairs(List<String> values) {
@@ -137,9 +145,10 @@ final class BuildCommand implements Callable<Integer> {
 
     /**
      * light's spellings {@code -sice:ICE18}, {@code -cultures:de-de;en-us} and {@code -dcl:high} as {@code -sice ICE18},
-     * {@code -culture ...} and {@code -dcl high}, and wix build's / light's {@code -sw} and
-     * {@code -sw1149} (the number glued to the option) as {@code --suppress-warnings} / {@code --suppress-warning=1149},
-     * which the option parser reads.
+     * {@code -culture ...} and {@code -dcl high}, and wix build's / light's {@code -sw}, {@code -sw1149} (the number
+     * glued to the option), {@code -wx} and {@code -wx1149} as {@code --suppress-warnings},
+     * {@code --suppress-warning=1149}, {@code --warnings-as-errors} and {@code --warning-as-error=1149}, which the
+     * option parser reads.
      */
     static String[] lightSpellings(String[] args) {
         List<String> out = new ArrayList<>();
@@ -157,6 +166,10 @@ final class BuildCommand implements Callable<Integer> {
                 out.add("--suppress-warnings");
             } else if (a.matches("-sw[0-9]{1,5}")) {
                 out.add("--suppress-warning=" + a.substring(3));
+            } else if (a.equals("-wx")) {
+                out.add("--warnings-as-errors");
+            } else if (a.matches("-wx[0-9]{1,5}")) {
+                out.add("--warning-as-error=" + a.substring(3));
             } else {
                 out.add(a);
             }

@@ -90,6 +90,48 @@ class WixBuildOptionsCliTest {
         assertTrue(other.err().contains("warning WIX0191: ICE61"), "a number sspr does not use hides nothing: " + other.err());
     }
 
+    /**
+     * wix build's {@code -wx} / {@code -wxN} (WiX's command-line reference: treat all warnings, or warning N, as
+     * errors): a raised warning fails the build with exit 3 and no package. A suppressed warning is not raised. ICE
+     * findings of a v4 source stay warnings, since wix build does not validate, unless --fail-on-ice asks for the
+     * validating build's behaviour.
+     */
+    @Test
+    void wxRaisesWarningsToErrorsAndWritesNothing() throws Exception {
+        Path wide = Files.writeString(dir.resolve("wide.wxs"), Files.readString(source()).replace("Version=\"1.0.0\"", "Version=\"1.256.0\""));
+        // a minor version over 255: WIX0116 (WiX v4+ warns too), raised by -wx and -wx116 but not by -wx1149
+        for (String[] o : new String[][] {{"-wx"}, {"-wx116"}, {"--warning-as-error=WIX0116"}}) {
+            Path out = dir.resolve("wide-" + o[0].length() + ".msi");
+            Cli.Run r = Cli.linux().run("build", wide.toString(), o[0], "-o", out.toString());
+            assertEquals(ExitStatus.BAD_INPUT.code, r.code(), o[0] + ": " + r.err());
+            assertTrue(r.err().contains("wide.wxs:2:") && r.err().contains("error WIX0116"), r.err());
+            assertFalse(Files.exists(out), "no package: " + o[0]);
+        }
+        for (String[] o : new String[][] {{"-wx1149"}, {"-wx", "-sw116"}}) {
+            Path out = dir.resolve("wide-ok-" + o.length + ".msi");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("build", wide.toString()));
+            args.addAll(java.util.List.of(o));
+            args.addAll(java.util.List.of("-o", out.toString()));
+            Cli.Run r = Cli.linux().run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), String.join(" ", o) + ": " + r.err());
+            assertFalse(r.err().contains("error WIX0116"), r.err());
+            assertEquals(o.length == 1, r.err().contains("warning WIX0116"), "printed unless suppressed: " + r.err());
+            assertTrue(Files.exists(out));
+        }
+
+        Cli.Run ice = build("ice.msi", "-wx");
+        assertEquals(0, ice.code(), "wix build does not validate, so -wx leaves ICE61 a warning: " + ice.err());
+        assertTrue(ice.err().contains("warning WIX0191: ICE61"), ice.err());
+        Cli.Run strict = build("strict.msi", "-wx", "--fail-on-ice");
+        assertEquals(ExitStatus.BAD_INPUT.code, strict.code(), strict.err());
+        assertTrue(strict.err().contains("error WIX0191: ICE61"), strict.err());
+        assertFalse(Files.exists(dir.resolve("strict.msi")));
+
+        Cli.Run bad = build("bad.msi", "-wx0");
+        assertEquals(ExitStatus.USAGE.code, bad.code(), bad.err());
+        assertTrue(bad.err().contains("not '0'"), bad.err());
+    }
+
     @Test
     void candleLightAndWixBuildSwitchesThatChangeNothingHereAreAccepted() throws Exception {
         // wix build: -intermediatefolder, -pdb; light: -spdb, -sacl, -ss, -sh, -cultures:xx, -dcl:high, -pdbout;

@@ -146,6 +146,18 @@ public class WixBuildMojo extends AbstractMojo {
     @Parameter(property = "ssprkit.suppressIces")
     private List<String> suppressIces = new ArrayList<>();
 
+    /** Treat every warning as an error, as a .wixproj's {@code TreatWarningsAsErrors} and {@code wix build -wx}. */
+    @Parameter(property = "ssprkit.treatWarningsAsErrors", defaultValue = "false")
+    private boolean treatWarningsAsErrors;
+
+    /** Warnings (numbers such as 116 or WIX0116, or {@code 116;1149}) treated as errors, as a .wixproj's {@code WarningsAsErrors}. */
+    @Parameter(property = "ssprkit.warningsAsErrors")
+    private List<String> warningsAsErrors = new ArrayList<>();
+
+    /** Warnings not reported, as a .wixproj's {@code SuppressSpecificWarnings} and {@code -swN}; never raised to errors. */
+    @Parameter(property = "ssprkit.suppressSpecificWarnings")
+    private List<String> suppressSpecificWarnings = new ArrayList<>();
+
     /** Authenticode signing of the built package (see {@link SignConfig}); skipped unless a keystore is set. */
     @Parameter
     private SignConfig sign;
@@ -168,6 +180,21 @@ public class WixBuildMojo extends AbstractMojo {
                         "ssprkit: <suppressIces> takes ICE names such as ICE18, not '" + w.strip() + "'")));
             }
         }
+        return out;
+    }
+
+    /** The warning settings above; a bad number is a configuration error. */
+    private dev.ssprkit.wix.diag.WarningPolicy warningPolicy() throws MojoExecutionException {
+        try {
+            return new dev.ssprkit.wix.diag.WarningPolicy(false, split(suppressSpecificWarnings), treatWarningsAsErrors, split(warningsAsErrors));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("ssprkit: " + e.getMessage());
+        }
+    }
+
+    private static java.util.Set<String> split(List<String> entries) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String entry : entries) for (String w : entry.split("[;,]")) if (!w.isBlank()) out.add(w.strip());
         return out;
     }
 
@@ -199,7 +226,8 @@ public class WixBuildMojo extends AbstractMojo {
                 .environment(System.getenv()).buildTime(time).allowedRoots(roots(srcs, vars)).confine(true)
                 .bindPaths(bindPaths).locFiles(locFiles.stream().map(File::toPath).toList()).cultures(cultures)
                 .extensions(extensions).compression(level).bindVariables(bindVariables).validate(validate)
-                .cabinetCache(cabinetCache == null ? null : cabinetCache.toPath()).suppressIces(iceNames()).build();
+                .cabinetCache(cabinetCache == null ? null : cabinetCache.toPath()).suppressIces(iceNames())
+                .warnings(warningPolicy()).build();
         BuildResult result;
         try {
             result = builder.apply(request);

@@ -223,6 +223,30 @@ class WixBuildMojoTest {
         assertFalse(Files.exists(out));
     }
 
+    /** {@code <treatWarningsAsErrors>}, {@code <warningsAsErrors>}, {@code <suppressSpecificWarnings>} as a .wixproj's properties. */
+    @Test
+    void warningSettingsReachTheBuildAndABadNumberIsAConfigurationError() throws Exception {
+        WixBuildMojo m = mojo(Map.of("PayloadDir", payload.toString()), null);
+        set(m, "treatWarningsAsErrors", true);
+        set(m, "warningsAsErrors", List.of("116;WIX0249"));
+        set(m, "suppressSpecificWarnings", List.of("1149"));
+        java.util.List<dev.ssprkit.wix.BuildRequest> seen = new java.util.ArrayList<>();
+        m.builder = request -> {
+            seen.add(request);
+            return dev.ssprkit.wix.WixBuild.build(request);
+        };
+        m.execute();
+        assertEquals(new dev.ssprkit.wix.diag.WarningPolicy(false, java.util.Set.of("WIX1149"), true, java.util.Set.of("WIX0116", "WIX0249")),
+                seen.get(0).warnings());
+
+        WixBuildMojo bad = mojo(Map.of("PayloadDir", payload.toString()), null);
+        set(bad, "warningsAsErrors", List.of("CA1234"));
+        Files.delete(out);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, bad::execute);
+        assertTrue(e.getMessage().contains("not 'CA1234'"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void runningOutOfHeapSaysHowToGiveMavenMoreNotInternalError() throws Exception {
         WixBuildMojo m = mojo(Map.of("PayloadDir", payload.toString()), null);

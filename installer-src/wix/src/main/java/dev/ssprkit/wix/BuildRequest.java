@@ -33,13 +33,14 @@ import java.util.Map;
  *                        {@code SuppressIces}); names checked by {@link dev.ssprkit.validate.Validator}'s rule list
  * @param iceErrors       whether ICE errors stop the build ({@link IceErrors#FAIL}, the default) or follow the WiX command
  *                        line of the sources' generation ({@link IceErrors#AS_WIX})
+ * @param warnings        which warnings are suppressed or raised to errors ({@code -sw}, {@code -wx}...; null = none)
  */
 public record BuildRequest(List<Path> sources, Path output, String platform, Map<String, String> defines,
                            List<Path> includeDirs, Map<String, String> environment, Instant buildTime, boolean validate,
                            List<Path> allowedRoots, List<String> bindPaths, List<Path> locFiles, List<String> cultures,
                            List<String> extensions, String compression, Path workingDirectory, boolean confine,
                            Path cabinetCache, Map<String, String> bindVariables, java.util.Set<String> suppressIces,
-                           IceErrors iceErrors) {
+                           IceErrors iceErrors, dev.ssprkit.wix.diag.WarningPolicy warnings) {
 
     /**
      * What an ICE error does to a build. WiX 3's light validates every package and fails on an ICE error (so does the
@@ -58,6 +59,7 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
 
     public BuildRequest {
         iceErrors = iceErrors == null ? IceErrors.FAIL : iceErrors;
+        warnings = warnings == null ? dev.ssprkit.wix.diag.WarningPolicy.NONE : warnings;
         sources = List.copyOf(sources);
         defines = defines == null ? Map.of() : Map.copyOf(defines);
         includeDirs = includeDirs == null ? List.of() : List.copyOf(includeDirs);
@@ -85,7 +87,7 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
                         List<Path> includeDirs, Map<String, String> environment, Instant buildTime, boolean validate,
                         List<Path> allowedRoots) {
         this(sources, output, platform, defines, includeDirs, environment, buildTime, validate, allowedRoots, List.of(),
-                List.of(), List.of(), List.of(), null, null, false, null, Map.of(), java.util.Set.of(), IceErrors.FAIL);
+                List.of(), List.of(), List.of(), null, null, false, null, Map.of(), java.util.Set.of(), IceErrors.FAIL, null);
     }
 
     /** Sources and output only: x86, no defines, the process environment, SOURCE_DATE_EPOCH or now. */
@@ -137,6 +139,7 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
         b.bindVariables = bindVariables;
         b.suppressIces = new java.util.TreeSet<>(suppressIces);
         b.iceErrors = iceErrors;
+        b.warnings = warnings;
         return b;
     }
 
@@ -169,6 +172,7 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
         private Path cabinetCache;
         private Map<String, String> bindVariables = Map.of();
         private IceErrors iceErrors = IceErrors.FAIL;
+        private dev.ssprkit.wix.diag.WarningPolicy warnings;
 
         public Builder platform(String p) { this.platform = p; return this; }
         public Builder defines(Map<String, String> d) { this.defines = d; return this; }
@@ -189,11 +193,12 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
         public Builder suppressIces(java.util.Collection<String> ices) { this.suppressIces = new java.util.TreeSet<>(ices); return this; }
         public Builder output(Path o) { this.output = o; return this; }
         public Builder iceErrors(IceErrors e) { this.iceErrors = e; return this; }
+        public Builder warnings(dev.ssprkit.wix.diag.WarningPolicy w) { this.warnings = w; return this; }
 
         public BuildRequest build() {
             return new BuildRequest(sources, output, platform, defines, includeDirs, environment, buildTime, validate,
                     allowedRoots, bindPaths, locFiles, cultures, extensions, compression, workingDirectory, confine,
-                    cabinetCache, bindVariables, suppressIces, iceErrors);
+                    cabinetCache, bindVariables, suppressIces, iceErrors, warnings);
         }
     }
 }

@@ -53,7 +53,7 @@ public final class WixBuild {
     private WixBuild() {}
 
     public static BuildResult build(BuildRequest request) {
-        Diagnostics diagnostics = new Diagnostics();
+        Diagnostics diagnostics = new Diagnostics(request.warnings());
         try {
             return run(request, diagnostics);
         } catch (RuntimeException | Error e) {
@@ -200,7 +200,8 @@ public final class WixBuild {
      * ICE validation of the finished database, as light does: errors stop the build (unless {@code errorsFail} is
      * off: then they are reported as warnings, as for a v4+ source built the way {@code wix build} builds it),
      * warnings are reported; findings of suppressed ICEs ({@code -sice}) are counted in one warning instead, so a log
-     * still shows what was hidden.
+     * still shows what was hidden. When errors do not fail (the {@code wix build} way, which does not validate), no
+     * finding is raised to an error by {@code -wx} either.
      */
     private static boolean validate(Database db, Binder binder, java.util.Set<String> suppressed, boolean errorsFail, Diagnostics diagnostics) {
         java.util.Map<String, Integer> hidden = new java.util.TreeMap<>();
@@ -213,9 +214,13 @@ public final class WixBuild {
             SourceLocation at = binder.locate(f.table(), f.rowKey());
             CompilerMessage m = f.severity() != Severity.ERROR ? CompilerMessage.ICE_WARNING
                     : errorsFail ? CompilerMessage.ICE_ERROR : CompilerMessage.ICE_ERROR_NOT_ENFORCED;
-            diagnostics.report(m, at, f.iceId(), where, f.message());
+            if (errorsFail) diagnostics.report(m, at, f.iceId(), where, f.message());
+            else diagnostics.reportBeyondWix(m, at, f.iceId(), where, f.message());
         }
-        hidden.forEach((ice, count) -> diagnostics.report(CompilerMessage.ICES_SUPPRESSED, null, count, ice));
+        hidden.forEach((ice, count) -> {
+            if (errorsFail) diagnostics.report(CompilerMessage.ICES_SUPPRESSED, null, count, ice);
+            else diagnostics.reportBeyondWix(CompilerMessage.ICES_SUPPRESSED, null, count, ice);
+        });
         return !diagnostics.hasErrors();
     }
 

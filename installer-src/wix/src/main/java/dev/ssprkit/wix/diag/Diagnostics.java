@@ -11,16 +11,40 @@ import java.util.stream.Collectors;
 public final class Diagnostics {
 
     private final List<Diagnostic> all = new ArrayList<>();
+    private final WarningPolicy policy;
     private int errorCount;
 
-    /** Formats the message's text and hint with {@code args} and records the result. */
+    public Diagnostics() {
+        this(WarningPolicy.NONE);
+    }
+
+    /** Diagnostics whose warnings {@code policy} suppresses or raises to errors as they are reported. */
+    public Diagnostics(WarningPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Formats the message's text and hint with {@code args} and records the result (as the warning policy has it). */
     public Diagnostic report(Message message, SourceLocation location, Object... args) {
         Diagnostic d = new Diagnostic(message, location, message.formatText(args), message.formatHint(args));
         add(d);
         return d;
     }
 
-    public void add(Diagnostic diagnostic) {
+    /**
+     * Reports a warning that the policy may suppress but never raises to an error: what sspr checks beyond the WiX
+     * command it stands in for (ICE findings of a v4+ source, which {@code wix build} does not validate), so that
+     * {@code -wx} fails no build that WiX builds.
+     */
+    public void reportBeyondWix(Message message, SourceLocation location, Object... args) {
+        record(policy.apply(new Diagnostic(message, location, message.formatText(args), message.formatHint(args)), false));
+    }
+
+    public void add(Diagnostic reported) {
+        record(policy.apply(reported));
+    }
+
+    private void record(Diagnostic diagnostic) {
+        if (diagnostic == null) return;
         all.add(diagnostic);
         if (diagnostic.isError()) {
             errorCount++;

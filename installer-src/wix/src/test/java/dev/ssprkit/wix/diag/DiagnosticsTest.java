@@ -27,6 +27,29 @@ class DiagnosticsTest {
         assertEquals(MAIN + ": error WIX0001: cannot read the source file: x", whole.toString());
     }
 
+    /** WiX's -sw / -swN / -wx / -wxN: suppression wins over raising; errors are never touched; IDs as 48 or WIX0048. */
+    @Test
+    void theWarningPolicySuppressesOrRaisesWarningsOnly() {
+        Diagnostics raised = new Diagnostics(new WarningPolicy(false, java.util.Set.of(), false, java.util.Set.of("48")));
+        raised.report(PreprocessorMessage.USER_WARNING, SourceLocation.of(MAIN, 3, 1), "careful");
+        assertTrue(raised.hasErrors());
+        assertEquals(MAIN + ":3:1: error WIX0048: careful", raised.all().get(0).toString());
+
+        Diagnostics both = new Diagnostics(new WarningPolicy(false, java.util.Set.of("wix0048"), true, java.util.Set.of()));
+        both.report(PreprocessorMessage.USER_WARNING, SourceLocation.of(MAIN, 3, 1), "careful");
+        both.report(PreprocessorMessage.USER_ERROR, SourceLocation.of(MAIN, 4, 1), "boom");
+        assertEquals(List.of("error WIX0047: boom"), both.all().stream().map(d -> d.toString().substring(d.toString().indexOf("error"))).toList());
+
+        Diagnostics beyond = new Diagnostics(new WarningPolicy(false, java.util.Set.of(), true, java.util.Set.of()));
+        beyond.reportBeyondWix(PreprocessorMessage.USER_WARNING, SourceLocation.of(MAIN, 3, 1), "an ICE finding");
+        assertFalse(beyond.hasErrors(), "a check wix build does not make is never raised");
+        assertEquals(1, beyond.warnings().size());
+
+        assertThrows(IllegalArgumentException.class, () -> new WarningPolicy(false, java.util.Set.of("CA2000"), false, java.util.Set.of()));
+        assertThrows(IllegalArgumentException.class, () -> WarningPolicy.normalize("0"));
+        assertEquals("WIX1149", WarningPolicy.normalize(" 1149 "));
+    }
+
     @Test
     void longFormListsTheIncludeChain() {
         SourceLocation site = new SourceLocation(MAIN, 4, 1, null);
