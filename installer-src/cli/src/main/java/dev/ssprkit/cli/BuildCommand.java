@@ -7,6 +7,9 @@ import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
 import dev.ssprkit.wix.WixBuild;
 import dev.ssprkit.wix.diag.WarningPolicy;
+import dev.ssprkit.wix.diag.Diagnostics;
+import dev.ssprkit.wix.project.ProjectSettings;
+import dev.ssprkit.wix.project.WixProject;
 import dev.ssprkit.wix.diag.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +35,7 @@ import java.util.concurrent.Callable;
 final class BuildCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     private final CliContext ctx;
-    @Parameters(arity = "1..*", paramLabel = "FILE.wxs", description = "Sources compiled and linked together.") List<Path> sources;
+    @Parameters(arity = "1..*", paramLabel = "FILE.wxs", description = "Sources compiled and linked together, or one .wixproj (its properties, Compile and EmbeddedResource items, extensions, bind paths and warning settings; -p NAME=VALUE sets MSBuild properties).") List<Path> sources;
     @Option(names = {"-o", "--out", "-out"}, paramLabel = "OUT.msi", description = "Output file (default: the first source with .msi, or .msm for a <Module>).") Path out;
     @Option(names = {"-a", "-arch", "--arch"}, paramLabel = "x86|x64|arm64", defaultValue = "x86",
             description = "Target platform, as WiX's -arch (a v3 Package/@Platform wins). Default: ${DEFAULT-VALUE}.") String arch;
@@ -74,10 +77,17 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--warning-as-error", paramLabel = "N", split = "[;,]",
             description = "Treat sspr's warning WIXnnnn (N or WIXnnnn) as an error (wix build -wxN, a .wixproj's WarningsAsErrors).")
     List<String> warningAsError = new ArrayList<>();
+    @Option(names = {"-p", "-property", "--property"}, paramLabel = "NAME=VALUE", split = ";",
+            description = "With a .wixproj: an MSBuild global property (as dotnet build / msbuild -p:Configuration=Release;Platform=x64).")
+    List<String> projectProperties = new ArrayList<>();
     @Option(names = {"--cab-cache", "-cc"}, paramLabel = "DIR", description = "Reuse compressed cabinets from DIR when their files are unchanged.") Path cabCache;
 
     BuildCommand(CliContext ctx) {
         this.ctx = ctx;
+    }
+
+    CliContext ctx() {
+        return ctx;
     }
 
     @Override
@@ -92,13 +102,26 @@ final class BuildCommand implements Callable<Integer> {
         if (pdbType != null && !List.of("full", "portable", "none").contains(pdbType.toLowerCase(java.util.Locale.ROOT))) {
             throw new InvalidValueException("-pdbtype must be full, portable or none, not '" + pdbType + "'");
         }
-        Path output = out != null ? out : defaultOutput(sources.get(0));
         PrintWriter err = spec.commandLine().getErr();
+        boolean project = sources.size() == 1 && sources.get(0).getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wixproj");
+        if (!project && !projectProperties.isEmpty()) throw new InvalidValueException("-p NAME=VALUE sets MSBuild properties of a .wixproj; give one .wixproj to build");
+        ProjectSettings settings = null;
+        if (project) {
+            Diagnostics read = new Diagnostics();
+            settings = WixProject.read(sources.get(0), pairs(projectProperties), read);
+            for (Diagnostic d : read.all()) err.println(d);
+            if (settings == null) {
+                err.println("sspr build: " + read.errorCount() + " error(s) in the project; no output written");
+                return ExitStatus.BAD_INPUT.code;
+            }
+        }
+        Path output = out != null ? out : settings != null ? settings.output() : defaultOutput(sources.get(0));
         if (pdbType != null && !pdbType.equalsIgnoreCase("none")) {
             err.println("warning: -pdbtype " + pdbType + ": sspr writes no .wixpdb; only the package is built");
         }
         if (pdbFile != null) err.println("warning: -pdb " + pdbFile + ": sspr writes no .wixpdb; only the package is built");
-        BuildRequest request = BuildRequest.builder(output, sources).platform(arch).defines(pairs(defines)).includeDirs(includes)
+        BuildRequest request = settings != null ? ProjectRequests.of(settings, this, output)
+                : BuildRequest.builder(output, sources).platform(arch).defines(pairs(defines)).includeDirs(includes)
                 .environment(ctx.env()).validate(!skipValidation).allowedRoots(allowPaths).bindPaths(bindPaths)
                 .locFiles(locFiles).cultures(cultures).extensions(extensions).compression(compression).confine(confine)
                 .cabinetCache(cabCache).bindVariables(pairs(bindVariables)).suppressIces(IceNames.parse("-sice", suppressIces))
@@ -120,7 +143,7 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /** -sw / -swN drop warnings, -wx / -wxN raise them to errors (a suppressed warning is never raised). */
-    private WarningPolicy warningPolicy() {
+    WarningPolicy warningPolicy() {
         try {
             return new WarningPolicy(suppressAllWarnings, java.util.Set.copyOf(suppressWarnings), warningsAsErrors, java.util.Set.copyOf(warningAsError));
         } catch (IllegalArgumentException e) {
@@ -128,7 +151,7 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, String> pairs(List<String> values) {
+    static Map<String, String> pairs(List<String> values) {
         Map<String, String> vars = new LinkedHashMap<>();
         for (String d : values) {
             int eq = d.indexOf('=');

@@ -23,7 +23,7 @@ public final class MessageCatalog {
 
     /** The catalog of this module's own messages. */
     public static MessageCatalog standard() {
-        return of(PreprocessorMessage.class, CompilerMessage.class);
+        return of(PreprocessorMessage.class, CompilerMessage.class, ProjectMessage.class);
     }
 
     @SafeVarargs

@@ -1,0 +1,142 @@
+package dev.ssprkit.cli;
+
+import dev.ssprkit.common.ExitStatus;
+import dev.ssprkit.msi.MsiReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code sspr build X.wixproj}: the project evaluated as MSBuild evaluates it (MSBuild's "Properties", "Conditions",
+ * "Items" and "Property functions" pages; global -p properties cannot be overwritten by the project), the settings
+ * WiX's targets pass on (DefineConstants, Cultures, SuppressIces, OutputName, the WiX SDK's default items and
+ * bin\Platform\Configuration output folder), and what cannot be evaluated stopped at its line with nothing written.
+ */
+class WixProjectCliTest {
+    @TempDir Path dir;
+
+    private static final String PRODUCT = """
+            <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">
+              <Package Name="!(loc.Name)" Version="$(var.ProductVersion)" Manufacturer="ssprkit tests" UpgradeCode="{6A1B2C3D-4E5F-4071-8293-A4B5C6D7E8F9}">
+                <StandardDirectory Id="ProgramFiles6432Folder"><Directory Id="INSTALLFOLDER" Name="Proj" /></StandardDirectory>
+                <Property Id="FROMPROJECT" Value="$(var.ProjectName)|$(var.Configuration)|$(var.Platform)|$(var.Channel)" />
+                <Feature Id="Main">
+                  <Component Directory="INSTALLFOLDER"><RegistryValue Root="HKLM" Key="Software\\ssprkit tests\\Proj" Name="v" Value="1" Type="string" /></Component>
+                </Feature>
+              </Package>
+            </Wix>
+            """;
+
+    private String property(Path msi, String name) throws Exception {
+        try (var db = MsiReader.read(msi)) {
+            return db.table("Property").find(name).string("Value");
+        }
+    }
+
+    /** A WiX v3-style project (explicit Compile items, Wix.targets imported), as gh's and yarn's are written. */
+    @Test
+    void aV3StyleProjectBuildsWithItsPropertiesConditionsAndCultures() throws Exception {
+        Files.writeString(dir.resolve("Product.wxs"), PRODUCT);
+        Files.writeString(dir.resolve("en-us.wxl"), """
+                <WixLocalization Culture="en-us" xmlns="http://wixtoolset.org/schemas/v4/wxl"><String Id="Name" Value="Project in English" /></WixLocalization>""");
+        Files.writeString(dir.resolve("de-de.wxl"), """
+                <WixLocalization Culture="de-de" xmlns="http://wixtoolset.org/schemas/v4/wxl"><String Id="Name" Value="Projekt auf Deutsch" /></WixLocalization>""");
+        Path project = Files.writeString(dir.resolve("Setup.wixproj"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+                  <PropertyGroup>
+                    <Configuration Condition=" '$(Configuration)' == '' ">Debug</Configuration>
+                    <Platform Condition=" '$(Platform)' == '' ">x64</Platform>
+                    <ProductVersion Condition="'$(ProductVersion)' == ''">0.1.0</ProductVersion>
+                    <OutputName>proj-$(ProductVersion)</OutputName>
+                    <OutputType>Package</OutputType>
+                    <RepoPath>$([MSBuild]::NormalizeDirectory($(MSBuildProjectDirectory)\\sub\\..))</RepoPath>
+                    <Cultures>de-de</Cultures>
+                  </PropertyGroup>
+                  <PropertyGroup Condition=" '$(Configuration)|$(Platform)' == 'Release|x64' ">
+                    <DefineConstants>ProductVersion=$(ProductVersion);Channel=stable</DefineConstants>
+                  </PropertyGroup>
+                  <PropertyGroup Condition=" '$(Configuration)|$(Platform)' != 'Release|x64' And !Exists('$(RepoPath)Product.wxs') ">
+                    <DefineConstants>ProductVersion=$(ProductVersion);Channel=unreachable</DefineConstants>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <Compile Include="Product.wxs" />
+                    <EmbeddedResource Include="en-us.wxl;de-de.wxl" />
+                    <WixExtension Include="WixUtilExtension" />
+                  </ItemGroup>
+                  <Import Project="$(WixTargetsPath)" Condition=" '$(WixTargetsPath)' != '' " />
+                  <Import Project="$(MSBuildExtensionsPath)\\Microsoft\\WiX\\v3.x\\Wix.targets" />
+                </Project>
+                """);
+        Cli.Run r = Cli.linux().run("build", project.toString(), "-p", "Configuration=Release;ProductVersion=2.60.0");
+        assertEquals(0, r.code(), r.err());
+        Path msi = dir.resolve("bin/Release/proj-2.60.0.msi"); // OutputPath's v3 default bin\$(Configuration)\, OutputName
+        assertTrue(Files.isRegularFile(msi), r.out());
+        assertEquals("Setup|Release|x64|stable", property(msi, "FROMPROJECT"), "the project's variables and its DefineConstants");
+        assertEquals("2.60.0", property(msi, "ProductVersion"), "-p wins over the project's own default");
+        assertEquals("Projekt auf Deutsch", property(msi, "ProductName"), "Cultures picks the .wxl");
+        try (var db = MsiReader.read(msi)) {
+            assertEquals("x64;1031", db.summary().template, "Platform from the project's conditional default");
+        }
+    }
+
+    /** A WiX SDK project: default items (every .wxs and .wxl outside bin and obj), Compile Remove, the SDK's output folder. */
+    @Test
+    void anSdkProjectTakesTheDefaultItemsAndWritesToBinPlatformConfiguration() throws Exception {
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/Product.wxs"), PRODUCT.replace("!(loc.Name)", "Sdk project"));
+        Files.createDirectories(dir.resolve("obj"));
+        Files.writeString(dir.resolve("obj/Stale.wxs"), "<not wix/>"); // an earlier build's output: never compiled
+        Files.writeString(dir.resolve("Broken.wxs"), "<not wix/>");
+        Path project = Files.writeString(dir.resolve("App.wixproj"), """
+                <Project Sdk="WixToolset.Sdk/4.0.5">
+                  <PropertyGroup>
+                    <DefineConstants>ProductVersion=1.2.3;Channel=beta</DefineConstants>
+                    <SuppressIces>ICE61</SuppressIces>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <Compile Remove="Broken.wxs" />
+                    <PackageReference Include="WixToolset.Util.wixext" Version="4.0.5" />
+                  </ItemGroup>
+                  <Target Name="SignMsi" AfterTargets="Build" />
+                </Project>
+                """);
+        Cli.Run r = Cli.linux().run("build", project.toString(), "-p", "Platform=x64");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("App.wixproj:10:3: warning WIX0303: <Target Name=\"SignMsi\"> is ignored"), r.err());
+        Path msi = dir.resolve("bin/x64/Debug/App.msi");
+        assertTrue(Files.isRegularFile(msi), r.out());
+        assertEquals("App|Debug|x64|beta", property(msi, "FROMPROJECT"));
+    }
+
+    @Test
+    void whatCannotBeEvaluatedIsALocatedErrorAndNothingIsWritten() throws Exception {
+        Files.writeString(dir.resolve("Product.wxs"), PRODUCT);
+        String[][] cases = {
+                {"<PropertyGroup><Year>$([System.DateTime]::Now.ToString(`yyyy`))</Year></PropertyGroup>", "3:18: error WIX0301", "System.DateTime"},
+                {"<PropertyGroup Condition=\"'$(A)' === 'b'\"></PropertyGroup>", "3:18: error WIX0302", "unexpected '='"},
+                {"<Choose><When Condition=\"true\"/></Choose>", "3:3: error WIX0301", "<Choose>"},
+                {"<PropertyGroup><OutputType>Bundle</OutputType></PropertyGroup>", "error WIX0304", "OutputType 'Bundle'"},
+        };
+        for (String[] c : cases) {
+            Path project = Files.writeString(dir.resolve("Bad.wixproj"), """
+                    <Project>
+                      <ItemGroup><Compile Include="Product.wxs" /></ItemGroup>
+                      %s
+                    </Project>
+                    """.formatted(c[0]));
+            Cli.Run r = Cli.linux().run("build", project.toString(), "-o", dir.resolve("bad.msi").toString());
+            assertEquals(ExitStatus.BAD_INPUT.code, r.code(), c[0] + ": " + r.err());
+            assertTrue(r.err().contains(c[1]) && r.err().contains(c[2]), c[0] + ": " + r.err());
+            assertFalse(Files.exists(dir.resolve("bad.msi")));
+        }
+        Cli.Run misuse = Cli.linux().run("build", dir.resolve("Product.wxs").toString(), "-p", "Configuration=Release");
+        assertEquals(ExitStatus.USAGE.code, misuse.code(), "-p without a .wixproj: " + misuse.err());
+    }
+}

@@ -1,0 +1,34 @@
+package dev.ssprkit.wix.project;
+
+import dev.ssprkit.wix.diag.WarningPolicy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a .wixproj asks of a build, evaluated: the settings WiX's MSBuild targets pass to the compiler.
+ *
+ * @param project       the project file
+ * @param sources       the {@code Compile} items (.wxs)
+ * @param locFiles      the {@code EmbeddedResource} items that are .wxl files
+ * @param defines       {@code DefineConstants}, plus the project variables WiX's targets define ({@code ProjectDir},
+ *                      {@code Configuration}, {@code Platform}, {@code TargetPath}...)
+ * @param includeDirs   {@code IncludeSearchPaths}
+ * @param bindPaths     {@code BindPath} / {@code BindInputPaths} items ({@code NAME=DIR} with {@code BindName})
+ * @param extensions    {@code WixExtension} items and {@code PackageReference}s to {@code *.wixext}
+ * @param platform      {@code Platform} (x86, x64, arm64)
+ * @param cultures      {@code Cultures}
+ * @param suppressIces  {@code SuppressIces}
+ * @param validate      not {@code SuppressValidation}
+ * @param warnings      {@code SuppressAllWarnings}, {@code SuppressSpecificWarnings}, {@code TreatWarningsAsErrors},
+ *                      {@code WarningsAsErrors}
+ * @param output        {@code OutputPath} + {@code OutputName} + .msi or .msm
+ * @param compression   {@code DefaultCompressionLevel}, or null
+ * @param properties    every property after evaluation (for tools and messages)
+ */
+public record ProjectSettings(Path project, List<Path> sources, List<Path> locFiles, Map<String, String> defines,
+                              List<Path> includeDirs, List<String> bindPaths, List<String> extensions, String platform,
+                              List<String> cultures, Set<String> suppressIces, boolean validate, WarningPolicy warnings,
+                              Path output, String compression, Map<String, String> properties) {
+}

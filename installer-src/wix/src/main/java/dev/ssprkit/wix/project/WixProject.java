@@ -1,0 +1,333 @@
+package dev.ssprkit.wix.project;
+
+import dev.ssprkit.wix.diag.Diagnostics;
+import dev.ssprkit.wix.diag.ProjectMessage;
+import dev.ssprkit.wix.diag.SourceLocation;
+import dev.ssprkit.wix.diag.WarningPolicy;
+import dev.ssprkit.wix.source.LocatedXml;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a WiX project file (.wixproj: a WiX v3 project that imports Wix.targets, or a WiX v4+ SDK project,
+ * {@code <Project Sdk="WixToolset.Sdk/...">}) the way MSBuild evaluates one, for the parts that decide a build:
+ * properties (in document order, global {@code -p:} properties winning, conditions evaluated), imports of project
+ * files that exist, then items ({@code Compile}, {@code EmbeddedResource}, {@code BindPath}, {@code BindInputPaths},
+ * {@code WixExtension}, {@code PackageReference}, {@code ProjectReference}), with wildcards and the WiX SDK's default
+ * items ({@code **}{@code /*.wxs} and {@code **}{@code /*.wxl} outside bin and obj). Targets are not run: a
+ * {@code <Target>} is reported and skipped. What it cannot evaluate (property functions, item lists, {@code Choose})
+ * is a located error; nothing is guessed.
+ */
+public final class WixProject {
+    private final Diagnostics diagnostics;
+    private final MsBuildProperties properties;
+    private final Path projectDir;
+    private final Map<String, List<Item>> items = new LinkedHashMap<>();
+    private final Set<Path> imported = new LinkedHashSet<>();
+    private boolean sdk;
+
+    /** One item: its evaluated Include and metadata, and where it is written. */
+    record Item(String include, Map<String, String> metadata, SourceLocation location) {}
+
+    private WixProject(Path project, Map<String, String> global, Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+        this.properties = new MsBuildProperties(global);
+        this.projectDir = project.toAbsolutePath().normalize().getParent();
+        properties.directory(projectDir);
+    }
+
+    /** The project's settings, or {@code null} after reporting its errors. */
+    public static ProjectSettings read(Path project, Map<String, String> globalProperties, Diagnostics diagnostics) {
+        WixProject p = new WixProject(project, globalProperties, diagnostics);
+        return p.evaluate(project.toAbsolutePath().normalize());
+    }
+
+    private ProjectSettings evaluate(Path file) {
+        LocatedXml.Element root = LocatedXml.read(file, diagnostics);
+        if (root == null) return null;
+        if (!root.name().equals("Project")) {
+            diagnostics.report(ProjectMessage.NOT_A_PROJECT, root.location(), file.getFileName(), root.name());
+            return null;
+        }
+        String sdkName = root.attribute("Sdk");
+        sdk = sdkName != null && sdkName.toLowerCase(Locale.ROOT).startsWith("wixtoolset.sdk");
+        String name = file.getFileName().toString();
+        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        properties.reserve("MSBuildProjectDirectory", projectDir.toString());
+        properties.reserve("MSBuildProjectFullPath", file.toString());
+        properties.reserve("MSBuildProjectFile", name);
+        properties.reserve("MSBuildProjectName", base);
+        properties.reserve("MSBuildProjectExtension", name.substring(base.length()));
+        properties.reserve("MSBuildThisFileDirectory", projectDir + "/");
+        properties.reserve("MSBuildStartupDirectory", Path.of("").toAbsolutePath().toString());
+        int errors = diagnostics.errorCount();
+        List<LocatedXml.Element> body = new ArrayList<>();
+        imported.add(file);
+        collect(root, file, body);
+        if (!properties.isSet("Configuration")) properties.set("Configuration", "Debug");
+        if (!properties.isSet("Platform")) properties.set("Platform", "x86");
+        // the WiX SDK adds its default items in its props, before the project's own items (which may Remove them)
+        if (sdk && !"false".equalsIgnoreCase(properties.get("EnableDefaultItems"))) defaultItems();
+        for (LocatedXml.Element e : body) itemGroup(e);
+        if (diagnostics.errorCount() > errors) return null;
+        return settings(file, base);
+    }
+
+    /** Pass one: properties and imports in document order; item groups are kept for pass two. */
+    private void collect(LocatedXml.Element project, Path file, List<LocatedXml.Element> itemGroups) {
+        for (LocatedXml.Element e : project.children()) {
+            if (!condition(e)) continue;
+            switch (e.name()) {
+                case "PropertyGroup" -> {
+                    for (LocatedXml.Element p : e.children()) {
+                        if (properties.isGlobal(p.name()) || !condition(p)) continue; // -p:Name=Value wins
+                        String value = expand(p.text(), p.location());
+                        if (value != null) properties.set(p.name(), value);
+                    }
+                }
+                case "ItemGroup" -> itemGroups.add(e);
+                case "Import" -> importProject(e, itemGroups);
+                case "Target", "UsingTask", "ProjectExtensions", "Sdk", "ItemDefinitionGroup" ->
+                        diagnostics.report(ProjectMessage.IGNORED, e.location(), "<" + e.name()
+                                + (e.attribute("Name") == null ? "" : " Name=\"" + e.attribute("Name") + "\"") + ">",
+                                "sspr runs no MSBuild targets or tasks", "if it computes a property or file the build needs, pass it with -p:Name=Value or -d");
+                case "Choose" -> diagnostics.report(ProjectMessage.UNSUPPORTED, e.location(), "<Choose>",
+                        "write its branches as conditions on the property groups, or pass the properties with -p:Name=Value");
+                default -> diagnostics.report(ProjectMessage.UNSUPPORTED, e.location(), "<" + e.name() + ">", "");
+            }
+        }
+    }
+
+    private void importProject(LocatedXml.Element e, List<LocatedXml.Element> itemGroups) {
+        String written = e.attribute("Project");
+        if (written == null) return; // <Import Sdk=...> without a project: the SDK's own files
+        String path = expand(written, e.location());
+        if (path == null) return;
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("wix.targets") || lower.contains("microsoft\\wix") || lower.contains("microsoft/wix")
+                || lower.contains("wixtoolset.sdk") || lower.contains("microsoft.common")) {
+            return; // WiX's and MSBuild's own targets: what they do is what sspr does
+        }
+        Path target = projectDir.resolve(path.replace('\\', '/')).normalize();
+        if (!Files.isRegularFile(target)) {
+            diagnostics.report(ProjectMessage.IMPORT_MISSING, e.location(), path);
+            return;
+        }
+        if (!imported.add(target)) return;
+        LocatedXml.Element root = LocatedXml.read(target, diagnostics);
+        if (root == null) return;
+        String saved = properties.get("MSBuildThisFileDirectory");
+        properties.reserve("MSBuildThisFileDirectory", target.getParent() + "/");
+        collect(root, target, itemGroups);
+        properties.reserve("MSBuildThisFileDirectory", saved);
+    }
+
+    /** Pass two: the items of one group. */
+    private void itemGroup(LocatedXml.Element group) {
+        for (LocatedXml.Element i : group.children()) {
+            if (!condition(i)) continue;
+            List<Item> list = items.computeIfAbsent(i.name(), k -> new ArrayList<>());
+            Map<String, String> metadata = new LinkedHashMap<>();
+            for (LocatedXml.Element m : i.children()) {
+                String v = expand(m.text(), m.location());
+                if (v != null) metadata.put(m.name(), v);
+            }
+            i.attributes().forEach((k, a) -> {
+                if (!List.of("Include", "Remove", "Update", "Exclude", "Condition").contains(k)) {
+                    String v = expand(a.value(), a.location());
+                    if (v != null) metadata.put(k, v);
+                }
+            });
+            String remove = i.attribute("Remove");
+            if (remove != null) {
+                String r = expand(remove, i.location());
+                if (r != null) {
+                    Set<String> gone = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+                    for (String s : split(r)) gone.addAll(glob(s, List.of()));
+                    list.removeIf(it -> gone.contains(it.include()));
+                }
+            }
+            String include = i.attribute("Include");
+            if (include == null) continue;
+            String inc = expand(include, i.location());
+            if (inc == null) continue;
+            String exclude = i.attribute("Exclude");
+            List<String> excluded = exclude == null ? List.of() : split(expand(exclude, i.location()) == null ? "" : expand(exclude, i.location()));
+            for (String one : split(inc)) {
+                for (String match : one.contains("*") || one.contains("?") ? glob(one, excluded) : List.of(one)) {
+                    list.add(new Item(match, metadata, i.location()));
+                }
+            }
+        }
+    }
+
+    /** The WiX SDK's default items: every .wxs and .wxl under the project folder, outside bin and obj. */
+    private void defaultItems() {
+        if (!"false".equalsIgnoreCase(properties.get("EnableDefaultCompileItems"))) addDefaults("Compile", "**/*.wxs");
+        if (!"false".equalsIgnoreCase(properties.get("EnableDefaultEmbeddedResourceItems"))) addDefaults("EmbeddedResource", "**/*.wxl");
+    }
+
+    private void addDefaults(String type, String pattern) {
+        List<Item> list = items.computeIfAbsent(type, k -> new ArrayList<>());
+        Set<String> have = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Item it : list) have.add(it.include());
+        List<Item> defaults = new ArrayList<>();
+        for (String f : glob(pattern, List.of("bin/**", "obj/**"))) {
+            if (!have.contains(f)) defaults.add(new Item(f, Map.of(), SourceLocation.ofFile(projectDir)));
+        }
+        list.addAll(0, defaults);
+    }
+
+    /** Files under the project folder matching an MSBuild wildcard ({@code *}, {@code ?}, {@code **}), relative, sorted. */
+    private List<String> glob(String pattern, List<String> excluded) {
+        String p = pattern.strip().replace('\\', '/');
+        java.nio.file.PathMatcher m = projectDir.getFileSystem().getPathMatcher("glob:" + p.replace("**/", "{**/,}"));
+        List<java.nio.file.PathMatcher> not = new ArrayList<>();
+        for (String x : excluded) not.add(projectDir.getFileSystem().getPathMatcher("glob:" + x.strip().replace('\\', '/').replace("**/", "{**/,}")));
+        List<String> out = new ArrayList<>();
+        try (var walk = Files.walk(projectDir)) {
+            walk.filter(Files::isRegularFile).map(projectDir::relativize).sorted().forEach(rel -> {
+                if (m.matches(rel) && not.stream().noneMatch(n -> n.matches(rel))) out.add(rel.toString());
+            });
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            diagnostics.report(ProjectMessage.UNSUPPORTED, SourceLocation.ofFile(projectDir), "the wildcard " + pattern,
+                    "the project folder could not be listed: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private boolean condition(LocatedXml.Element e) {
+        LocatedXml.Attribute c = e.attributes().get("Condition");
+        if (c == null) return true;
+        try {
+            return MsBuildCondition.evaluate(c.value(), properties, projectDir);
+        } catch (MsBuildCondition.Invalid x) {
+            diagnostics.report(ProjectMessage.BAD_CONDITION, c.location(), "\"" + c.value() + "\"", x.getMessage());
+        } catch (MsBuildProperties.Unsupported x) {
+            unsupported(x, c.location());
+        }
+        return false;
+    }
+
+    private String expand(String text, SourceLocation at) {
+        int reg = text.indexOf("$(Registry:");
+        if (reg >= 0) {
+            diagnostics.report(ProjectMessage.IGNORED, at, MsBuildProperties.excerpt(text, reg),
+                    "it reads the Windows registry; off Windows MSBuild reads nothing there, and neither does sspr (the value is empty)",
+                    "pass what it would give with -p:Name=Value if the build needs it");
+        }
+        try {
+            return properties.expand(text);
+        } catch (MsBuildProperties.Unsupported x) {
+            unsupported(x, at);
+            return null;
+        }
+    }
+
+    private void unsupported(MsBuildProperties.Unsupported x, SourceLocation at) {
+        diagnostics.report(ProjectMessage.UNSUPPORTED, at, x.getMessage(),
+                "sspr evaluates $(Property) references and the path functions (NormalizeDirectory, NormalizePath, EnsureTrailingSlash, GetDirectoryNameOfFileAbove, Path.Combine, Path.GetFullPath); set the property's value with -p:Name=Value");
+    }
+
+    private static List<String> split(String list) {
+        List<String> out = new ArrayList<>();
+        for (String s : list.split(";")) if (!s.isBlank()) out.add(s.strip());
+        return out;
+    }
+
+    private Path file(String written) {
+        return projectDir.resolve(written.replace('\\', '/')).normalize();
+    }
+
+    private ProjectSettings settings(Path file, String base) {
+        String outputType = properties.isSet("OutputType") ? properties.get("OutputType") : "Package";
+        String ext = switch (outputType.toLowerCase(Locale.ROOT)) {
+            case "package" -> ".msi";
+            case "module" -> ".msm";
+            default -> null;
+        };
+        if (ext == null) {
+            diagnostics.report(ProjectMessage.BAD_OUTPUT_TYPE, SourceLocation.ofFile(file), outputType);
+            return null;
+        }
+        List<Path> sources = new ArrayList<>();
+        for (Item i : items.getOrDefault("Compile", List.of())) if (i.include().toLowerCase(Locale.ROOT).endsWith(".wxs")) sources.add(file(i.include()));
+        if (sources.isEmpty()) {
+            diagnostics.report(ProjectMessage.NO_SOURCES, SourceLocation.ofFile(file));
+            return null;
+        }
+        List<Path> locs = new ArrayList<>();
+        for (Item i : items.getOrDefault("EmbeddedResource", List.of())) if (i.include().toLowerCase(Locale.ROOT).endsWith(".wxl")) locs.add(file(i.include()));
+        List<String> bindPaths = new ArrayList<>();
+        for (String type : List.of("BindPath", "BindInputPaths")) {
+            for (Item i : items.getOrDefault(type, List.of())) {
+                String dir = file(i.include()).toString();
+                String bindName = i.metadata().get("BindName");
+                bindPaths.add(bindName == null || bindName.isBlank() ? dir : bindName + "=" + dir);
+            }
+        }
+        Set<String> extensions = new LinkedHashSet<>();
+        for (Item i : items.getOrDefault("WixExtension", List.of())) extensions.add(i.include());
+        for (Item i : items.getOrDefault("PackageReference", List.of())) {
+            if (i.include().toLowerCase(Locale.ROOT).endsWith(".wixext")) extensions.add(i.include());
+        }
+        for (Item i : items.getOrDefault("ProjectReference", List.of())) {
+            String refName = Path.of(i.include().replace('\\', '/')).getFileName().toString();
+            refName = refName.contains(".") ? refName.substring(0, refName.lastIndexOf('.')) : refName;
+            diagnostics.report(ProjectMessage.PROJECT_REFERENCE, i.location(), i.include(), refName);
+        }
+        String outputName = properties.isSet("OutputName") ? properties.get("OutputName") : base;
+        String platform = properties.get("Platform");
+        String configuration = properties.get("Configuration");
+        Path outputDir = properties.isSet("OutputPath") ? file(properties.get("OutputPath"))
+                : sdk ? projectDir.resolve("bin").resolve(platform).resolve(configuration) : projectDir.resolve("bin").resolve(configuration);
+        Path output = outputDir.resolve(outputName + ext);
+        Map<String, String> defines = new LinkedHashMap<>();
+        // the variables WiX's MSBuild targets define for the project itself (its DefineSolutionProperties aside)
+        defines.put("Configuration", configuration);
+        defines.put("Platform", platform);
+        defines.put("ProjectDir", projectDir + "/");
+        defines.put("ProjectExt", properties.get("MSBuildProjectExtension"));
+        defines.put("ProjectFileName", file.getFileName().toString());
+        defines.put("ProjectName", base);
+        defines.put("ProjectPath", file.toString());
+        defines.put("OutDir", outputDir + "/");
+        defines.put("TargetDir", outputDir + "/");
+        defines.put("TargetExt", ext);
+        defines.put("TargetFileName", outputName + ext);
+        defines.put("TargetName", outputName);
+        defines.put("TargetPath", output.toString());
+        for (String d : split(properties.get("DefineConstants"))) {
+            int eq = d.indexOf('=');
+            defines.put(eq < 0 ? d : d.substring(0, eq).strip(), eq < 0 ? "" : d.substring(eq + 1).strip());
+        }
+        List<Path> includeDirs = new ArrayList<>();
+        for (String d : split(properties.get("IncludeSearchPaths"))) includeDirs.add(file(d));
+        Set<String> ices = new TreeSet<>();
+        for (String s : split(properties.get("SuppressIces"))) ices.add(s.toUpperCase(Locale.ROOT));
+        WarningPolicy warnings;
+        try {
+            warnings = new WarningPolicy(bool("SuppressAllWarnings"), Set.copyOf(split(properties.get("SuppressSpecificWarnings"))),
+                    bool("TreatWarningsAsErrors"), Set.copyOf(split(properties.get("WarningsAsErrors"))));
+        } catch (IllegalArgumentException e) {
+            diagnostics.report(ProjectMessage.UNSUPPORTED, SourceLocation.ofFile(file), "a warning number", e.getMessage());
+            return null;
+        }
+        String compression = properties.isSet("DefaultCompressionLevel") ? properties.get("DefaultCompressionLevel") : null;
+        return new ProjectSettings(file, List.copyOf(sources), List.copyOf(locs), defines, List.copyOf(includeDirs),
+                List.copyOf(bindPaths), List.copyOf(extensions), platform, split(properties.get("Cultures")), ices,
+                !bool("SuppressValidation"), warnings, output, compression, properties.all());
+    }
+
+    private boolean bool(String name) {
+        return "true".equalsIgnoreCase(properties.get(name).strip());
+    }
+}
