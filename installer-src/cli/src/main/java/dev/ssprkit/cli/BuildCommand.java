@@ -185,6 +185,9 @@ final class BuildCommand implements Callable<Integer> {
             } else if (a.regionMatches(true, 0, "-dcl:", 0, 5)) {
                 out.add("-dcl");
                 out.add(a.substring(5));
+            } else if (a.matches("(?i)[-/](p|property):.*")) { // msbuild / dotnet build: -p:Name=Value;Name2=Value2
+                out.add("-p");
+                out.add(a.substring(a.indexOf(':') + 1));
             } else if (a.equals("-sw")) {
                 out.add("--suppress-warnings");
             } else if (a.matches("-sw[0-9]{1,5}")) {

@@ -74,7 +74,7 @@ class WixProjectCliTest {
                   <Import Project="$(MSBuildExtensionsPath)\\Microsoft\\WiX\\v3.x\\Wix.targets" />
                 </Project>
                 """);
-        Cli.Run r = Cli.linux().run("build", project.toString(), "-p", "Configuration=Release;ProductVersion=2.60.0");
+        Cli.Run r = Cli.linux().run("build", project.toString(), "-p:Configuration=Release;ProductVersion=2.60.0"); // msbuild's spelling
         assertEquals(0, r.code(), r.err());
         Path msi = dir.resolve("bin/Release/proj-2.60.0.msi"); // OutputPath's v3 default bin\$(Configuration)\, OutputName
         assertTrue(Files.isRegularFile(msi), r.out());
