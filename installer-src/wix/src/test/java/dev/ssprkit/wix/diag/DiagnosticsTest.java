@@ -81,7 +81,14 @@ class DiagnosticsTest {
     @Test
     void catalogIdsAreWellFormedAndUnique() {
         MessageCatalog catalog = MessageCatalog.standard();
-        assertEquals(PreprocessorMessage.values().length + CompilerMessage.values().length, catalog.all().size());
+        assertEquals(PreprocessorMessage.values().length + CompilerMessage.values().length + ProjectMessage.values().length,
+                catalog.all().size());
+        for (ProjectMessage m : ProjectMessage.values()) {
+            assertTrue(m.id().matches("WIX03[0-2]\\d"), m.id());
+            assertEquals(m, catalog.byId(m.id()).orElseThrow());
+            m.formatText("a", "b", "c", "d", "e");
+            m.formatHint("a", "b", "c", "d", "e");
+        }
         for (CompilerMessage m : CompilerMessage.values()) {
             assertTrue(m.id().matches("WIX0[1-9]\\d\\d"), m.id());
             assertEquals(m, catalog.byId(m.id()).orElseThrow());
