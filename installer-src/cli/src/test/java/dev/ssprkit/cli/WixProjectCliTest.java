@@ -115,6 +115,31 @@ class WixProjectCliTest {
         assertEquals("App|Debug|x64|beta", property(msi, "FROMPROJECT"));
     }
 
+    /** CompilerAdditionalOptions / LinkerAdditionalOptions carry candle's and light's options (redis: -arch; dokany: -sw1132). */
+    @Test
+    void additionalOptionsOfTheCompilerAndLinkerAreApplied() throws Exception {
+        Files.writeString(dir.resolve("Product.wxs"), PRODUCT.replace("!(loc.Name)", "Options"));
+        Path project = Files.writeString(dir.resolve("Opt.wixproj"), """
+                <Project>
+                  <PropertyGroup>
+                    <Platform>x64</Platform>
+                    <CompilerAdditionalOptions>-arch x86 -d ProductVersion=3.1.0 "-dChannel=with space"</CompilerAdditionalOptions>
+                    <LinkerAdditionalOptions>-sw1132 -sice:ICE61 -nologo -frobnicate</LinkerAdditionalOptions>
+                  </PropertyGroup>
+                  <ItemGroup><Compile Include="Product.wxs" /></ItemGroup>
+                </Project>
+                """);
+        Cli.Run r = Cli.linux().run("build", project.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("warning WIX0303: LinkerAdditionalOptions option -frobnicate is ignored"), r.err());
+        Path msi = dir.resolve("bin/Debug/Opt.msi");
+        assertEquals("Opt|Debug|x64|with space", property(msi, "FROMPROJECT"));
+        assertEquals("3.1.0", property(msi, "ProductVersion"));
+        try (var db = MsiReader.read(msi)) {
+            assertTrue(db.summary().template.startsWith("Intel;"), "the compiler's -arch decides the package's platform: " + db.summary().template);
+        }
+    }
+
     @Test
     void whatCannotBeEvaluatedIsALocatedErrorAndNothingIsWritten() throws Exception {
         Files.writeString(dir.resolve("Product.wxs"), PRODUCT);

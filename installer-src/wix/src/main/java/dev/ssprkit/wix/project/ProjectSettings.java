@@ -25,6 +25,8 @@ import java.util.Set;
  *                      {@code WarningsAsErrors}
  * @param output        {@code OutputPath} + {@code OutputName} + .msi or .msm
  * @param compression   {@code DefaultCompressionLevel}, or null
+ *                      (each setting above may also come from {@code CompilerAdditionalOptions} and
+ *                      {@code LinkerAdditionalOptions}: {@code -arch}, {@code -d}, {@code -sice:}, {@code -sw1132}...)
  * @param properties    every property after evaluation (for tools and messages)
  */
 public record ProjectSettings(Path project, List<Path> sources, List<Path> locFiles, Map<String, String> defines,

@@ -313,18 +313,34 @@ public final class WixProject {
         for (String d : split(properties.get("IncludeSearchPaths"))) includeDirs.add(file(d));
         Set<String> ices = new TreeSet<>();
         for (String s : split(properties.get("SuppressIces"))) ices.add(s.toUpperCase(Locale.ROOT));
+        List<String> extensionList = new ArrayList<>(extensions);
+        AdditionalOptions.Into extra = new AdditionalOptions.Into(defines, extensionList, ices,
+                new TreeSet<>(split(properties.get("SuppressSpecificWarnings"))), new TreeSet<>(split(properties.get("WarningsAsErrors"))));
+        for (String name : List.of("CompilerAdditionalOptions", "LinkerAdditionalOptions")) {
+            for (String unknown : AdditionalOptions.apply(properties.get(name), extra)) {
+                diagnostics.report(ProjectMessage.IGNORED, SourceLocation.ofFile(file), name + " option " + unknown,
+                        "sspr does not know it", "pass its equivalent on the sspr build command line if the build needs it");
+            }
+        }
+        for (String l : extra.locFiles) locs.add(file(l));
+        for (String b : extra.bindPaths) {
+            int eq = b.indexOf('=');
+            bindPaths.add(eq < 0 ? file(b).toString() : b.substring(0, eq + 1) + file(b.substring(eq + 1)));
+        }
         WarningPolicy warnings;
         try {
-            warnings = new WarningPolicy(bool("SuppressAllWarnings"), Set.copyOf(split(properties.get("SuppressSpecificWarnings"))),
-                    bool("TreatWarningsAsErrors"), Set.copyOf(split(properties.get("WarningsAsErrors"))));
+            warnings = new WarningPolicy(bool("SuppressAllWarnings") || extra.suppressAll, extra.suppressed,
+                    bool("TreatWarningsAsErrors") || extra.errorsAll, extra.errors);
         } catch (IllegalArgumentException e) {
             diagnostics.report(ProjectMessage.UNSUPPORTED, SourceLocation.ofFile(file), "a warning number", e.getMessage());
             return null;
         }
-        String compression = properties.isSet("DefaultCompressionLevel") ? properties.get("DefaultCompressionLevel") : null;
+        String compression = extra.compression != null ? extra.compression
+                : properties.isSet("DefaultCompressionLevel") ? properties.get("DefaultCompressionLevel") : null;
+        List<String> cultures = extra.cultures.isEmpty() ? split(properties.get("Cultures")) : extra.cultures;
         return new ProjectSettings(file, List.copyOf(sources), List.copyOf(locs), defines, List.copyOf(includeDirs),
-                List.copyOf(bindPaths), List.copyOf(extensions), platform, split(properties.get("Cultures")), ices,
-                !bool("SuppressValidation"), warnings, output, compression, properties.all());
+                List.copyOf(bindPaths), List.copyOf(new LinkedHashSet<>(extensionList)), extra.platform != null ? extra.platform : platform,
+                cultures, ices, !bool("SuppressValidation") && !extra.noValidation, warnings, output, compression, properties.all());
     }
 
     private boolean bool(String name) {
