@@ -60,7 +60,7 @@ class ExitEarlyWithSuccessWineTest {
 
     /**
      * Two products (no uninstall between them: each msiexec run is one more chance for Wine's custom-action server to
-     * stall, see the class comment of {@link dev.ssprkit.testkit.Wine#msiexec}): one with NEWERVERSIONDETECTED set in its
+     * stall, see {@link dev.ssprkit.testkit.Wine#msiexec}): one with NEWERVERSIONDETECTED set in its
      * Property table, one without.
      */
     @Test
