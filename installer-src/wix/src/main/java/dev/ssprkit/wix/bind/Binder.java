@@ -41,6 +41,7 @@ public final class Binder {
         if (ctx.failed()) return null;
         new ComponentStep(ctx).run();
         new FeatureStep(ctx).run();
+        new AssemblyStep(ctx).run();
         new NamesStep(ctx).run();
         variables.resolveLate();
         identity.finishLateVersion();

@@ -95,6 +95,8 @@ public enum CompilerMessage implements Message {
             "add Context=\"InprocServer32\" (or LocalServer32...) for the server the class is registered with"),
     MOVE_WITHOUT_SOURCE_FOLDER(250, WARNING, "<CopyFile> names no SourceDirectory or SourceProperty: its MoveFile row has no source folder (WiX v4+ builds it so)",
             "the SDK's MoveFile table takes the files from the folder the SourceFolder property holds; add SourceDirectory=\"...\" or SourceProperty=\"...\""),
+    ASSEMBLY_UNREADABLE(251, ERROR, "file '%s' is marked Assembly=\"%s\", but %s",
+            "a .NET assembly must be a PE file with CLI metadata and an assembly manifest; a Win32 assembly needs its manifest file (AssemblyManifest) with an <assemblyIdentity>"),
     SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 
     private final Entry entry;

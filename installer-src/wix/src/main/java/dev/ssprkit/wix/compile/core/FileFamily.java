@@ -136,11 +136,15 @@ public final class FileFamily implements ElementFamily {
         String fontTitle = a.str("FontTitle");
         boolean trueType = a.yesNo("TrueType", false);
         String assembly = a.oneOf("Assembly", "no", ".net", "win32", "no");
-        for (String patch : new String[] {"PatchGroup", "PatchIgnore", "PatchAllowIgnoreOnError", "PatchWholeFile", "ProcessorArchitecture", "AssemblyApplication", "AssemblyManifest", "BindPath"}) {
+        for (String patch : new String[] {"PatchGroup", "PatchIgnore", "PatchAllowIgnoreOnError", "PatchWholeFile", "ProcessorArchitecture", "BindPath"}) {
             a.str(patch);
         }
-        if (!"no".equals(assembly)) {
-            ctx.report(CompilerMessage.NOT_SUPPORTED_YET, a.at("Assembly"), "File/@Assembly", "assemblies for the global assembly cache are not supported yet");
+        String manifest = a.id("AssemblyManifest", false);
+        String application = a.id("AssemblyApplication", false);
+        if (manifest != null) ctx.reference("File", manifest, a.at("AssemblyManifest"));
+        if (application != null) ctx.reference("File", application, a.at("AssemblyApplication"));
+        if ("win32".equals(assembly) && manifest == null) {
+            ctx.report(CompilerMessage.MISSING_ATTRIBUTE, e.location(), "File Assembly=\"win32\"", "AssemblyManifest");
         }
         // a WixVariable in the path (!(wix.DocumentationFolder)\x.conf) is known once linked: the binder finds the file
         boolean deferredSource = source != null && source.contains("!(wix.");
@@ -154,6 +158,12 @@ public final class FileFamily implements ElementFamily {
                 .extra("DiskId", disk).extra("Compressed", compressed.equals("default") ? null : compressed.equals("yes"))
                 .extra("DefaultVersion", a.str("DefaultVersion")).extra("DefaultLanguage", a.str("DefaultLanguage"))
                 .extra("DefaultSize", a.integer("DefaultSize", null, 0, Integer.MAX_VALUE)).extra("CompanionFile", companion);
+        if (!"no".equals(assembly)) {
+            // the SDK's MsiAssembly table; the binder fills Feature_ and reads the MsiAssemblyName rows from the payload
+            ctx.row("MsiAssembly", e.location()).set("Component_", component).set("File_Manifest", manifest)
+                    .set("File_Application", application).set("Attributes", "win32".equals(assembly) ? 1 : null)
+                    .extra("Assembly", assembly).extra("AssemblyFile", id);
+        }
         if (fontTitle != null || trueType) ctx.row("Font", e.location()).set("File_", id).set("FontTitle", fontTitle);
         if (selfRegCost != null) ctx.row("SelfReg", e.location()).set("File_", id).set("Cost", selfRegCost);
         return row;
