@@ -68,6 +68,7 @@ record ClrAssemblyReader(String name, String version, String culture, String pub
         long root = offset(map, u32(b, cli + 8));
         if (u32(b, root) != 0x424A5342L) return null; // "BSJB"
         int versionLength = (int) u32(b, root + 12);
+        if (versionLength > 255) return null; // II.24.2.1: at most 255 bytes
         String runtime = ascii(b, root + 16, versionLength);
         long p = root + 16 + versionLength + 2; // flags
         int streams = u16(b, p);
@@ -153,6 +154,7 @@ record ClrAssemblyReader(String name, String version, String culture, String pub
                     | ((b.get(Math.toIntExact(off + 2)) & 0xFF) << 8) | (b.get(Math.toIntExact(off + 3)) & 0xFF);
             start = off + 4;
         }
+        if (start + len > b.limit()) throw new IllegalArgumentException("a blob runs past the end of the file");
         byte[] out = new byte[Math.toIntExact(len)];
         b.get(Math.toIntExact(start), out);
         return out;

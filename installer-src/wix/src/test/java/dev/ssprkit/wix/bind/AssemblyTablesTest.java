@@ -115,4 +115,24 @@ class AssemblyTablesTest {
                 noManifest.diagnostics().toString());
         assertFalse(Files.exists(msi));
     }
+
+    /** Every truncation and a sweep of single-byte changes of a valid image: the reader answers or says no, never throws. */
+    @Test
+    void aDamagedAssemblyIsNeverReadPastItsEnd() throws Exception {
+        byte[] good = TinyClrAssembly.image("Tiny", new int[] {1, 2, 3, 4}, "", new byte[] {1, 2, 3}, "v4.0.30319", 0x14C, 1);
+        Path f = dir.resolve("d.dll");
+        for (int cut = 0; cut < good.length; cut += 7) {
+            Files.write(f, java.util.Arrays.copyOf(good, cut));
+            ClrAssemblyReader.read(f); // empty or a value; no exception escapes
+        }
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 2000; i++) {
+            byte[] bad = good.clone();
+            bad[random.nextInt(bad.length)] = (byte) random.nextInt(256);
+            Files.write(f, bad);
+            ClrAssemblyReader.read(f);
+        }
+        Files.write(f, good);
+        assertEquals("1.2.3.4", ClrAssemblyReader.read(f).orElseThrow().version());
+    }
 }
