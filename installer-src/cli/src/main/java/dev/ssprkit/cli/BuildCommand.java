@@ -120,7 +120,15 @@ final class BuildCommand implements Callable<Integer> {
             err.println("warning: -pdbtype " + pdbType + ": sspr writes no .wixpdb; only the package is built");
         }
         if (pdbFile != null) err.println("warning: -pdb " + pdbFile + ": sspr writes no .wixpdb; only the package is built");
-        BuildRequest request = settings != null ? ProjectRequests.of(settings, this, output)
+        try (ProjectRequests.Harvested harvested = ProjectRequests.harvest(settings)) {
+            return build(settings == null ? null : ProjectRequests.of(settings, this, output, harvested), output, err);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("harvesting the project's HarvestDirectory folders: " + e.getMessage(), e);
+        }
+    }
+
+    private int build(BuildRequest fromProject, Path output, PrintWriter err) {
+        BuildRequest request = fromProject != null ? fromProject
                 : BuildRequest.builder(output, sources).platform(arch).defines(pairs(defines)).includeDirs(includes)
                 .environment(ctx.env()).validate(!skipValidation).allowedRoots(allowPaths).bindPaths(bindPaths)
                 .locFiles(locFiles).cultures(cultures).extensions(extensions).compression(compression).confine(confine)

@@ -140,6 +140,43 @@ class WixProjectCliTest {
         }
     }
 
+    /** HarvestDirectory items (WiX's heat targets): the folder becomes a fragment compiled with the sources. */
+    @Test
+    void harvestDirectoryItemsAreHarvestedIntoTheBuild() throws Exception {
+        Files.createDirectories(dir.resolve("publish/sub"));
+        Files.writeString(dir.resolve("publish/app.txt"), "app");
+        Files.writeString(dir.resolve("publish/sub/data.txt"), "data");
+        Files.writeString(dir.resolve("Product.wxs"), PRODUCT.replace("!(loc.Name)", "Harvest")
+                .replace("<Feature Id=\"Main\">", "<Feature Id=\"Main\"><ComponentGroupRef Id=\"AppFiles\" />"));
+        Path project = Files.writeString(dir.resolve("H.wixproj"), """
+                <Project Sdk="WixToolset.Sdk/4.0.5">
+                  <PropertyGroup><DefineConstants>ProductVersion=1.0.0;Channel=h</DefineConstants></PropertyGroup>
+                  <ItemGroup>
+                    <Compile Remove="publish/**" />
+                    <HarvestDirectory Include="publish">
+                      <ComponentGroupName>AppFiles</ComponentGroupName>
+                      <DirectoryRefId>INSTALLFOLDER</DirectoryRefId>
+                      <SuppressRootDirectory>true</SuppressRootDirectory>
+                    </HarvestDirectory>
+                    <PackageReference Include="WixToolset.Heat" Version="4.0.5" />
+                  </ItemGroup>
+                </Project>
+                """);
+        Cli.Run r = Cli.linux().run("build", project.toString());
+        assertEquals(0, r.code(), r.err());
+        Path msi = dir.resolve("bin/x86/Debug/H.msi");
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try (var db = MsiReader.read(msi)) {
+            for (var row : db.table("File").rows()) names.add(String.valueOf(row.get("FileName")).replaceAll(".*\\|", ""));
+            assertTrue(db.table("Directory").rows().stream().anyMatch(d -> String.valueOf(d.get("DefaultDir")).endsWith("sub")
+                    && "INSTALLFOLDER".equals(d.get("Directory_Parent"))), "the tree under DirectoryRefId, its root suppressed");
+        }
+        assertEquals(java.util.Set.of("app.txt", "data.txt"), names);
+        try (var files = Files.walk(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("_HarvestDirectory_")), "the fragment is not left in the project");
+        }
+    }
+
     @Test
     void whatCannotBeEvaluatedIsALocatedErrorAndNothingIsWritten() throws Exception {
         Files.writeString(dir.resolve("Product.wxs"), PRODUCT);

@@ -28,9 +28,28 @@ import java.util.Set;
  *                      (each setting above may also come from {@code CompilerAdditionalOptions} and
  *                      {@code LinkerAdditionalOptions}: {@code -arch}, {@code -d}, {@code -sice:}, {@code -sw1132}...)
  * @param properties    every property after evaluation (for tools and messages)
+ * @param harvests      {@code HarvestDirectory} items: folders to harvest into fragments before compiling
  */
 public record ProjectSettings(Path project, List<Path> sources, List<Path> locFiles, Map<String, String> defines,
                               List<Path> includeDirs, List<String> bindPaths, List<String> extensions, String platform,
                               List<String> cultures, Set<String> suppressIces, boolean validate, WarningPolicy warnings,
-                              Path output, String compression, Map<String, String> properties) {
+                              Path output, String compression, Map<String, String> properties, List<Harvest> harvests) {
+
+    /**
+     * One {@code HarvestDirectory} item with the metadata WiX's heat targets read: ComponentGroupName, DirectoryRefId
+     * (default TARGETDIR, as heat), PreprocessorVariable, SuppressRootDirectory.
+     */
+    public record Harvest(Path directory, String componentGroup, String directoryRef, String variable, boolean suppressRoot,
+                          boolean v3) {
+        /** The fragment's text, written by {@link dev.ssprkit.wix.harvest.Harvester}. */
+        public String fragment() throws java.io.IOException {
+            return new dev.ssprkit.wix.harvest.Harvester(directoryRef, componentGroup, variable, v3, suppressRoot, false,
+                    List.of(), List.of()).harvest(directory);
+        }
+
+        /** The bind path its {@code SourceDir\...} paths resolve against when it has no preprocessor variable. */
+        public Path bindPath() {
+            return suppressRoot ? directory : directory.getParent();
+        }
+    }
 }

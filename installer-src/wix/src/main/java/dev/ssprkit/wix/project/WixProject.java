@@ -338,9 +338,34 @@ public final class WixProject {
         String compression = extra.compression != null ? extra.compression
                 : properties.isSet("DefaultCompressionLevel") ? properties.get("DefaultCompressionLevel") : null;
         List<String> cultures = extra.cultures.isEmpty() ? split(properties.get("Cultures")) : extra.cultures;
+        List<ProjectSettings.Harvest> harvests = new ArrayList<>();
+        int errorsBefore = diagnostics.errorCount();
+        for (Item i : items.getOrDefault("HarvestDirectory", List.of())) {
+            Map<String, String> m = i.metadata();
+            Path folder = file(i.include());
+            String group = m.get("ComponentGroupName");
+            if (group == null || group.isBlank()) {
+                diagnostics.report(ProjectMessage.UNSUPPORTED, i.location(), "a HarvestDirectory without ComponentGroupName",
+                        "name the group its components go in: <ComponentGroupName>AppFiles</ComponentGroupName>");
+                continue;
+            }
+            if (!Files.isDirectory(folder)) {
+                diagnostics.report(ProjectMessage.UNSUPPORTED, i.location(), "HarvestDirectory " + i.include(), "the folder " + folder + " does not exist; build what it holds first");
+                continue;
+            }
+            for (String unsupported : List.of("Transforms", "SuppressCom", "SuppressRegistry", "KeepEmptyDirectories")) {
+                if (m.containsKey(unsupported)) diagnostics.report(ProjectMessage.IGNORED, i.location(), "HarvestDirectory's " + unsupported,
+                        "sspr's harvest writes plain files (no COM or registry, no empty folders, no XSLT)", "");
+            }
+            String variable = m.get("PreprocessorVariable");
+            harvests.add(new ProjectSettings.Harvest(folder, group, m.getOrDefault("DirectoryRefId", "TARGETDIR"),
+                    variable == null || variable.isBlank() ? null : variable, "true".equalsIgnoreCase(m.get("SuppressRootDirectory")), !sdk));
+        }
+        if (diagnostics.errorCount() > errorsBefore) return null;
         return new ProjectSettings(file, List.copyOf(sources), List.copyOf(locs), defines, List.copyOf(includeDirs),
                 List.copyOf(bindPaths), List.copyOf(new LinkedHashSet<>(extensionList)), extra.platform != null ? extra.platform : platform,
-                cultures, ices, !bool("SuppressValidation") && !extra.noValidation, warnings, output, compression, properties.all());
+                cultures, ices, !bool("SuppressValidation") && !extra.noValidation, warnings, output, compression, properties.all(),
+                List.copyOf(harvests));
     }
 
     private boolean bool(String name) {
