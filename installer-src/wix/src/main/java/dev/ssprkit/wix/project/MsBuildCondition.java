@@ -63,7 +63,18 @@ final class MsBuildCondition {
         return v;
     }
 
+    private int depth;
+
     private boolean unary() throws Invalid, MsBuildProperties.Unsupported {
+        if (++depth > 64) throw new Invalid("it nests deeper than 64 levels");
+        try {
+            return unaryAt();
+        } finally {
+            depth--;
+        }
+    }
+
+    private boolean unaryAt() throws Invalid, MsBuildProperties.Unsupported {
         if (peek("!")) {
             pos++;
             return !unary();

@@ -17,7 +17,22 @@ final class PropertyFunctions {
     private PropertyFunctions() {}
 
     /** {@code call} is the text between {@code $(} and its closing parenthesis: {@code [Type]::Method(args)}. */
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
     static String call(String call, MsBuildProperties properties) throws MsBuildProperties.Unsupported {
+        int[] depth = DEPTH.get();
+        if (++depth[0] > 16) {
+            depth[0]--;
+            throw new MsBuildProperties.Unsupported("property functions nested deeper than 16 levels");
+        }
+        try {
+            return callAt(call, properties);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private static String callAt(String call, MsBuildProperties properties) throws MsBuildProperties.Unsupported {
         String c = call.strip();
         int type = c.indexOf("]::");
         int open = c.indexOf('(');

@@ -61,4 +61,14 @@ class MsBuildEvaluationTest {
         assertTrue(u.getMessage().contains("$(Version.Trim())"), u.getMessage());
         assertThrows(MsBuildProperties.Unsupported.class, () -> p.expand("@(Compile)"));
     }
+
+    @Test
+    void deepNestingIsRefusedNotAStackOverflow() {
+        MsBuildProperties p = new MsBuildProperties(Map.of());
+        String deep = "(".repeat(100_000) + "true" + ")".repeat(100_000);
+        MsBuildCondition.Invalid e = assertThrows(MsBuildCondition.Invalid.class, () -> eval(deep, p));
+        assertTrue(e.getMessage().contains("deeper than 64"), e.getMessage());
+        String nested = "$([System.IO.Path]::Combine('a', ".repeat(50) + "'b'" + "))".repeat(50);
+        assertThrows(MsBuildProperties.Unsupported.class, () -> p.expand(nested));
+    }
 }
