@@ -86,7 +86,7 @@ class WixProjectCliTest {
         }
     }
 
-    /** A WiX SDK project: default items (every .wxs and .wxl outside bin and obj), Compile Remove, the SDK's output folder. */
+    /** A WiX SDK project: Directory.Build.props, default items (every .wxs and .wxl outside bin and obj), Compile Remove, the SDK's output folder. */
     @Test
     void anSdkProjectTakesTheDefaultItemsAndWritesToBinPlatformConfiguration() throws Exception {
         Files.createDirectories(dir.resolve("src"));
@@ -94,10 +94,12 @@ class WixProjectCliTest {
         Files.createDirectories(dir.resolve("obj"));
         Files.writeString(dir.resolve("obj/Stale.wxs"), "<not wix/>"); // an earlier build's output: never compiled
         Files.writeString(dir.resolve("Broken.wxs"), "<not wix/>");
+        // MSBuild's "Customize your build": an SDK project imports the nearest Directory.Build.props above it
+        Files.writeString(dir.resolve("Directory.Build.props"), "<Project><PropertyGroup><ChannelName>beta</ChannelName></PropertyGroup></Project>");
         Path project = Files.writeString(dir.resolve("App.wixproj"), """
                 <Project Sdk="WixToolset.Sdk/4.0.5">
                   <PropertyGroup>
-                    <DefineConstants>ProductVersion=1.2.3;Channel=beta</DefineConstants>
+                    <DefineConstants>ProductVersion=1.2.3;Channel=$(ChannelName)</DefineConstants>
                     <SuppressIces>ICE61</SuppressIces>
                   </PropertyGroup>
                   <ItemGroup>

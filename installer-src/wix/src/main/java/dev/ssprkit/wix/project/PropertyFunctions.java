@@ -9,7 +9,7 @@ import java.util.Locale;
  * The MSBuild property functions project files use for paths, as MSBuild's "Property functions" page describes them:
  * {@code [MSBuild]::NormalizeDirectory(parts...)} (the full path, with a trailing separator),
  * {@code [MSBuild]::NormalizePath(parts...)}, {@code [MSBuild]::EnsureTrailingSlash(path)},
- * {@code [MSBuild]::GetDirectoryNameOfFileAbove(start, file)},
+ * {@code [MSBuild]::GetDirectoryNameOfFileAbove(start, file)}, {@code [MSBuild]::GetPathOfFileAbove(file, start)},
  * {@code [System.IO.Path]::Combine(parts...)} and {@code [System.IO.Path]::GetFullPath(path)}. Arguments may be
  * quoted and may hold property references. Relative paths resolve against the project's folder; results use '/'.
  */
@@ -46,6 +46,8 @@ final class PropertyFunctions {
             case "msbuild::ensuretrailingslash" -> args.size() == 1 ? trailing(args.get(0).replace('\\', '/')) : bad(call);
             case "system.io.path::combine" -> join(args);
             case "msbuild::getdirectorynameoffileabove" -> args.size() == 2 ? above(full(args.get(0), properties), args.get(1)) : bad(call);
+            case "msbuild::getpathoffileabove" -> args.size() >= 1 ? pathAbove(args.size() > 1 ? full(args.get(1), properties)
+                    : full(properties.get("MSBuildThisFileDirectory"), properties), args.get(0)) : bad(call);
             default -> bad(call);
         };
     }
@@ -76,6 +78,12 @@ final class PropertyFunctions {
             if (java.nio.file.Files.exists(dir.resolve(file.replace('\\', '/')))) return dir.toString();
         }
         return "";
+    }
+
+    /** The full path of {@code file} in {@code start} or the nearest folder above it; empty when none has it. */
+    private static String pathAbove(String start, String file) {
+        String dir = above(start, file);
+        return dir.isEmpty() ? "" : Path.of(dir).resolve(file.replace('\\', '/')).toString();
     }
 
     private static String trailing(String s) {

@@ -71,6 +71,10 @@ public final class WixProject {
         int errors = diagnostics.errorCount();
         List<LocatedXml.Element> body = new ArrayList<>();
         imported.add(file);
+        // the WiX SDK imports Microsoft.Common.props, which imports the nearest Directory.Build.props above the project
+        // (MSBuild's "Customize your build" page). Directory.Build.targets is not read: it holds targets, which sspr
+        // does not run, and in repositories that also build .NET code, conditions on target frameworks.
+        if (sdk && !"false".equalsIgnoreCase(properties.get("ImportDirectoryBuildProps"))) importAbove("Directory.Build.props", body);
         collect(root, file, body);
         if (!properties.isSet("Configuration")) properties.set("Configuration", "Debug");
         if (!properties.isSet("Platform")) properties.set("Platform", "x86");
@@ -117,10 +121,15 @@ public final class WixProject {
             return; // WiX's and MSBuild's own targets: what they do is what sspr does
         }
         Path target = projectDir.resolve(path.replace('\\', '/')).normalize();
+        if (path.isBlank()) return; // GetPathOfFileAbove found nothing: MSBuild's Exists() guards are usually around it
         if (!Files.isRegularFile(target)) {
             diagnostics.report(ProjectMessage.IMPORT_MISSING, e.location(), path);
             return;
         }
+        importFile(target, itemGroups);
+    }
+
+    private void importFile(Path target, List<LocatedXml.Element> itemGroups) {
         if (!imported.add(target)) return;
         LocatedXml.Element root = LocatedXml.read(target, diagnostics);
         if (root == null) return;
@@ -128,6 +137,16 @@ public final class WixProject {
         properties.reserve("MSBuildThisFileDirectory", target.getParent() + "/");
         collect(root, target, itemGroups);
         properties.reserve("MSBuildThisFileDirectory", saved);
+    }
+
+    private void importAbove(String name, List<LocatedXml.Element> itemGroups) {
+        for (Path dir = projectDir; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                importFile(candidate.normalize(), itemGroups);
+                return;
+            }
+        }
     }
 
     /** Pass two: the items of one group. */
