@@ -253,7 +253,7 @@ public final class WixProject {
 
     private void unsupported(MsBuildProperties.Unsupported x, SourceLocation at) {
         diagnostics.report(ProjectMessage.UNSUPPORTED, at, x.getMessage(),
-                "sspr evaluates $(Property) references and the path functions (NormalizeDirectory, NormalizePath, EnsureTrailingSlash, GetDirectoryNameOfFileAbove, Path.Combine, Path.GetFullPath); set the property's value with -p:Name=Value");
+                "sspr evaluates $(Property) references and the path functions (NormalizeDirectory, NormalizePath, EnsureTrailingSlash, GetDirectoryNameOfFileAbove, GetPathOfFileAbove, Path.Combine, Path.GetFullPath); set the property's value with -p:Name=Value");
     }
 
     private static List<String> split(String list) {
