@@ -120,7 +120,7 @@ final class BuildCommand implements Callable<Integer> {
             err.println("warning: -pdbtype " + pdbType + ": sspr writes no .wixpdb; only the package is built");
         }
         if (pdbFile != null) err.println("warning: -pdb " + pdbFile + ": sspr writes no .wixpdb; only the package is built");
-        try (ProjectRequests.Harvested harvested = ProjectRequests.harvest(settings)) {
+        try (dev.ssprkit.wix.project.HarvestedFragments harvested = dev.ssprkit.wix.project.HarvestedFragments.of(settings)) {
             return build(settings == null ? null : ProjectRequests.of(settings, this, output, harvested), output, err);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("harvesting the project's HarvestDirectory folders: " + e.getMessage(), e);

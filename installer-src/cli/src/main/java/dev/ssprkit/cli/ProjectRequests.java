@@ -4,6 +4,7 @@ import dev.ssprkit.cab.WixCompressionLevel;
 import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.diag.WarningPolicy;
+import dev.ssprkit.wix.project.HarvestedFragments;
 import dev.ssprkit.wix.project.ProjectSettings;
 
 import java.nio.file.Path;
@@ -23,37 +24,7 @@ import java.util.TreeSet;
 final class ProjectRequests {
     private ProjectRequests() {}
 
-    /**
-     * The fragments of the project's {@code HarvestDirectory} items, written into a temporary folder that closing
-     * removes (the project's own tree is not written to), with the bind paths their {@code SourceDir} paths need.
-     */
-    static final class Harvested implements AutoCloseable {
-        final List<Path> sources = new ArrayList<>();
-        final List<String> bindPaths = new ArrayList<>();
-        private Path folder;
-
-        @Override
-        public void close() throws java.io.IOException {
-            if (folder == null) return;
-            for (Path p : sources) java.nio.file.Files.deleteIfExists(p);
-            java.nio.file.Files.deleteIfExists(folder);
-        }
-    }
-
-    static Harvested harvest(ProjectSettings s) throws java.io.IOException {
-        Harvested h = new Harvested();
-        if (s == null || s.harvests().isEmpty()) return h;
-        h.folder = java.nio.file.Files.createTempDirectory("sspr-harvest-");
-        for (ProjectSettings.Harvest one : s.harvests()) {
-            Path wxs = h.folder.resolve("_HarvestDirectory_" + one.componentGroup() + ".wxs");
-            java.nio.file.Files.writeString(wxs, one.fragment());
-            h.sources.add(wxs);
-            if (one.variable() == null) h.bindPaths.add(one.bindPath().toString());
-        }
-        return h;
-    }
-
-    static BuildRequest of(ProjectSettings s, BuildCommand c, Path output, Harvested harvested) {
+    static BuildRequest of(ProjectSettings s, BuildCommand c, Path output, HarvestedFragments harvested) {
         boolean archGiven = c.spec.commandLine().getParseResult().hasMatchedOption("-arch");
         Map<String, String> defines = new LinkedHashMap<>(s.defines());
         defines.putAll(BuildCommand.pairs(c.defines));
@@ -66,14 +37,14 @@ final class ProjectRequests {
         WarningPolicy own = c.warningPolicy();
         WarningPolicy warnings = new WarningPolicy(own.suppressAll() || s.warnings().suppressAll(), union(own.suppressed(), s.warnings().suppressed()),
                 own.errorsAll() || s.warnings().errorsAll(), union(own.errors(), s.warnings().errors()));
-        return BuildRequest.builder(output, concat(s.sources(), harvested.sources))
+        return BuildRequest.builder(output, concat(s.sources(), harvested.sources()))
                 .platform(archGiven ? c.arch : s.platform())
                 .defines(defines)
                 .includeDirs(concat(s.includeDirs(), c.includes))
                 .environment(c.ctx().env())
                 .validate(s.validate() && !c.skipValidation)
-                .allowedRoots(concat(c.allowPaths, harvested.folder == null ? List.of() : List.of(harvested.folder)))
-                .bindPaths(concat(concat(s.bindPaths(), harvested.bindPaths), c.bindPaths))
+                .allowedRoots(concat(c.allowPaths, harvested.folders()))
+                .bindPaths(concat(concat(s.bindPaths(), harvested.bindPaths()), c.bindPaths))
                 .locFiles(concat(s.locFiles(), c.locFiles))
                 .cultures(c.cultures.isEmpty() ? s.cultures() : c.cultures)
                 .extensions(new ArrayList<>(new LinkedHashSet<>(concat(s.extensions(), c.extensions))))
