@@ -59,16 +59,29 @@ import java.util.Map;
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class WixBuildMojo extends AbstractMojo {
-    /** The .wxs files to compile and link together. */
-    @Parameter(required = true)
+    /** The .wxs files to compile and link together (or give {@code <project>}). */
+    @Parameter
     private List<File> sources;
+
+    /**
+     * A WiX project file (.wixproj, v3 or WiX SDK) to build instead of {@code <sources>}: its sources, defines,
+     * extensions, cultures, ICE and warning settings, as {@code sspr build X.wixproj} evaluates them. The settings
+     * below add to it ({@code <defines>}, {@code <bindPaths>}, {@code <suppressIces>}...) or win
+     * ({@code <outputFile>}, {@code <platform>} when given, {@code <cultures>}, {@code <compression>}).
+     */
+    @Parameter
+    private File project;
+
+    /** MSBuild global properties for {@code <project>} (what {@code -p:Configuration=Release} sets). */
+    @Parameter
+    private Map<String, String> projectProperties = new HashMap<>();
 
     /** The MSI to write. */
     @Parameter(required = true)
     private File outputFile;
 
-    /** x86 or x64. */
-    @Parameter(defaultValue = "x64")
+    /** x86, x64 or arm64; default x64 (with {@code <project>}: the project's Platform). */
+    @Parameter
     private String platform;
 
     /**
@@ -210,7 +223,13 @@ public class WixBuildMojo extends AbstractMojo {
                     .orElseThrow(() -> new MojoExecutionException("ssprkit: <compression> must be one of "
                             + dev.ssprkit.cab.WixCompressionLevel.accepted() + ", not '" + compression + "'")).wixName();
         }
-        List<Path> srcs = sources.stream().map(File::toPath).toList();
+        if (project != null && sources != null && !sources.isEmpty()) {
+            throw new MojoExecutionException("ssprkit: give <sources> or <project>, not both");
+        }
+        if (project == null && (sources == null || sources.isEmpty())) {
+            throw new MojoExecutionException("ssprkit: give the .wxs files to build in <sources>, or a .wixproj in <project>");
+        }
+        List<Path> srcs = project != null ? List.of(project.toPath()) : sources.stream().map(File::toPath).toList();
         List<Path> includes = includeDirs.stream().map(File::toPath).toList();
         Map<String, String> vars = new java.util.LinkedHashMap<>();
         if (defines != null) defines.forEach((k, v) -> {
@@ -222,12 +241,41 @@ public class WixBuildMojo extends AbstractMojo {
         } catch (RuntimeException e) {
             throw MojoFailures.raise("ssprkit: ", e);
         }
-        BuildRequest request = BuildRequest.builder(outputFile.toPath(), srcs).platform(platform).defines(vars).includeDirs(includes)
+        BuildRequest.Builder base = BuildRequest.builder(outputFile.toPath(), srcs).platform(platform == null ? "x64" : platform)
+                .defines(vars).includeDirs(includes)
                 .environment(System.getenv()).buildTime(time).allowedRoots(roots(srcs, vars)).confine(true)
                 .bindPaths(bindPaths).locFiles(locFiles.stream().map(File::toPath).toList()).cultures(cultures)
                 .extensions(extensions).compression(level).bindVariables(bindVariables).validate(validate)
                 .cabinetCache(cabinetCache == null ? null : cabinetCache.toPath()).suppressIces(iceNames())
-                .warnings(warningPolicy()).build();
+                .warnings(warningPolicy());
+        if (project == null) {
+            build(base.build(), srcs);
+            return;
+        }
+        dev.ssprkit.wix.project.ProjectSettings settings = readProject();
+        try (var harvested = dev.ssprkit.wix.project.HarvestedFragments.of(settings)) {
+            build(MojoProjects.request(settings, harvested, base, platform, vars, bindPaths, locFiles.stream().map(File::toPath).toList(),
+                    cultures, extensions, level, iceNames(), warningPolicy(), allowedRoots.stream().map(File::toPath).toList(), includes, validate), srcs);
+        } catch (java.io.IOException e) {
+            throw new MojoExecutionException("ssprkit: harvesting the HarvestDirectory folders of " + project + ": " + e.getMessage(), e);
+        }
+    }
+
+    private dev.ssprkit.wix.project.ProjectSettings readProject() throws MojoFailureException {
+        dev.ssprkit.wix.diag.Diagnostics read = new dev.ssprkit.wix.diag.Diagnostics();
+        var settings = dev.ssprkit.wix.project.WixProject.read(project.toPath(), projectProperties == null ? Map.of() : projectProperties, read);
+        for (Diagnostic d : read.all()) {
+            if (d.isError()) getLog().error(d.toString());
+            else getLog().warn(d.toString());
+        }
+        if (settings == null) {
+            throw new MojoFailureException("ssprkit: " + project + " has " + read.errorCount() + " error(s); see above ["
+                    + ExitStatus.of(ErrorKind.BAD_INPUT).describe() + "]");
+        }
+        return settings;
+    }
+
+    private void build(BuildRequest request, List<Path> srcs) throws MojoExecutionException, MojoFailureException {
         BuildResult result;
         try {
             result = builder.apply(request);

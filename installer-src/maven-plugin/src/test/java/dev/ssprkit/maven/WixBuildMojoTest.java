@@ -247,6 +247,48 @@ class WixBuildMojoTest {
         assertFalse(Files.exists(out));
     }
 
+    /**
+     * {@code <project>}: a .wixproj's Compile items, DefineConstants (PayloadDir from an MSBuild global property) and
+     * Platform make the package, as sspr build X.wixproj does; giving both sources and a project is refused.
+     */
+    @Test
+    void aWixProjectBuildsWithItsOwnSettings() throws Exception {
+        Path project = Files.writeString(dir.resolve("wix/Setup.wixproj"), """
+                <Project>
+                  <PropertyGroup>
+                    <Platform Condition="'$(Platform)' == ''">x64</Platform>
+                    <DefineConstants>PayloadDir=$(Payload)</DefineConstants>
+                  </PropertyGroup>
+                  <ItemGroup><Compile Include="Product.wxs" /></ItemGroup>
+                </Project>
+                """);
+        WixBuildMojo m = mojo(Map.of(), null);
+        set(m, "sources", null);
+        set(m, "platform", null);
+        set(m, "project", project.toFile());
+        set(m, "projectProperties", Map.of("Payload", payload.toString()));
+        set(m, "allowedRoots", List.of(payload.toFile())); // the plugin reads only what it is shown, as with <sources>
+        m.execute();
+        try (var db = dev.ssprkit.msi.MsiReader.read(out)) {
+            assertEquals("x64;1033", db.summary().template, "the project's Platform");
+            assertTrue(db.table("File").rows().stream().anyMatch(r -> String.valueOf(r.get("FileName")).endsWith("app.txt")));
+        }
+
+        WixBuildMojo both = mojo(Map.of(), null);
+        set(both, "project", project.toFile());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, both::execute);
+        assertTrue(e.getMessage().contains("not both"), e.getMessage());
+
+        Files.writeString(project, "<Project><PropertyGroup><V>$([System.DateTime]::Now)</V></PropertyGroup></Project>");
+        WixBuildMojo bad = mojo(Map.of(), null);
+        set(bad, "sources", null);
+        set(bad, "project", project.toFile());
+        Files.delete(out);
+        MojoFailureException f = assertThrows(MojoFailureException.class, bad::execute);
+        assertTrue(f.getMessage().endsWith("[bad input, exit status 3]"), f.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void runningOutOfHeapSaysHowToGiveMavenMoreNotInternalError() throws Exception {
         WixBuildMojo m = mojo(Map.of("PayloadDir", payload.toString()), null);

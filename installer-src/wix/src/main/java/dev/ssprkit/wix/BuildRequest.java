@@ -174,6 +174,7 @@ public record BuildRequest(List<Path> sources, Path output, String platform, Map
         private IceErrors iceErrors = IceErrors.FAIL;
         private dev.ssprkit.wix.diag.WarningPolicy warnings;
 
+        public Builder sources(List<Path> s) { this.sources = new ArrayList<>(s); return this; }
         public Builder platform(String p) { this.platform = p; return this; }
         public Builder defines(Map<String, String> d) { this.defines = d; return this; }
         public Builder includeDirs(List<Path> d) { this.includeDirs = new ArrayList<>(d); return this; }
