@@ -120,8 +120,21 @@ final class BuildCommand implements Callable<Integer> {
             err.println("warning: -pdbtype " + pdbType + ": sspr writes no .wixpdb; only the package is built");
         }
         if (pdbFile != null) err.println("warning: -pdb " + pdbFile + ": sspr writes no .wixpdb; only the package is built");
+        // a project of several culture groups builds one package per group, each in its culture's folder
+        List<List<String>> groups = settings != null && settings.cultureGroups().size() > 1 && cultures.isEmpty()
+                ? settings.cultureGroups() : java.util.Collections.singletonList(null);
+        if (groups.size() > 1 && out != null) {
+            throw new InvalidValueException("the project builds " + groups.size() + " packages (Cultures=" + settings.properties().get("Cultures")
+                    + "): give no -o, or pick one with -culture");
+        }
         try (dev.ssprkit.wix.project.HarvestedFragments harvested = dev.ssprkit.wix.project.HarvestedFragments.of(settings)) {
-            return build(settings == null ? null : ProjectRequests.of(settings, this, output, harvested), output, err);
+            int worst = 0;
+            for (List<String> group : groups) {
+                Path target = settings == null || out != null ? output : settings.output(group);
+                int code = build(settings == null ? null : ProjectRequests.of(settings, this, target, harvested, group), target, err);
+                worst = Math.max(worst, code);
+            }
+            return worst;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("harvesting the project's HarvestDirectory folders: " + e.getMessage(), e);
         }

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 final class ProjectRequests {
     private ProjectRequests() {}
 
-    static BuildRequest of(ProjectSettings s, BuildCommand c, Path output, HarvestedFragments harvested) {
+    static BuildRequest of(ProjectSettings s, BuildCommand c, Path output, HarvestedFragments harvested, List<String> group) {
         boolean archGiven = c.spec.commandLine().getParseResult().hasMatchedOption("-arch");
         Map<String, String> defines = new LinkedHashMap<>(s.defines());
         defines.putAll(BuildCommand.pairs(c.defines));
@@ -46,7 +46,7 @@ final class ProjectRequests {
                 .allowedRoots(concat(c.allowPaths, harvested.folders()))
                 .bindPaths(concat(concat(s.bindPaths(), harvested.bindPaths()), c.bindPaths))
                 .locFiles(concat(s.locFiles(), c.locFiles))
-                .cultures(c.cultures.isEmpty() ? s.cultures() : c.cultures)
+                .cultures(!c.cultures.isEmpty() ? c.cultures : group != null ? group : s.cultures())
                 .extensions(new ArrayList<>(new LinkedHashSet<>(concat(s.extensions(), c.extensions))))
                 .compression(compression)
                 .confine(c.confine)

@@ -117,6 +117,39 @@ class WixProjectCliTest {
         assertEquals("App|Debug|x64|beta", property(msi, "FROMPROJECT"));
     }
 
+    /**
+     * Cultures="en-us;de-de,en-us": one package per ';' group, each in its first culture's folder, the ',' list its
+     * fallback chain (WiX's MSBuild culture groups); -o with several packages is a usage error.
+     */
+    @Test
+    void eachCultureGroupBuildsItsOwnPackage() throws Exception {
+        Files.writeString(dir.resolve("Product.wxs"), PRODUCT);
+        Files.writeString(dir.resolve("en-us.wxl"), """
+                <WixLocalization Culture="en-us" xmlns="http://wixtoolset.org/schemas/v4/wxl"><String Id="Name" Value="In English" /></WixLocalization>""");
+        Files.writeString(dir.resolve("de-de.wxl"), """
+                <WixLocalization Culture="de-de" xmlns="http://wixtoolset.org/schemas/v4/wxl"><String Id="Other" Value="unused" /></WixLocalization>""");
+        Path project = Files.writeString(dir.resolve("Multi.wixproj"), """
+                <Project>
+                  <PropertyGroup>
+                    <Cultures>en-us;de-de,en-us</Cultures>
+                    <DefineConstants>ProductVersion=1.0.0;Channel=m</DefineConstants>
+                  </PropertyGroup>
+                  <ItemGroup><Compile Include="Product.wxs" /><EmbeddedResource Include="*.wxl" /></ItemGroup>
+                </Project>
+                """);
+        Cli.Run r = Cli.linux().run("build", project.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("In English", property(dir.resolve("bin/Debug/en-us/Multi.msi"), "ProductName"));
+        Path german = dir.resolve("bin/Debug/de-de/Multi.msi");
+        assertEquals("In English", property(german, "ProductName"), "de-de has no Name: its fallback en-us gives it");
+        try (var db = MsiReader.read(german)) {
+            assertTrue(db.summary().template.endsWith(";1031"), "the German package's language: " + db.summary().template);
+        }
+        Cli.Run one = Cli.linux().run("build", project.toString(), "-o", dir.resolve("one.msi").toString());
+        assertEquals(ExitStatus.USAGE.code, one.code(), one.err());
+        assertTrue(one.err().contains("builds 2 packages"), one.err());
+    }
+
     /** CompilerAdditionalOptions / LinkerAdditionalOptions carry candle's and light's options (redis: -arch; dokany: -sw1132). */
     @Test
     void additionalOptionsOfTheCompilerAndLinkerAreApplied() throws Exception {

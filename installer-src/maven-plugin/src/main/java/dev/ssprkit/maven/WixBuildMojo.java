@@ -253,6 +253,10 @@ public class WixBuildMojo extends AbstractMojo {
             return;
         }
         dev.ssprkit.wix.project.ProjectSettings settings = readProject();
+        if (settings.cultureGroups().size() > 1 && cultures.isEmpty()) {
+            throw new MojoExecutionException("ssprkit: " + project + " builds " + settings.cultureGroups().size()
+                    + " packages (Cultures=" + settings.properties().get("Cultures") + "); <outputFile> is one: pick its culture with <cultures>, one execution per culture");
+        }
         try (var harvested = dev.ssprkit.wix.project.HarvestedFragments.of(settings)) {
             build(MojoProjects.request(settings, harvested, base, platform, vars, bindPaths, locFiles.stream().map(File::toPath).toList(),
                     cultures, extensions, level, iceNames(), warningPolicy(), allowedRoots.stream().map(File::toPath).toList(), includes, validate), srcs);

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param bindPaths     {@code BindPath} / {@code BindInputPaths} items ({@code NAME=DIR} with {@code BindName})
  * @param extensions    {@code WixExtension} items and {@code PackageReference}s to {@code *.wixext}
  * @param platform      {@code Platform} (x86, x64, arm64)
- * @param cultures      {@code Cultures}
+ * @param cultures      the first culture group of {@code Cultures} (its fallback chain, e.g. {@code de-DE,de})
+ * @param cultureGroups every culture group: {@code Cultures="en-US;de-DE,de"} builds one package per group
  * @param suppressIces  {@code SuppressIces}
  * @param validate      not {@code SuppressValidation}
  * @param warnings      {@code SuppressAllWarnings}, {@code SuppressSpecificWarnings}, {@code TreatWarningsAsErrors},
@@ -33,7 +34,17 @@ import java.util.Set;
 public record ProjectSettings(Path project, List<Path> sources, List<Path> locFiles, Map<String, String> defines,
                               List<Path> includeDirs, List<String> bindPaths, List<String> extensions, String platform,
                               List<String> cultures, Set<String> suppressIces, boolean validate, WarningPolicy warnings,
-                              Path output, String compression, Map<String, String> properties, List<Harvest> harvests) {
+                              Path output, String compression, Map<String, String> properties, List<Harvest> harvests,
+                              List<List<String>> cultureGroups) {
+
+    /**
+     * Where the package of one culture group goes: the output itself for a project of one group, else a folder named
+     * after the group's first culture beside it (bin\Release\de-DE\Setup.msi), as WiX's MSBuild targets place them.
+     */
+    public Path output(List<String> group) {
+        if (cultureGroups.size() <= 1 || group == null || group.isEmpty()) return output;
+        return output.getParent().resolve(group.get(0)).resolve(output.getFileName());
+    }
 
     /**
      * One {@code HarvestDirectory} item with the metadata WiX's heat targets read: ComponentGroupName, DirectoryRefId

@@ -256,6 +256,12 @@ public final class WixProject {
                 "sspr evaluates $(Property) references and the path functions (NormalizeDirectory, NormalizePath, EnsureTrailingSlash, GetDirectoryNameOfFileAbove, GetPathOfFileAbove, Path.Combine, Path.GetFullPath); set the property's value with -p:Name=Value");
     }
 
+    private static List<String> splitOn(String list, String separator) {
+        List<String> out = new ArrayList<>();
+        for (String s : list.split(java.util.regex.Pattern.quote(separator))) if (!s.isBlank()) out.add(s.strip());
+        return out;
+    }
+
     private static List<String> split(String list) {
         List<String> out = new ArrayList<>();
         for (String s : list.split(";")) if (!s.isBlank()) out.add(s.strip());
@@ -356,7 +362,11 @@ public final class WixProject {
         }
         String compression = extra.compression != null ? extra.compression
                 : properties.isSet("DefaultCompressionLevel") ? properties.get("DefaultCompressionLevel") : null;
-        List<String> cultures = extra.cultures.isEmpty() ? split(properties.get("Cultures")) : extra.cultures;
+        // Cultures: ';' separates the packages to build, ',' the fallback chain of one (light's -cultures: is one chain)
+        List<List<String>> groups = new ArrayList<>();
+        if (!extra.cultures.isEmpty()) groups.add(List.copyOf(extra.cultures));
+        else for (String group : split(properties.get("Cultures"))) groups.add(List.copyOf(splitOn(group, ",")));
+        List<String> cultures = groups.isEmpty() ? List.of() : groups.get(0);
         List<ProjectSettings.Harvest> harvests = new ArrayList<>();
         int errorsBefore = diagnostics.errorCount();
         for (Item i : items.getOrDefault("HarvestDirectory", List.of())) {
@@ -384,7 +394,7 @@ public final class WixProject {
         return new ProjectSettings(file, List.copyOf(sources), List.copyOf(locs), defines, List.copyOf(includeDirs),
                 List.copyOf(bindPaths), List.copyOf(new LinkedHashSet<>(extensionList)), extra.platform != null ? extra.platform : platform,
                 cultures, ices, !bool("SuppressValidation") && !extra.noValidation, warnings, output, compression, properties.all(),
-                List.copyOf(harvests));
+                List.copyOf(harvests), List.copyOf(groups));
     }
 
     private boolean bool(String name) {
