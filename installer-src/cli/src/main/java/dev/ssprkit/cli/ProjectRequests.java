@@ -5,6 +5,7 @@ import dev.ssprkit.common.InvalidValueException;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.diag.WarningPolicy;
 import dev.ssprkit.wix.project.HarvestedFragments;
+import dev.ssprkit.wix.project.ProjectLists;
 import dev.ssprkit.wix.project.ProjectSettings;
 
 import java.nio.file.Path;
@@ -35,19 +36,18 @@ final class ProjectRequests {
         Set<String> ices = new TreeSet<>(s.suppressIces());
         ices.addAll(IceNames.parse("-sice", c.suppressIces));
         WarningPolicy own = c.warningPolicy();
-        WarningPolicy warnings = new WarningPolicy(own.suppressAll() || s.warnings().suppressAll(), union(own.suppressed(), s.warnings().suppressed()),
-                own.errorsAll() || s.warnings().errorsAll(), union(own.errors(), s.warnings().errors()));
-        return BuildRequest.builder(output, concat(s.sources(), harvested.sources()))
+        WarningPolicy warnings = own.union(s.warnings());
+        return BuildRequest.builder(output, ProjectLists.join(s.sources(), harvested.sources()))
                 .platform(archGiven ? c.arch : s.platform())
                 .defines(defines)
-                .includeDirs(concat(s.includeDirs(), c.includes))
+                .includeDirs(ProjectLists.join(s.includeDirs(), c.includes))
                 .environment(c.ctx().env())
                 .validate(s.validate() && !c.skipValidation)
-                .allowedRoots(concat(c.allowPaths, harvested.folders()))
-                .bindPaths(concat(concat(s.bindPaths(), harvested.bindPaths()), c.bindPaths))
-                .locFiles(concat(s.locFiles(), c.locFiles))
+                .allowedRoots(ProjectLists.join(c.allowPaths, harvested.folders()))
+                .bindPaths(ProjectLists.join(ProjectLists.join(s.bindPaths(), harvested.bindPaths()), c.bindPaths))
+                .locFiles(ProjectLists.join(s.locFiles(), c.locFiles))
                 .cultures(!c.cultures.isEmpty() ? c.cultures : group != null ? group : s.cultures())
-                .extensions(new ArrayList<>(new LinkedHashSet<>(concat(s.extensions(), c.extensions))))
+                .extensions(new ArrayList<>(new LinkedHashSet<>(ProjectLists.join(s.extensions(), c.extensions))))
                 .compression(compression)
                 .confine(c.confine)
                 .cabinetCache(c.cabCache)
@@ -59,15 +59,4 @@ final class ProjectRequests {
                 .build();
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> out = new TreeSet<>(a);
-        out.addAll(b);
-        return out;
-    }
 }

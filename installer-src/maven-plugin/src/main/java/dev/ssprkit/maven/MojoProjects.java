@@ -3,6 +3,7 @@ package dev.ssprkit.maven;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.diag.WarningPolicy;
 import dev.ssprkit.wix.project.HarvestedFragments;
+import dev.ssprkit.wix.project.ProjectLists;
 import dev.ssprkit.wix.project.ProjectSettings;
 
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class MojoProjects {
                                 List<Path> allowedRoots, List<Path> includes, boolean validate) {
         Map<String, String> vars = new LinkedHashMap<>(s.defines());
         vars.putAll(defines);
-        List<String> binds = join(join(s.bindPaths(), harvested.bindPaths()), bindPaths);
+        List<String> binds = ProjectLists.join(ProjectLists.join(s.bindPaths(), harvested.bindPaths()), bindPaths);
         List<Path> roots = new ArrayList<>(allowedRoots);
         roots.add(s.project().getParent());
         roots.addAll(harvested.folders());
@@ -37,18 +38,17 @@ final class MojoProjects {
         for (String b : binds) roots.add(Path.of(b.contains("=") && !Path.of(b).isAbsolute() ? b.substring(b.indexOf('=') + 1) : b));
         Set<String> ices = new TreeSet<>(s.suppressIces());
         ices.addAll(suppressIces);
-        WarningPolicy warnings = new WarningPolicy(own.suppressAll() || s.warnings().suppressAll(), union(own.suppressed(), s.warnings().suppressed()),
-                own.errorsAll() || s.warnings().errorsAll(), union(own.errors(), s.warnings().errors()));
+        WarningPolicy warnings = own.union(s.warnings());
         String level = compression != null ? compression : s.compression() == null ? null
                 : dev.ssprkit.cab.WixCompressionLevel.parseIgnoringCase(s.compression()).map(l -> l.wixName()).orElse(null);
-        return base.sources(join(s.sources(), harvested.sources()))
+        return base.sources(ProjectLists.join(s.sources(), harvested.sources()))
                 .platform(platform != null ? platform : s.platform())
                 .defines(vars)
-                .includeDirs(join(s.includeDirs(), includes))
+                .includeDirs(ProjectLists.join(s.includeDirs(), includes))
                 .bindPaths(binds)
-                .locFiles(join(s.locFiles(), locFiles))
+                .locFiles(ProjectLists.join(s.locFiles(), locFiles))
                 .cultures(cultures.isEmpty() ? s.cultures() : cultures)
-                .extensions(new ArrayList<>(new LinkedHashSet<>(join(s.extensions(), extensions))))
+                .extensions(new ArrayList<>(new LinkedHashSet<>(ProjectLists.join(s.extensions(), extensions))))
                 .compression(level)
                 .suppressIces(ices)
                 .warnings(warnings)
@@ -59,15 +59,4 @@ final class MojoProjects {
                 .build();
     }
 
-    private static <T> List<T> join(List<T> a, List<T> b) {
-        List<T> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> out = new TreeSet<>(a);
-        out.addAll(b);
-        return out;
-    }
 }

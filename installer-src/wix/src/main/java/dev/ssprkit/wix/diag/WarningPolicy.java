@@ -36,6 +36,15 @@ public record WarningPolicy(boolean suppressAll, Set<String> suppressed, boolean
         return Message.idOf(Integer.parseInt(s));
     }
 
+    /** Both policies at once: what either suppresses or raises (a project's settings and a front end's own). */
+    public WarningPolicy union(WarningPolicy other) {
+        Set<String> s = new TreeSet<>(suppressed);
+        s.addAll(other.suppressed);
+        Set<String> e = new TreeSet<>(errors);
+        e.addAll(other.errors);
+        return new WarningPolicy(suppressAll || other.suppressAll, s, errorsAll || other.errorsAll, e);
+    }
+
     /** The diagnostic as this policy reports it: unchanged, raised to an error, or {@code null} when suppressed. */
     public Diagnostic apply(Diagnostic d) {
         return apply(d, true);
