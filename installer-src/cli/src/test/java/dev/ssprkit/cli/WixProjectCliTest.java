@@ -150,6 +150,35 @@ class WixProjectCliTest {
         assertTrue(one.err().contains("builds 2 packages"), one.err());
     }
 
+    /** Choose/When/Otherwise (MSBuild's "Choose element"): the first When that holds, else Otherwise, nested too. */
+    @Test
+    void chooseTakesTheFirstWhenThatHoldsElseOtherwise() throws Exception {
+        Files.writeString(dir.resolve("Product.wxs"), PRODUCT.replace("!(loc.Name)", "Choose"));
+        Path project = Files.writeString(dir.resolve("C.wixproj"), """
+                <Project>
+                  <PropertyGroup><DefineConstants>ProductVersion=1.0.0</DefineConstants></PropertyGroup>
+                  <Choose>
+                    <When Condition="'$(Platform)' == 'x86'"><PropertyGroup><Channel>never: Platform is not set yet here</Channel></PropertyGroup></When>
+                    <When Condition="'$(Ring)' == 'insider'">
+                      <Choose>
+                        <When Condition="'$(Configuration)' == 'Release'"><PropertyGroup><Channel>insider-release</Channel></PropertyGroup></When>
+                        <Otherwise><PropertyGroup><Channel>insider-other</Channel></PropertyGroup></Otherwise>
+                      </Choose>
+                      <ItemGroup><Compile Include="Product.wxs" /></ItemGroup>
+                    </When>
+                    <Otherwise><PropertyGroup><Channel>public</Channel></PropertyGroup><ItemGroup><Compile Include="Product.wxs" /></ItemGroup></Otherwise>
+                  </Choose>
+                  <PropertyGroup><DefineConstants>$(DefineConstants);Channel=$(Channel)</DefineConstants></PropertyGroup>
+                </Project>
+                """);
+        Cli.Run r = Cli.linux().run("build", project.toString(), "-p:Ring=insider;Configuration=Release");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("C|Release|x86|insider-release", property(dir.resolve("bin/Release/C.msi"), "FROMPROJECT"));
+        Cli.Run plain = Cli.linux().run("build", project.toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals("C|Debug|x86|public", property(dir.resolve("bin/Debug/C.msi"), "FROMPROJECT"));
+    }
+
     /** CompilerAdditionalOptions / LinkerAdditionalOptions carry candle's and light's options (redis: -arch; dokany: -sw1132). */
     @Test
     void additionalOptionsOfTheCompilerAndLinkerAreApplied() throws Exception {
@@ -218,7 +247,8 @@ class WixProjectCliTest {
         String[][] cases = {
                 {"<PropertyGroup><Year>$([System.DateTime]::Now.ToString(`yyyy`))</Year></PropertyGroup>", "3:18: error WIX0301", "System.DateTime"},
                 {"<PropertyGroup Condition=\"'$(A)' === 'b'\"></PropertyGroup>", "3:18: error WIX0302", "unexpected '='"},
-                {"<Choose><When Condition=\"true\"/></Choose>", "3:3: error WIX0301", "<Choose>"},
+                {"<Choose><When Condition=\"'$(A)' == \"/><Otherwise/></Choose>", "error WIX0302", "ends where a value was expected"},
+                {"<Choose><Other/></Choose>", "3:11: error WIX0301", "<Other> in <Choose>"},
                 {"<PropertyGroup><OutputType>Bundle</OutputType></PropertyGroup>", "error WIX0304", "OutputType 'Bundle'"},
         };
         for (String[] c : cases) {

@@ -103,9 +103,30 @@ public final class WixProject {
                         diagnostics.report(ProjectMessage.IGNORED, e.location(), "<" + e.name()
                                 + (e.attribute("Name") == null ? "" : " Name=\"" + e.attribute("Name") + "\"") + ">",
                                 "sspr runs no MSBuild targets or tasks", "if it computes a property or file the build needs, pass it with -p:Name=Value or -d");
-                case "Choose" -> diagnostics.report(ProjectMessage.UNSUPPORTED, e.location(), "<Choose>",
-                        "write its branches as conditions on the property groups, or pass the properties with -p:Name=Value");
+                case "Choose" -> choose(e, file, itemGroups);
                 default -> diagnostics.report(ProjectMessage.UNSUPPORTED, e.location(), "<" + e.name() + ">", "");
+            }
+        }
+    }
+
+    /**
+     * {@code <Choose>}: the first {@code <When>} whose condition holds, else {@code <Otherwise>}, read as if its
+     * property groups, item groups and nested Choose stood in the project (MSBuild's "Choose element" page).
+     */
+    private void choose(LocatedXml.Element choose, Path file, List<LocatedXml.Element> itemGroups) {
+        for (LocatedXml.Element branch : choose.children()) {
+            boolean taken = switch (branch.name()) {
+                case "When" -> condition(branch);
+                case "Otherwise" -> true;
+                default -> {
+                    diagnostics.report(ProjectMessage.UNSUPPORTED, branch.location(), "<" + branch.name() + "> in <Choose>",
+                            "a Choose holds When elements and at most one Otherwise");
+                    yield false;
+                }
+            };
+            if (taken) {
+                collect(branch, file, itemGroups); // its own Condition made the choice; its children are read as a project's
+                return;
             }
         }
     }
