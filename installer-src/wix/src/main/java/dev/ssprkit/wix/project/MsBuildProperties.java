@@ -1,7 +1,6 @@
 package dev.ssprkit.wix.project;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -43,11 +42,6 @@ final class MsBuildProperties {
     /** Sets a property unless it is global (MSBuild keeps command-line properties). */
     void set(String name, String value) {
         if (!global.contains(name)) values.put(name, value);
-    }
-
-    /** Sets a property the project itself defines before anything else (reserved properties), unless global. */
-    void reserve(String name, String value) {
-        set(name, value);
     }
 
     boolean isGlobal(String name) {
@@ -115,21 +109,8 @@ final class MsBuildProperties {
     }
 
     static String excerpt(String text, int at) {
-        String s = text.substring(at);
-        int close = s.indexOf(')');
-        int depth = 0;
-        for (int k = 0; k < s.length(); k++) { // to the reference's own closing parenthesis
-            char c = s.charAt(k);
-            if (c == '(') depth++;
-            else if (c == ')' && --depth == 0) {
-                close = k;
-                break;
-            }
-        }
-        return close < 0 ? s : s.substring(0, close + 1);
+        int close = closing(text, at + 1); // the reference's own closing parenthesis
+        return close < 0 ? text.substring(at) : text.substring(at, close + 1);
     }
 
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

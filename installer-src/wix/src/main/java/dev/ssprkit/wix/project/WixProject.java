@@ -61,13 +61,13 @@ public final class WixProject {
         sdk = sdkName != null && sdkName.toLowerCase(Locale.ROOT).startsWith("wixtoolset.sdk");
         String name = file.getFileName().toString();
         String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        properties.reserve("MSBuildProjectDirectory", projectDir.toString());
-        properties.reserve("MSBuildProjectFullPath", file.toString());
-        properties.reserve("MSBuildProjectFile", name);
-        properties.reserve("MSBuildProjectName", base);
-        properties.reserve("MSBuildProjectExtension", name.substring(base.length()));
-        properties.reserve("MSBuildThisFileDirectory", projectDir + "/");
-        properties.reserve("MSBuildStartupDirectory", Path.of("").toAbsolutePath().toString());
+        properties.set("MSBuildProjectDirectory", projectDir.toString());
+        properties.set("MSBuildProjectFullPath", file.toString());
+        properties.set("MSBuildProjectFile", name);
+        properties.set("MSBuildProjectName", base);
+        properties.set("MSBuildProjectExtension", name.substring(base.length()));
+        properties.set("MSBuildThisFileDirectory", projectDir + "/");
+        properties.set("MSBuildStartupDirectory", Path.of("").toAbsolutePath().toString());
         int errors = diagnostics.errorCount();
         List<LocatedXml.Element> body = new ArrayList<>();
         imported.add(file);
@@ -155,9 +155,9 @@ public final class WixProject {
         LocatedXml.Element root = LocatedXml.read(target, diagnostics);
         if (root == null) return;
         String saved = properties.get("MSBuildThisFileDirectory");
-        properties.reserve("MSBuildThisFileDirectory", target.getParent() + "/");
+        properties.set("MSBuildThisFileDirectory", target.getParent() + "/");
         collect(root, target, itemGroups);
-        properties.reserve("MSBuildThisFileDirectory", saved);
+        properties.set("MSBuildThisFileDirectory", saved);
     }
 
     private void importAbove(String name, List<LocatedXml.Element> itemGroups) {
