@@ -74,7 +74,10 @@ payload small --dirs 1 --files-per-dir 5 # also the class-data-sharing training 
 
 # Application class-data sharing: an archive of the classes a build loads, made once by a training run on the small
 # payload, cuts JVM start-up for small builds. (JDK 17: -XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile.)
-JSA=$OUT/ours-$(echo "$OURS_CMD" | md5sum | cut -c1-8).jsa
+# An archive is only valid for the jar it was made from (the JVM silently ignores it otherwise, which then costs more
+# start-up than no archive at all), so its name carries the jar's size and time stamp as well as the command.
+jar_stamp() { local j; for j in $*; do case "$j" in *.jar) stat -c '%s-%Y' "$j" 2>/dev/null ;; esac; done; }
+JSA=$OUT/ours-$(echo "$OURS_CMD $(jar_stamp $OURS_CMD)" | md5sum | cut -c1-8).jsa
 if [ ! -f "$JSA" ]; then
   (cd "$OUT" && java -XX:ArchiveClassesAtExit="$JSA" $JAVA_OPTS $OURS_CMD -a x64 -o "$OUT/cds-training.msi" "$OUT/small.wxs") >/dev/null 2>&1 || rm -f "$JSA"
   rm -f "$OUT/cds-training.msi"
@@ -82,7 +85,7 @@ fi
 CDS=""
 [ -f "$JSA" ] && CDS="-XX:SharedArchiveFile=$JSA"
 # The same for extract, trained by extracting the small package (built above if need be).
-JSA_X=$OUT/ours-x-$(echo "$OURS_EXTRACT" | md5sum | cut -c1-8).jsa
+JSA_X=$OUT/ours-x-$(echo "$OURS_EXTRACT $(jar_stamp $OURS_EXTRACT)" | md5sum | cut -c1-8).jsa
 if [ ! -f "$JSA_X" ]; then
   (cd "$OUT" && { [ -f wixl-small.msi ] || wixl -a x64 -o wixl-small.msi small.wxs; } \
     && java -XX:ArchiveClassesAtExit="$JSA_X" $JAVA_OPTS $OURS_EXTRACT wixl-small.msi -o "$OUT/cds-training") >/dev/null 2>&1 || rm -f "$JSA_X"
