@@ -186,7 +186,7 @@ public final class RegFile extends InMemoryRegistry {
         if (Files.size(file) > MAX_FILE) throw new RegFileException(0, file + " is larger than " + MAX_FILE + " bytes");
         RegFile reg = new RegFile();
         reg.skipUnknownTypes = true;
-        return parseInto(reg, decode(Files.readAllBytes(file)));
+        return parseInto(reg, decode(dev.ssprkit.common.FileBytes.read(file)));
     }
 
     private boolean skipUnknownTypes;
@@ -200,7 +200,7 @@ public final class RegFile extends InMemoryRegistry {
     public static RegFile read(Path file) throws IOException {
         if (Files.size(file) > MAX_FILE) throw new RegFileException(file, 0, "larger than " + MAX_FILE + " bytes; not a registry export");
         try {
-            return parse(Files.readAllBytes(file));
+            return parse(dev.ssprkit.common.FileBytes.read(file));
         } catch (RegFileException e) {
             throw e.in(file);
         }

@@ -76,7 +76,7 @@ public final class ResultReader {
             unreadable.accept(new Unreadable(file.toString(), "is " + size + " bytes; a preflight result is a few kilobytes (limit " + MAX_JSON_FILE + ")"));
             return;
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = dev.ssprkit.common.FileBytes.read(file);
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         String text;
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {

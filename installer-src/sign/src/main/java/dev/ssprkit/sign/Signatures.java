@@ -33,7 +33,7 @@ public final class Signatures {
         }
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (name.endsWith(".ps1") || name.endsWith(".psm1") || name.endsWith(".psd1")) {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = dev.ssprkit.common.FileBytes.read(file);
             String text = new String(bytes, StandardCharsets.UTF_8);
             if (!text.contains(SCRIPT_SIGNATURE_START)) text = new String(bytes, StandardCharsets.UTF_16LE);
             return text.contains(SCRIPT_SIGNATURE_START);

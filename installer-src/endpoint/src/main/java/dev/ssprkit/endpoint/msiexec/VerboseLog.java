@@ -23,7 +23,7 @@ public final class VerboseLog {
     public static String read(Path log) throws IOException {
         long size = Files.size(log);
         if (size > MAX_LOG) throw new IOException(log + " is larger than " + MAX_LOG + " bytes");
-        return decode(Files.readAllBytes(log));
+        return decode(dev.ssprkit.common.FileBytes.read(log));
     }
 
     static String decode(byte[] b) {

@@ -29,7 +29,7 @@ record ClrAssemblyReader(String name, String version, String culture, String pub
     static Optional<ClrAssemblyReader> read(Path file) {
         try {
             if (Files.size(file) > MAX_BYTES) return Optional.empty();
-            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer b = ByteBuffer.wrap(dev.ssprkit.common.FileBytes.read(file)).order(ByteOrder.LITTLE_ENDIAN);
             return Optional.ofNullable(parse(b));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

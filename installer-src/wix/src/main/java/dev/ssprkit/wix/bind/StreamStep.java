@@ -107,7 +107,7 @@ final class StreamStep {
                         "a control's text file may be at most " + (MAX_TEXT_FILE >> 20) + " MB");
                 return null;
             }
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = dev.ssprkit.common.FileBytes.read(file);
             try {
                 return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             } catch (java.nio.charset.CharacterCodingException notUtf8) {

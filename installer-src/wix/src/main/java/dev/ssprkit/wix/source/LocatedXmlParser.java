@@ -62,7 +62,7 @@ final class LocatedXmlParser {
                 diagnostics.report(PreprocessorMessage.FILE_TOO_LARGE, wholeFile, size, limits.maxFileBytes());
                 return null;
             }
-            source = SourceText.decode(Files.readAllBytes(file));
+            source = SourceText.decode(dev.ssprkit.common.FileBytes.read(file));
         } catch (IOException e) {
             diagnostics.report(PreprocessorMessage.CANNOT_READ_FILE, wholeFile, e.toString());
             return null;
