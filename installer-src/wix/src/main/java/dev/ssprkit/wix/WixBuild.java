@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -73,6 +74,11 @@ public final class WixBuild {
             diagnostics.report(CompilerMessage.BAD_VALUE, null, "platform", request.platform(), e.getMessage());
             return failed(diagnostics);
         }
+        // whether this build replaces a signed package (a warning after writing): a look into the existing file,
+        // taken on the other core while the sources are read and compiled rather than on the way out
+        CompletableFuture<Boolean> replacingSigned = CompletableFuture
+                .supplyAsync(() -> request.output() != null && MsiReader.hasSignature(outputPath(request)))
+                .exceptionally(e -> false);
         Grammar grammar = Grammar.standard();
         for (String name : request.extensions()) {
             if (grammar.extensionNamed(name) == null) {
@@ -124,6 +130,9 @@ public final class WixBuild {
             }
             Instant buildTime = request.buildTime() != null ? request.buildTime()
                     : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
+            // the sections' symbols are the linked model's now: without this reference, the binder's last step can
+            // let each row go once the database holds it
+            sections = null;
             Binder binder = new Binder(diagnostics);
             BindResult bound = binder.bind(linked, new BindOptions(platform, buildTime, work, loc.strings(), loc.codepage(),
                     loc.language(), request.compression(), request.cabinetCache(), request.bindVariables(), bindPaths, roots, loc.ui()));
@@ -134,11 +143,10 @@ public final class WixBuild {
             // binding: the database holds what validation and writing read. Without these references it can be
             // collected; a 100,000-file build otherwise holds both models through ICE validation and writing.
             linked = null;
-            sections = null;
             compiler = null;
             boolean errorsFail = request.iceErrors() == BuildRequest.IceErrors.FAIL || generation != dev.ssprkit.ca.SchemaGeneration.V4;
             if (request.validate() && !module && !validate(bound.database(), binder, request.suppressIces(), errorsFail, diagnostics)) return failed(diagnostics);
-            return write(request, bound, buildTime, diagnostics);
+            return write(request, bound, buildTime, replacingSigned.join(), diagnostics);
         } finally {
             deleteTree(work);
         }
@@ -229,9 +237,8 @@ public final class WixBuild {
      * beside its target first, every target is checked to be replaceable, then the side files are moved into place
      * and the package last.
      */
-    private static BuildResult write(BuildRequest request, BindResult bound, Instant buildTime, Diagnostics diagnostics) {
-        Path output = request.workingDirectoryOrCurrent().resolve(request.output()).normalize();
-        boolean replacingSigned = MsiReader.hasSignature(output);
+    private static BuildResult write(BuildRequest request, BindResult bound, Instant buildTime, boolean replacingSigned, Diagnostics diagnostics) {
+        Path output = outputPath(request);
         Path folder = output.toAbsolutePath().getParent();
         List<Path[]> staged = new ArrayList<>();
         try {
@@ -280,6 +287,10 @@ public final class WixBuild {
         }
         if (replacingSigned) diagnostics.report(CompilerMessage.SIGNATURE_DROPPED, null, output);
         return new BuildResult(true, diagnostics.all(), output);
+    }
+
+    private static Path outputPath(BuildRequest request) {
+        return request.workingDirectoryOrCurrent().resolve(request.output()).normalize();
     }
 
     private static BuildResult failed(Diagnostics diagnostics) {

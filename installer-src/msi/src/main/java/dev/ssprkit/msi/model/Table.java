@@ -48,12 +48,19 @@ public final class Table {
      * declared width, which Windows Installer stores and reads (the SDK's ICE03 only warns: "string overflow").
      */
     public Row addFrom(Object origin, boolean checkWidth, Object[] values) {
+        return adopt(origin, checkWidth, values.clone());
+    }
+
+    /**
+     * Like {@link #addFrom(Object, boolean, Object[])}, but the row keeps {@code cells} itself instead of a copy (a
+     * caller that builds a large table from arrays it drops afterwards); empty strings in it become null.
+     */
+    public Row adopt(Object origin, boolean checkWidth, Object[] cells) {
         List<Column> cols = schema.columns();
-        if (values.length != cols.size()) {
-            throw new IllegalArgumentException(schema.name() + ": " + values.length + " values for " + cols.size() + " columns " + schema.columnNames());
+        if (cells.length != cols.size()) {
+            throw new IllegalArgumentException(schema.name() + ": " + cells.length + " values for " + cols.size() + " columns " + schema.columnNames());
         }
-        Object[] cells = new Object[values.length];
-        for (int i = 0; i < values.length; i++) cells[i] = checkCell(cols.get(i), values[i], origin, checkWidth);
+        for (int i = 0; i < cells.length; i++) cells[i] = checkCell(cols.get(i), cells[i], origin, checkWidth);
         Row row = new Row(this, cells, origin);
         rows.add(row);
         return row;

@@ -4,7 +4,6 @@ import dev.ssprkit.msi.model.StreamData;
 import dev.ssprkit.msi.model.Table;
 import dev.ssprkit.msi.schema.TableSchema;
 import dev.ssprkit.wix.diag.CompilerMessage;
-import dev.ssprkit.wix.diag.SourceLocation;
 import dev.ssprkit.wix.model.CustomTableSymbol;
 import dev.ssprkit.wix.model.EnsureTableSymbol;
 import dev.ssprkit.wix.model.Row;
@@ -32,31 +31,34 @@ final class TableStep {
 
     void run() {
         Set<String> unreal = new HashSet<>();
+        Set<String> declared = new HashSet<>();
         for (CustomTableSymbol t : ctx.linked.all(CustomTableSymbol.class)) {
             if (t.unreal()) unreal.add(t.schema().name());
-            else table(t.schema());
+            else declared.add(table(t.schema()).name());
         }
         for (EnsureTableSymbol t : ctx.linked.all(EnsureTableSymbol.class)) table(ctx.linked.all(CustomTableSymbol.class).stream()
                 .filter(c -> c.schema().name().equals(t.table())).map(CustomTableSymbol::schema).findFirst()
                 .orElse(dev.ssprkit.msi.schema.StandardSchema.get(t.table())));
-        Map<String, Map<String, SourceLocation>> keys = new HashMap<>();
-        for (var symbol : ctx.linked.symbols()) {
-            if (!(symbol instanceof Row r) || unreal.contains(r.table())) continue;
-            if (r.table().equals("Property") && r.get("Value") == null) continue;
-            if (r.schema().name().startsWith("Wix") && dev.ssprkit.msi.schema.StandardSchema.get(r.table()) == null && !isDeclared(r.schema())) continue;
-            Object[] cells = r.cells();
+        // what the steps before kept about each file is not needed from here on; nor is a compiler row once written
+        ctx.files.clear();
+        Map<String, RowKeys> keys = new HashMap<>();
+        ctx.linked.drain(symbol -> {
+            if (!(symbol instanceof Row r) || unreal.contains(r.table())) return;
+            if (r.table().equals("Property") && r.get("Value") == null) return;
+            if (r.schema().name().startsWith("Wix") && dev.ssprkit.msi.schema.StandardSchema.get(r.table()) == null && !declared.contains(r.table())) return;
+            Object[] cells = r.handOverCells();
             for (int i = 0; i < cells.length; i++) if (cells[i] instanceof Path p) cells[i] = StreamData.of(p);
-            String key = key(r.schema(), cells);
-            SourceLocation other = keys.computeIfAbsent(r.table(), t -> new HashMap<>()).putIfAbsent(key, r.location());
-            if (other != null || keys.get(r.table()).get(key) != r.location()) {
-                if (other != null) {
-                    ctx.report(CompilerMessage.DUPLICATE_ROW, r.location(), r.table(), key, other);
-                    continue;
-                }
+            Table table = table(r.schema());
+            RowKeys used = keys.computeIfAbsent(r.table(), t -> new RowKeys(table));
+            int other = used.find(cells);
+            if (other >= 0) {
+                ctx.report(CompilerMessage.DUPLICATE_ROW, r.location(), r.table(), key(r.schema(), cells), table.rows().get(other).originValue());
+                return;
             }
-            if (!checkCells(r, cells)) continue;
-            table(r.schema()).addFrom(r.location(), false, cells);
-        }
+            if (!checkCells(r, cells)) return;
+            used.add(cells, table.rows().size());
+            table.adopt(r.location(), false, cells);
+        });
     }
 
     /** Checks every cell against its column before the database model sees it; reports each problem at the row. */
@@ -95,10 +97,6 @@ final class TableStep {
             }
         }
         return ok;
-    }
-
-    private boolean isDeclared(TableSchema schema) {
-        return ctx.linked.all(CustomTableSymbol.class).stream().anyMatch(t -> t.schema().name().equals(schema.name()));
     }
 
     private Table table(TableSchema schema) {

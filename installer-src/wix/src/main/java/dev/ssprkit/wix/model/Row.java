@@ -99,6 +99,15 @@ public final class Row implements Symbol {
         return cells.clone();
     }
 
+    /**
+     * The cells themselves, not a copy, for the one caller that hands the row over to the database and drops it (the
+     * binder's table step): a second array per row is what a large build cannot afford. The row must not be used
+     * afterwards.
+     */
+    public Object[] handOverCells() {
+        return cells;
+    }
+
     /** Index of a column; a name the table does not have is a programming error. */
     public int index(String column) {
         int i = schema.indexOf(column);
