@@ -127,6 +127,8 @@ final class GroupResolver {
     }
 
     Map<String, List<String>> featuresOfComponent() {
+        // nearly every component is in one feature: a one-element list instead of a growable one (100,000 of them)
+        featuresOfComponent.replaceAll((component, features) -> features.size() == 1 ? List.of(features.get(0)) : features);
         return featuresOfComponent;
     }
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The linked output: the entry's identity and every symbol of the sections it pulls in, in source order, with the
@@ -22,9 +23,15 @@ public final class Linked {
     private final Section.Type type;
     private final PackageSymbol identity;
     private final List<Symbol> symbols;
-    private final Map<String, List<Row>> rowsByTable = new LinkedHashMap<>();
-    private final Map<SymbolKey, Symbol> byKey = new HashMap<>();
-    private final Map<String, List<Row>> rowsByComponent = new HashMap<>();
+    private Map<String, List<Row>> rowsByTable = new LinkedHashMap<>();
+    /**
+     * Symbols by kind (a row's table), then id (a row's primary key): no key object per symbol, and a row's key is
+     * the string its first cell already holds (a 100,000-file build indexes 300,000 rows).
+     */
+    private Map<String, Map<String, Symbol>> byKind = new HashMap<>();
+    private Map<String, List<Row>> rowsByComponent = new HashMap<>();
+    /** Set once {@link #drain} has handed the symbols out: the model is empty from then on. */
+    private boolean drained;
     /** Each component's features, primary first (FeatureComponents rows come from this). */
     private final Map<String, List<String>> featuresOfComponent;
     /** Each feature's parent, from nesting and feature groups. */
@@ -44,19 +51,24 @@ public final class Linked {
     }
 
     private void index(Symbol s) {
-        SymbolKey k = s.key();
-        if (k != null) byKey.putIfAbsent(k, s);
         if (s instanceof Row r) {
+            String id = r.primaryKey();
+            if (id != null) byKind.computeIfAbsent(r.table(), t -> new HashMap<>()).putIfAbsent(id, r);
             rowsByTable.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
             int c = r.schema().indexOf("Component_");
             if (c >= 0 && r.get(c) instanceof String component) {
-                rowsByComponent.computeIfAbsent(component, x -> new ArrayList<>()).add(r);
+                // a component has a few rows (its own, a file, a registry value): room for two, not ten
+                rowsByComponent.computeIfAbsent(component, x -> new ArrayList<>(2)).add(r);
             }
+        } else {
+            SymbolKey k = s.key();
+            if (k != null) byKind.computeIfAbsent(k.kind(), t -> new HashMap<>()).putIfAbsent(k.id(), s);
         }
     }
 
     /** Adds a symbol the binder creates (implicit rows, generated actions). */
     public void add(Symbol s) {
+        if (drained) throw new IllegalStateException("the linked symbols were handed out already");
         symbols.add(s);
         index(s);
     }
@@ -69,7 +81,24 @@ public final class Linked {
             if (rows != null) rows.remove(r);
         }
         SymbolKey k = s.key();
-        if (k != null && byKey.get(k) == s) byKey.remove(k);
+        Map<String, Symbol> ofKind = k == null ? null : byKind.get(k.kind());
+        if (ofKind != null && ofKind.get(k.id()) == s) ofKind.remove(k.id());
+    }
+
+    /**
+     * Hands each symbol to {@code each} once, in source order, and lets go of it: the binder's last step turns rows
+     * into database rows, and a row already written need not stay reachable (a 100,000-file build has 400,000, with a
+     * location and a key each). The indexes go first. Afterwards the model is empty; only {@link #type()} and
+     * {@link #identity()} still answer.
+     */
+    public void drain(Consumer<Symbol> each) {
+        if (drained) throw new IllegalStateException("the linked symbols were handed out already");
+        drained = true;
+        byKind = new HashMap<>();
+        rowsByTable = new LinkedHashMap<>();
+        rowsByComponent = new HashMap<>();
+        for (int i = 0; i < symbols.size(); i++) each.accept(symbols.set(i, null));
+        symbols.clear();
     }
 
     public Section.Type type() {
@@ -100,11 +129,11 @@ public final class Linked {
     }
 
     public Symbol get(String kind, String id) {
-        return byKey.get(new SymbolKey(kind, id));
+        return byKind.getOrDefault(kind, Map.of()).get(id);
     }
 
     public Row row(String table, String key) {
-        return byKey.get(new SymbolKey(table, key)) instanceof Row r ? r : null;
+        return get(table, key) instanceof Row r ? r : null;
     }
 
     /** Rows of every table that names {@code component} in a Component_ column, in source order. */

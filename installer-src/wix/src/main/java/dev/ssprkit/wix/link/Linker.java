@@ -120,6 +120,8 @@ public final class Linker {
         GroupResolver groups = new GroupResolver(diagnostics, entry.type(), symbols);
         groups.resolve();
         if (groups.defaultFeature() != null) symbols.add(groups.defaultFeature());
+        // group memberships are resolved into the features of each component now; the binder does not read them
+        symbols.removeIf(s -> s instanceof dev.ssprkit.wix.model.Membership);
         return new Linked(entry.type(), identity, symbols, groups.featuresOfComponent(), groups.featureParents(), groups.featuresOfMerge());
     }
 
