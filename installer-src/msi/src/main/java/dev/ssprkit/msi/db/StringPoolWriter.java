@@ -9,11 +9,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Builds {@code _StringPool} and {@code _StringData}: first every persisted string cell is {@link #count counted},
@@ -29,11 +27,23 @@ public final class StringPoolWriter {
 
     private final int codepage;
     private final Charset charset;
-    private final Map<String, Integer> counts = new TreeMap<>();
-    private final Map<String, int[]> handout = new HashMap<>(); // string -> {next id, refs left on that id, last id}
-    private final List<byte[]> encoded = new ArrayList<>();      // by id (index 0 unused)
-    private final List<Integer> refcounts = new ArrayList<>();
+    /**
+     * Each string's count, then (after {@link #freeze}) its ids: one map entry a string. A 100,000-file package has
+     * 400,000 strings; a sorted map of counts, a second map of ids and a copy of every string's bytes held 120 bytes
+     * more per string than this.
+     */
+    private final Map<String, Entry> entries = new HashMap<>();
+    /** By id (index 0 unused), filled by {@link #freeze}: the string, its encoded length, its refcount. */
+    private String[] byId;
+    private int[] lengths;
+    private int[] refcounts;
     private boolean frozen;
+
+    private static final class Entry {
+        int count;
+        /** After freezing: the id handed out next, the references left on it, the last id of this string. */
+        int next, left, last;
+    }
 
     public StringPoolWriter(int codepage) throws MsiException {
         this.codepage = codepage;
@@ -43,56 +53,65 @@ public final class StringPoolWriter {
     /** Counts one persisted reference to a non-empty string. */
     public void count(String s) {
         if (frozen) throw new IllegalStateException("pool is frozen");
-        counts.merge(s, 1, Integer::sum);
+        entries.computeIfAbsent(s, k -> new Entry()).count++;
     }
 
-    /** Assigns ids; {@code where} names the caller for messages about unencodable strings. */
+    /** Assigns ids in text order (so id order is text order). */
     public void freeze() throws MsiException {
         frozen = true;
-        CharsetEncoder enc = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        encoded.add(null);
-        refcounts.add(0);
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            byte[] bytes;
+        String[] sorted = entries.keySet().toArray(new String[0]);
+        Arrays.sort(sorted);
+        long ids = 0;
+        for (String s : sorted) ids += (entries.get(s).count + MAX_REFCOUNT - 1) / MAX_REFCOUNT;
+        if (ids > 0xFFFFFF) {
+            throw new MsiException("_StringPool", ids + " string entries; string references are at most 3 bytes (16,777,215 ids)");
+        }
+        byId = new String[(int) ids + 1];
+        lengths = new int[(int) ids + 1];
+        refcounts = new int[(int) ids + 1];
+        CharsetEncoder enc = encoder();
+        int id = 1;
+        for (String s : sorted) {
+            int length;
             try {
-                ByteBuffer bb = enc.reset().encode(CharBuffer.wrap(e.getKey()));
-                bytes = new byte[bb.remaining()];
-                bb.get(bytes);
+                length = enc.reset().encode(CharBuffer.wrap(s)).remaining();
             } catch (CharacterCodingException ex) {
-                throw new MsiException("_StringPool", "the string '" + abbreviate(e.getKey()) + "' cannot be represented in codepage "
+                throw new MsiException("_StringPool", "the string '" + abbreviate(s) + "' cannot be represented in codepage "
                         + codepage + "; use only characters of that codepage or choose another database codepage");
             }
-            int first = encoded.size();
-            int refs = e.getValue();
-            while (refs > 0) {
-                int here = Math.min(refs, MAX_REFCOUNT);
-                encoded.add(bytes);
-                refcounts.add(here);
-                refs -= here;
+            Entry e = entries.get(s);
+            e.next = id;
+            e.left = Math.min(e.count, MAX_REFCOUNT);
+            for (int refs = e.count; refs > 0; refs -= MAX_REFCOUNT) {
+                byId[id] = s;
+                lengths[id] = length;
+                refcounts[id] = Math.min(refs, MAX_REFCOUNT);
+                id++;
             }
-            handout.put(e.getKey(), new int[] {first, Math.min(e.getValue(), MAX_REFCOUNT), encoded.size() - 1});
+            e.last = id - 1;
         }
-        if (maxId() > 0xFFFFFF) {
-            throw new MsiException("_StringPool", maxId() + " string entries; string references are at most 3 bytes (16,777,215 ids)");
-        }
+    }
+
+    private CharsetEncoder encoder() {
+        return charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     /** The id for one counted reference (call exactly once per counted cell). */
     public int ref(String s) {
-        int[] h = handout.get(s);
-        if (h == null) throw new IllegalStateException("string was not counted: " + s);
-        if (h[1] == 0) {
-            if (h[0] >= h[2]) throw new IllegalStateException("more references than counted: " + s);
-            h[0]++;
-            h[1] = refcounts.get(h[0]);
+        Entry e = frozen ? entries.get(s) : null;
+        if (e == null) throw new IllegalStateException("string was not counted: " + s);
+        if (e.left == 0) {
+            if (e.next >= e.last) throw new IllegalStateException("more references than counted: " + s);
+            e.next++;
+            e.left = refcounts[e.next];
         }
-        h[1]--;
-        return h[0];
+        e.left--;
+        return e.next;
     }
 
     /** Highest id in use. */
     public int maxId() {
-        return encoded.size() - 1;
+        return byId == null ? 0 : byId.length - 1;
     }
 
     /** True when string references must be 3 bytes wide. */
@@ -101,23 +120,24 @@ public final class StringPoolWriter {
     }
 
     public byte[] poolBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4 + encoded.size() * 4);
+        int ids = maxId();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4 + ids * 4 + 4);
         int high = ((codepage >>> 16) & 0x7FFF) | (longRefs() ? 0x8000 : 0);
         u16(out, codepage & 0xFFFF);
         u16(out, high);
-        for (int id = 1; id < encoded.size(); id++) {
-            int len = encoded.get(id).length;
+        for (int id = 1; id <= ids; id++) {
+            int len = lengths[id];
             if (len <= 0xFFFF) {
                 u16(out, len);
-                u16(out, refcounts.get(id));
+                u16(out, refcounts[id]);
             } else {
                 u16(out, 0);
-                u16(out, refcounts.get(id));
+                u16(out, refcounts[id]);
                 u16(out, len & 0xFFFF);
                 u16(out, len >>> 16);
             }
         }
-        if (encoded.size() == 1) {
+        if (ids == 0) {
             // No strings at all: Wine and libmsi read the codepage only from a pool longer than its header (else CP_ACP),
             // so one unused {0, 0} entry keeps the codepage.
             u16(out, 0);
@@ -126,10 +146,21 @@ public final class StringPoolWriter {
         return out.toByteArray();
     }
 
+    /** The strings' bytes in id order (each encoded again here rather than kept: freezing checked they encode). */
     public byte[] dataBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int id = 1; id < encoded.size(); id++) out.writeBytes(encoded.get(id));
-        return out.toByteArray();
+        int ids = maxId();
+        long total = 0;
+        for (int id = 1; id <= ids; id++) total += lengths[id];
+        if (total > Integer.MAX_VALUE - 8) throw new IllegalStateException("string data of " + total + " bytes");
+        ByteBuffer out = ByteBuffer.allocate((int) total);
+        CharsetEncoder enc = encoder();
+        for (int id = 1; id <= ids; id++) {
+            enc.reset();
+            var result = enc.encode(CharBuffer.wrap(byId[id]), out, true);
+            if (result.isError()) throw new IllegalStateException("string " + id + " no longer encodes: " + result);
+            enc.flush(out);
+        }
+        return out.array();
     }
 
     private static void u16(ByteArrayOutputStream out, int v) {
