@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code short|long} names for the Filename and DefaultDir columns. Windows Installer wants a short (8.3) name for
@@ -12,11 +11,20 @@ import java.util.regex.Pattern;
  * is written alone. Generated short names are deterministic: a hash of the long name, unique per directory.
  */
 public final class ShortNames {
-    private static final Pattern SHORT = Pattern.compile("[^\\\\?|><:/*\"+,;=\\[\\] .]{1,8}(\\.[^\\\\?|><:/*\"+,;=\\[\\] .]{0,3})?");
+    /** Characters a short (8.3) name part cannot hold. */
+    private static final String NOT_IN_SHORT = "\\?|><:/*\"+,;=[] .";
     private final Set<String> used = new HashSet<>();
 
+    /** An 8.3 name: 1 to 8 characters, optionally a dot and 1 to 3 more, none of {@link #NOT_IN_SHORT} (checked by hand: it runs per file). */
     public static boolean isShort(String name) {
-        return SHORT.matcher(name).matches() && !name.endsWith(".");
+        int dot = name.indexOf('.');
+        int base = dot < 0 ? name.length() : dot;
+        int ext = dot < 0 ? 0 : name.length() - dot - 1;
+        if (base < 1 || base > 8 || dot >= 0 && (ext < 1 || ext > 3)) return false;
+        for (int i = 0; i < name.length(); i++) {
+            if (i != dot && NOT_IN_SHORT.indexOf(name.charAt(i)) >= 0) return false;
+        }
+        return true;
     }
 
     /** The Filename/DefaultDir value for a long name in one directory. */

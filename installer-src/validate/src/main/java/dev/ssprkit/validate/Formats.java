@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 public final class Formats {
     private Formats() {}
 
-    private static final Pattern GUID = Pattern.compile("\\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}}");
-    private static final Pattern GUID_ANY_CASE = Pattern.compile("(?i)\\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}}");
     private static final String SHORT_INVALID = "\\?|><:/*\"+,;=[] ";
     private static final String LONG_INVALID = "\\?|><:/*\"";
 
@@ -25,7 +23,7 @@ public final class Formats {
      * {@code [A-Za-z_][A-Za-z0-9_.]*} (the SDK's Identifier data type), checked by hand: it runs for every key cell
      * of a package, and the regular expression's matcher was the validator's largest allocation.
      */
-    static boolean isIdentifier(String v) {
+    public static boolean isIdentifier(String v) {
         if (v.isEmpty()) return false;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -37,13 +35,33 @@ public final class Formats {
 
     /** Upper-case braced GUID, as Windows Installer requires. */
     public static String guid(String v) {
-        if (GUID.matcher(v).matches()) return null;
-        if (GUID_ANY_CASE.matcher(v).matches()) return "a GUID must be upper-case";
+        if (isGuid(v)) return null;
+        if (braced(v) && guidShape(v, false)) return "a GUID must be upper-case";
         return "not a GUID in the form {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}";
     }
 
     public static boolean isGuid(String v) {
-        return v != null && GUID.matcher(v).matches();
+        return v != null && braced(v) && guidShape(v, true);
+    }
+
+    private static boolean braced(String v) {
+        return v.length() == 38 && v.charAt(0) == '{' && v.charAt(37) == '}';
+    }
+
+    /**
+     * The 8-4-4-4-12 hex digits inside the braces (upper-case only when asked), checked by hand: this runs for every
+     * GUID cell of a package, and a regular expression's matcher per cell was a large allocation.
+     */
+    private static boolean guidShape(String v, boolean upperOnly) {
+        for (int i = 0; i < 36; i++) {
+            char c = v.charAt(1 + i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') return false;
+            } else if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || !upperOnly && c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code major[.minor[.build[.revision]]]}, each field 0..65535. */

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class Attrs {
     private static final java.util.regex.Pattern ACCESS =
             java.util.regex.Pattern.compile("(global|public|package|internal|library|file|protected|private|fragment|section) ");
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
     private static final Pattern VERSION = Pattern.compile("\\d{1,10}(\\.\\d{1,10}){0,3}");
 
     private final SourceElement element;
@@ -92,8 +91,8 @@ public final class Attrs {
         if (v == null) return null;
         if (v.startsWith("override ")) v = v.substring(9).strip();
         else if (v.startsWith("virtual ")) v = v.substring(8).strip();
-        else if (ACCESS.matcher(v).lookingAt()) v = v.substring(v.indexOf(' ') + 1).strip();
-        if (!IDENTIFIER.matcher(v).matches() || v.length() > max) {
+        else if (v.indexOf(' ') > 0 && ACCESS.matcher(v).lookingAt()) v = v.substring(v.indexOf(' ') + 1).strip();
+        if (!dev.ssprkit.validate.Formats.isIdentifier(v) || v.length() > max) {
             ctx.report(CompilerMessage.BAD_IDENTIFIER, at(name), name, v, max);
             return null;
         }
@@ -122,7 +121,7 @@ public final class Attrs {
         if (colon > 0) {
             subPath[0] = v.substring(colon + 2);
             v = v.substring(0, colon);
-            if (IDENTIFIER.matcher(v).matches() && v.length() <= 72) return v;
+            if (dev.ssprkit.validate.Formats.isIdentifier(v) && v.length() <= 72) return v;
             ctx.report(CompilerMessage.BAD_IDENTIFIER, at(name), name, v, 72);
             return null;
         }

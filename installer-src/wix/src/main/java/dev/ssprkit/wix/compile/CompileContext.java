@@ -263,12 +263,13 @@ public final class CompileContext {
             Path direct = Path.of(BindPaths.windowsPath(rest));
             if (direct.isAbsolute()) return direct.normalize();
             folders = bindPaths.folders(sourceDirectory());
-            Path found = firstExisting(folders, direct);
+            // one folder and no fallback: the file is there or nowhere, so no file-system call per payload file here
+            Path found = folders.size() == 1 && !sourceDir ? folders.get(0).resolve(direct).normalize() : firstExisting(folders, direct);
             // a literal "SourceDir/..." folder beside the sources (as wixl resolves it) is the last resort
             if (found == null && sourceDir) found = firstExisting(folders, Path.of(BindPaths.windowsPath(written)));
             return found != null ? found : folders.get(0).resolve(direct).normalize();
         }
-        Path found = firstExisting(folders, Path.of(BindPaths.windowsPath(rest)));
+        Path found = folders.size() == 1 ? null : firstExisting(folders, Path.of(BindPaths.windowsPath(rest)));
         return found != null ? found : folders.get(0).resolve(Path.of(BindPaths.windowsPath(rest))).normalize();
     }
 
