@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
@@ -154,6 +152,8 @@ final class LocatedXmlParser {
             return new RawNode.Document(file, List.copyOf(documentNodes));
         }
 
+        private static final int[] NO_NAMES = new int[0];
+
         private boolean startElement() {
             int end = endOffset();
             int start = Math.max(0, text.lastIndexOf('<', end - 1));
@@ -162,14 +162,15 @@ final class LocatedXmlParser {
                 diagnostics.report(PreprocessorMessage.NESTING_TOO_DEEP, location, limits.maxDepth());
                 return false;
             }
-            Map<String, Integer> attributeOffsets = attributeOffsets(start, end);
-            List<RawNode.Attribute> attributes = new ArrayList<>(reader.getAttributeCount());
-            for (int i = 0; i < reader.getAttributeCount(); i++) {
+            int count = reader.getAttributeCount();
+            int[] nameStarts = count == 0 ? NO_NAMES : attributeNames(start, end);
+            List<RawNode.Attribute> attributes = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
                 String prefix = reader.getAttributePrefix(i);
                 String local = reader.getAttributeLocalName(i);
                 String qualified = prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
-                Integer offset = attributeOffsets.get(qualified);
-                SourceLocation attrLocation = offset == null ? location : at(offset);
+                int offset = nameOffset(nameStarts, qualified);
+                SourceLocation attrLocation = offset < 0 ? location : at(offset);
                 String value = reader.getAttributeValue(i);
                 if (value.length() > limits.maxAttributeLength()) {
                     diagnostics.report(PreprocessorMessage.ATTRIBUTE_TOO_LONG, attrLocation, qualified,
@@ -236,11 +237,14 @@ final class LocatedXmlParser {
         }
 
         /**
-         * Finds where each attribute's name starts inside the start tag {@code text[start, end)}. StAX has already
-         * checked the tag is well-formed, so a plain scan suffices; {@code <} cannot occur in attribute values.
+         * Where each attribute's name starts and ends inside the start tag {@code text[start, end)}, as start, end,
+         * start, end... StAX has already checked the tag is well-formed, so a plain scan suffices; {@code <} cannot
+         * occur in attribute values. (Pairs of offsets, looked up by comparing text in place: a map and a substring
+         * per attribute were a tenth of the time spent reading a 20,000-file source.)
          */
-        private Map<String, Integer> attributeOffsets(int start, int end) {
-            Map<String, Integer> offsets = new HashMap<>();
+        private int[] attributeNames(int start, int end) {
+            int[] names = new int[8];
+            int found = 0;
             int i = start + 1;
             while (i < end && !isTagSpace(text.charAt(i)) && text.charAt(i) != '>' && text.charAt(i) != '/') {
                 i++;
@@ -256,7 +260,9 @@ final class LocatedXmlParser {
                 while (i < end && text.charAt(i) != '=' && !isTagSpace(text.charAt(i))) {
                     i++;
                 }
-                offsets.putIfAbsent(text.substring(nameStart, i), nameStart);
+                if (found + 2 > names.length) names = java.util.Arrays.copyOf(names, names.length * 2);
+                names[found++] = nameStart;
+                names[found++] = i;
                 while (i < end && text.charAt(i) != '\'' && text.charAt(i) != '"') {
                     i++;
                 }
@@ -267,7 +273,16 @@ final class LocatedXmlParser {
                 int close = text.indexOf(quote, i + 1);
                 i = close < 0 ? end : close + 1;
             }
-            return offsets;
+            return names; // unused pairs are (0, 0): no name matches them
+        }
+
+        /** Where the first attribute named {@code qualified} starts, from {@link #attributeNames}; -1 when not found. */
+        private int nameOffset(int[] names, String qualified) {
+            for (int k = 0; k + 1 < names.length; k += 2) {
+                int length = names[k + 1] - names[k];
+                if (length == qualified.length() && text.regionMatches(names[k], qualified, 0, length)) return names[k];
+            }
+            return -1;
         }
 
         private SourceLocation at(int offset) {
