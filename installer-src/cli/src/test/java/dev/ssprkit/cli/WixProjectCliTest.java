@@ -241,6 +241,41 @@ class WixProjectCliTest {
         }
     }
 
+    /**
+     * The SDK's InstallerPlatform decides the architecture when a project's Platform is a .NET runtime name (podman's
+     * and other SDK projects set it so); the solution's properties become variables unless DefineSolutionProperties
+     * is false (WiX's targets); a ProjectReference's variables are named after its Name metadata (the warning says).
+     */
+    @Test
+    void installerPlatformSolutionPropertiesAndReferenceNames() throws Exception {
+        Files.writeString(dir.resolve("Product.wxs"), PRODUCT.replace("$(var.Channel)", "$(var.SolutionDir)").replace("!(loc.Name)", "Rid"));
+        Path project = Files.writeString(dir.resolve("Rid.wixproj"), """
+                <Project Sdk="WixToolset.Sdk/5.0.2">
+                  <PropertyGroup>
+                    <Platform>win-arm64</Platform>
+                    <InstallerPlatform Condition="'$(Platform)' == 'win-arm64'">arm64</InstallerPlatform>
+                    <DefineConstants>ProductVersion=1.0.0</DefineConstants>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <ProjectReference Include="../svc/service.vcxproj"><Name>SvcHost</Name></ProjectReference>
+                  </ItemGroup>
+                </Project>
+                """);
+        Cli.Run r = Cli.linux().run("build", project.toString(), "-p:SolutionDir=C:\\src\\");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("$(var.SvcHost.TargetDir)"), r.err());
+        Path msi = dir.resolve("bin/win-arm64/Debug/Rid.msi");
+        assertTrue(Files.isRegularFile(msi), r.out());
+        assertEquals("Rid|Debug|win-arm64|C:\\src\\", property(msi, "FROMPROJECT"));
+        try (var db = MsiReader.read(msi)) {
+            assertEquals("Arm64;0", db.summary().template, "InstallerPlatform is the architecture (the SDK's -arch)");
+        }
+        Files.writeString(project, Files.readString(project).replace("<Platform>", "<DefineSolutionProperties>false</DefineSolutionProperties><Platform>"));
+        Cli.Run off = Cli.linux().run("build", project.toString(), "-p:SolutionDir=C:\\src\\");
+        assertEquals(ExitStatus.BAD_INPUT.code, off.code(), off.err());
+        assertTrue(off.err().contains("SolutionDir"), "no solution variables when the project turns them off: " + off.err());
+    }
+
     @Test
     void whatCannotBeEvaluatedIsALocatedErrorAndNothingIsWritten() throws Exception {
         Files.writeString(dir.resolve("Product.wxs"), PRODUCT);

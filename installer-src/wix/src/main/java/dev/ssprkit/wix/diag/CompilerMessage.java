@@ -97,6 +97,8 @@ public enum CompilerMessage implements Message {
             "the SDK's MoveFile table takes the files from the folder the SourceFolder property holds; add SourceDirectory=\"...\" or SourceProperty=\"...\""),
     ASSEMBLY_UNREADABLE(251, ERROR, "file '%s' is marked Assembly=\"%s\", but %s",
             "a .NET assembly must be a PE file with CLI metadata and an assembly manifest; a Win32 assembly needs its manifest file (AssemblyManifest) with an <assemblyIdentity>"),
+    PROPERTY_USELESS(252, WARNING, "<Property Id=\"%s\"> has no value, no Secure/Hidden/Admin flag and no search: it writes nothing and is ignored (as WiX does)",
+            "give it a Value, or remove it; a property set at install time (on the command line or by an action) needs no element"),
     SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 
     private final Entry entry;

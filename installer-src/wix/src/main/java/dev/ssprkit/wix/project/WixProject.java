@@ -328,10 +328,18 @@ public final class WixProject {
         for (Item i : items.getOrDefault("ProjectReference", List.of())) {
             String refName = Path.of(i.include().replace('\\', '/')).getFileName().toString();
             refName = refName.contains(".") ? refName.substring(0, refName.lastIndexOf('.')) : refName;
+            // WiX's targets name the variables after the reference's Name metadata when it has one (Visual Studio
+            // writes it), else after the project file
+            String named = i.metadata().get("Name");
+            if (named != null && !named.isBlank()) refName = named.strip();
             diagnostics.report(ProjectMessage.PROJECT_REFERENCE, i.location(), i.include(), refName);
         }
         String outputName = properties.isSet("OutputName") ? properties.get("OutputName") : base;
         String platform = properties.get("Platform");
+        // the package's architecture: InstallerPlatform when the project sets it (WiX's SDK targets pass it as -arch;
+        // projects set it when their Platform is a .NET runtime name such as win-x64), else Platform
+        String architecture = properties.isSet("InstallerPlatform") && !properties.get("InstallerPlatform").isBlank()
+                ? properties.get("InstallerPlatform") : platform;
         String configuration = properties.get("Configuration");
         Path outputDir = properties.isSet("OutputPath") ? file(properties.get("OutputPath"))
                 : sdk ? projectDir.resolve("bin").resolve(platform).resolve(configuration) : projectDir.resolve("bin").resolve(configuration);
@@ -351,6 +359,13 @@ public final class WixProject {
         defines.put("TargetFileName", outputName + ext);
         defines.put("TargetName", outputName);
         defines.put("TargetPath", output.toString());
+        // and the solution's, when the build knows them (MSBuild sets them when it builds a solution; -p gives them
+        // here), unless the project turns them off with DefineSolutionProperties=false
+        if (!"false".equalsIgnoreCase(properties.get("DefineSolutionProperties").strip())) {
+            for (String name : List.of("DevEnvDir", "SolutionDir", "SolutionExt", "SolutionFileName", "SolutionName", "SolutionPath")) {
+                if (properties.isSet(name) && !properties.get(name).isBlank()) defines.put(name, properties.get(name));
+            }
+        }
         for (String d : split(properties.get("DefineConstants"))) {
             int eq = d.indexOf('=');
             defines.put(eq < 0 ? d : d.substring(0, eq).strip(), eq < 0 ? "" : d.substring(eq + 1).strip());
@@ -413,7 +428,7 @@ public final class WixProject {
         }
         if (diagnostics.errorCount() > errorsBefore) return null;
         return new ProjectSettings(file, List.copyOf(sources), List.copyOf(locs), defines, List.copyOf(includeDirs),
-                List.copyOf(bindPaths), List.copyOf(new LinkedHashSet<>(extensionList)), extra.platform != null ? extra.platform : platform,
+                List.copyOf(bindPaths), List.copyOf(new LinkedHashSet<>(extensionList)), extra.platform != null ? extra.platform : architecture,
                 cultures, ices, !bool("SuppressValidation") && !extra.noValidation, warnings, output, compression, properties.all(),
                 List.copyOf(harvests), List.copyOf(groups));
     }

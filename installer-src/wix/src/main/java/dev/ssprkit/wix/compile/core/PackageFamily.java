@@ -214,8 +214,10 @@ public final class PackageFamily implements ElementFamily {
         ctx.children(e, scope.with(Scope.PROPERTY, id)).run();
         if (id == null) return;
         if (value == null && !secure && !hidden && !admin && e.children().isEmpty()) {
-            // an empty <Property Id="X"/> only references a property defined elsewhere, as WiX treats it
-            ctx.reference("Property", id, e.location());
+            // an empty <Property Id="X"/> defines nothing and references nothing: WiX warns (PropertyUseless) and
+            // ignores it (its Compiler.ParsePropertyElement), and real sources keep such elements as documentation of
+            // properties given on the command line (cloudbase-init, an OpenTelemetry installer)
+            ctx.report(CompilerMessage.PROPERTY_USELESS, e.location(), id);
             return;
         }
         // the ErrorDialog property names the dialog that shows errors: it pulls that dialog in, as WiX does
