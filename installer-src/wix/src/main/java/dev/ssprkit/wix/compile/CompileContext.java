@@ -144,6 +144,11 @@ public final class CompileContext {
         section.reference(kind, id, at);
     }
 
+    /** A reference that links the defining fragment in when there is one and is no error when there is none. */
+    public void optionalReference(String kind, String id, SourceLocation at) {
+        section.optionalReference(kind, id, at);
+    }
+
     void useExtension(WixExtension x, SourceLocation at) {
         usedExtensions.add(x);
     }

@@ -164,6 +164,7 @@ public final class Linker {
     private static boolean hasUnresolved(Set<Section> included, Map<SymbolKey, Section> definedIn) {
         for (Section s : included) {
             for (Reference r : s.references()) {
+                if (r.optional()) continue; // followed when the library is loaded for another reason, never a reason to load it
                 if (!definedIn.containsKey(r.target()) && !(r.target().kind().equals("Directory") && StandardDirectories.isStandard(r.target().id()))) return true;
             }
         }

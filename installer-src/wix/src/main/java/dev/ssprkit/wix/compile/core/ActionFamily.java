@@ -279,6 +279,11 @@ public final class ActionFamily implements ElementFamily {
         }
         ctx.children(e, Scope.ROOT).run();
         if (action == null || table == null) return;
+        // placing an action relative to another references that one's placement, as WiX's compiler does (a WixAction
+        // reference): the fragment that schedules it is linked in, e.g. a dialog library's ProgressDlg for a
+        // <Show Dialog="MyDlg" After="ProgressDlg"/>. Optional: a standard action's placement is no fragment's.
+        String relative = before != null ? before : after;
+        if (relative != null) ctx.optionalReference("WixAction", table + "/" + relative, e.location());
         ctx.add(new Scheduled(table, action, condition, sequence, before, after, suppress, overridable, e.location()));
     }
 
