@@ -145,9 +145,12 @@ public final class Linker {
         Set<Section> included = new LinkedHashSet<>();
         Set<SymbolKey> defined = new HashSet<>();
         Deque<Section> queue = new ArrayDeque<>();
+        // sections reached only through optional references (a placement relative to another action) come after all
+        // the others, so they never change the order, and with it the sequencing, of what the build had without them
+        Deque<Section> optional = new ArrayDeque<>();
         queue.add(entry);
-        while (!queue.isEmpty()) {
-            Section s = queue.poll();
+        while (!queue.isEmpty() || !optional.isEmpty()) {
+            Section s = queue.isEmpty() ? optional.poll() : queue.poll();
             if (!included.add(s)) continue;
             for (Symbol sym : s.symbols()) {
                 if (sym instanceof Row row && row.flag(Subdirectories.SHARED) && sym.key() != null) defined.add(sym.key());
@@ -155,7 +158,7 @@ public final class Linker {
             for (Reference r : s.references()) {
                 if (defined.contains(r.target())) continue;
                 Section d = definedIn.get(r.target());
-                if (d != null && !included.contains(d)) queue.add(d);
+                if (d != null && !included.contains(d)) (r.optional() ? optional : queue).add(d);
             }
         }
         return included;
