@@ -1,5 +1,7 @@
 package dev.ssprkit.builder;
 
+import dev.ssprkit.msi.schema.GuidText;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,32 +11,10 @@ import java.util.Locale;
 public final class Guids {
     private Guids() {}
 
-    /**
-     * {@code XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX} in hex digits of either case, braced or not; checked by hand (it
-     * runs for every component of a package, and a regular expression's matcher per call was a large allocation).
-     */
+    /** {@code XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX} in hex digits of either case, braced or not. */
     public static boolean isGuid(String s) {
         if (s == null) return false;
-        boolean braced = s.length() == 38 && s.charAt(0) == '{' && s.charAt(37) == '}';
-        if (!braced && s.length() != 36) return false;
-        return hasGuidShape(s, braced ? 1 : 0, false);
-    }
-
-    /**
-     * True when the 36 characters of {@code s} from {@code from} are hex digits in the 8-4-4-4-12 pattern
-     * (upper-case only when {@code upperOnly}).
-     */
-    public static boolean hasGuidShape(String s, int from, boolean upperOnly) {
-        if (s.length() < from + 36) return false;
-        for (int i = 0; i < 36; i++) {
-            char c = s.charAt(from + i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') return false;
-            } else if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || !upperOnly && c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
+        return s.length() == 36 ? GuidText.hasShape(s, 0, false) : GuidText.isBraced(s, false);
     }
 
     /** Braced, upper-case; throws on anything that is not a GUID. */

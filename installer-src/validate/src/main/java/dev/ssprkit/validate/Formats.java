@@ -1,5 +1,7 @@
 package dev.ssprkit.validate;
 
+import dev.ssprkit.msi.schema.GuidText;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,32 +38,12 @@ public final class Formats {
     /** Upper-case braced GUID, as Windows Installer requires. */
     public static String guid(String v) {
         if (isGuid(v)) return null;
-        if (braced(v) && guidShape(v, false)) return "a GUID must be upper-case";
+        if (GuidText.isBraced(v, false)) return "a GUID must be upper-case";
         return "not a GUID in the form {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}";
     }
 
     public static boolean isGuid(String v) {
-        return v != null && braced(v) && guidShape(v, true);
-    }
-
-    private static boolean braced(String v) {
-        return v.length() == 38 && v.charAt(0) == '{' && v.charAt(37) == '}';
-    }
-
-    /**
-     * The 8-4-4-4-12 hex digits inside the braces (upper-case only when asked), checked by hand: this runs for every
-     * GUID cell of a package, and a regular expression's matcher per cell was a large allocation.
-     */
-    private static boolean guidShape(String v, boolean upperOnly) {
-        for (int i = 0; i < 36; i++) {
-            char c = v.charAt(1 + i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') return false;
-            } else if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || !upperOnly && c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
+        return v != null && GuidText.isBraced(v, true);
     }
 
     /** {@code major[.minor[.build[.revision]]]}, each field 0..65535. */

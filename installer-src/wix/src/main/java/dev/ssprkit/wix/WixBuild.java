@@ -311,9 +311,7 @@ public final class WixBuild {
      * is read (no DTD, no entities); an unreadable source gets {@code .msi} and is reported by the build.
      */
     public static String defaultExtension(Path source) {
-        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
-        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        javax.xml.stream.XMLInputFactory f = dev.ssprkit.wix.source.LocatedXml.hardenedFactory();
         try (java.io.InputStream in = Files.newInputStream(source)) {
             javax.xml.stream.XMLStreamReader r = f.createXMLStreamReader(in);
             try {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
@@ -90,10 +89,7 @@ final class AssemblyStep {
 
     /** The attributes of a manifest's first assemblyIdentity, in document order; null when it cannot be read. */
     private static Map<String, String> identity(Path manifest) {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        XMLInputFactory f = dev.ssprkit.wix.source.LocatedXml.hardenedFactory();
         try (InputStream in = Files.newInputStream(manifest)) {
             XMLStreamReader r = f.createXMLStreamReader(in);
             try {

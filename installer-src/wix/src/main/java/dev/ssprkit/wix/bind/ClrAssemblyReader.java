@@ -45,27 +45,13 @@ record ClrAssemblyReader(String name, String version, String culture, String pub
     }
 
     private static ClrAssemblyReader parse(ByteBuffer b) {
-        if (u16(b, 0) != 0x5A4D) return null;
-        long pe = u32(b, 0x3C);
-        if (u32(b, pe) != 0x00004550) return null;
-        long fh = pe + 4;
-        int machine = u16(b, fh);
-        int sections = u16(b, fh + 2);
-        long opt = fh + 20;
-        int magic = u16(b, opt);
-        long dirs = magic == 0x10B ? opt + 96 : magic == 0x20B ? opt + 112 : -1;
-        if (dirs < 0) return null;
-        long cliRva = u32(b, dirs + 14 * 8); // IMAGE_DIRECTORY_ENTRY_COM_DESCRIPTOR
+        PeImage pe = PeImage.of(b);
+        if (pe == null) return null;
+        long cliRva = pe.directory(14); // IMAGE_DIRECTORY_ENTRY_COM_DESCRIPTOR
         if (cliRva == 0) return null;
-        long sectionTable = opt + u16(b, fh + 16);
-        long[][] map = new long[sections][];
-        for (int i = 0; i < sections; i++) {
-            long sh = sectionTable + 40L * i;
-            map[i] = new long[] {u32(b, sh + 12), Math.max(u32(b, sh + 8), u32(b, sh + 16)), u32(b, sh + 20)};
-        }
-        long cli = offset(map, cliRva);
+        long cli = offset(pe, cliRva);
         long flags = u32(b, cli + 16);
-        long root = offset(map, u32(b, cli + 8));
+        long root = offset(pe, u32(b, cli + 8));
         if (u32(b, root) != 0x424A5342L) return null; // "BSJB"
         int versionLength = (int) u32(b, root + 12);
         if (versionLength > 255) return null; // II.24.2.1: at most 255 bytes
@@ -107,7 +93,7 @@ record ClrAssemblyReader(String name, String version, String culture, String pub
         long culture = index(b, q, s.string);
         String token = token(blob(b, blobs + publicKey));
         String cultureName = string(b, strings + culture);
-        String arch = runtime.startsWith("v1.") ? null : architecture(machine, flags);
+        String arch = runtime.startsWith("v1.") ? null : architecture(pe.machine(), flags);
         return new ClrAssemblyReader(string(b, strings + name), version, cultureName.isEmpty() ? "neutral" : cultureName, token, arch);
     }
 
@@ -182,9 +168,10 @@ record ClrAssemblyReader(String name, String version, String culture, String pub
         return size == 2 ? u16(b, off) : u32(b, off);
     }
 
-    private static long offset(long[][] map, long rva) {
-        for (long[] s : map) if (rva >= s[0] && rva < s[0] + s[1]) return rva - s[0] + s[2];
-        throw new IllegalArgumentException("RVA " + rva + " is in no section");
+    private static long offset(PeImage pe, long rva) {
+        long offset = pe.offset(rva);
+        if (offset < 0) throw new IllegalArgumentException("RVA " + rva + " is in no section");
+        return offset;
     }
 
     /** Row sizes of the metadata tables 0x00-0x1F (ECMA-335 II.22), from the row counts and heap index sizes. */

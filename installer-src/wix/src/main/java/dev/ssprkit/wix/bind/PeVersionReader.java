@@ -2,15 +2,14 @@ package dev.ssprkit.wix.bind;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * Reads the file version and language of a PE image (EXE/DLL) the way the File table wants them: IMAGE_DOS_HEADER
- * e_lfanew → IMAGE_NT_HEADERS → the resource data directory → RT_VERSION (16) → the first name → the first language
+ * Reads the file version and language of a PE image (EXE/DLL) the way the File table wants them: the headers
+ * ({@link PeImage}) → the resource data directory → RT_VERSION (16) → the first name → the first language
  * → VS_VERSIONINFO, whose VS_FIXEDFILEINFO gives dwFileVersionMS/LS and whose VarFileInfo\Translation gives the first
  * language. Every offset is bounds-checked and only the first {@link #MAX_BYTES} of the file are read: garbage gives
  * {@link Optional#empty()}, never an exception.
@@ -23,10 +22,10 @@ public final class PeVersionReader {
     private static final int RT_VERSION = 16;
     private static final long VS_FFI_SIGNATURE = 0xFEEF04BDL;
 
-    private final ByteBuffer b;
+    private final PeImage pe;
 
-    private PeVersionReader(ByteBuffer b) {
-        this.b = b.order(ByteOrder.LITTLE_ENDIAN);
+    private PeVersionReader(PeImage pe) {
+        this.pe = pe;
     }
 
     public static Optional<PeVersion> read(Path file) {
@@ -44,57 +43,25 @@ public final class PeVersionReader {
 
     public static Optional<PeVersion> read(ByteBuffer image) {
         try {
-            return Optional.ofNullable(new PeVersionReader(image.duplicate()).parse());
+            PeImage pe = PeImage.of(image);
+            return pe == null ? Optional.empty() : Optional.ofNullable(new PeVersionReader(pe).parse());
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
     private int u16(long off) {
-        check(off, 2);
-        return b.getShort((int) off) & 0xFFFF;
+        return pe.u16(off);
     }
 
     private long u32(long off) {
-        check(off, 4);
-        return b.getInt((int) off) & 0xFFFFFFFFL;
-    }
-
-    private void check(long off, int len) {
-        if (off < 0 || off + len > b.limit()) throw new IndexOutOfBoundsException("offset " + off);
+        return pe.u32(off);
     }
 
     private PeVersion parse() {
-        if (u16(0) != 0x5A4D) return null; // "MZ"
-        long pe = u32(0x3C); // e_lfanew
-        if (u32(pe) != 0x00004550) return null; // "PE\0\0"
-        long fileHeader = pe + 4;
-        int numberOfSections = u16(fileHeader + 2);
-        int sizeOfOptionalHeader = u16(fileHeader + 16);
-        long opt = fileHeader + 20;
-        int magic = u16(opt);
-        long dataDirs;
-        long numberOfRvaAndSizes;
-        if (magic == 0x10B) { // PE32
-            numberOfRvaAndSizes = u32(opt + 92);
-            dataDirs = opt + 96;
-        } else if (magic == 0x20B) { // PE32+
-            numberOfRvaAndSizes = u32(opt + 108);
-            dataDirs = opt + 112;
-        } else {
-            return null;
-        }
-        if (numberOfRvaAndSizes < 3 || numberOfSections > 96) return null;
-        long resourceRva = u32(dataDirs + 2 * 8); // IMAGE_DIRECTORY_ENTRY_RESOURCE
+        long resourceRva = pe.directory(2); // IMAGE_DIRECTORY_ENTRY_RESOURCE
         if (resourceRva == 0) return null;
-        long sections = opt + sizeOfOptionalHeader;
-        long[][] map = new long[numberOfSections][];
-        for (int i = 0; i < numberOfSections; i++) {
-            long sh = sections + 40L * i; // IMAGE_SECTION_HEADER
-            long virtualSize = u32(sh + 8), virtualAddress = u32(sh + 12), rawSize = u32(sh + 16), rawPointer = u32(sh + 20);
-            map[i] = new long[] {virtualAddress, Math.max(virtualSize, rawSize), rawPointer};
-        }
-        long root = rvaToOffset(map, resourceRva);
+        long root = pe.offset(resourceRva);
         if (root < 0) return null;
         long typeDir = child(root, root, RT_VERSION);
         if (typeDir < 0) return null;
@@ -103,17 +70,10 @@ public final class PeVersionReader {
         long dataEntry = first(root, nameDir);
         if (dataEntry < 0) return null;
         long dataRva = u32(dataEntry), dataSize = u32(dataEntry + 4);
-        long data = rvaToOffset(map, dataRva);
+        long data = pe.offset(dataRva);
         if (data < 0 || dataSize < 92) return null;
-        check(data, (int) Math.min(dataSize, Integer.MAX_VALUE));
+        pe.check(data, Math.min(dataSize, Integer.MAX_VALUE));
         return versionInfo(data, dataSize);
-    }
-
-    private static long rvaToOffset(long[][] map, long rva) {
-        for (long[] s : map) {
-            if (rva >= s[0] && rva < s[0] + s[1]) return rva - s[0] + s[2];
-        }
-        return -1;
     }
 
     /** In a resource directory, the entry with integer id {@code id}: the offset of its subdirectory. */

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
 
 /**
  * A located XML tree for files that are not WiX sources (MSBuild project files), read with the same hardened parser:
@@ -25,6 +27,19 @@ public final class LocatedXml {
             Attribute a = attributes.get(attributeName);
             return a == null ? null : a.value();
         }
+    }
+
+    /**
+     * A StAX factory hardened as the source reader's is: the JDK's own implementation, no DTD, no external entities,
+     * DTDs or schemas. For other XML the build reads (a Win32 assembly's manifest, the first element of a source).
+     */
+    public static XMLInputFactory hardenedFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return f;
     }
 
     /** The root element of {@code file}, or {@code null} after reporting why it cannot be read. */
