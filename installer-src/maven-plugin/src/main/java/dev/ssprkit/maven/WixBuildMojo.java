@@ -258,8 +258,16 @@ public class WixBuildMojo extends AbstractMojo {
                     + " packages (Cultures=" + settings.properties().get("Cultures") + "); <outputFile> is one: pick its culture with <cultures>, one execution per culture");
         }
         try (var harvested = dev.ssprkit.wix.project.HarvestedFragments.of(settings)) {
-            build(MojoProjects.request(settings, harvested, base, platform, vars, bindPaths, locFiles.stream().map(File::toPath).toList(),
-                    cultures, extensions, level, iceNames(), warningPolicy(), allowedRoots.stream().map(File::toPath).toList(), includes, validate), srcs);
+            var own = new dev.ssprkit.wix.project.ProjectRequest.Own(platform, vars, includes, bindPaths,
+                    locFiles.stream().map(File::toPath).toList(), cultures, extensions, level, new java.util.TreeSet<>(iceNames()),
+                    warningPolicy(), validate);
+            BuildRequest request;
+            try {
+                request = MojoProjects.request(settings, harvested, base, own, allowedRoots.stream().map(File::toPath).toList());
+            } catch (RuntimeException e) {
+                throw MojoFailures.raise("ssprkit: ", e); // the project's DefaultCompressionLevel is no WiX level
+            }
+            build(request, srcs);
         } catch (java.io.IOException e) {
             throw new MojoExecutionException("ssprkit: harvesting the HarvestDirectory folders of " + project + ": " + e.getMessage(), e);
         }
