@@ -33,6 +33,8 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     private Map<String, String> env;
     private Path ownedRoot;
     private Process display;
+    /** The pid of the persistent wineserver started at boot, or -1 where it could not be told. */
+    private long server = -1;
 
     private Wine() {}
 
@@ -71,12 +73,14 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         }
         startDisplay();
         if (isEmpty(prefix)) WineTemplate.copyInto(prefix, env);
+        ServerDir.forget(prefix);
         startPersistentServer();
         // On a copy of the booted template this takes about a second (the prefix is up to date), and it starts what a
         // booted prefix runs (services, rpcss, the desktop process) with our pipes, not those of the first program a
         // test runs: started by that program, they would hold its output open until the prefix is killed, and a
         // caller reading output to its end (commons-exec's stream pumps in MsiexecRunner) would time out.
         exec(List.of("wine", system32("wineboot.exe"), "-i"), 300).assertOk();
+        server = ServerDir.of(prefix).servers().stream().findFirst().orElse(-1L); // up by now: wineboot ran on it
     }
 
     /** Runs a program with no pipes of ours (what it leaves running cannot hold them) and waits for it. */
@@ -221,8 +225,8 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
      * {@code null} when the value (or key) does not exist.
      */
     public String regValue(String key, String name) {
-        Tool.Result r = name == null ? wine(system32("reg.exe"), "query", key, "/ve") : wine(system32("reg.exe"), "query", key, "/v", name);
-        if (r.exitCode() != 0) return null;
+        Tool.Result r = regQuery(key, name);
+        if (r == null) return null;
         for (String line : r.stdout().split("\r?\n")) {
             String t = line.strip();
             String[] parts = t.split("    ");
@@ -237,8 +241,8 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
 
     /** The type column (REG_SZ, REG_DWORD...) of one registry value, or null. */
     public String regType(String key, String name) {
-        Tool.Result r = name == null ? wine(system32("reg.exe"), "query", key, "/ve") : wine(system32("reg.exe"), "query", key, "/v", name);
-        if (r.exitCode() != 0) return null;
+        Tool.Result r = regQuery(key, name);
+        if (r == null) return null;
         for (String line : r.stdout().split("\r?\n")) {
             String[] parts = line.strip().split("    ");
             if (parts.length >= 2 && parts[1].startsWith("REG_")
@@ -250,7 +254,35 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     }
 
     public boolean regKeyExists(String key) {
-        return wine(system32("reg.exe"), "query", key).exitCode() == 0;
+        return regQuery(key, "") != null;
+    }
+
+    /**
+     * {@code reg query KEY [/v NAME | /ve]} ({@code name} "" for the whole key): the result, or null when reg.exe says
+     * the key or value does not exist. Any other failure fails the caller with what Wine printed and the state of the
+     * prefix's wineserver: an empty answer from a reg.exe that did not run must not read as "no such value".
+     */
+    private Tool.Result regQuery(String key, String name) {
+        List<String> cmd = new ArrayList<>(List.of("reg", "query", key));
+        if (name == null) cmd.add("/ve");
+        else if (!name.isEmpty()) cmd.addAll(List.of("/v", name));
+        Tool.Result r = wine(cmd.toArray(String[]::new));
+        if (r.exitCode() == 0) return r;
+        if (r.exitCode() == 1 && (r.stdout() + r.stderr()).contains("Unable to find")) return null; // reg.exe's own "not found"
+        throw new AssertionError("wine " + String.join(" ", cmd) + " exited " + r.exitCode() + " without saying the key or value"
+                + " is missing\nstdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr() + "\n" + serverState());
+    }
+
+    /**
+     * Whether the persistent wineserver started at boot still serves this prefix, for failure messages: a wineserver
+     * that died takes the registry changes made since its last save with it, and the next command starts a new one
+     * from what is on disk.
+     */
+    public String serverState() {
+        List<Long> now = ServerDir.of(prefix).servers();
+        if (server < 0) return "wineserver of the prefix now: " + now;
+        return now.contains(server) ? "the prefix's persistent wineserver (pid " + server + ") is still running"
+                : "the prefix's persistent wineserver (pid " + server + ") is gone; serving it now: " + now;
     }
 
     /** Kills this prefix's wineserver (and with it every process of the prefix), then its display. */
@@ -258,6 +290,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     public void close() {
         exec(List.of("wineserver", "-k"), 60);
         exec(List.of("wineserver", "-w"), 60);
+        ServerDir.of(prefix).removeIfUnused();
         if (display != null) {
             display.destroy();
             try {

@@ -143,7 +143,7 @@ class CliWineTest {
         Path logs = dir.resolve("cli-logs");
         String m = wineMsiexec();
         Run install = sspr("install", msi.toString(), "--msiexec", m, "-p", "ENABLELOGGING=1", "--log", logs.resolve("install.log").toString());
-        assertEquals(0, install.code(), install.out() + install.err());
+        assertEquals(0, install.code(), () -> install.out() + install.err() + "\n" + wine.serverState());
         assertEquals("0x1", wine.regValue(SsprKeys.CREDENTIAL_PROVIDER.toString(), "EnableLogging"));
         assertEquals("0x0", wine.regValue(TLS12_KEY.toString(), "TLS12"));
         assertTrue(Files.size(logs.resolve("install.log")) > 0, "the verbose log is written into the created folder");
@@ -158,7 +158,7 @@ class CliWineTest {
         assertTrue(repair.out().contains("\"exitCode\" : 1605"), repair.out());
 
         Run uninstall = sspr("uninstall", msi.toString(), "--msiexec", m, "--log", logs.resolve("uninstall.log").toString(), "--json");
-        assertEquals(0, uninstall.code(), uninstall.out() + uninstall.err());
+        assertEquals(0, uninstall.code(), () -> uninstall.out() + uninstall.err() + "\n" + wine.serverState());
         assertTrue(uninstall.out().contains("\"result\" : \"SUCCESS\""), uninstall.out());
         assertNull(wine.regValue(SsprKeys.CREDENTIAL_PROVIDER.toString(), "EnableLogging"));
         assertFalse(Files.exists(readme));
@@ -166,7 +166,7 @@ class CliWineTest {
         // by ProductCode (Wine answers 0 for a package path that is not installed; Windows and Wine both give 1605 here)
         String productCode = dev.ssprkit.kit.ProductFacts.read(msi).productCode();
         Run again = sspr("uninstall", productCode, "--msiexec", m, "--log", logs.resolve("again.log").toString());
-        assertEquals(14, again.code(), "1605 (arriving as 1605 & 0xFF) maps to 'nothing to do': " + again.err());
+        assertEquals(14, again.code(), () -> "1605 (arriving as 1605 & 0xFF) maps to 'nothing to do': " + again.err() + "\n" + wine.serverState());
         assertTrue(again.err().contains("1605"), again.err());
     }
 
