@@ -99,7 +99,7 @@ final class LocatedXmlParser {
         private final String text;
         private final XMLStreamReader reader;
         private final Deque<OpenElement> open = new ArrayDeque<>();
-        private final List<RawNode> documentNodes = new ArrayList<>();
+        private final ArrayList<RawNode> documentNodes = new ArrayList<>();
         /** Offset just past the last event whose end StAX reports exactly (tags, instructions, comments). */
         private int lastEnd;
 
@@ -144,7 +144,7 @@ final class LocatedXmlParser {
                         break;
                 }
             }
-            return new RawNode.Document(file, List.copyOf(documentNodes));
+            return new RawNode.Document(file, RawNode.children(documentNodes));
         }
 
         private static final int[] NO_NAMES = new int[0];
@@ -186,7 +186,7 @@ final class LocatedXmlParser {
         private void endElement() {
             OpenElement e = open.pop();
             add(new RawNode.Element(e.namespaceUri, e.localName, e.qualifiedName, List.copyOf(e.attributes),
-                    List.copyOf(e.children), e.location));
+                    RawNode.children(e.children), e.location));
             lastEnd = endOffset();
         }
 
@@ -299,7 +299,7 @@ final class LocatedXmlParser {
         final String qualifiedName;
         final List<RawNode.Attribute> attributes;
         final SourceLocation location;
-        final List<RawNode> children = new ArrayList<>();
+        final ArrayList<RawNode> children = new ArrayList<>();
 
         OpenElement(String namespaceUri, String localName, String qualifiedName, List<RawNode.Attribute> attributes,
                     SourceLocation location) {

@@ -50,6 +50,8 @@ final class PreprocessorRun {
     private int nodeCount;
     private int depth;
     private boolean aborted;
+    /** True while the main document is processed: each raw node is released once processed (see {@link RawNode}). */
+    private boolean consuming;
 
     PreprocessorRun(PreprocessorOptions options, Diagnostics diagnostics) {
         this.options = options;
@@ -75,7 +77,12 @@ final class PreprocessorRun {
             }
         }
         Output out = new Output();
-        process(document.nodes(), out, false);
+        consuming = true; // the main document is processed once: each node is let go once processed
+        try {
+            process(document.nodes(), out, false);
+        } finally {
+            consuming = false;
+        }
         SourceElement root = null;
         if (out.elements.isEmpty()) {
             diagnostics.report(PreprocessorMessage.NO_ROOT_ELEMENT, SourceLocation.ofFile(file));
@@ -159,7 +166,9 @@ final class PreprocessorRun {
      */
     private void process(List<RawNode> nodes, Output out, boolean includeLevel) {
         Deque<IfFrame> ifs = new ArrayDeque<>();
+        boolean release = consuming && !nodes.isEmpty();
         for (int i = 0; i < nodes.size() && !aborted; i++) {
+            if (release && i > 0) nodes.set(i - 1, null); // processed (a foreach's body too: the loop skipped past it)
             RawNode node = nodes.get(i);
             boolean active = ifs.isEmpty() || ifs.peek().active();
             if (node instanceof RawNode.Instruction) {
@@ -340,13 +349,22 @@ final class PreprocessorRun {
         }
         String list = IncludeResolver.unquote(data.substring(in + 4));
         List<RawNode> body = nodes.subList(start + 1, end);
-        // WiX splits on every ';', so "a;;b" has an empty middle value.
-        for (String value : variables.substitute(list, pi.location()).split(";", -1)) {
-            if (!spend(pi.location())) {
-                break;
+        boolean outer = consuming;
+        consuming = false; // the body is replayed once per value
+        try {
+            // WiX splits on every ';', so "a;;b" has an empty middle value.
+            for (String value : variables.substitute(list, pi.location()).split(";", -1)) {
+                if (!spend(pi.location())) {
+                    break;
+                }
+                variables.assign(name, value);
+                process(body, out, includeLevel);
             }
-            variables.assign(name, value);
-            process(body, out, includeLevel);
+        } finally {
+            consuming = outer;
+        }
+        if (outer) {
+            for (int i = start + 1; i < end; i++) nodes.set(i, null);
         }
         return end;
     }
@@ -405,9 +423,12 @@ final class PreprocessorRun {
         Path outer = variables.currentFile();
         fileStack.push(real);
         variables.setCurrentFile(file);
+        boolean wasConsuming = consuming;
+        consuming = false; // a parsed include is kept for the next visit of its site (a foreach)
         try {
             process(document.nodes(), out, true);
         } finally {
+            consuming = wasConsuming;
             variables.setCurrentFile(outer);
             fileStack.pop();
         }
