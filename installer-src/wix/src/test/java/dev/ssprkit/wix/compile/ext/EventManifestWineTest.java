@@ -118,7 +118,7 @@ class EventManifestWineTest {
 
         Path installLog = dir.resolve("install.log");
         int installed = wine.msiexec("/i", msi.toString(), "/qn", "/l*v", installLog.toString()).exitCode();
-        String install = log(installLog); Files.copy(installLog, Path.of("/work/scratch/evman/install.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING); Files.copy(msi, Path.of("/work/scratch/evman/evman.msi"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String install = log(installLog);
         assertEquals(0, installed, install);
         indexOf(install, "ConfigureEventManifestRegister: scheduled Wix4RollbackRegisterEventManifest_X64: " + um);
         indexOf(install, "ConfigureEventManifestRegister: scheduled Wix4RegisterEventManifest_X64: " + im);
@@ -140,7 +140,7 @@ class EventManifestWineTest {
 
         Path uninstallLog = dir.resolve("uninstall.log");
         int removed = wine.msiexec("/x", msi.toString(), "/qn", "/l*v", uninstallLog.toString()).exitCode();
-        String uninstall = log(uninstallLog); Files.copy(uninstallLog, Path.of("/work/scratch/evman/uninstall.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String uninstall = log(uninstallLog);
         assertEquals(0, removed, uninstall);
         indexOf(uninstall, "ConfigureEventManifestUnregister: scheduled Wix4RollbackUnregisterEventManifest_X64: " + im);
         indexOf(uninstall, "ConfigureEventManifestUnregister: scheduled Wix4UnregisterEventManifest_X64: " + um);
