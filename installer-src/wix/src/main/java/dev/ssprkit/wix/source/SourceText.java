@@ -9,8 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,19 +24,25 @@ final class SourceText {
 
     private final String text;
     private final int[] lineStarts;
+    /**
+     * The 0-based line of the last offset looked up: the parser asks in document order, so the next answer is
+     * nearly always this line or the next (checked against the index before use, so a stale value is harmless).
+     */
+    private int lastLine;
 
     private SourceText(String text) {
         this.text = text;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        int[] starts = new int[Math.max(16, text.length() / 32)];
+        int count = 1; // starts[0] = 0
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             // XML treats \r\n, \r and \n each as one line break, and so does StAX's line count.
             if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-                starts.add(i + 1);
+                if (count == starts.length) starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+                starts[count++] = i + 1;
             }
         }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.lineStarts = java.util.Arrays.copyOf(starts, count);
     }
 
     /** Thrown when the bytes are not valid in their encoding; carries the position reached. */
@@ -134,8 +138,21 @@ final class SourceText {
 
     /** 1-based line of a character offset. */
     int line(int offset) {
+        return lineIndex(offset) + 1;
+    }
+
+    private int lineIndex(int offset) {
+        int k = lastLine;
+        for (int step = 0; step < 2 && k < lineStarts.length; step++, k++) { // this line or the next
+            if (lineStarts[k] <= offset && (k + 1 == lineStarts.length || offset < lineStarts[k + 1])) {
+                lastLine = k;
+                return k;
+            }
+        }
         int i = java.util.Arrays.binarySearch(lineStarts, offset);
-        return (i >= 0 ? i : -i - 2) + 1;
+        k = Math.max(0, i >= 0 ? i : -i - 2);
+        lastLine = k;
+        return k;
     }
 
     /** The character offset of a 1-based line and column, clamped to the text. */
@@ -151,6 +168,6 @@ final class SourceText {
 
     /** 1-based column of a character offset. */
     int column(int offset) {
-        return offset - lineStarts[line(offset) - 1] + 1;
+        return offset - lineStarts[lineIndex(offset)] + 1;
     }
 }
