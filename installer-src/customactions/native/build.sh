@@ -23,7 +23,8 @@ unset SOURCE_DATE_EPOCH
 
 common="common/strings.c common/log.c common/props.c common/db.c common/cadata.c common/files.c"
 util="util/exec.c util/shellexec.c util/removefolder.c util/internetshortcut.c util/xmldoc.c util/xmlfile.c util/xmlconfig.c util/closeapp.c
-      util/serviceconfig.c util/broadcast.c util/query.c util/lifecycle.c util/validatepath.c util/eventmanifest.c util/removeregkey.c"
+      util/serviceconfig.c util/broadcast.c util/query.c util/lifecycle.c util/validatepath.c util/eventmanifest.c util/removeregkey.c
+      util/accounts.c util/users.c util/userexec.c"
 firewall="firewall/firewall.c"
 
 cflags="-std=c11 -O2 -municode -Wall -Wextra -Werror -Wdate-time -Wformat=2 -Wno-format-nonliteral
@@ -33,7 +34,7 @@ cflags="-std=c11 -O2 -municode -Wall -Wextra -Werror -Wdate-time -Wformat=2 -Wno
 # Hardened PE: ASLR (dynamicbase, high-entropy on x64), DEP (nxcompat); everything from GCC linked statically so
 # the DLLs need only system DLLs.
 ldcommon="-s -static -static-libgcc -Wl,--no-insert-timestamp -Wl,--dynamicbase -Wl,--nxcompat -Wl,--enable-reloc-section"
-syslibs="-luuid -lmsi -lole32 -loleaut32 -lshell32 -lshlwapi -luser32 -ladvapi32 -lkernel32"
+syslibs="-luuid -lmsi -lole32 -loleaut32 -lshell32 -lshlwapi -luser32 -lnetapi32 -ladvapi32 -lkernel32"
 
 build() { # arch cc extra-ldflags
   arch=$1 cc=$2 extra=$3
@@ -56,7 +57,7 @@ build_arm64() {
   a64="--target=aarch64-w64-mingw32 -isystem /usr/x86_64-w64-mingw32/include -fuse-ld=lld -nostdlib -Wno-unused-command-line-argument"
   a64ld="-s -Wl,--no-insert-timestamp -Wl,--dynamicbase -Wl,--nxcompat -Wl,--high-entropy-va -Wl,--image-base=0x180000000
          -Wl,--entry=ssprkit_dll_entry -L$libs"
-  a64libs="-lmsi -lole32 -loleaut32 -lshell32 -lshlwapi -luser32 -ladvapi32 -lkernel32 -lmsvcrt"
+  a64libs="-lmsi -lole32 -loleaut32 -lshell32 -lshlwapi -luser32 -lnetapi32 -ladvapi32 -lkernel32 -lmsvcrt"
   # the runtime stand-in sets the stack guard, so it is built without the protector
   # shellcheck disable=SC2086
   clang $a64 $cflags -fno-stack-protector -c arm64/runtime.c -o "$libs/runtime.o"

@@ -35,6 +35,8 @@ public final class CustomActionTypes {
     public static final int DEFERRED = DLL_IN_BINARY | IN_SCRIPT;
     /** Execute="deferred" Impersonate="no" Return="check". */
     public static final int DEFERRED_SYSTEM = DLL_IN_BINARY | IN_SCRIPT | NO_IMPERSONATE;
+    /** Execute="commit" Impersonate="no" Return="ignore". */
+    public static final int COMMIT_SYSTEM_IGNORE = DLL_IN_BINARY | IN_SCRIPT | COMMIT | NO_IMPERSONATE | CONTINUE;
     /** Execute="rollback" Impersonate="no" Return="check". */
     public static final int ROLLBACK_SYSTEM = DLL_IN_BINARY | IN_SCRIPT | ROLLBACK | NO_IMPERSONATE;
 }

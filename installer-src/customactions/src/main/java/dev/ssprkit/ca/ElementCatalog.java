@@ -146,6 +146,21 @@ final class ElementCatalog {
                 b.standard(EXECUTE, "RemoveRegistryValues", 2600);
                 b.also.add(ElementFamily.XML_FILE);
             }
+            case USER -> {
+                // WiX's util library: ConfigureUsers immediate before InstallFiles; CreateUser deferred, CreateUserRollback
+                // rollback, RemoveUser commit (a removed user cannot be brought back) and Return="ignore", all three
+                // HideTarget (their data holds the password) and not impersonated. WiX v3 runs the RemoveUser entry point
+                // for its rollback action and keeps these in its ScaSchedule/ScaExecute DLLs; ours are all in WixCA.
+                b.tables.add(ExtensionTables.user(g));
+                b.tables.add(ExtensionTables.group(g));
+                b.tables.add(ExtensionTables.userGroup(g));
+                String configure = b.action("ConfigureUsers", "ConfigureUsers", "ConfigureUsers", IMMEDIATE);
+                b.action("CreateUser", "CreateUser", "CreateUser", DEFERRED_SYSTEM | HIDE_TARGET);
+                b.action("CreateUserRollback", "CreateUserRollback", g == SchemaGeneration.V4 ? "CreateUserRollback" : "RemoveUser", ROLLBACK_SYSTEM | HIDE_TARGET);
+                b.action("RemoveUser", "RemoveUser", "RemoveUser", COMMIT_SYSTEM_IGNORE | HIDE_TARGET);
+                b.sequence.add(SequenceEntry.before(EXECUTE, configure, NT_ABOVE_400, "InstallFiles"));
+                b.standard(EXECUTE, "InstallFiles", 4000);
+            }
             case FIREWALL_EXCEPTION -> {
                 b.tables.add(ExtensionTables.firewallException(g));
                 String uninstall = b.action("WixSchedFirewallExceptionsUninstall", "SchedFirewallExceptionsUninstall", "SchedFirewallExceptionsUninstall", IMMEDIATE);

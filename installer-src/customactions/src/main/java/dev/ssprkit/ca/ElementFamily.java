@@ -22,6 +22,8 @@ public enum ElementFamily {
     SERVICE_CONFIG(LibraryKind.UTIL),
     /** util:EventManifest (also needs {@link #XML_FILE}: its registering action is placed after SchedXmlFile). */
     EVENT_MANIFEST(LibraryKind.UTIL),
+    /** util:User (under a Component), util:GroupRef, util:Group: the User, Group and UserGroup tables. */
+    USER(LibraryKind.UTIL),
     /** fire:FirewallException. */
     FIREWALL_EXCEPTION(LibraryKind.FIREWALL),
     /** WixBroadcastSettingChange. */

@@ -159,6 +159,40 @@ public final class ExtensionTables {
                 s("File", 72).key().cat(FORMATTED).doc("Name of event manifest file"));
     }
 
+    /**
+     * util:User (v4 Wix4User with Comment, v3 User): Component_ null for a user only declared for references.
+     * Attributes: see the DLL's accounts.h (WiX's user attribute bits).
+     */
+    public static TableSchema user(SchemaGeneration g) {
+        boolean v4 = g == SchemaGeneration.V4;
+        List<Col> cols = new ArrayList<>(List.of(
+                key("User").doc("Primary key, non-localized token"),
+                s("Component_", 72).nullable().cat(TEXT).ref("Component").doc("Foreign key, Component used to determine install state"),
+                s("Name", 255).cat(FORMATTED).doc("User name"),
+                s("Domain", 255).nullable().cat(FORMATTED).doc("User domain"),
+                s("Password", 255).nullable().cat(FORMATTED).doc("User password")));
+        if (v4) cols.add(s("Comment", 255).nullable().cat(FORMATTED).doc("User comment"));
+        cols.add(i4("Attributes").nullable().range(0, 65535).doc("Attributes describing how to create the user"));
+        return table(v4 ? "Wix4User" : "User", cols.toArray(Col[]::new));
+    }
+
+    /** util:Group (v4 Wix4Group, v3 Group): a group users join; Component_ is null (WiX v3/v4 groups are only declared). */
+    public static TableSchema group(SchemaGeneration g) {
+        return table(g == SchemaGeneration.V4 ? "Wix4Group" : "Group",
+                key("Group").doc("Primary key, non-localized token"),
+                s("Component_", 72).nullable().cat(TEXT).ref("Component").doc("Foreign key, Component used to determine install state"),
+                s("Name", 255).cat(FORMATTED).doc("Group name"),
+                s("Domain", 255).nullable().cat(FORMATTED).doc("Group domain"));
+    }
+
+    /** util:GroupRef under util:User (v4 Wix4UserGroup, v3 UserGroup): both columns form the key. */
+    public static TableSchema userGroup(SchemaGeneration g) {
+        boolean v4 = g == SchemaGeneration.V4;
+        return table(v4 ? "Wix4UserGroup" : "UserGroup",
+                s("User_", 72).key().cat(IDENTIFIER).ref(v4 ? "Wix4User" : "User").doc("User to be joined to a Group."),
+                s("Group_", 72).key().cat(IDENTIFIER).ref(v4 ? "Wix4Group" : "Group").doc("Group to join User to."));
+    }
+
     /** fire:FirewallException. Attributes 0x1 = ignore failures; Profile 1/2/4/0x7fffffff; Direction (v4) 1 in, 2 out. */
     public static TableSchema firewallException(SchemaGeneration g) {
         boolean v4 = g == SchemaGeneration.V4;
