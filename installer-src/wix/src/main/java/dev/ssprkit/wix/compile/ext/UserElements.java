@@ -61,7 +61,10 @@ final class UserElements {
         if (schedule) return LibraryElements.use(ctx, e, "util:" + e.localName(), ElementFamily.USER);
         ElementSupport s = CustomActionLibrary.support(ElementFamily.USER, LibraryElements.generation(e),
                 CustomActionLibrarySections.architecture(ctx.platform()));
-        for (TableSchema t : s.tables()) ctx.declareTable(t);
+        for (TableSchema t : s.tables()) {
+            ctx.declareTable(t);
+            ctx.reference("CustomTable", t.name(), e.location()); // the library's table fragment: the table exists with its rows
+        }
         return s;
     }
 
