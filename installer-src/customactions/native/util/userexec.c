@@ -92,6 +92,19 @@ static UINT create_or_update(MSIHANDLE h, const WCHAR *server, const WCHAR *name
     return ERROR_SUCCESS;
 }
 
+/* The server holding the user and its "domain\name": ERROR_SUCCESS, or the error (nothing to free then). */
+static DWORD locate(const WCHAR *domain, const WCHAR *name, WCHAR **server, WCHAR **account)
+{
+    *account = NULL;
+    DWORD er = acct_server(domain, server);
+    if (er != ERROR_SUCCESS) return er;
+    *account = acct_qualified(domain, name);
+    if (*account) return ERROR_SUCCESS;
+    ca_free(*server);
+    *server = NULL;
+    return ERROR_OUTOFMEMORY;
+}
+
 static UINT grant(MSIHANDLE h, const WCHAR *account, const WCHAR *right)
 {
     DWORD er = acct_set_right(account, right, TRUE);
@@ -119,13 +132,10 @@ CA_EXPORT CreateUser(MSIHANDLE h)
     UINT result = r.failed ? cad_fail(h, &r) : ERROR_SUCCESS;
     WCHAR *server = NULL, *account = NULL;
     if (result == ERROR_SUCCESS) {
-        DWORD er = acct_server(domain, &server);
-        account = acct_qualified(domain, name);
+        DWORD er = locate(domain, name, &server, &account);
         if (er != ERROR_SUCCESS) {
             ca_log(h, L"user %ls: no domain controller found for %ls", name, domain);
             result = ca_fail_win32(h, L"DsGetDcName", er);
-        } else if (!account) {
-            result = ca_fail_win32(h, L"allocating", ERROR_OUTOFMEMORY);
         }
     }
     if (result == ERROR_SUCCESS && !(attributes & USR_DONT_CREATE)) result = create_or_update(h, server, name, comment, password, attributes);
@@ -180,9 +190,8 @@ static UINT undo(MSIHANDLE h)
     UINT result = r.failed ? cad_fail(h, &r) : ERROR_SUCCESS;
     WCHAR *server = NULL, *account = NULL;
     if (result == ERROR_SUCCESS) {
-        DWORD er = acct_server(domain, &server);
-        account = acct_qualified(domain, name);
-        if (er != ERROR_SUCCESS || !account) {
+        DWORD er = locate(domain, name, &server, &account);
+        if (er != ERROR_SUCCESS) {
             ca_log(h, L"user %ls: no domain controller found for %ls (error %lu); nothing undone", name, domain, (unsigned long)er);
             result = ERROR_INSTALL_FAILURE;
         }
