@@ -11,7 +11,12 @@ public final class Extensions {
     private Extensions() {}
 
     private static WixExtension known(String id, String title, String v3, String v4, String... names) {
-        return new WixExtension(id, title, Set.of(v3, v4), Set.of(names), List.of());
+        // in the order written (Set.of iterates in an order that changes from run to run, and messages list these)
+        return new WixExtension(id, title, ordered(v3, v4), ordered(names), List.of());
+    }
+
+    private static Set<String> ordered(String... values) {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(values)));
     }
 
     private static WixExtension compiled(WixExtension known, ElementFamily... families) {
