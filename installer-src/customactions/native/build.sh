@@ -24,7 +24,7 @@ unset SOURCE_DATE_EPOCH
 common="common/strings.c common/log.c common/props.c common/db.c common/cadata.c common/files.c"
 util="util/exec.c util/shellexec.c util/removefolder.c util/internetshortcut.c util/xmldoc.c util/xmlfile.c util/xmlconfig.c util/closeapp.c
       util/serviceconfig.c util/broadcast.c util/query.c util/lifecycle.c util/validatepath.c util/eventmanifest.c util/removeregkey.c
-      util/accounts.c util/users.c util/userexec.c"
+      util/accounts.c util/users.c util/userexec.c util/netfx.c"
 firewall="firewall/firewall.c"
 
 cflags="-std=c11 -O2 -municode -Wall -Wextra -Werror -Wdate-time -Wformat=2 -Wno-format-nonliteral
@@ -45,6 +45,8 @@ build() { # arch cc extra-ldflags
   $cc $cflags -shared -o "$out/ssprkit-fw-$arch.dll" $common $firewall firewall/ssprkit-fw.def $ldcommon $extra $syslibs
   # shellcheck disable=SC2086
   $cc $cflags -o "$out/ssprkit-test-sleeper-$arch.exe" fixtures/sleeper.c $ldcommon $extra -lkernel32
+  # shellcheck disable=SC2086
+  $cc $cflags -o "$out/ssprkit-test-ngen-$arch.exe" fixtures/ngen.c $ldcommon $extra -lkernel32
 }
 
 build_arm64() {

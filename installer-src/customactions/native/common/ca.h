@@ -105,6 +105,11 @@ int ca_record_int(MSIHANDLE rec, UINT field, int def);
 /* TRUE when the component is being installed (local or source) / removed in this transaction. */
 BOOL ca_component_installing(MSIHANDLE h, const WCHAR *component);
 BOOL ca_component_removing(MSIHANDLE h, const WCHAR *component);
+/* What a transaction does with a component, in WiX's terms: installing = asked to be local or from source, or left as
+ * it is while present; reinstalling = asked to be local, from source or default while present; removing = asked to be
+ * absent (or removed) while present. FALSE (logged) when the component has no state. */
+typedef struct { BOOL installing, reinstalling, removing; } ca_change_t;
+BOOL ca_component_change(MSIHANDLE h, const WCHAR *component, ca_change_t *c);
 /* Schedules a deferred, rollback or commit action with its CustomActionData. */
 UINT ca_schedule(MSIHANDLE h, const WCHAR *action, const WCHAR *data);
 /* TRUE when the CustomAction table has this action (used to pick WiX v3 or v4 action names). */
@@ -151,6 +156,11 @@ long long cad_get_int(cad_reader_t *r, long long min, long long max);
 BOOL cad_get_hex(cad_reader_t *r, BYTE **bytes, size_t *n, size_t max);
 /* Logs why the data was rejected and returns ERROR_INSTALL_FAILURE. */
 UINT cad_fail(MSIHANDLE h, const cad_reader_t *r);
+
+/* ---- running a program (util/exec.c) ---- */
+/* Runs the command line (its program quoted) without a window and waits for it; each output line is logged unless
+ * log_output is FALSE. ERROR_SUCCESS for exit code 0; otherwise a logged failure. view64: the 64-bit file-system view. */
+UINT ca_run_command(MSIHANDLE h, WCHAR *command, BOOL log_output, BOOL view64);
 
 /* ---- files ---- */
 BOOL ca_path_is_directory(const WCHAR *path);

@@ -97,6 +97,22 @@ BOOL ca_component_removing(MSIHANDLE h, const WCHAR *component)
     return action == INSTALLSTATE_ABSENT;
 }
 
+static BOOL present(INSTALLSTATE s)
+{
+    return s == INSTALLSTATE_LOCAL || s == INSTALLSTATE_SOURCE;
+}
+
+BOOL ca_component_change(MSIHANDLE h, const WCHAR *component, ca_change_t *c)
+{
+    INSTALLSTATE installed, action;
+    c->installing = c->reinstalling = c->removing = FALSE;
+    if (!component_states(h, component, &installed, &action)) return FALSE;
+    c->installing = action == INSTALLSTATE_LOCAL || action == INSTALLSTATE_SOURCE || (action == INSTALLSTATE_DEFAULT && present(installed));
+    c->reinstalling = (action == INSTALLSTATE_LOCAL || action == INSTALLSTATE_SOURCE || action == INSTALLSTATE_DEFAULT) && present(installed);
+    c->removing = (action == INSTALLSTATE_ABSENT || action == INSTALLSTATE_REMOVED) && present(installed);
+    return TRUE;
+}
+
 UINT ca_schedule(MSIHANDLE h, const WCHAR *action, const WCHAR *data)
 {
     UINT er = MsiSetPropertyW(h, action, data);

@@ -34,24 +34,6 @@ static const WCHAR *action_name(ca_gen_t gen, em_action_t which)
     return gen == CA_GEN_V4 ? v4[which] : v3[which];
 }
 
-static BOOL present(INSTALLSTATE s)
-{
-    return s == INSTALLSTATE_LOCAL || s == INSTALLSTATE_SOURCE;
-}
-
-/* The component's installed and requested states; FALSE (logged) when it has none. */
-static BOOL states(MSIHANDLE h, const WCHAR *component, INSTALLSTATE *installed, INSTALLSTATE *action)
-{
-    *installed = INSTALLSTATE_UNKNOWN;
-    *action = INSTALLSTATE_UNKNOWN;
-    UINT er = MsiGetComponentStateW(h, component, installed, action);
-    if (er != ERROR_SUCCESS) {
-        ca_log(h, L"component %ls has no state (error %u); its event manifest is left alone", component, er);
-        return FALSE;
-    }
-    return TRUE;
-}
-
 /* `"wevtutil.exe" <verb> "<manifest>"`, or NULL (logged) when the path cannot be quoted or is too long. */
 static WCHAR *command(MSIHANDLE h, const WCHAR *verb, const WCHAR *manifest)
 {
@@ -117,18 +99,13 @@ static UINT configure(MSIHANDLE h, BOOL registering)
     unsigned count = 0;
     while (result == ERROR_SUCCESS && MsiViewFetch(view, &rec) == ERROR_SUCCESS) {
         WCHAR *component = NULL, *raw = NULL, *manifest = NULL;
-        INSTALLSTATE installed, action;
+        ca_change_t change;
         if (ca_record_string(h, rec, 1, &component) != ERROR_SUCCESS || ca_record_string(h, rec, 2, &raw) != ERROR_SUCCESS) {
             result = ERROR_INSTALL_FAILURE;
             goto next;
         }
-        if (!states(h, component, &installed, &action)) goto next;
-        /* installing: asked to be local or from source, or left as it is while present (WiX's "installing" test) */
-        BOOL installing = action == INSTALLSTATE_LOCAL || action == INSTALLSTATE_SOURCE
-                || (action == INSTALLSTATE_DEFAULT && present(installed));
-        BOOL reinstalling = (action == INSTALLSTATE_LOCAL || action == INSTALLSTATE_SOURCE || action == INSTALLSTATE_DEFAULT)
-                && present(installed);
-        BOOL removing = (action == INSTALLSTATE_ABSENT || action == INSTALLSTATE_REMOVED) && present(installed);
+        if (!ca_component_change(h, component, &change)) goto next;
+        BOOL installing = change.installing, reinstalling = change.reinstalling, removing = change.removing;
         if (registering ? !installing : !(removing || reinstalling)) goto next;
         if (ca_format(h, raw, &manifest) != ERROR_SUCCESS) {
             result = ERROR_INSTALL_FAILURE;

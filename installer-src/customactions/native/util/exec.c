@@ -71,7 +71,7 @@ static void drain(HANDLE pipe, output_log_t *o)
     }
 }
 
-static UINT run_command(MSIHANDLE h, WCHAR *command, BOOL log_output, BOOL view64)
+UINT ca_run_command(MSIHANDLE h, WCHAR *command, BOOL log_output, BOOL view64)
 {
     SECURITY_ATTRIBUTES sa = {sizeof(sa), NULL, TRUE};
     HANDLE read_end = NULL, write_end = NULL, nul = INVALID_HANDLE_VALUE;
@@ -166,7 +166,7 @@ static UINT exec_entry(MSIHANDLE h, const WCHAR *entry, const WCHAR *property, B
     } else {
         if (log_io) ca_log(h, L"running %ls", command);
         else ca_log(h, L"running a command (silent: command line and output are not logged)");
-        er = run_command(h, command, log_io, view64);
+        er = ca_run_command(h, command, log_io, view64);
     }
     ca_free(command);
     return er;

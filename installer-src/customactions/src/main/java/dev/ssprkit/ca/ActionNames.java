@@ -7,7 +7,7 @@ package dev.ssprkit.ca;
  *       and deferred actions alike; binaries {@code Wix4UtilCA_X64}, {@code Wix4FWCA_X64}.</li>
  *   <li>WiX v3 ({@code caSuffix.wxi}): the name itself on x86; on x64 {@code _x64} for immediate actions and
  *       {@code _64} for deferred ones; binaries {@code WixCA}/{@code WixCA_x64}, {@code WixFirewallCA}/
- *       {@code WixFirewallCA_x64}. (WiX 3.x's util wixlib ships most actions only as 32-bit; for x64 packages we
+ *       {@code WixFirewallCA_x64}, {@code NetFxCA}/{@code NetFxCA_x64}. (WiX 3.x's util wixlib ships most actions only as 32-bit; for x64 packages we
  *       use our 64-bit DLL under this x64 naming, as v3 itself does for SecureObjects.)</li>
  * </ul>
  * Our DLLs schedule deferred actions by these names, so both sides must agree (the Wine tests prove they do).
@@ -34,6 +34,7 @@ final class ActionNames {
                 case UTIL -> "Wix4UtilCA_";
                 case FIREWALL -> "Wix4FWCA_";
                 case UI -> "WixUiCa_";
+                case NETFX -> "Wix4NetFxCA_";
             };
             return stem + v4Suffix(a);
         }
@@ -41,6 +42,7 @@ final class ActionNames {
             case UTIL -> "WixCA";
             case FIREWALL -> "WixFirewallCA";
             case UI -> "WixUIWixca"; // WiX v3's UI extension shipped this one (x86) binary
+            case NETFX -> "NetFxCA"; // v3's NetFxExtension_Platform.wxi: NetFxCA$(var.Suffix)
         };
         return switch (a) {
             case X86 -> base;

@@ -10,7 +10,7 @@ import static dev.ssprkit.ca.CustomActionTypes.*;
 /**
  * The actions, placements and conditions WiX schedules for each family, from WiX's own extension libraries:
  * v4.0 {@code src/ext/Util/wixlib/UtilExtension_Platform.wxi} and {@code src/ext/Firewall/wixlib/
- * FirewallExtension_Platform.wxi} (tag v4.0.6); v3 {@code src/ext/UtilExtension/wixlib/UtilExtension_Platform.wxi}
+ * FirewallExtension_Platform.wxi}, {@code src/ext/NetFx/wixlib/NetFxExtension_Platform.wxi} (tag v4.0.6); v3 {@code src/ext/UtilExtension/wixlib/UtilExtension_Platform.wxi}
  * and {@code src/ext/FirewallExtension/wixlib/FirewallExtension_Platform.wxi}. Types from {@link CustomActionTypes}.
  */
 final class ElementCatalog {
@@ -160,6 +160,24 @@ final class ElementCatalog {
                 b.action("RemoveUser", "RemoveUser", "RemoveUser", COMMIT_SYSTEM_IGNORE | HIDE_TARGET);
                 b.sequence.add(SequenceEntry.before(EXECUTE, configure, NT_ABOVE_400, "InstallFiles"));
                 b.standard(EXECUTE, "InstallFiles", 4000);
+            }
+            case NATIVE_IMAGE -> {
+                // WiX's NetFx library (v3 and v4.0 NetFxExtension_Platform.wxi): SchedNetFx immediate before InstallFiles;
+                // ExecNetFx as deferred and commit actions, not impersonated, Return="ignore", placed after
+                // MsiPublishAssemblies in this order: CommitUninstall (RollbackDisabled <> 1), Uninstall (= 1),
+                // CommitInstall (<> 1), Install (= 1). The scheduling action sets all four actions' data.
+                b.tables.add(ExtensionTables.nativeImage(g));
+                String sched = b.action("NetFxScheduleNativeImage", "NetFxScheduleNativeImage", "SchedNetFx", IMMEDIATE);
+                String install = b.action("NetFxExecuteNativeImageInstall", "NetFxExecuteNativeImageInstall", "ExecNetFx", DEFERRED_SYSTEM | CONTINUE);
+                String commitInstall = b.action("NetFxExecuteNativeImageCommitInstall", "NetFxExecuteNativeImageCommitInstall", "ExecNetFx", COMMIT_SYSTEM_IGNORE);
+                String uninstall = b.action("NetFxExecuteNativeImageUninstall", "NetFxExecuteNativeImageUninstall", "ExecNetFx", DEFERRED_SYSTEM | CONTINUE);
+                String commitUninstall = b.action("NetFxExecuteNativeImageCommitUninstall", "NetFxExecuteNativeImageCommitUninstall", "ExecNetFx", COMMIT_SYSTEM_IGNORE);
+                b.sequence.add(SequenceEntry.before(EXECUTE, sched, null, "InstallFiles"));
+                b.sequence.add(SequenceEntry.after(EXECUTE, commitUninstall, "RollbackDisabled <> 1", "MsiPublishAssemblies"));
+                b.sequence.add(SequenceEntry.after(EXECUTE, uninstall, "RollbackDisabled = 1", commitUninstall));
+                b.sequence.add(SequenceEntry.after(EXECUTE, commitInstall, "RollbackDisabled <> 1", uninstall));
+                b.sequence.add(SequenceEntry.after(EXECUTE, install, "RollbackDisabled = 1", commitInstall));
+                b.standard(EXECUTE, "InstallFiles", 4000).standard(EXECUTE, "MsiPublishAssemblies", 6250);
             }
             case FIREWALL_EXCEPTION -> {
                 b.tables.add(ExtensionTables.firewallException(g));

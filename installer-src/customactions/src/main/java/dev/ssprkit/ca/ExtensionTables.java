@@ -193,6 +193,21 @@ public final class ExtensionTables {
                 s("Group_", 72).key().cat(IDENTIFIER).ref(v4 ? "Wix4Group" : "Group").doc("Group to join User to."));
     }
 
+    /**
+     * netfx:NativeImage (WiX v3 NetFxExtension {@code data/tables.xml} NetFxNativeImage, v4 NetfxTableDefinitions
+     * Wix4NetFxNativeImage: the same columns). Attributes: Debug 0x1, Dependencies="no" 0x2, Profile 0x4, 32-bit 0x8,
+     * 64-bit 0x10.
+     */
+    public static TableSchema nativeImage(SchemaGeneration g) {
+        return table(g == SchemaGeneration.V4 ? "Wix4NetFxNativeImage" : "NetFxNativeImage",
+                key("NetFxNativeImage").doc("The primary key, a non-localized token."),
+                s("File_", 72).cat(IDENTIFIER).ref("File").doc("The assembly for which a native image will be generated."),
+                i2("Priority").range(0, 3).doc("The priority for generating this native image: 0 is synchronous, 1-3 represent various levels of queued generation."),
+                i4("Attributes").range(0, 2147483647).doc("Integer containing bit flags representing native image attributes."),
+                s("File_Application", 72).nullable().cat(FORMATTED).doc("The application which loads this assembly."),
+                s("Directory_ApplicationBase", 72).nullable().cat(FORMATTED).doc("The directory containing the application which loads this assembly."));
+    }
+
     /** fire:FirewallException. Attributes 0x1 = ignore failures; Profile 1/2/4/0x7fffffff; Direction (v4) 1 in, 2 out. */
     public static TableSchema firewallException(SchemaGeneration g) {
         boolean v4 = g == SchemaGeneration.V4;

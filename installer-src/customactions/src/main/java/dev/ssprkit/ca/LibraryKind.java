@@ -3,10 +3,11 @@ package dev.ssprkit.ca;
 /**
  * The WiX extension libraries we stand in for: the util extension's entry points and the firewall extension's (a
  * separate binary, as in WiX); the UI extension's one entry point, ValidatePath, lives in our util DLL, which the UI
- * extension's binary ids (WixUIWixca, WixUiCa_*) name.
+ * extension's binary ids (WixUIWixca, WixUiCa_*) name; so do the NetFx extension's SchedNetFx and ExecNetFx, which its
+ * binary ids (NetFxCA, NetFxCA_x64, Wix4NetFxCA_*) name.
  */
 public enum LibraryKind {
-    UTIL("ssprkit-util", "util"), FIREWALL("ssprkit-fw", "firewall"), UI("ssprkit-util", "UI");
+    UTIL("ssprkit-util", "util"), FIREWALL("ssprkit-fw", "firewall"), UI("ssprkit-util", "UI"), NETFX("ssprkit-util", "NetFx");
 
     private final String fileStem;
     private final String extension;
@@ -21,7 +22,7 @@ public enum LibraryKind {
         return fileStem + "-" + architecture.label() + ".dll";
     }
 
-    /** The WiX extension whose entry points this DLL has ({@code util} or {@code firewall}). */
+    /** The WiX extension whose entry points this binary id stands for ({@code util}, {@code firewall}, {@code UI}, {@code NetFx}). */
     public String extension() {
         return extension;
     }
