@@ -179,6 +179,25 @@ final class ElementCatalog {
                 b.sequence.add(SequenceEntry.after(EXECUTE, install, "RollbackDisabled = 1", commitInstall));
                 b.standard(EXECUTE, "InstallFiles", 4000).standard(EXECUTE, "MsiPublishAssemblies", 6250);
             }
+            case FILE_SHARE -> {
+                // WiX's util library (v3 and v4 UtilExtension_Platform.wxi): ConfigureSmbInstall immediate after
+                // InstallFiles, ConfigureSmbUninstall immediate after RemoveFiles (both VersionNT > 400); CreateSmb and
+                // DropSmb deferred, not impersonated, HideTarget; their rollbacks (CreateSmbRollback runs DropSmb,
+                // DropSmbRollback runs CreateSmb) Return="ignore". Types as WiX's UtilExtensionFixture lists them:
+                // 1, 1, 11265, 11585, 11265, 11585. The User table comes with it: permissions reference users.
+                b.tables.add(ExtensionTables.fileShare(g));
+                b.tables.add(ExtensionTables.fileSharePermissions(g));
+                b.tables.add(ExtensionTables.user(g));
+                String install = b.action("ConfigureSmbInstall", "ConfigureSmbInstall", "ConfigureSmbInstall", IMMEDIATE);
+                String uninstall = b.action("ConfigureSmbUninstall", "ConfigureSmbUninstall", "ConfigureSmbUninstall", IMMEDIATE);
+                b.action("CreateSmb", "CreateSmb", "CreateSmb", DEFERRED_SYSTEM | HIDE_TARGET);
+                b.action("CreateSmbRollback", "CreateSmbRollback", "DropSmb", ROLLBACK_SYSTEM | CONTINUE | HIDE_TARGET);
+                b.action("DropSmb", "DropSmb", "DropSmb", DEFERRED_SYSTEM | HIDE_TARGET);
+                b.action("DropSmbRollback", "DropSmbRollback", "CreateSmb", ROLLBACK_SYSTEM | CONTINUE | HIDE_TARGET);
+                b.sequence.add(SequenceEntry.after(EXECUTE, install, NT_ABOVE_400, "InstallFiles"));
+                b.sequence.add(SequenceEntry.after(EXECUTE, uninstall, NT_ABOVE_400, "RemoveFiles"));
+                b.standard(EXECUTE, "InstallFiles", 4000).standard(EXECUTE, "RemoveFiles", 3500);
+            }
             case FIREWALL_EXCEPTION -> {
                 b.tables.add(ExtensionTables.firewallException(g));
                 String uninstall = b.action("WixSchedFirewallExceptionsUninstall", "SchedFirewallExceptionsUninstall", "SchedFirewallExceptionsUninstall", IMMEDIATE);

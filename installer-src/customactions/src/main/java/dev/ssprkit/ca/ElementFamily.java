@@ -24,6 +24,8 @@ public enum ElementFamily {
     EVENT_MANIFEST(LibraryKind.UTIL),
     /** util:User (under a Component), util:GroupRef, util:Group: the User, Group and UserGroup tables. */
     USER(LibraryKind.UTIL),
+    /** util:FileShare (under a Component) with its util:FileSharePermission children: FileShare and FileSharePermissions. */
+    FILE_SHARE(LibraryKind.UTIL),
     /** netfx:NativeImage (in a File): NGen native images, in the NetFx extension's binary (our util DLL). */
     NATIVE_IMAGE(LibraryKind.NETFX),
     /** fire:FirewallException. */

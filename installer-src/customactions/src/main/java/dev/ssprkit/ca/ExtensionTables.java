@@ -208,6 +208,34 @@ public final class ExtensionTables {
                 s("Directory_ApplicationBase", 72).nullable().cat(FORMATTED).doc("The directory containing the application which loads this assembly."));
     }
 
+    /**
+     * util:FileShare (v4 Wix4FileShare, v3 FileShare), columns as WiX's table definitions give them (v3 tables.xml,
+     * v4 UtilTableDefinitions): v3 also has User_ and Permissions, which WiX's v3 compiler leaves empty.
+     */
+    public static TableSchema fileShare(SchemaGeneration g) {
+        boolean v4 = g == SchemaGeneration.V4;
+        List<Col> cols = new ArrayList<>(List.of(
+                key(v4 ? "Wix4FileShare" : "FileShare").doc("Primary key, non-localized identifier"),
+                s("ShareName", 255).cat(FORMATTED).doc("The actual share name used"),
+                s("Component_", 72).cat(IDENTIFIER).ref("Component").doc("Foreign key into the Component table used to determine install state"),
+                s("Description", 255).nullable().cat(TEXT).doc("Description string displayed for the file share"),
+                s("Directory_", 72).cat(IDENTIFIER).ref("Directory").doc("Foreign key referencing directory that the share is created on")));
+        if (!v4) {
+            cols.add(s("User_", 72).nullable().cat(IDENTIFIER).ref("User").doc("Foreign key, User to give access permissions to"));
+            cols.add(i4("Permissions").nullable().doc("Permissions int, as on EXPLICIT_ACCESS.grfAccessPermissions in MSDN"));
+        }
+        return table(v4 ? "Wix4FileShare" : "FileShare", cols.toArray(Col[]::new));
+    }
+
+    /** util:FileSharePermission (v4 Wix4FileSharePermissions, v3 FileSharePermissions): share and user form the key. */
+    public static TableSchema fileSharePermissions(SchemaGeneration g) {
+        boolean v4 = g == SchemaGeneration.V4;
+        return table(v4 ? "Wix4FileSharePermissions" : "FileSharePermissions",
+                s(v4 ? "Wix4FileShare_" : "FileShare_", 72).key().cat(IDENTIFIER).ref(v4 ? "Wix4FileShare" : "FileShare").doc("FileShare that these permissions are to be applied to."),
+                s(v4 ? "Wix4User_" : "User_", 72).key().cat(IDENTIFIER).ref(v4 ? "Wix4User" : "User").doc("User that these permissions are to apply to."),
+                i4("Permissions").doc("Permissions int, as in EXPLICIT_ACCESS.grfAccessPermissions in MSDN"));
+    }
+
     /** fire:FirewallException. Attributes 0x1 = ignore failures; Profile 1/2/4/0x7fffffff; Direction (v4) 1 in, 2 out. */
     public static TableSchema firewallException(SchemaGeneration g) {
         boolean v4 = g == SchemaGeneration.V4;
