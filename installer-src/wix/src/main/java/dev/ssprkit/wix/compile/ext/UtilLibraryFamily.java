@@ -39,6 +39,7 @@ public final class UtilLibraryFamily implements dev.ssprkit.wix.compile.ElementF
         g.on("ServiceConfig", this::serviceConfig, "Component", "ServiceInstall");
         g.on("EventManifest", EventManifestElement::compile, "File");
         UserElements.register(g);
+        FileShareElements.register(g);
         standalone(g, "BroadcastEnvironmentChange", ElementFamily.BROADCAST_ENVIRONMENT_CHANGE);
         standalone(g, "BroadcastSettingChange", ElementFamily.BROADCAST_SETTING_CHANGE);
         standalone(g, "CheckRebootRequired", ElementFamily.CHECK_REBOOT_REQUIRED);
