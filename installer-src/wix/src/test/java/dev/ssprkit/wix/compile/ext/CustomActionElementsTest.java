@@ -4,6 +4,7 @@ import dev.ssprkit.ca.CustomActionLibrary;
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
+import dev.ssprkit.wix.TestBuild;
 import dev.ssprkit.wix.WixBuild;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -120,6 +121,22 @@ class CustomActionElementsTest {
         BuildResult r3 = build("v3", V3_SOURCE, "x64");
         assertTrue(r3.success(), r3.diagnostics().toString());
         v3 = dir.resolve("v3.msi");
+    }
+
+    /** A source built for x64 (TestBuild) into dir/name.msi; the test fails with the diagnostics when it does not build. */
+    static Path builtX64(Path dir, String source, String name) throws Exception {
+        Tool.require("msiinfo");
+        Path msi = dir.resolve(name + ".msi");
+        BuildResult r = TestBuild.build(dir, source, msi, b -> b.platform("x64"));
+        assertTrue(r.success(), r.diagnostics().toString());
+        return msi;
+    }
+
+    /** The diagnostics of a source that must not build for x64. */
+    static String x64Errors(Path dir, String source) throws Exception {
+        BuildResult r = TestBuild.build(dir, source, dir.resolve("bad.msi"), b -> b.platform("x64"));
+        assertFalse(r.success());
+        return r.diagnostics().toString();
     }
 
     static String rows(Path msi, String table) {

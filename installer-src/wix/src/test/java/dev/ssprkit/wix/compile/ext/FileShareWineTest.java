@@ -2,18 +2,15 @@ package dev.ssprkit.wix.compile.ext;
 
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.Wine;
-import dev.ssprkit.wix.BuildResult;
-import dev.ssprkit.wix.TestBuild;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.ssprkit.wix.compile.ext.MsiexecRun.linesOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,31 +55,12 @@ class FileShareWineTest {
             </Wix>
             """;
 
-    private static String read(Path log) throws Exception {
-        byte[] b = Files.readAllBytes(log);
-        return b.length > 1 && b[0] == (byte) 0xFF && b[1] == (byte) 0xFE
-                ? new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE) : new String(b, StandardCharsets.ISO_8859_1);
-    }
-
-    private static List<String> linesOf(String log, String entry) {
-        return log.lines().filter(l -> l.startsWith(entry + ": ")).map(l -> l.substring(entry.length() + 2)).toList();
-    }
-
     private String run(String name, String... args) throws Exception {
-        Path log = dir.resolve(name + ".log");
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "/l*v";
-        all[args.length + 1] = log.toString();
-        int code = wine.msiexec(all).exitCode();
-        return code + "\n" + read(log);
+        return MsiexecRun.run(wine, dir, name, args);
     }
 
     private Path build() throws Exception {
-        Path msi = dir.resolve("share.msi");
-        BuildResult r = TestBuild.build(dir, SOURCE, msi, b -> b.platform("x64"));
-        assertTrue(r.success(), r.diagnostics().toString());
-        return msi;
+        return CustomActionElementsTest.builtX64(dir, SOURCE, "share");
     }
 
     private static void has(List<String> lines, String line, String log) {

@@ -1,8 +1,6 @@
 package dev.ssprkit.wix.compile.ext;
 
 import dev.ssprkit.testkit.Tool;
-import dev.ssprkit.wix.BuildResult;
-import dev.ssprkit.wix.TestBuild;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,11 +70,7 @@ class UserElementsTest {
             """;
 
     private Path build(String source, String name) throws Exception {
-        Tool.require("msiinfo");
-        Path msi = dir.resolve(name + ".msi");
-        BuildResult r = TestBuild.build(dir, source, msi, b -> b.platform("x64"));
-        assertTrue(r.success(), r.diagnostics().toString());
-        return msi;
+        return CustomActionElementsTest.builtX64(dir, source, name);
     }
 
     @Test
@@ -122,9 +116,7 @@ class UserElementsTest {
     }
 
     private String errors(String source) throws Exception {
-        BuildResult r = TestBuild.build(dir, source, dir.resolve("bad.msi"), b -> b.platform("x64"));
-        assertFalse(r.success());
-        return r.diagnostics().toString();
+        return CustomActionElementsTest.x64Errors(dir, source);
     }
 
     @Test

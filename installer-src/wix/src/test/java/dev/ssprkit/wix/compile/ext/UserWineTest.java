@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.ssprkit.wix.compile.ext.MsiexecRun.linesOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,31 +63,13 @@ class UserWineTest {
             </Wix>
             """;
 
-    private static String read(Path log) throws Exception {
-        byte[] b = Files.readAllBytes(log);
-        return b.length > 1 && b[0] == (byte) 0xFF && b[1] == (byte) 0xFE
-                ? new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE) : new String(b, StandardCharsets.ISO_8859_1);
-    }
-
-    /** Our DLL's lines of one entry point ("CreateUser: ..."), without the prefix. */
-    private static List<String> linesOf(String log, String entry) {
-        return log.lines().filter(l -> l.startsWith(entry + ": ")).map(l -> l.substring(entry.length() + 2)).toList();
-    }
-
     private static void passwordOnlyInWinesPropertyDump(String log) {
         List<String> holding = log.lines().filter(l -> l.contains(PASSWORD)).toList();
         assertEquals(List.of("Property(S): SVCPASS = " + PASSWORD), holding, "only Wine's dump of the author's own property holds it");
     }
 
     private String run(String name, String... args) throws Exception {
-        Path log = dir.resolve(name + ".log");
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "/l*v";
-        all[args.length + 1] = log.toString();
-        int code = wine.msiexec(all).exitCode();
-        String text = read(log);
-        return code + "\n" + text;
+        return MsiexecRun.run(wine, dir, name, args);
     }
 
     @Test
