@@ -139,8 +139,10 @@ class CustomActionElementsTest {
         return r.diagnostics().toString();
     }
 
+    /** msiinfo's export of a table; run beside the MSI, where it writes a binary column's streams (Binary/...). */
     static String rows(Path msi, String table) {
-        return Tool.run("msiinfo", "export", msi.toString(), table).assertOk().stdout();
+        return Tool.run(java.util.List.of("msiinfo", "export", msi.toAbsolutePath().toString(), table), msi.toAbsolutePath().getParent(),
+                java.util.Map.of(), 300).assertOk().stdout();
     }
 
     static void hasRow(Path msi, String table, String row) {
