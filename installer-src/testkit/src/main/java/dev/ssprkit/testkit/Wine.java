@@ -46,7 +46,9 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         this.prefix = prefix;
         Map<String, String> e = new HashMap<>();
         e.put("WINEPREFIX", prefix.toString());
-        e.put("WINEDEBUG", "-all");
+        // quiet by default; SSPRKIT_WINEDEBUG (e.g. err+all) shows what Wine says when a program fails to start
+        String debug = System.getenv("SSPRKIT_WINEDEBUG");
+        e.put("WINEDEBUG", debug == null || debug.isBlank() ? "-all" : debug);
         e.put("WINEDLLOVERRIDES", "mscoree,mshtml=");
         e.put("DISPLAY", "");
         this.env = Map.copyOf(e);
@@ -257,20 +259,48 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         return regQuery(key, "") != null;
     }
 
+    /** What {@code reg query KEY /s} prints (every value below the key), or null when the key does not exist. */
+    public String regTreeListing(String key) {
+        Tool.Result r = regQuery(List.of("reg", "query", key, "/s"));
+        return r == null ? null : r.stdout();
+    }
+
+    /** What {@code reg query KEY} prints (the key's values and subkeys), or null when the key does not exist. */
+    public String regKeyListing(String key) {
+        Tool.Result r = regQuery(key, "");
+        return r == null ? null : r.stdout();
+    }
+
     /**
      * {@code reg query KEY [/v NAME | /ve]} ({@code name} "" for the whole key): the result, or null when reg.exe says
-     * the key or value does not exist. Any other failure fails the caller with what Wine printed and the state of the
-     * prefix's wineserver: an empty answer from a reg.exe that did not run must not read as "no such value".
+     * the key or value does not exist. reg.exe always prints something: what it found, or that it found nothing. Under
+     * load, Wine has been seen to lose a console program's output (exit 1 with nothing printed where the key had just
+     * been removed; exit 0 with nothing printed where the value had just been read), so an empty answer is no answer:
+     * the same read-only query is asked again, at most twice, each time said on stderr; the installs and uninstalls
+     * under test are never repeated. Any other failure fails the caller with what Wine printed and the state of the
+     * prefix's wineserver.
      */
     private Tool.Result regQuery(String key, String name) {
         List<String> cmd = new ArrayList<>(List.of("reg", "query", key));
         if (name == null) cmd.add("/ve");
         else if (!name.isEmpty()) cmd.addAll(List.of("/v", name));
-        Tool.Result r = wine(cmd.toArray(String[]::new));
-        if (r.exitCode() == 0) return r;
-        if (r.exitCode() == 1 && (r.stdout() + r.stderr()).contains("Unable to find")) return null; // reg.exe's own "not found"
-        throw new AssertionError("wine " + String.join(" ", cmd) + " exited " + r.exitCode() + " without saying the key or value"
-                + " is missing\nstdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr() + "\n" + serverState());
+        return regQuery(cmd);
+    }
+
+    private Tool.Result regQuery(List<String> cmd) {
+        for (int attempt = 1; ; attempt++) {
+            Tool.Result r = wine(cmd.toArray(String[]::new));
+            String said = r.stdout() + r.stderr();
+            if (r.exitCode() == 0 && !r.stdout().isBlank()) return r;
+            if (r.exitCode() == 1 && said.contains("Unable to find")) return null; // reg.exe's own "not found"
+            if (said.isBlank() && attempt < 3) {
+                System.err.println("testkit: wine " + String.join(" ", cmd) + " exited " + r.exitCode()
+                        + " and printed nothing (Wine lost its output); asking again (" + serverState() + ")");
+                continue;
+            }
+            throw new AssertionError("wine " + String.join(" ", cmd) + " exited " + r.exitCode() + " without saying what it found"
+                    + " (attempt " + attempt + ")\nstdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr() + "\n" + serverState());
+        }
     }
 
     /**

@@ -101,9 +101,10 @@ class CliWineTest {
                 }
                 if (!values.isEmpty()) {
                     // exactly: reg query lists no other value under the key
-                    Tool.Result q = wine.wine("reg", "query", key.toString());
-                    long listed = q.stdout().lines().filter(l -> l.strip().split("    ").length >= 2 && l.strip().split("    ")[1].startsWith("REG_")).count();
-                    assertEquals(values.size(), listed, name + ": " + key + "\n" + q.stdout());
+                    String listing = wine.regKeyListing(key.toString());
+                    assertTrue(listing != null, name + ": " + key + " missing");
+                    long listed = listing.lines().filter(l -> l.strip().split("    ").length >= 2 && l.strip().split("    ")[1].startsWith("REG_")).count();
+                    assertEquals(values.size(), listed, name + ": " + key + "\n" + listing);
                 }
             }
             assertTrue(checked > 0, name);

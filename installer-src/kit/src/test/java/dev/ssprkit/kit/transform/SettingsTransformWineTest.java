@@ -102,19 +102,19 @@ class SettingsTransformWineTest {
         Tool.Result install = wine.msiexec("/i", winPath(msi), "TRANSFORMS=" + winPath(mst), "/qn");
         assertEquals(0, install.exitCode(), install.stdout() + install.stderr());
         Map<String, List<String>> installed = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String root : roots) installed.putAll(values(wine.wine("reg", "query", root, "/s")));
+        for (String root : roots) installed.putAll(values(wine.regTreeListing(root)));
         assertNull(wine.regValue(roots[0], "Stale"), "\"Stale\"=- removes the value");
         assertFalse(wine.regKeyExists(roots[0] + "\\Obsolete"), "[-...\\Obsolete] removes the key");
 
         Tool.Result uninstall = uninstall(msi, mst);
         assertEquals(0, uninstall.exitCode(), uninstall.stdout() + uninstall.stderr());
-        for (String root : roots) assertEquals(Map.of(), values(wine.wine("reg", "query", root, "/s")), "removed with the product: " + root);
+        for (String root : roots) assertEquals(Map.of(), values(wine.regTreeListing(root)), "removed with the product: " + root);
 
         // the oracle: regedit's import of the very same file, from the same starting state
         seedWhatTheFileDeletes();
         wine.wine("regedit", "/S", winPath(reg)).assertOk();
         Map<String, List<String>> imported = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String root : roots) imported.putAll(values(wine.wine("reg", "query", root, "/s")));
+        for (String root : roots) imported.putAll(values(wine.regTreeListing(root)));
         assertEquals(imported, installed);
         assertEquals(13, imported.values().stream().mapToInt(List::size).sum(), "the fixture sets 13 values: " + imported);
         for (String root : roots) wine.wine("reg", "delete", root, "/f");

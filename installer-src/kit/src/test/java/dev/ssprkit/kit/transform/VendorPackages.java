@@ -77,10 +77,12 @@ final class VendorPackages {
      * {@code reg query KEY /s} as key → value lines ({@code name|type|data}, sorted); keys without values are left out,
      * so "the key exists but is empty" and "the key is gone" compare equal.
      */
-    static Map<String, List<String>> values(Tool.Result query) {
+    /** Values by key from what {@code reg query ROOT /s} printed; none for a missing root (null). */
+    static Map<String, List<String>> values(String listing) {
         Map<String, List<String>> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (listing == null) return out;
         String key = null;
-        for (String line : query.stdout().split("\r?\n")) {
+        for (String line : listing.split("\r?\n")) {
             if (line.startsWith("HKEY_")) {
                 key = line.strip();
             } else if (key != null && line.startsWith("    ") && !line.isBlank()) {
