@@ -227,29 +227,25 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
      * {@code null} when the value (or key) does not exist.
      */
     public String regValue(String key, String name) {
-        Tool.Result r = regQuery(key, name);
-        if (r == null) return null;
-        for (String line : r.stdout().split("\r?\n")) {
-            String t = line.strip();
-            String[] parts = t.split("    ");
-            if (parts.length >= 2 && parts[1].startsWith("REG_")) {
-                String valueName = parts[0];
-                boolean match = name == null ? valueName.equals("(Default)") || valueName.isEmpty() : valueName.equalsIgnoreCase(name);
-                if (match) return parts.length >= 3 ? parts[2] : "";
-            }
-        }
-        return null;
+        String[] entry = regEntry(key, name);
+        return entry == null ? null : entry.length >= 3 ? entry[2] : "";
     }
 
     /** The type column (REG_SZ, REG_DWORD...) of one registry value, or null. */
     public String regType(String key, String name) {
+        String[] entry = regEntry(key, name);
+        return entry == null ? null : entry[1];
+    }
+
+    /** The columns (name, type, data) of the line {@code reg query} prints for one value, or null (null name: the default). */
+    private String[] regEntry(String key, String name) {
         Tool.Result r = regQuery(key, name);
         if (r == null) return null;
         for (String line : r.stdout().split("\r?\n")) {
             String[] parts = line.strip().split("    ");
-            if (parts.length >= 2 && parts[1].startsWith("REG_")
-                    && (name == null || parts[0].equalsIgnoreCase(name))) {
-                return parts[1];
+            if (parts.length >= 2 && parts[1].startsWith("REG_")) {
+                boolean match = name == null ? parts[0].equals("(Default)") || parts[0].isEmpty() : parts[0].equalsIgnoreCase(name);
+                if (match) return parts;
             }
         }
         return null;
