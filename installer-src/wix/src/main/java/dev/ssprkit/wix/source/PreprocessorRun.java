@@ -415,7 +415,7 @@ final class PreprocessorRun {
             return;
         }
         RawNode.Document document = parsedIncludes.computeIfAbsent(new IncludeSite(real, pi.location()),
-                key -> Optional.ofNullable(parser.parse(file, pi.location()))).orElse(null);
+                key -> Optional.ofNullable(parser.parse(shownAs(file, pi.location()), pi.location()))).orElse(null);
         if (document == null) {
             return;
         }
@@ -486,6 +486,17 @@ final class PreprocessorRun {
         }
         String ns = raw.namespaceUri().isEmpty() && !namespaceOverride.isEmpty() ? namespaceOverride : raw.namespaceUri();
         return new SourceElement(ns, raw.localName(), attributes, children.elements, children.text.toString(), raw.location());
+    }
+
+    /**
+     * How an included file is named in locations: like the file that includes it, so that a build run with relative
+     * source paths reports relative paths throughout (relative to the working directory, which is also what a
+     * relative path is read against), and one run with absolute paths reports absolute ones.
+     */
+    static Path shownAs(Path file, SourceLocation site) {
+        if (site.file().isAbsolute()) return file;
+        Path cwd = Path.of("").toAbsolutePath();
+        return file.startsWith(cwd.getRoot()) ? cwd.relativize(file) : file;
     }
 
     private static Path realPath(Path file) {

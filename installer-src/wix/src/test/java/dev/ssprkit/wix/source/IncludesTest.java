@@ -51,6 +51,19 @@ class IncludesTest {
     }
 
     @Test
+    void aSourceNamedRelativelyHasItsIncludesNamedRelativelyToo() {
+        // the gitextensions build (relative sources on the command line) printed its .wxi's locations absolute and its
+        // .wxs's relative; both now read against the working directory, as the JVM reads a relative path
+        fx.write("parts/features.wxi", Fixture.include("\n<F Id=\"f1\"/>"));
+        Path main = fx.write("main.wxs", Fixture.wix("<?include parts/features.wxi?>"));
+        Path relativeMain = Path.of("").toAbsolutePath().relativize(main);
+        assertTrue(!relativeMain.isAbsolute(), relativeMain.toString());
+        SourceLocation f1 = fx.process(relativeMain).root().children().get(0).location();
+        assertEquals(relativeMain.resolveSibling("parts/features.wxi") + ":3:1", f1.toString());
+        assertEquals(relativeMain + ":2:1", f1.parent().toString());
+    }
+
+    @Test
     void includeDirectoriesAreSearchedAfterTheIncludingFilesDirectory() {
         fx.write("first/common.wxi", Fixture.include("<F Id=\"first\"/>"));
         fx.write("second/common.wxi", Fixture.include("<F Id=\"second\"/>"));
