@@ -176,13 +176,19 @@ public final class CabinetWriter {
             throw new CabinetException("cabinet file name '" + name.replace('\0', '?') + "' contains a NUL character");
         }
         byte[] bytes;
-        try {
-            ByteBuffer b = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(name));
-            bytes = new byte[b.remaining()];
-            b.get(bytes);
-        } catch (CharacterCodingException e) {
-            throw new CabinetException("cabinet file name '" + name + "' is not valid Unicode (unpaired surrogate)", e);
+        boolean ascii = true;
+        for (int i = 0; i < name.length() && ascii; i++) ascii = name.charAt(i) < 0x80;
+        if (ascii) {
+            bytes = name.getBytes(StandardCharsets.US_ASCII); // the same bytes in UTF-8, without an encoder per name
+        } else {
+            try {
+                ByteBuffer b = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(name));
+                bytes = new byte[b.remaining()];
+                b.get(bytes);
+            } catch (CharacterCodingException e) {
+                throw new CabinetException("cabinet file name '" + name + "' is not valid Unicode (unpaired surrogate)", e);
+            }
         }
         if (bytes.length > CabFormat.MAX_NAME_BYTES) {
             throw new CabinetException("cabinet file name '" + name + "' is " + bytes.length + " bytes in UTF-8; the "

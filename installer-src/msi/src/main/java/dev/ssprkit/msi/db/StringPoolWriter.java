@@ -26,6 +26,8 @@ public final class StringPoolWriter {
     static final int MAX_REFCOUNT = 0xFFFF;
 
     private final int codepage;
+    /** Whether the codepage writes U+0000..U+007F as the bytes 0x00..0x7F (every Windows ANSI codepage and UTF-8 do). */
+    private final boolean asciiCompatible;
     private final Charset charset;
     /**
      * Each string's count, then (after {@link #freeze}) its ids: one map entry a string. A 100,000-file package has
@@ -48,6 +50,7 @@ public final class StringPoolWriter {
     public StringPoolWriter(int codepage) throws MsiException {
         this.codepage = codepage;
         this.charset = Codepages.charset(codepage, "_StringPool");
+        this.asciiCompatible = asciiCompatible(charset);
     }
 
     /** Counts one persisted reference to a non-empty string. */
@@ -74,7 +77,8 @@ public final class StringPoolWriter {
         for (String s : sorted) {
             int length;
             try {
-                length = enc.reset().encode(CharBuffer.wrap(s)).remaining();
+                // ASCII text is its own encoding in such a codepage: no encoder run, no buffer per string
+                length = asciiCompatible && isAscii(s) ? s.length() : enc.reset().encode(CharBuffer.wrap(s)).remaining();
             } catch (CharacterCodingException ex) {
                 throw new MsiException("_StringPool", "the string '" + abbreviate(s) + "' cannot be represented in codepage "
                         + codepage + "; use only characters of that codepage or choose another database codepage");
@@ -155,12 +159,31 @@ public final class StringPoolWriter {
         ByteBuffer out = ByteBuffer.allocate((int) total);
         CharsetEncoder enc = encoder();
         for (int id = 1; id <= ids; id++) {
+            String s = byId[id];
+            if (asciiCompatible && isAscii(s)) {
+                for (int i = 0; i < s.length(); i++) out.put((byte) s.charAt(i));
+                continue;
+            }
             enc.reset();
             var result = enc.encode(CharBuffer.wrap(byId[id]), out, true);
             if (result.isError()) throw new IllegalStateException("string " + id + " no longer encodes: " + result);
             enc.flush(out);
         }
         return out.array();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
+    }
+
+    private static boolean asciiCompatible(java.nio.charset.Charset charset) {
+        char[] ascii = new char[0x80];
+        for (int c = 0; c < ascii.length; c++) ascii[c] = (char) c;
+        byte[] bytes = new String(ascii).getBytes(charset);
+        if (bytes.length != ascii.length) return false;
+        for (int c = 0; c < bytes.length; c++) if (bytes[c] != c) return false;
+        return true;
     }
 
     private static void u16(ByteArrayOutputStream out, int v) {

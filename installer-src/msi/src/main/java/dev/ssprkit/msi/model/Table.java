@@ -16,6 +16,8 @@ import java.util.Objects;
 public final class Table {
     private final TableSchema schema;
     private final List<Row> rows = new ArrayList<>();
+    /** The read-only view {@link #rows()} returns: one object, not one per call (lookups call it per probe). */
+    private final List<Row> view = Collections.unmodifiableList(rows);
 
     public Table(TableSchema schema) {
         this.schema = Objects.requireNonNull(schema);
@@ -30,7 +32,7 @@ public final class Table {
     }
 
     public List<Row> rows() {
-        return Collections.unmodifiableList(rows);
+        return view;
     }
 
     /** Adds a row; values in column order. */
@@ -111,31 +113,35 @@ public final class Table {
         return null;
     }
 
+    private String place(Column c, Object origin) {
+        return schema.name() + "." + c.name() + (origin == null ? "" : " (" + origin + ")");
+    }
+
     private Object checkCell(Column c, Object v, Object origin, boolean checkWidth) {
-        // only a failing cell needs the text (building it for every cell was a tenth of a large build's allocation)
-        java.util.function.Supplier<String> place = () -> schema.name() + "." + c.name() + (origin == null ? "" : " (" + origin + ")");
+        // only a failing cell needs the text (building it for every cell was a tenth of a large build's allocation,
+        // and so was a lambda that would build it)
         if (v instanceof String s && s.isEmpty()) v = null;
         if (v == null) {
-            if (!c.nullable()) throw new IllegalArgumentException(place.get() + ": column is not nullable");
+            if (!c.nullable()) throw new IllegalArgumentException(place(c, origin) + ": column is not nullable");
             return null;
         }
         switch (c.kind()) {
             case STRING -> {
-                if (!(v instanceof String s)) throw new IllegalArgumentException(place.get() + ": expected a string, got " + v.getClass().getSimpleName());
+                if (!(v instanceof String s)) throw new IllegalArgumentException(place(c, origin) + ": expected a string, got " + v.getClass().getSimpleName());
                 if (checkWidth && c.size() > 0 && s.length() > c.size()) {
-                    throw new IllegalArgumentException(place.get() + ": '" + abbreviate(s) + "' is " + s.length() + " characters; the column holds at most " + c.size());
+                    throw new IllegalArgumentException(place(c, origin) + ": '" + abbreviate(s) + "' is " + s.length() + " characters; the column holds at most " + c.size());
                 }
             }
             case INT16 -> {
-                if (!(v instanceof Integer n)) throw new IllegalArgumentException(place.get() + ": expected an integer, got " + v.getClass().getSimpleName());
-                if (n < -32767 || n > 32767) throw new IllegalArgumentException(place.get() + ": " + n + " does not fit a 2-byte column (-32767..32767)");
+                if (!(v instanceof Integer n)) throw new IllegalArgumentException(place(c, origin) + ": expected an integer, got " + v.getClass().getSimpleName());
+                if (n < -32767 || n > 32767) throw new IllegalArgumentException(place(c, origin) + ": " + n + " does not fit a 2-byte column (-32767..32767)");
             }
             case INT32 -> {
-                if (!(v instanceof Integer n)) throw new IllegalArgumentException(place.get() + ": expected an integer, got " + v.getClass().getSimpleName());
-                if (n == Integer.MIN_VALUE) throw new IllegalArgumentException(place.get() + ": -2147483648 is the null value and cannot be stored");
+                if (!(v instanceof Integer n)) throw new IllegalArgumentException(place(c, origin) + ": expected an integer, got " + v.getClass().getSimpleName());
+                if (n == Integer.MIN_VALUE) throw new IllegalArgumentException(place(c, origin) + ": -2147483648 is the null value and cannot be stored");
             }
             case BINARY -> {
-                if (!(v instanceof StreamData)) throw new IllegalArgumentException(place.get() + ": expected stream data, got " + v.getClass().getSimpleName());
+                if (!(v instanceof StreamData)) throw new IllegalArgumentException(place(c, origin) + ": expected stream data, got " + v.getClass().getSimpleName());
             }
         }
         return v;

@@ -36,22 +36,25 @@ public final class DataTypes implements Rule {
 
     @Override
     public void check(Context ctx) {
-        Map<String, Set<Object>> keyCache = new HashMap<>();
+        Lookups keyCache = new Lookups(ctx);
         for (Table table : ctx.db().tables().values()) {
             TableSchema standard = StandardSchema.get(table.name());
             if (standard == null || table.name().startsWith("_")) continue;
             List<Column> stored = table.schema().columns();
+            Column[] declared = new Column[stored.size()]; // per stored column, its standard declaration (looked up once)
+            for (int i = 0; i < declared.length; i++) {
+                int si = standard.indexOf(stored.get(i).name());
+                declared[i] = si < 0 ? null : standard.columns().get(si); // ICE06 reports unknown columns
+            }
             for (Row row : table.rows()) {
-                for (int i = 0; i < stored.size(); i++) {
-                    int si = standard.indexOf(stored.get(i).name());
-                    if (si < 0) continue; // ICE06 reports unknown columns
-                    checkCell(ctx, row, standard.columns().get(si), row.get(i), keyCache);
+                for (int i = 0; i < declared.length; i++) {
+                    if (declared[i] != null) checkCell(ctx, row, declared[i], row.get(i), keyCache);
                 }
             }
         }
     }
 
-    private void checkCell(Context ctx, Row row, Column col, Object v, Map<String, Set<Object>> keyCache) {
+    private void checkCell(Context ctx, Row row, Column col, Object v, Lookups keyCache) {
         String name = col.name();
         if (v == null) {
             if (!col.nullable()) ctx.error(ICE, row, name, "null in a non-nullable column");
@@ -61,12 +64,12 @@ public final class DataTypes implements Rule {
             if (col.minValue() != null && n < col.minValue() || col.maxValue() != null && n > col.maxValue()) {
                 ctx.error(ICE, row, name, "value " + n + " is outside " + col.minValue() + ".." + col.maxValue());
             }
-            if (col.set() != null && !Arrays.asList(col.set().split(";")).contains(n.toString())) {
+            if (col.set() != null && !keyCache.members(col).contains(n.toString())) {
                 ctx.error(ICE, row, name, "value " + n + " is not one of " + col.set());
             }
         }
         if (!(v instanceof String s)) return;
-        if (col.set() != null && !Arrays.asList(col.set().split(";")).contains(s) && !documentedOutsideTheSet(row, name, s)) {
+        if (col.set() != null && !keyCache.members(col).contains(s) && !documentedOutsideTheSet(row, name, s)) {
             ctx.error(ICE, row, name, "'" + s + "' is not one of " + col.set());
         }
         String why = category(col, s, row);
@@ -75,10 +78,8 @@ public final class DataTypes implements Rule {
             return;
         }
         if (col.keyTable() != null && !isCompanionVersion(ctx, col, s)) {
-            int keyColumn = col.keyColumn() == null ? 1 : col.keyColumn();
             boolean found = false;
-            for (String t : col.keyTable().split(";")) {
-                Set<Object> keys = keyCache.computeIfAbsent(t + "#" + keyColumn, k -> keys(ctx, t, keyColumn));
+            for (Set<Object> keys : keyCache.foreignKeys(col)) {
                 if (keys.contains(s)) {
                     found = true;
                     break;
@@ -91,6 +92,39 @@ public final class DataTypes implements Rule {
     /** File.Version may instead name another File row (a companion file). */
     private static boolean isCompanionVersion(Context ctx, Column col, String s) {
         return col.category() == Category.VERSION && Formats.version(s) == null;
+    }
+
+    /**
+     * What the cell checks look up, computed once per validation: a column's value set, and the key sets of the tables
+     * a foreign-key column may name (shared by every column naming the same table and key column). Per cell, the
+     * splitting and the map key texts were most of this rule's allocation on a large package.
+     */
+    private static final class Lookups {
+        private final Context ctx;
+        private final Map<Column, List<String>> members = new java.util.IdentityHashMap<>();
+        private final Map<Column, List<Set<Object>>> foreign = new java.util.IdentityHashMap<>();
+        private final Map<String, Set<Object>> tableKeys = new HashMap<>();
+
+        Lookups(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        List<String> members(Column col) {
+            return members.computeIfAbsent(col, c -> Arrays.asList(c.set().split(";")));
+        }
+
+        List<Set<Object>> foreignKeys(Column col) {
+            List<Set<Object>> sets = foreign.get(col);
+            if (sets == null) {
+                int keyColumn = col.keyColumn() == null ? 1 : col.keyColumn();
+                sets = new java.util.ArrayList<>();
+                for (String t : col.keyTable().split(";")) {
+                    sets.add(tableKeys.computeIfAbsent(t + "#" + keyColumn, k -> keys(ctx, t, keyColumn)));
+                }
+                foreign.put(col, sets);
+            }
+            return sets;
+        }
     }
 
     private static Set<Object> keys(Context ctx, String table, int column) {

@@ -168,12 +168,12 @@ public final class CompileContext {
     /** The element's attributes, allowing only {@code allowed}; text content is an error. */
     public Attrs attrs(SourceElement e, String... allowed) {
         noText(e);
-        return new Attrs(e, this, new LinkedHashSet<>(Arrays.asList(allowed)));
+        return new Attrs(e, this, Arrays.asList(allowed));
     }
 
     /** Like {@link #attrs} for elements whose text is meaningful (v3 conditions, property values). */
     public Attrs attrsWithText(SourceElement e, String... allowed) {
-        return new Attrs(e, this, new LinkedHashSet<>(Arrays.asList(allowed)));
+        return new Attrs(e, this, Arrays.asList(allowed));
     }
 
     /**
@@ -190,7 +190,7 @@ public final class CompileContext {
                         "in WiX v4 and later write it as Condition=\"...\"");
             }
         }
-        return new Attrs(e, this, new LinkedHashSet<>(Arrays.asList(allowed)));
+        return new Attrs(e, this, Arrays.asList(allowed));
     }
 
     /** The condition of an element read with {@link #attrsWithConditionText}: the Condition attribute (v4), else the text. */
