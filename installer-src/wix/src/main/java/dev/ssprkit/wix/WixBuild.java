@@ -145,8 +145,16 @@ public final class WixBuild {
             linked = null;
             compiler = null;
             boolean errorsFail = request.iceErrors() == BuildRequest.IceErrors.FAIL || generation != dev.ssprkit.ca.SchemaGeneration.V4;
-            if (request.validate() && !module && !validate(bound.database(), binder, request.suppressIces(), errorsFail, diagnostics)) return failed(diagnostics);
-            return write(request, bound, buildTime, replacingSigned.join(), diagnostics);
+            // ICE validation runs on the other core while the package is written beside its target: both only read
+            // the database, and the written file replaces the target only when validation found no error
+            CompletableFuture<Boolean> validated = request.validate() && !module
+                    ? CompletableFuture.supplyAsync(() -> validate(bound.database(), binder, request.suppressIces(), errorsFail, diagnostics))
+                    : CompletableFuture.completedFuture(true);
+            try {
+                return write(request, bound, buildTime, replacingSigned.join(), diagnostics, () -> joined(validated));
+            } finally {
+                validated.exceptionally(e -> false).join(); // it reads streams from the work folder removed below
+            }
         } finally {
             deleteTree(work);
         }
@@ -237,7 +245,13 @@ public final class WixBuild {
      * beside its target first, every target is checked to be replaceable, then the side files are moved into place
      * and the package last.
      */
-    private static BuildResult write(BuildRequest request, BindResult bound, Instant buildTime, boolean replacingSigned, Diagnostics diagnostics) {
+    /**
+     * {@code validated} waits for the validation running beside the writing and says whether it passed; it is asked
+     * before anything is moved into place, and before a writing failure is reported (so that the validation's
+     * reports come first and no two threads report at once).
+     */
+    private static BuildResult write(BuildRequest request, BindResult bound, Instant buildTime, boolean replacingSigned,
+                                     Diagnostics diagnostics, java.util.function.BooleanSupplier validated) {
         Path output = outputPath(request);
         Path folder = output.toAbsolutePath().getParent();
         List<Path[]> staged = new ArrayList<>();
@@ -254,6 +268,10 @@ public final class WixBuild {
             for (Path t : targets) {
                 if (Files.isDirectory(t)) throw new IOException(t + " is a folder; it cannot be replaced by the package's file");
             }
+            // a folder is only made for a package that passed validation (staged files go, a made folder would stay)
+            for (Path t : targets) {
+                if (!Files.isDirectory(t.getParent()) && !validated.getAsBoolean()) return failed(diagnostics);
+            }
             for (int i = 0; i < bound.sideFiles().size(); i++) {
                 Path target = targets.get(i);
                 Files.createDirectories(target.getParent());
@@ -267,13 +285,16 @@ public final class WixBuild {
             try (java.io.OutputStream os = Files.newOutputStream(msiTmp)) {
                 new MsiWriter(new WriteOptions(buildTime)).write(bound.database(), os);
             }
+            if (!validated.getAsBoolean()) return failed(diagnostics); // the staged files are removed below
             for (Path[] s : staged) AtomicFile.replace(s[0], s[1]);
             staged.clear();
         } catch (dev.ssprkit.msi.MsiException e) {
             // what the format refuses (an over-long cell, too many strings): the package, not the disk
+            validated.getAsBoolean();
             diagnostics.report(CompilerMessage.BIND_FAILED, null, e.getMessage());
             return failed(diagnostics);
         } catch (IOException e) {
+            validated.getAsBoolean();
             diagnostics.report(CompilerMessage.WRITE_FAILED, null, output, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             return failed(diagnostics);
         } finally {
@@ -287,6 +308,17 @@ public final class WixBuild {
         }
         if (replacingSigned) diagnostics.report(CompilerMessage.SIGNATURE_DROPPED, null, output);
         return new BuildResult(true, diagnostics.all(), output);
+    }
+
+    /** The future's value; what it threw is thrown here as it was (an internal error stays one). */
+    private static boolean joined(CompletableFuture<Boolean> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     private static Path outputPath(BuildRequest request) {

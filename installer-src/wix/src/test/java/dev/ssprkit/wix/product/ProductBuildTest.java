@@ -103,6 +103,13 @@ class ProductBuildTest {
         assertFalse(r.success());
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.id().equals("WIX0190") && d.text().contains("ICE80")), r.diagnostics().toString());
         assertFalse(Files.exists(out), "no output file when validation fails");
+        assertFalse(Files.exists(out.getParent()), "nor its folder");
+        // the package is written beside its target while validation runs: into an existing folder, nothing stays
+        Files.createDirectories(out.getParent());
+        assertFalse(WixBuild.build(new BuildRequest(List.of(wxs), out, "x64", Map.of(), List.of(), Map.of(), TIME)).success());
+        try (var left = Files.list(out.getParent())) {
+            assertEquals(List.of(), left.toList(), "no staged file left beside the target");
+        }
         BuildResult unchecked = WixBuild.build(new BuildRequest(List.of(wxs), out, "x64", Map.of(), List.of(), Map.of(), TIME).withoutValidation());
         assertTrue(unchecked.success(), unchecked.diagnostics().toString());
     }
