@@ -35,6 +35,7 @@ import java.util.concurrent.Callable;
 final class BuildCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     private final CliContext ctx;
+    private boolean archGiven;
     @Parameters(arity = "1..*", paramLabel = "FILE.wxs", description = "Sources compiled and linked together, or one .wixproj (its properties, Compile and EmbeddedResource items, extensions, bind paths and warning settings; -p NAME=VALUE sets MSBuild properties).") List<Path> sources;
     @Option(names = {"-o", "--out", "-out"}, paramLabel = "OUT.msi", description = "Output file (default: the first source with .msi, or .msm for a <Module>).") Path out;
     @Option(names = {"-a", "-arch", "--arch"}, paramLabel = "x86|x64|arm64", defaultValue = "x86",
@@ -92,6 +93,8 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // -arch as given, or null: then the build is x86 unless a v3 Package/@Platform names another platform
+        archGiven = spec.commandLine().getParseResult().hasMatchedOption("-arch");
         if (!List.of("x86", "x64", "arm64", "intel", "amd64").contains(arch.toLowerCase(java.util.Locale.ROOT))) {
             throw new InvalidValueException("-arch must be x86, x64 or arm64, not '" + arch + "'");
         }
@@ -142,7 +145,7 @@ final class BuildCommand implements Callable<Integer> {
 
     private int build(BuildRequest fromProject, Path output, PrintWriter err) {
         BuildRequest request = fromProject != null ? fromProject
-                : BuildRequest.builder(output, sources).platform(arch).defines(pairs(defines)).includeDirs(includes)
+                : BuildRequest.builder(output, sources).platform(archGiven ? arch : null).defines(pairs(defines)).includeDirs(includes)
                 .environment(ctx.env()).validate(!skipValidation).allowedRoots(allowPaths).bindPaths(bindPaths)
                 .locFiles(locFiles).cultures(cultures).extensions(extensions).compression(compression).confine(confine)
                 .cabinetCache(cabCache).bindVariables(pairs(bindVariables)).suppressIces(IceNames.parse("-sice", suppressIces))

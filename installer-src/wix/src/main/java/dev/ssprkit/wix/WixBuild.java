@@ -29,6 +29,7 @@ import dev.ssprkit.wix.source.Platform;
 import dev.ssprkit.wix.source.Preprocessor;
 import dev.ssprkit.wix.source.PreprocessorOptions;
 import dev.ssprkit.wix.source.SourceDocument;
+import dev.ssprkit.wix.source.SourceElement;
 import dev.ssprkit.wix.source.SourceRoots;
 
 import java.io.IOException;
@@ -94,11 +95,17 @@ public final class WixBuild {
         request.includeDirs().forEach(options::includeDir);
         options.roots(roots);
         Preprocessor preprocessor = new Preprocessor(options.build(), diagnostics);
-        Compiler compiler = new Compiler(diagnostics, grammar, platform, roots, bindPaths);
+        List<SourceDocument> documents = new ArrayList<>();
+        for (Path source : request.sources()) documents.add(preprocessor.process(source));
+        // without -arch, a v3 Package/@Platform decides the build's platform (as the binder lets it decide the
+        // package's): its documents' folders and components are compiled for it too (maxcompute-odbc's
+        // ProgramFiles6432Folder with Platform="x64" and no -arch)
+        Platform buildPlatform = request.platform() == null ? v3PackagePlatform(documents, platform) : platform;
+        Compiler compiler = new Compiler(diagnostics, grammar, buildPlatform, roots, bindPaths);
         List<Section> sections = new ArrayList<>();
-        for (Path source : request.sources()) {
-            SourceDocument doc = preprocessor.process(source);
-            sections.addAll(compiler.compile(doc));
+        for (int i = 0; i < documents.size(); i++) {
+            sections.addAll(compiler.compile(documents.get(i)));
+            documents.set(i, null); // compiled: its element tree can go
         }
         Localization loc = Localization.load(request.locFiles(), request.cultures(), preprocessor, diagnostics);
         if (diagnostics.hasErrors()) return failed(diagnostics);
@@ -113,8 +120,8 @@ public final class WixBuild {
             List<Path> libraryStrings = new ArrayList<>();
             dev.ssprkit.ca.SchemaGeneration generation = compiler.entryGeneration();
             Linked linked = new Linker(diagnostics).linkTiered(sections, List.of(
-                    () -> CustomActionLibrarySections.sections(generation, platform),
-                    () -> librarySections(grammar, platform, work, diagnostics, libraryStrings,
+                    () -> CustomActionLibrarySections.sections(generation, buildPlatform),
+                    () -> librarySections(grammar, buildPlatform, work, diagnostics, libraryStrings,
                             generation == dev.ssprkit.ca.SchemaGeneration.V4 ? V4_DEFAULTS : List.of())));
             if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
             PrintEulaEvents.rewrite(linked);
@@ -134,7 +141,7 @@ public final class WixBuild {
             // let each row go once the database holds it
             sections = null;
             Binder binder = new Binder(diagnostics);
-            BindResult bound = binder.bind(linked, new BindOptions(platform, buildTime, work, loc.strings(), loc.codepage(),
+            BindResult bound = binder.bind(linked, new BindOptions(buildPlatform, buildTime, work, loc.strings(), loc.codepage(),
                     loc.language(), request.compression(), request.cabinetCache(), request.bindVariables(), bindPaths, roots, loc.ui()));
             if (bound == null || diagnostics.hasErrors()) return failed(diagnostics);
             // the ICEs judge installation packages; a merge module is checked by mergemod.cub's ICEMs, not implemented
@@ -158,6 +165,24 @@ public final class WixBuild {
         } finally {
             deleteTree(work);
         }
+    }
+
+    /** The platform a v3 {@code Product/Package/@Platform} or {@code Module/Package/@Platform} names, else {@code fallback}. */
+    static Platform v3PackagePlatform(List<SourceDocument> documents, Platform fallback) {
+        for (SourceDocument d : documents) {
+            if (d == null || d.root() == null || !d.root().namespaceUri().equals("http://schemas.microsoft.com/wix/2006/wi")) continue;
+            for (SourceElement top : d.root().children()) {
+                if (!top.localName().equals("Product") && !top.localName().equals("Module")) continue;
+                String written = top.firstChild("Package").map(p -> p.attr("Platform")).orElse(null);
+                if (written == null) continue;
+                try {
+                    return Platform.parse(written);
+                } catch (IllegalArgumentException e) {
+                    return fallback; // ia64 and the like: the compiler reports the attribute
+                }
+            }
+        }
+        return fallback;
     }
 
     /** Compiles the built-in extensions' library sources (the dialog sets...), each with the build's platform. */

@@ -38,7 +38,8 @@ public final class ComFamily implements ElementFamily {
         g.on("MIME", this::mime, "Extension");
         g.on("Class", this::clazz, "Component", "File", "TypeLib", "AppId");
         g.on("TypeLib", this::typeLib, "Component", "File");
-        g.on("AppId", this::appId, "Component", "File", "Product", "Package", "Module", "Fragment");
+        // under a TypeLib (WiX v3 and v4+), an AppId's classes belong to that type library
+        g.on("AppId", this::appId, "Component", "File", "TypeLib", "Product", "Package", "Module", "Fragment");
         g.on("Interface", this::iface, "Class", "TypeLib");
     }
 
@@ -185,16 +186,22 @@ public final class ComFamily implements ElementFamily {
         String description = a.str("Description");
         String fileServer = scope.get(Scope.FILE);
         if (a.has("Server")) fileServer = a.str("Server");
-        String threading = a.oneOf("ThreadingModel", null, "apartment", "free", "both", "neutral", "single", "rental");
+        // v3's schema has the lower-case names only; the v4+ compiler takes the text as written and upper-cases its first
+        // letter for the registry (so "Apartment" builds there: openhashtab)
+        String threading = ctx.v4() && a.has("ThreadingModel")
+                && List.of("apartment", "free", "both", "neutral", "single", "rental").contains(a.str("ThreadingModel").toLowerCase(Locale.ROOT))
+                ? a.str("ThreadingModel")
+                : a.oneOf("ThreadingModel", null, "apartment", "free", "both", "neutral", "single", "rental");
         String appId = a.has("AppId") ? a.guid("AppId", false, false, false) : null;
         String parentAppId = "AppId".equals(scope.get(Scope.PARENT)) ? scope.get(APPID) : null;
         String typeLib = scope.get(TYPELIB);
         Scope inner = scope.with(CLASS, clsid).with(COM_ADVERTISE, advertise ? "yes" : "no").with(PROXY, clsid);
         ctx.children(e, inner).run();
         if (clsid == null || component == null) return;
-        if (contexts.isEmpty()) {
+        if (contexts.isEmpty() && (ctx.v4() || advertise)) {
             // WiX v4+ builds a Class without Context and writes no Class or Registry rows for it (its ClassFixture,
-            // ClassWithoutContextDoesNotCrash); v3's schema requires the attribute
+            // ClassWithoutContextDoesNotCrash); v3's compiler requires Context of an advertised class only, and
+            // registers an unadvertised one's other keys (transmission's Class under TypeLib/AppId has none)
             if (ctx.v4()) ctx.report(CompilerMessage.CLASS_WITHOUT_CONTEXT, e.location(), clsid);
             else ctx.report(CompilerMessage.MISSING_ATTRIBUTE, e.location(), "Class", "Context");
             return;

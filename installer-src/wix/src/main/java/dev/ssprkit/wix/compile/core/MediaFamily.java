@@ -87,7 +87,8 @@ public final class MediaFamily implements ElementFamily {
         ctx.add(new MediaTemplateSymbol(template, level, embed, maxSize, a.str("DiskPrompt"), a.str("VolumeLabel"), e.location()));
     }
 
-    private void stream(CompileContext ctx, SourceElement e, String table) {
+    /** A Binary or Icon row from its element; its Id (null when the element has none usable). */
+    static String stream(CompileContext ctx, SourceElement e, String table) {
         Attrs a = ctx.attrs(e, "Id", "SourceFile", "src", "SuppressModularization");
         String id = a.id("Id", true);
         String written = a.has("SourceFile") ? a.str("SourceFile") : a.str("src");
@@ -97,11 +98,12 @@ public final class MediaFamily implements ElementFamily {
         if (written != null && Attrs.deferred(written)) {
             // e.g. SourceFile="!(wix.WixUIBannerBmp)": the binder resolves the variable, then finds the file
             if (id != null) ctx.row(table, e.location()).set("Name", id).extra("DeferredSource", written).extra("SourceFolder", ctx.sourceDirectory());
-            return;
+            return id;
         }
         Path payload = written == null ? null : ctx.payload(a, a.has("SourceFile") ? "SourceFile" : "src", written);
-        if (id == null || payload == null) return;
+        if (id == null || payload == null) return id;
         ctx.row(table, e.location()).set("Name", id).set("Data", payload);
+        return id;
     }
 
     private void upgrade(CompileContext ctx, SourceElement e, Scope scope) {

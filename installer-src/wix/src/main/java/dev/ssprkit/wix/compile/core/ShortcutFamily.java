@@ -55,7 +55,11 @@ public final class ShortcutFamily implements ElementFamily {
         if (id == null && !a.has("Id")) id = CompileContext.generatedId("sct", directory, name);
         if (name != null && !ctx.installName(a, a.has("Name") ? "Name" : "LongName", name, false)) name = null;
         String workingDirectory = a.id("WorkingDirectory", false);
-        ctx.children(e, scope.with("Shortcut", id)).run();
+        // WiX (v3 and v4+) also takes the shortcut's icon as a child <Icon>, which defines the Icon row as well; like
+        // WiX's ParseShortcutElement, a child replaces the Icon attribute (and a later child an earlier one)
+        String[] childIcon = new String[1];
+        ctx.children(e, scope.with("Shortcut", id)).on("Icon", (c, x, s) -> childIcon[0] = MediaFamily.stream(c, x, "Icon")).run();
+        if (childIcon[0] != null) icon = childIcon[0];
         if (id == null || name == null || component == null || directory == null) return;
         Row r = ctx.row("Shortcut", e.location()).set("Shortcut", id).set("Directory_", directory).set("Component_", component)
                 .set("Target", target).set("Arguments", a.str("Arguments")).set("Description", a.str("Description"))
