@@ -37,8 +37,16 @@ final class FeatureStep {
         }
     }
 
-    /** The feature a component is advertised through: its primary feature, else its first. */
+    /** A merge module's stand-in for the feature its consumer connects it to (the SDK's merge-module rules). */
+    static final String NULL_GUID = "{00000000-0000-0000-0000-000000000000}";
+
+    /**
+     * The feature a component is advertised through: its primary feature, else its first; in a merge module, which
+     * has no features, the null GUID that merging replaces with the consumer's feature (WiX's ClassFixture builds
+     * advertised Class, ProgId, Extension and Verb rows into a module so).
+     */
     static String primaryFeature(BindContext ctx, String component) {
+        if (ctx.isModule()) return NULL_GUID;
         List<String> features = ctx.linked.featuresOfComponent().get(component);
         return features == null || features.isEmpty() ? null : features.get(0);
     }
