@@ -40,7 +40,7 @@ public final class ComFamily implements ElementFamily {
         g.on("TypeLib", this::typeLib, "Component", "File");
         // under a TypeLib (WiX v3 and v4+), an AppId's classes belong to that type library
         g.on("AppId", this::appId, "Component", "File", "TypeLib", "Product", "Package", "Module", "Fragment");
-        g.on("Interface", this::iface, "Class", "TypeLib");
+        g.on("Interface", this::iface, "Class", "TypeLib", "Component"); // directly in a Component: v3 and v4+ register it there too
     }
 
     /** A HKCR string value written on install and removed on uninstall with the component, as WiX generates it. */
@@ -140,9 +140,14 @@ public final class ComFamily implements ElementFamily {
     }
 
     private void verb(CompileContext ctx, SourceElement e, Scope scope) {
-        Attrs a = ctx.attrs(e, "Id", "Argument", "Command", "Sequence", "TargetFile", "TargetProperty");
+        // v3 also has Target (deprecated there in favour of TargetFile/TargetProperty): the command's target as written
+        Attrs a = ctx.v4() ? ctx.attrs(e, "Id", "Argument", "Command", "Sequence", "TargetFile", "TargetProperty")
+                : ctx.attrs(e, "Id", "Argument", "Command", "Sequence", "Target", "TargetFile", "TargetProperty");
         String id = a.required("Id");
-        a.exclusive("TargetFile", "TargetProperty");
+        a.exclusive("Target", "TargetFile", "TargetProperty");
+        if (a.has("Target")) {
+            ctx.report(CompilerMessage.DEPRECATED, a.at("Target"), "Verb/@Target", "use TargetFile or TargetProperty (WiX v4 has only those)");
+        }
         boolean advertise = "yes".equals(scope.get(COM_ADVERTISE));
         String ext = scope.get(EXTENSION), progId = scope.get(PROGID), component = scope.get(Scope.COMPONENT);
         String argument = a.str("Argument"), command = a.str("Command");
@@ -150,7 +155,7 @@ public final class ComFamily implements ElementFamily {
         ctx.children(e, scope).run();
         if (id == null) return;
         if (advertise) {
-            if (a.has("TargetFile") || a.has("TargetProperty")) {
+            if (a.has("Target") || a.has("TargetFile") || a.has("TargetProperty")) {
                 ctx.report(CompilerMessage.CONFLICTING_ATTRIBUTES, e.location(), "Verb", "TargetFile/TargetProperty and advertising", "an advertised verb runs the feature's key file");
             }
             ctx.row("Verb", e.location()).set("Extension_", ext).set("Verb", id).set("Sequence", sequence).set("Command", command).set("Argument", argument);
@@ -158,7 +163,9 @@ public final class ComFamily implements ElementFamily {
         }
         if (sequence != null) ctx.report(CompilerMessage.CONFLICTING_ATTRIBUTES, a.at("Sequence"), "Verb", "Sequence and Advertise=\"no\"", "only advertised verbs are ordered");
         String target;
-        if (a.has("TargetFile")) {
+        if (a.has("Target")) {
+            target = a.str("Target");
+        } else if (a.has("TargetFile")) {
             ctx.reference("File", a.str("TargetFile"), a.at("TargetFile"));
             target = "\"[#" + a.str("TargetFile") + "]\"";
         } else if (a.has("TargetProperty")) {

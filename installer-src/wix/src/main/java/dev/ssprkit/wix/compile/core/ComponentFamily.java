@@ -34,6 +34,7 @@ public final class ComponentFamily implements ElementFamily {
         g.on("Condition", this::componentCondition, "Component");
         g.on("CreateFolder", this::createFolder, "Component");
         g.on("ReserveCost", this::reserveCost, "Component");
+        g.on("IsolateComponent", this::isolateComponent, "Component");
         g.on("Category", this::category, "Component");
         g.on("RemoveFile", (ctx, e, s) -> removeFile(ctx, e, s, true), "Component");
         g.on("RemoveFolder", (ctx, e, s) -> removeFile(ctx, e, s, false), "Component");
@@ -203,6 +204,21 @@ public final class ComponentFamily implements ElementFamily {
      * ReserveCost: disk space the component's installation needs beyond its files (SDK ReserveCost table); the folder
      * is the component's unless Directory says otherwise; RunLocal and RunFromSource are required, as WiX requires them.
      */
+    /**
+     * IsolateComponent: a shared component (a DLL) copied into this component's folder for its private use (SDK
+     * IsolatedComponent table: Component_Shared, Component_Application); the IsolateComponents action is scheduled
+     * with the table.
+     */
+    private void isolateComponent(CompileContext ctx, SourceElement e, Scope scope) {
+        Attrs a = ctx.attrs(e, "Shared");
+        String shared = a.id("Shared", true);
+        String component = scope.get(Scope.COMPONENT);
+        ctx.children(e, scope).run();
+        if (shared == null || component == null) return;
+        ctx.reference("Component", shared, a.at("Shared"));
+        ctx.row("IsolatedComponent", e.location()).set("Component_Shared", shared).set("Component_Application", component);
+    }
+
     private void reserveCost(CompileContext ctx, SourceElement e, Scope scope) {
         Attrs a = ctx.attrs(e, "Id", "Directory", "RunFromSource", "RunLocal");
         String component = scope.get(Scope.COMPONENT);
