@@ -41,9 +41,12 @@ public final class ActionFamily implements ElementFamily {
         String fileAttr = ctx.v4() ? "FileRef" : "FileKey";
         Attrs a = ctx.attrsWithText(e, "Id", "Property", "Directory", "Value", "Error", binaryAttr, "DllEntry", "ExeCommand",
                 fileAttr, "JScriptCall", "VBScriptCall", "Script", "ScriptSourceFile", "Execute", "Return", "Impersonate",
-                "HideTarget", "PatchUninstall", "TerminalServerAware", "Win64", "Bitness", "SuppressModularization");
+                "HideTarget", "PatchUninstall", "TerminalServerAware", "Win64", "Bitness", "SuppressModularization", "Subdirectory");
         String id = a.id("Id", true);
         a.exclusive("Property", "Directory", "Error", binaryAttr, fileAttr, "Script");
+        if (a.has("Subdirectory") && !a.has("Directory")) {
+            ctx.report(CompilerMessage.MISSING_ONE_OF, a.at("Subdirectory"), "CustomAction", "Directory", "Subdirectory names folders below the Directory attribute's");
+        }
         String inline = CompileContext.text(e);
         boolean script64 = ctx.is64Bit();
         if (a.has("Win64")) script64 = a.yesNo("Win64", script64);
@@ -103,6 +106,8 @@ public final class ActionFamily implements ElementFamily {
             if (source != null) {
                 source = StandardDirectories.resolve(source, ctx.platform());
                 ctx.reference("Directory", source, a.at("Directory"));
+                // WiX v5+: folders below Directory, made as the Directory rows they need
+                if (a.has("Subdirectory")) source = Subdirectories.create(ctx, a, "Subdirectory", source);
             }
             if (a.has("ExeCommand")) {
                 type = 34;

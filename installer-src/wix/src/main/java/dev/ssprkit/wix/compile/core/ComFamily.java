@@ -288,8 +288,9 @@ public final class ComFamily implements ElementFamily {
     }
 
     private void typeLib(CompileContext ctx, SourceElement e, Scope scope) {
+        // HelpSubirectory (spelled so in WiX v5+'s schema): folders below HelpDirectory
         Attrs a = ctx.attrs(e, "Id", "Advertise", "Control", "Cost", "Description", "Flags", "HasDiskImage", "HelpDirectory",
-                "Hidden", "Language", "MajorVersion", "MinorVersion", "ResourceId", "Restricted");
+                "HelpSubirectory", "Hidden", "Language", "MajorVersion", "MinorVersion", "ResourceId", "Restricted");
         String id = a.guid("Id", true, false, false);
         Integer language = a.integer("Language", null, 0, 32767);
         if (!a.has("Language")) a.required("Language");
@@ -308,9 +309,11 @@ public final class ComFamily implements ElementFamily {
                 | (a.yesNo("HasDiskImage", false) ? 8 : 0);
         ctx.children(e, scope.with(TYPELIB, id).with(TYPELIB_VERSION, version).with(COM_ADVERTISE, advertise ? "yes" : "no")).run();
         if (id == null || language == null || component == null) return;
+        String helpDirectory = a.str("HelpDirectory");
+        if (helpDirectory != null) ctx.reference("Directory", helpDirectory, a.at("HelpDirectory"));
+        if (a.has("HelpSubirectory") && helpDirectory != null) helpDirectory = Subdirectories.create(ctx, a, "HelpSubirectory", helpDirectory);
         if (advertise) {
-            String help = a.str("HelpDirectory");
-            if (help != null) ctx.reference("Directory", help, a.at("HelpDirectory"));
+            String help = helpDirectory;
             ctx.row("TypeLib", e.location()).set("LibID", id).set("Language", language).set("Component_", component)
                     .set("Version", packed).set("Description", a.str("Description")).set("Directory_", help)
                     .set("Cost", a.integer("Cost", null, 0, Integer.MAX_VALUE)).extra("FeatureFromComponent", true);
@@ -326,7 +329,7 @@ public final class ComFamily implements ElementFamily {
         String resource = a.has("ResourceId") ? "\\" + a.str("ResourceId") : "";
         String platform = ctx.is64Bit() ? "win64" : "win32";
         hkcr(ctx, e.location(), component, key + "\\" + Integer.toHexString(language) + "\\" + platform, null, "[#" + file + "]" + resource);
-        if (a.has("HelpDirectory")) hkcr(ctx, e.location(), component, key + "\\HELPDIR", null, "[" + a.str("HelpDirectory") + "]");
+        if (helpDirectory != null) hkcr(ctx, e.location(), component, key + "\\HELPDIR", null, "[" + helpDirectory + "]");
     }
 
     private void appId(CompileContext ctx, SourceElement e, Scope scope) {

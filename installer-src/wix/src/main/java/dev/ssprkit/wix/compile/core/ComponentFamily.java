@@ -191,8 +191,10 @@ public final class ComponentFamily implements ElementFamily {
     }
 
     private void createFolder(CompileContext ctx, SourceElement e, Scope scope) {
-        Attrs a = ctx.attrs(e, "Directory");
+        Attrs a = ctx.v4() ? ctx.attrs(e, "Directory", "Subdirectory") : ctx.attrs(e, "Directory");
         String dir = a.has("Directory") ? StandardDirectories.attribute(ctx, a, "Directory") : scope.get(Scope.DIRECTORY);
+        // WiX v5+: folders below Directory (or the component's), made as the Directory rows they need
+        if (a.has("Subdirectory") && dir != null) dir = Subdirectories.create(ctx, a, "Subdirectory", dir);
         String component = scope.get(Scope.COMPONENT);
         ctx.children(e, scope.with(Scope.LOCK_TABLE, "CreateFolder").with(Scope.LOCK_OBJECT, dir)).run();
         if (dir != null && component != null) {
@@ -200,10 +202,6 @@ public final class ComponentFamily implements ElementFamily {
         }
     }
 
-    /**
-     * ReserveCost: disk space the component's installation needs beyond its files (SDK ReserveCost table); the folder
-     * is the component's unless Directory says otherwise; RunLocal and RunFromSource are required, as WiX requires them.
-     */
     /**
      * IsolateComponent: a shared component (a DLL) copied into this component's folder for its private use (SDK
      * IsolatedComponent table: Component_Shared, Component_Application); the IsolateComponents action is scheduled
@@ -219,10 +217,16 @@ public final class ComponentFamily implements ElementFamily {
         ctx.row("IsolatedComponent", e.location()).set("Component_Shared", shared).set("Component_Application", component);
     }
 
+    /**
+     * ReserveCost: disk space the component's installation needs beyond its files (SDK ReserveCost table); the folder
+     * is the component's unless Directory says otherwise; RunLocal and RunFromSource are required, as WiX requires them.
+     */
     private void reserveCost(CompileContext ctx, SourceElement e, Scope scope) {
-        Attrs a = ctx.attrs(e, "Id", "Directory", "RunFromSource", "RunLocal");
+        Attrs a = ctx.v4() ? ctx.attrs(e, "Id", "Directory", "Subdirectory", "RunFromSource", "RunLocal")
+                : ctx.attrs(e, "Id", "Directory", "RunFromSource", "RunLocal");
         String component = scope.get(Scope.COMPONENT);
         String dir = a.has("Directory") ? StandardDirectories.attribute(ctx, a, "Directory") : scope.get(Scope.DIRECTORY);
+        if (a.has("Subdirectory") && dir != null) dir = Subdirectories.create(ctx, a, "Subdirectory", dir);
         Integer local = a.integer("RunLocal", null, 0, Integer.MAX_VALUE), source = a.integer("RunFromSource", null, 0, Integer.MAX_VALUE);
         if (!a.has("RunLocal")) a.required("RunLocal");
         if (!a.has("RunFromSource")) a.required("RunFromSource");

@@ -24,7 +24,7 @@ public final class ShortcutFamily implements ElementFamily {
     private void shortcut(CompileContext ctx, SourceElement e, Scope scope) {
         Attrs a = ctx.attrs(e, "Id", "Directory", "Name", "ShortName", "LongName", "Target", "Advertise", "Arguments",
                 "Description", "Hotkey", "Icon", "IconIndex", "Show", "WorkingDirectory", "DisplayResourceDll",
-                "DisplayResourceId", "DescriptionResourceDll", "DescriptionResourceId", "Subdirectory");
+                "DisplayResourceId", "DescriptionResourceDll", "DescriptionResourceId", "Subdirectory", "WorkingSubdirectory");
         String component = scope.get(Scope.COMPONENT);
         String file = scope.get(Scope.FILE);
         String name = a.has("Name") ? a.str("Name") : a.str("LongName");
@@ -55,6 +55,14 @@ public final class ShortcutFamily implements ElementFamily {
         if (id == null && !a.has("Id")) id = CompileContext.generatedId("sct", directory, name);
         if (name != null && !ctx.installName(a, a.has("Name") ? "Name" : "LongName", name, false)) name = null;
         String workingDirectory = a.id("WorkingDirectory", false);
+        // WiX v5+: folders below WorkingDirectory
+        if (a.has("WorkingSubdirectory")) {
+            if (workingDirectory == null) {
+                ctx.report(CompilerMessage.MISSING_ONE_OF, a.at("WorkingSubdirectory"), "Shortcut", "WorkingDirectory", "WorkingSubdirectory names folders below it");
+            } else {
+                workingDirectory = Subdirectories.create(ctx, a, "WorkingSubdirectory", workingDirectory);
+            }
+        }
         // WiX (v3 and v4+) also takes the shortcut's icon as a child <Icon>, which defines the Icon row as well; like
         // WiX's ParseShortcutElement, a child replaces the Icon attribute (and a later child an earlier one)
         String[] childIcon = new String[1];
