@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import static dev.ssprkit.wix.compile.ShapeBuilds.PROGRAM_FILES;
+import static dev.ssprkit.wix.compile.ShapeBuilds.rows;
+import static dev.ssprkit.wix.compile.ShapeBuilds.v3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,39 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RealSourceShapesTest {
     @TempDir Path dir;
 
-    private static final String V3 = "http://schemas.microsoft.com/wix/2006/wi";
-
-    private BuildResult v3(String packageAttrs, String directories, String component, Path msi, UnaryOperator<dev.ssprkit.wix.BuildRequest.Builder> options)
-            throws Exception {
-        Files.writeString(dir.resolve("app.exe"), "stand-in payload");
-        Files.writeString(dir.resolve("app.ico"), "stand-in icon");
-        return TestBuild.build(dir, """
-                <Wix xmlns="%s">
-                  <Product Id="*" Name="Shapes" Language="1033" Version="1.0.0" Manufacturer="Example Corporation" UpgradeCode="{2E3F4A5B-6C7D-4E8F-9A0B-1C2D3E4F5A6B}">
-                    <Package InstallerVersion="200" Compressed="yes" %s/>
-                    <MediaTemplate EmbedCab="yes"/>
-                    <Directory Id="TARGETDIR" Name="SourceDir">%s</Directory>
-                    <Component Id="C" Directory="APP" Guid="{2E3F4A5B-6C7D-4E8F-9A0B-000000000001}">%s</Component>
-                    <Feature Id="F" Level="1"><ComponentRef Id="C"/></Feature>
-                  </Product>
-                </Wix>
-                """.formatted(V3, packageAttrs, directories, component), msi, options);
-    }
-
-    private static final String PROGRAM_FILES = "<Directory Id=\"ProgramFilesFolder\"><Directory Id=\"APP\" Name=\"Shapes\"/></Directory>";
-
-    /** msiinfo's export, run beside the MSI: for a table with a binary column (Icon) it writes the streams there. */
-    private static List<String> rows(Path msi, String table) {
-        return Tool.run(List.of("msiinfo", "export", msi.toString(), table), msi.getParent(), java.util.Map.of(), 60)
-                .stdout().lines().skip(3).sorted().toList();
-    }
 
     /** transmission: an AppId under a TypeLib, its unadvertised Class without Context (v3 requires Context only when advertised). */
     @Test
     void anAppIdUnderATypeLibRegistersItsClassWithoutContext() throws Exception {
         Tool.require("msiinfo");
         Path msi = dir.resolve("typelib.msi");
-        BuildResult r = v3("", PROGRAM_FILES, """
+        BuildResult r = v3(dir, "", PROGRAM_FILES, """
                 <File Id="app.exe" Source="app.exe" KeyPath="yes">
                   <TypeLib Id="{1E405FC2-1A3A-468B-8BD6-BFBB58770390}" Description="Shapes Type Library" Language="0" MajorVersion="1" MinorVersion="0">
                     <AppId Id="{792D1AAC-53CC-4DC9-BC29-E5295FDB93A9}" Description="Shapes">
@@ -71,7 +48,7 @@ class RealSourceShapesTest {
         // Root 0 (HKCR), Key, Name, Value: ParseAppIdElement writes the AppID key's description; ParseClassElement, for
         // an unadvertised class, the CLSID key's description, its AppID value (the parent AppId), its TypeLib (the
         // enclosing TypeLib) and Version keys
-        List<String> keys = rows(msi, "Registry").stream().map(row -> String.join("\t", List.of(row.split("\t", -1)).subList(1, 5))).toList();
+        List<String> keys = ShapeBuilds.registry(msi);
         for (String expected : List.of(
                 "0\tAppID\\{792D1AAC-53CC-4DC9-BC29-E5295FDB93A9}\t\tShapes",
                 "0\tCLSID\\{0E2C952C-0597-491F-BA26-249D7E6FAB49}\t\tShapes Class",
@@ -87,7 +64,7 @@ class RealSourceShapesTest {
     @Test
     void anAdvertisedV3ClassStillNeedsContext() throws Exception {
         Path msi = dir.resolve("adv.msi");
-        BuildResult r = v3("", PROGRAM_FILES, """
+        BuildResult r = v3(dir, "", PROGRAM_FILES, """
                 <File Id="app.exe" Source="app.exe" KeyPath="yes">
                   <Class Id="{0E2C952C-0597-491F-BA26-249D7E6FAB49}" Description="Shapes Class" Advertise="yes"/>
                 </File>
@@ -102,7 +79,7 @@ class RealSourceShapesTest {
     void aShortcutsChildIconDefinesAndNamesTheIcon() throws Exception {
         Tool.require("msiinfo");
         Path msi = dir.resolve("icon.msi");
-        BuildResult r = v3("", "<Directory Id=\"ProgramMenuFolder\"><Directory Id=\"APP\" Name=\"Shapes\"/></Directory>", """
+        BuildResult r = v3(dir, "", "<Directory Id=\"ProgramMenuFolder\"><Directory Id=\"APP\" Name=\"Shapes\"/></Directory>", """
                 <Shortcut Id="Dashboard" Name="Dashboard" Target="[System64Folder]cmd.exe" Arguments="/C start http://localhost">
                   <Icon Id="DashboardIco" SourceFile="app.ico"/>
                 </Shortcut>
@@ -120,14 +97,14 @@ class RealSourceShapesTest {
     void aV3PackagePlatformDecidesTheBuildWithoutArch() throws Exception {
         Tool.require("msiinfo");
         Path msi = dir.resolve("platform.msi");
-        BuildResult r = v3("Platform=\"x64\"", "<Directory Id=\"ProgramFiles6432Folder\"><Directory Id=\"APP\" Name=\"Shapes\"/></Directory>",
+        BuildResult r = v3(dir, "Platform=\"x64\"", "<Directory Id=\"ProgramFiles6432Folder\"><Directory Id=\"APP\" Name=\"Shapes\"/></Directory>",
                 "<File Id=\"app.exe\" Source=\"app.exe\" KeyPath=\"yes\"/>", msi, b -> b.platform(null));
         assertTrue(r.success(), r.diagnostics().toString());
         assertTrue(rows(msi, "Directory").contains("APP\tProgramFiles64Folder\tShapes"), rows(msi, "Directory")::toString);
         assertTrue(Tool.run("msiinfo", "suminfo", msi.toString()).stdout().contains("Template: x64;1033"));
         // -arch, when given, still decides (the documented candle behaviour the project's own script relies on)
         Path x86 = dir.resolve("x86.msi");
-        BuildResult given = v3("Platform=\"x64\"", "<Directory Id=\"ProgramFiles6432Folder\"><Directory Id=\"APP\" Name=\"Shapes\"/></Directory>",
+        BuildResult given = v3(dir, "Platform=\"x64\"", "<Directory Id=\"ProgramFiles6432Folder\"><Directory Id=\"APP\" Name=\"Shapes\"/></Directory>",
                 "<File Id=\"app.exe\" Source=\"app.exe\" KeyPath=\"yes\"/>", x86, b -> b.platform("x86").validate(false));
         assertTrue(given.success(), given.diagnostics().toString());
         assertTrue(rows(x86, "Directory").contains("APP\tProgramFilesFolder\tShapes"), rows(x86, "Directory")::toString);
@@ -141,7 +118,7 @@ class RealSourceShapesTest {
     void anAdvertisedExtensionKeepsItsContentTypeWithoutAMimeRow() throws Exception {
         Tool.require("msiinfo");
         Path msi = dir.resolve("ext.msi");
-        BuildResult r = v3("", PROGRAM_FILES, """
+        BuildResult r = v3(dir, "", PROGRAM_FILES, """
                 <File Id="app.exe" Source="app.exe" KeyPath="yes"/>
                 <ProgId Id="Shapes.Document" Description="Shapes document" Advertise="yes">
                   <Extension Id="shp" ContentType="application/x-shapes">
@@ -176,7 +153,7 @@ class RealSourceShapesTest {
         assertTrue(rows(msi, "Registry").stream().anyMatch(row -> row.contains("CLSID\\{23B5BDD4-7669-42B8-9CDC-BEEBC8A5BAA9}\\InprocServer32\tThreadingModel\tApartment")),
                 rows(msi, "Registry")::toString);
         Path v3 = dir.resolve("tm3.msi");
-        BuildResult old = v3("", PROGRAM_FILES, """
+        BuildResult old = v3(dir, "", PROGRAM_FILES, """
                 <File Id="app.exe" Source="app.exe" KeyPath="yes">
                   <Class Id="{23B5BDD4-7669-42B8-9CDC-BEEBC8A5BAA9}" Context="InprocServer32" ThreadingModel="Apartment" Description="Shapes"/>
                 </File>

@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import static dev.ssprkit.wix.compile.ShapeBuilds.PROGRAM_FILES;
+import static dev.ssprkit.wix.compile.ShapeBuilds.rows;
+import static dev.ssprkit.wix.compile.ShapeBuilds.v3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,44 +29,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class V3SchemaShapesTest {
     @TempDir Path dir;
 
-    private static final String V3 = "http://schemas.microsoft.com/wix/2006/wi";
-
-    private BuildResult v3(String packageAttrs, String directories, String component, Path msi, UnaryOperator<dev.ssprkit.wix.BuildRequest.Builder> options)
-            throws Exception {
-        Files.writeString(dir.resolve("app.exe"), "stand-in payload");
-        Files.writeString(dir.resolve("app.ico"), "stand-in icon");
-        return TestBuild.build(dir, """
-                <Wix xmlns="%s">
-                  <Product Id="*" Name="Shapes" Language="1033" Version="1.0.0" Manufacturer="Example Corporation" UpgradeCode="{2E3F4A5B-6C7D-4E8F-9A0B-1C2D3E4F5A6B}">
-                    <Package InstallerVersion="200" Compressed="yes" %s/>
-                    <MediaTemplate EmbedCab="yes"/>
-                    <Directory Id="TARGETDIR" Name="SourceDir">%s</Directory>
-                    <Component Id="C" Directory="APP" Guid="{2E3F4A5B-6C7D-4E8F-9A0B-000000000001}">%s</Component>
-                    <Feature Id="F" Level="1"><ComponentRef Id="C"/></Feature>
-                  </Product>
-                </Wix>
-                """.formatted(V3, packageAttrs, directories, component), msi, options);
-    }
-
-    private static final String PROGRAM_FILES = "<Directory Id=\"ProgramFilesFolder\"><Directory Id=\"APP\" Name=\"Shapes\"/></Directory>";
-
-    /** msiinfo's export, run beside the MSI: for a table with a binary column (Icon) it writes the streams there. */
-    private static List<String> rows(Path msi, String table) {
-        return Tool.run(List.of("msiinfo", "export", msi.toString(), table), msi.getParent(), java.util.Map.of(), 60)
-                .stdout().lines().skip(3).sorted().toList();
-    }
 
     /** ParseComponentElement hands an Interface child to ParseInterfaceElement without a class or type library. */
     @Test
     void anInterfaceDirectlyInAComponentIsRegistered() throws Exception {
         Tool.require("msiinfo");
         Path msi = dir.resolve("iface.msi");
-        BuildResult r = v3("", PROGRAM_FILES, """
+        BuildResult r = v3(dir, "", PROGRAM_FILES, """
                 <File Id="app.exe" Source="app.exe" KeyPath="yes"/>
                 <Interface Id="{8E5DA1B7-2C3D-4E5F-8A9B-0C1D2E3F4A5B}" Name="IShapes" ProxyStubClassId32="{00020420-0000-0000-C000-000000000046}"/>
                 """, msi, b -> b.platform("x86"));
         assertTrue(r.success(), r.diagnostics().toString());
-        List<String> keys = rows(msi, "Registry").stream().map(row -> String.join("\t", List.of(row.split("\t", -1)).subList(1, 5))).toList();
+        List<String> keys = ShapeBuilds.registry(msi);
         assertTrue(keys.contains("0\tInterface\\{8E5DA1B7-2C3D-4E5F-8A9B-0C1D2E3F4A5B}\t\tIShapes"), keys::toString);
         assertTrue(keys.contains("0\tInterface\\{8E5DA1B7-2C3D-4E5F-8A9B-0C1D2E3F4A5B}\\ProxyStubClsid32\t\t{00020420-0000-0000-C000-000000000046}"), keys::toString);
     }
@@ -102,7 +79,7 @@ class V3SchemaShapesTest {
     void aV3VerbTargetIsTheCommandAsWritten() throws Exception {
         Tool.require("msiinfo");
         Path msi = dir.resolve("verb.msi");
-        BuildResult r = v3("", PROGRAM_FILES, """
+        BuildResult r = v3(dir, "", PROGRAM_FILES, """
                 <File Id="app.exe" Source="app.exe" KeyPath="yes"/>
                 <ProgId Id="Shapes.Doc" Description="Shapes document">
                   <Extension Id="shp"><Verb Id="open" Command="Open" Target="[APP]app.exe" Argument="&quot;%1&quot;"/></Extension>
@@ -110,7 +87,7 @@ class V3SchemaShapesTest {
                 """, msi, b -> b.platform("x86"));
         assertTrue(r.success(), r.diagnostics().toString());
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.id().equals("WIX0113") && d.text().contains("Target")), r.diagnostics().toString());
-        List<String> keys = rows(msi, "Registry").stream().map(row -> String.join("\t", List.of(row.split("\t", -1)).subList(1, 5))).toList();
+        List<String> keys = ShapeBuilds.registry(msi);
         assertTrue(keys.contains("0\tShapes.Doc\\shell\\open\\command\t\t[APP]app.exe \"%1\""), keys::toString);
     }
 }
