@@ -325,6 +325,7 @@ public final class WixProject {
         for (Item i : items.getOrDefault("PackageReference", List.of())) {
             if (i.include().toLowerCase(Locale.ROOT).endsWith(".wixext")) extensions.add(i.include());
         }
+        Map<String, String> referenceDefines = new LinkedHashMap<>(); // $(var.Name.TargetPath)... of each ProjectReference
         for (Item i : items.getOrDefault("ProjectReference", List.of())) {
             String refName = Path.of(i.include().replace('\\', '/')).getFileName().toString();
             refName = refName.contains(".") ? refName.substring(0, refName.lastIndexOf('.')) : refName;
@@ -332,7 +333,13 @@ public final class WixProject {
             // writes it), else after the project file
             String named = i.metadata().get("Name");
             if (named != null && !named.isBlank()) refName = named.strip();
-            diagnostics.report(ProjectMessage.PROJECT_REFERENCE, i.location(), i.include(), refName);
+            Map<String, String> vars = ReferencedProject.variables(file(i.include()), properties.get("Configuration"), properties.get("Platform"));
+            if (vars == null) {
+                diagnostics.report(ProjectMessage.PROJECT_REFERENCE, i.location(), i.include(), refName);
+            } else {
+                for (Map.Entry<String, String> v : vars.entrySet()) referenceDefines.put(refName + "." + v.getKey(), v.getValue());
+                diagnostics.report(ProjectMessage.PROJECT_REFERENCE_OUTPUT, i.location(), i.include(), refName, vars.get("TargetPath"));
+            }
         }
         String outputName = properties.isSet("OutputName") ? properties.get("OutputName") : base;
         String platform = properties.get("Platform");
@@ -344,7 +351,7 @@ public final class WixProject {
         Path outputDir = properties.isSet("OutputPath") ? file(properties.get("OutputPath"))
                 : sdk ? projectDir.resolve("bin").resolve(platform).resolve(configuration) : projectDir.resolve("bin").resolve(configuration);
         Path output = outputDir.resolve(outputName + ext);
-        Map<String, String> defines = new LinkedHashMap<>();
+        Map<String, String> defines = new LinkedHashMap<>(referenceDefines);
         // the variables WiX's MSBuild targets define for the project itself (its DefineSolutionProperties aside)
         defines.put("Configuration", configuration);
         defines.put("Platform", platform);
