@@ -7,6 +7,7 @@ import dev.ssprkit.msi.container.StreamingCfbWriter;
 import dev.ssprkit.msi.db.DatabaseEncoder;
 import dev.ssprkit.msi.db.StreamNames;
 import dev.ssprkit.msi.model.Database;
+import dev.ssprkit.msi.model.StorageData;
 import dev.ssprkit.msi.model.StreamData;
 import dev.ssprkit.msi.model.SummaryInfo;
 import dev.ssprkit.msi.suminfo.SummaryInfoCodec;
@@ -31,8 +32,9 @@ import java.util.logging.Logger;
  * Writes a {@link Database} as an installation database. The file appears only when complete: it is written to a
  * temporary file beside the target and moved into place, and nothing is left behind on failure.
  *
- * <p>A database without a package code gets one derived from its content (a name-based UUID over every stored
- * stream), so that the same inputs give byte-identical output.
+ * <p>Sub-storages ({@link Database#storages()}, e.g. embedded instance transforms) are written below the root under
+ * their own names. A database without a package code gets one derived from its content (a name-based UUID over every
+ * stored stream), so that the same inputs give byte-identical output.
  *
  * <p>The compound file is written by {@link StreamingCfbWriter}, which copies an embedded cabinet straight from its
  * file, so memory does not grow with the payload. Setting the system property {@value #STORAGE_PROPERTY} to
@@ -127,6 +129,15 @@ public final class MsiWriter {
             }
             add(storage, digest, stored, e.getValue());
         }
+        for (Map.Entry<String, StorageData> e : db.storages().entrySet()) {
+            String name = e.getKey(); // a _Storages name is stored as it is, not encoded
+            if (!used.add(name.toUpperCase(Locale.ROOT))) {
+                throw new MsiException("storage " + name, "has the name of a stream the writer already stores; rename it");
+            }
+            digest.update(("\0storage\0" + e.getValue().clsid()).getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, StreamData> s : e.getValue().streams().entrySet()) fingerprint(digest, name + "/" + s.getKey(), s.getValue());
+            storage.addStorage(name, e.getValue());
+        }
         SummaryInfo summary = db.summary().copy();
         if (summary.createTime == null) summary.createTime = options.buildTime();
         if (summary.lastSaveTime == null) summary.lastSaveTime = summary.createTime;
@@ -146,6 +157,12 @@ public final class MsiWriter {
     }
 
     private static void add(StorageWriter storage, MessageDigest digest, String stored, StreamData data) throws IOException {
+        fingerprint(digest, stored, data);
+        storage.addStream(stored, data);
+    }
+
+    /** Adds a stream's name and content (or the fingerprint its producer knows) to the package-code digest. */
+    private static void fingerprint(MessageDigest digest, String stored, StreamData data) throws IOException {
         digest.update(stored.getBytes(StandardCharsets.UTF_16LE));
         byte[] fingerprint = data.fingerprint();
         long size = 0;
@@ -160,7 +177,6 @@ public final class MsiWriter {
             }
         }
         digest.update(Long.toString(size).getBytes(StandardCharsets.US_ASCII));
-        storage.addStream(stored, data);
     }
 
     /** A name-based (version 5 style) GUID from a digest, in Windows Installer's upper-case braced form. */

@@ -1,8 +1,10 @@
 package dev.ssprkit.msi.container;
 
 import dev.ssprkit.msi.MsiException;
+import dev.ssprkit.msi.model.StorageData;
 import dev.ssprkit.msi.model.StreamData;
 import org.apache.poi.hpsf.ClassID;
+import org.apache.poi.poifs.filesystem.DirectoryEntry;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 import java.io.IOException;
@@ -23,13 +25,34 @@ public final class PoiStorageWriter implements StorageWriter {
 
     @Override
     public void addStream(String storedName, StreamData data) throws IOException {
-        if (storedName.length() > 31) {
-            throw new MsiException("stream " + storedName, "compound-file names hold at most 31 UTF-16 units, this one has " + storedName.length());
-        }
-        try (InputStream in = data.open()) {
-            fs.getRoot().createDocument(storedName, in);
+        addStream(fs.getRoot(), "stream " + storedName, storedName, data);
+    }
+
+    @Override
+    public void addStorage(String name, StorageData storage) throws IOException {
+        checkLength("storage " + name, name);
+        DirectoryEntry dir;
+        try {
+            dir = fs.getRoot().createDirectory(name);
+            dir.setStorageClsid(new ClassID(storage.clsid()));
         } catch (RuntimeException e) {
-            throw new MsiException("stream " + storedName, "cannot be stored: " + e.getMessage(), e);
+            throw new MsiException("storage " + name, "cannot be stored: " + e.getMessage(), e);
+        }
+        for (var e : storage.streams().entrySet()) addStream(dir, "storage " + name + " stream " + e.getKey(), e.getKey(), e.getValue());
+    }
+
+    private static void addStream(DirectoryEntry dir, String where, String storedName, StreamData data) throws IOException {
+        checkLength(where, storedName);
+        try (InputStream in = data.open()) {
+            dir.createDocument(storedName, in);
+        } catch (RuntimeException e) {
+            throw new MsiException(where, "cannot be stored: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkLength(String where, String name) throws MsiException {
+        if (name.length() > 31) {
+            throw new MsiException(where, "compound-file names hold at most 31 UTF-16 units, this one has " + name.length());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ssprkit.msi.container;
 
 import dev.ssprkit.msi.MsiException;
+import dev.ssprkit.msi.model.StorageData;
 import dev.ssprkit.msi.model.StreamData;
 
 import java.io.BufferedOutputStream;
@@ -11,7 +12,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -25,7 +28,8 @@ import java.util.TreeSet;
  * <pre>
  *   header | large streams (in order of addition) | mini stream | mini FAT | directory | FAT | DIFAT
  * </pre>
- * Every chain is contiguous. No time stamps are written, so the bytes depend only on the streams, their order and the
+ * Streams inside storages below the root (embedded transforms) are laid out like the root's. Every chain is
+ * contiguous. No time stamps are written, so the bytes depend only on the streams, their order and the
  * root CLSID.
  */
 public final class StreamingCfbWriter implements StorageWriter {
@@ -38,12 +42,23 @@ public final class StreamingCfbWriter implements StorageWriter {
     static final long MAX_FILE_SIZE = 1L << 31;
     private static final long SIGNATURE = 0xE11AB1A1E011CFD0L;
 
+    /** The {@link Stream#parent} of a root-level stream. */
+    private static final int ROOT = -1;
+
     private byte[] rootClsid = new byte[16];
     private final List<Stream> streams = new ArrayList<>();
-    private final TreeSet<String> names = new TreeSet<>(CfbDirectoryTree.ORDER);
+    private final List<Storage> storages = new ArrayList<>();
+    /** Names in use per storage ({@link #ROOT} or an index into {@link #storages}): they compare case-insensitively. */
+    private final Map<Integer, TreeSet<String>> names = new HashMap<>();
 
-    /** A stream to write: small ones carry their bytes, large ones are read when written. */
-    private record Stream(String name, long size, byte[] small, StreamData data) {}
+    /**
+     * A stream to write, in the root ({@link #ROOT}) or in the storage with index {@code parent}: small ones carry
+     * their bytes, large ones are read when written.
+     */
+    private record Stream(String name, int parent, long size, byte[] small, StreamData data) {}
+
+    /** A storage below the root: its name and CLSID as stored; its streams name it as their parent. */
+    private record Storage(String name, byte[] clsid) {}
 
     @Override
     public void rootClsid(String clsid) {
@@ -52,15 +67,22 @@ public final class StreamingCfbWriter implements StorageWriter {
 
     @Override
     public void addStream(String storedName, StreamData data) throws IOException {
-        String where = "stream " + storedName.replace("\u0005", "\\005");
-        if (storedName.length() > 31) {
-            throw new MsiException(where, "compound-file names hold at most 31 UTF-16 units, this one has " + storedName.length());
+        addStream(ROOT, "stream " + printable(storedName), storedName, data);
+    }
+
+    @Override
+    public void addStorage(String name, StorageData storage) throws IOException {
+        String where = "storage " + printable(name);
+        checkName(where, name, ROOT);
+        int index = storages.size();
+        storages.add(new Storage(name, clsidBytes(storage.clsid())));
+        for (Map.Entry<String, StreamData> e : storage.streams().entrySet()) {
+            addStream(index, where + " stream " + printable(e.getKey()), e.getKey(), e.getValue());
         }
-        if (storedName.isEmpty()) throw new MsiException(where, "compound-file names must not be empty");
-        for (char c : new char[] {'/', '\\', ':', '!', '\0'}) {
-            if (storedName.indexOf(c) >= 0) throw new MsiException(where, "compound-file names must not contain '" + (c == 0 ? "\\0" : c) + "'");
-        }
-        if (!names.add(storedName)) throw new MsiException(where, "is stored twice (compound-file names compare case-insensitively)");
+    }
+
+    private void addStream(int parent, String where, String storedName, StreamData data) throws IOException {
+        checkName(where, storedName, parent);
         long size = data.size();
         if (size < 0 || size > MAX_FILE_SIZE) throw new MsiException(where, size + " bytes, more than a version 3 compound file holds");
         byte[] small = null;
@@ -68,7 +90,25 @@ public final class StreamingCfbWriter implements StorageWriter {
             small = data.readAllBytes();
             if (small.length != size) throw new MsiException(where, "declared " + size + " bytes but gave " + small.length);
         }
-        streams.add(new Stream(storedName, size, small, small == null ? data : null));
+        streams.add(new Stream(storedName, parent, size, small, small == null ? data : null));
+    }
+
+    /** [MS-CFB] §2.6.1 names: 1..31 UTF-16 units, none of {@code / \ : !}, unique (case-insensitively) in their storage. */
+    private void checkName(String where, String name, int parent) throws MsiException {
+        if (name.length() > 31) {
+            throw new MsiException(where, "compound-file names hold at most 31 UTF-16 units, this one has " + name.length());
+        }
+        if (name.isEmpty()) throw new MsiException(where, "compound-file names must not be empty");
+        for (char c : new char[] {'/', '\\', ':', '!', '\0'}) {
+            if (name.indexOf(c) >= 0) throw new MsiException(where, "compound-file names must not contain '" + (c == 0 ? "\\0" : c) + "'");
+        }
+        if (!names.computeIfAbsent(parent, p -> new TreeSet<>(CfbDirectoryTree.ORDER)).add(name)) {
+            throw new MsiException(where, "is stored twice (compound-file names compare case-insensitively)");
+        }
+    }
+
+    private static String printable(String name) {
+        return name.replace("\u0005", "\\005");
     }
 
     @Override
@@ -119,7 +159,7 @@ public final class StreamingCfbWriter implements StorageWriter {
             miniFatSectors = ceil(mini, ENTRIES_PER_SECTOR);
             sector += miniFatSectors;
             dirStart = sector;
-            dirSectors = ceil((streams.size() + 1L) * DIR_ENTRY, SECTOR);
+            dirSectors = ceil((1L + streams.size() + storages.size()) * DIR_ENTRY, SECTOR);
             sector += dirSectors;
             // The FAT covers itself and the DIFAT: grow both until they cover everything.
             long fat = 0, difat = 0;
@@ -224,22 +264,52 @@ public final class StreamingCfbWriter implements StorageWriter {
         }
     }
 
+    /**
+     * The directory: entry 0 is the root, then the root's children (its streams, then its storages), then each
+     * storage's streams; each storage's children form their own tree ([MS-CFB] §2.6.4).
+     */
     private void writeDirectory(Layout l, OutputStream os) throws IOException {
-        List<String> siblingNames = streams.stream().map(Stream::name).toList();
-        CfbDirectoryTree tree = new CfbDirectoryTree(siblingNames, 1);
+        int entries = 1 + streams.size() + storages.size();
         ByteBuffer b = ByteBuffer.allocate((int) (l.dirSectors * SECTOR)).order(ByteOrder.LITTLE_ENDIAN);
-        entry(b, 0, "Root Entry", 5, false, CfbDirectoryTree.NOSTREAM, CfbDirectoryTree.NOSTREAM, tree.root, rootClsid,
+        List<Integer> rootStreams = childrenOf(ROOT);
+        List<String> rootNames = new ArrayList<>();
+        for (int i : rootStreams) rootNames.add(streams.get(i).name);
+        for (Storage st : storages) rootNames.add(st.name);
+        CfbDirectoryTree rootTree = new CfbDirectoryTree(rootNames, 1);
+        entry(b, 0, "Root Entry", 5, false, CfbDirectoryTree.NOSTREAM, CfbDirectoryTree.NOSTREAM, rootTree.root, rootClsid,
                 l.miniStreamSize == 0 ? ENDOFCHAIN : (int) l.miniStreamStart, l.miniStreamSize);
-        for (int i = 0; i < streams.size(); i++) {
-            Stream s = streams.get(i);
-            int startSector = s.size == 0 ? ENDOFCHAIN : (int) l.start[i]; // a mini sector for small streams
-            entry(b, i + 1, s.name, 2, tree.red[i], tree.left[i], tree.right[i], CfbDirectoryTree.NOSTREAM, null, startSector, s.size);
+        for (int k = 0; k < rootStreams.size(); k++) streamEntry(b, l, rootStreams.get(k), 1 + k, rootTree, k);
+        int nextId = 1 + rootNames.size();
+        for (int s = 0; s < storages.size(); s++) {
+            List<Integer> children = childrenOf(s);
+            List<String> childNames = new ArrayList<>();
+            for (int i : children) childNames.add(streams.get(i).name);
+            CfbDirectoryTree tree = new CfbDirectoryTree(childNames, nextId);
+            int k = rootStreams.size() + s;
+            entry(b, 1 + k, storages.get(s).name, 1, rootTree.red[k], rootTree.left[k], rootTree.right[k], tree.root,
+                    storages.get(s).clsid, 0, 0);
+            for (int c = 0; c < children.size(); c++) streamEntry(b, l, children.get(c), nextId + c, tree, c);
+            nextId += children.size();
         }
-        for (int id = streams.size() + 1; id < l.dirSectors * SECTOR / DIR_ENTRY; id++) {
+        for (int id = entries; id < l.dirSectors * SECTOR / DIR_ENTRY; id++) {
             int off = id * DIR_ENTRY; // unused entry: all zero but the three links
             b.putInt(off + 0x44, CfbDirectoryTree.NOSTREAM).putInt(off + 0x48, CfbDirectoryTree.NOSTREAM).putInt(off + 0x4C, CfbDirectoryTree.NOSTREAM);
         }
         os.write(b.array());
+    }
+
+    /** Indexes into {@link #streams} of the streams of one storage (or the root), in order of addition. */
+    private List<Integer> childrenOf(int parent) {
+        List<Integer> children = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) if (streams.get(i).parent == parent) children.add(i);
+        return children;
+    }
+
+    /** The entry of stream {@code index}, sibling {@code k} of {@code tree}, at directory id {@code id}. */
+    private void streamEntry(ByteBuffer b, Layout l, int index, int id, CfbDirectoryTree tree, int k) {
+        Stream s = streams.get(index);
+        int startSector = s.size == 0 ? ENDOFCHAIN : (int) l.start[index]; // a mini sector for small streams
+        entry(b, id, s.name, 2, tree.red[k], tree.left[k], tree.right[k], CfbDirectoryTree.NOSTREAM, null, startSector, s.size);
     }
 
     /** One 128-byte directory entry ([MS-CFB] §2.6.1); creation and modification times stay zero. */

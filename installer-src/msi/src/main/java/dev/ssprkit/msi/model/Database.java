@@ -15,14 +15,15 @@ import java.util.TreeMap;
 
 /**
  * What an MSI file holds, with no I/O: the database codepage, the tables, the summary information and the other
- * streams ({@code _Streams} rows such as embedded cabinets). A database read from a file keeps that file open for
- * its streams until {@link #close()}.
+ * streams ({@code _Streams} rows such as embedded cabinets) and sub-storages ({@code _Storages} rows such as
+ * embedded transforms). A database read from a file keeps that file open for its streams until {@link #close()}.
  */
 public final class Database implements Closeable {
     private int codepage = 1252;
     private SummaryInfo summary = new SummaryInfo();
     private final Map<String, Table> tables = new TreeMap<>();
     private final Map<String, StreamData> streams = new TreeMap<>();
+    private final Map<String, StorageData> storages = new TreeMap<>();
     private Closeable resource;
     private final List<ReadWarning> readWarnings = new ArrayList<>();
     private String kind = "installation database";
@@ -81,6 +82,16 @@ public final class Database implements Closeable {
 
     public Database putStream(String name, StreamData data) {
         streams.put(name, data);
+        return this;
+    }
+
+    /** Sub-storages ({@code _Storages} rows, e.g. embedded instance transforms), by storage name. */
+    public Map<String, StorageData> storages() {
+        return Collections.unmodifiableMap(storages);
+    }
+
+    public Database putStorage(String name, StorageData data) {
+        storages.put(name, data);
         return this;
     }
 

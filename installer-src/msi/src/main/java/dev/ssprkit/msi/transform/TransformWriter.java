@@ -8,6 +8,7 @@ import dev.ssprkit.msi.db.DatabaseEncoder;
 import dev.ssprkit.msi.db.StreamNames;
 import dev.ssprkit.msi.db.StringPoolWriter;
 import dev.ssprkit.msi.model.Database;
+import dev.ssprkit.msi.model.StorageData;
 import dev.ssprkit.msi.model.StreamData;
 import dev.ssprkit.msi.model.Table;
 import dev.ssprkit.msi.schema.Column;
@@ -52,6 +53,18 @@ public final class TransformWriter {
     }
 
     public static void write(Database base, Database target, OutputStream os, TransformOptions options) throws IOException {
+        StorageData transform = storage(base, target, options);
+        StorageWriter storage = new PoiStorageWriter();
+        storage.rootClsid(transform.clsid());
+        for (Map.Entry<String, StreamData> e : transform.streams().entrySet()) storage.addStream(e.getKey(), e.getValue());
+        storage.writeTo(os);
+    }
+
+    /**
+     * The transform as a storage: the transform CLSID and its streams by stored name, to write as a file or to embed
+     * in a package below its root (an instance transform, applied with {@code TRANSFORMS=:name}).
+     */
+    public static StorageData storage(Database base, Database target, TransformOptions options) throws IOException {
         if (base.codepage() != target.codepage()) {
             throw new MsiException("transform", "the database codepage changes from " + base.codepage() + " to " + target.codepage()
                     + "; codepage transforms are not supported");
@@ -64,10 +77,9 @@ public final class TransformWriter {
         pool.freeze();
         boolean longRefs = pool.longRefs();
 
-        StorageWriter storage = new PoiStorageWriter();
-        storage.rootClsid(MsiClsids.TRANSFORM);
-        storage.addStream(StreamNames.encode("_StringPool", true), StreamData.of(pool.poolBytes()));
-        storage.addStream(StreamNames.encode("_StringData", true), StreamData.of(pool.dataBytes()));
+        Map<String, StreamData> streams = new LinkedHashMap<>();
+        streams.put(StreamNames.encode("_StringPool", true), StreamData.of(pool.poolBytes()));
+        streams.put(StreamNames.encode("_StringData", true), StreamData.of(pool.dataBytes()));
         Map<String, StreamData> binaries = new LinkedHashMap<>();
         for (Map.Entry<String, Plan> e : plans.entrySet()) {
             Plan p = e.getValue();
@@ -76,11 +88,11 @@ public final class TransformWriter {
                 TransformRecords.write(p.schema(), c, pool, longRefs, bytes);
                 collectBinary(p.schema(), c, binaries);
             }
-            storage.addStream(StreamNames.encode(e.getKey(), true), StreamData.of(bytes.toByteArray()));
+            streams.put(StreamNames.encode(e.getKey(), true), StreamData.of(bytes.toByteArray()));
         }
-        for (Map.Entry<String, StreamData> e : binaries.entrySet()) storage.addStream(e.getKey(), e.getValue());
-        storage.addStream(SummaryInfoCodec.STREAM_NAME, StreamData.of(SummaryInfoCodec.write(TransformSummary.of(base, target, options))));
-        storage.writeTo(os);
+        streams.putAll(binaries);
+        streams.put(SummaryInfoCodec.STREAM_NAME, StreamData.of(SummaryInfoCodec.write(TransformSummary.of(base, target, options))));
+        return new StorageData(MsiClsids.TRANSFORM, streams);
     }
 
     /** Table streams by name: {@code _Tables} and {@code _Columns} first (Wine applies them first too), then tables by name. */

@@ -1,6 +1,7 @@
 package dev.ssprkit.msi.container;
 
 import dev.ssprkit.msi.MsiException;
+import dev.ssprkit.msi.model.StorageData;
 import dev.ssprkit.msi.model.StreamData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +136,46 @@ class StreamingCfbWriterTest {
         int r = check(t, names, t.right[i], inOrder);
         assertEquals(l, r, "black heights under " + names.get(i));
         return l + (t.red[i] ? 0 : 1);
+    }
+
+    /** Storages below the root (embedded transforms): POI finds each with its CLSID and streams, beside the root's. */
+    @Test
+    void storagesBelowTheRootHoldTheirClsidAndStreams() throws IOException {
+        StreamingCfbWriter w = new StreamingCfbWriter();
+        w.rootClsid(MsiClsids.DATABASE);
+        w.addStream("root", StreamData.of(pattern(700, 1)));
+        Map<String, StreamData> first = new LinkedHashMap<>();
+        first.put("\u4840x", StreamData.of(pattern(70, 2)));
+        first.put("big", StreamData.of(pattern(9000, 3)));
+        first.put("\u0005SummaryInformation", StreamData.of(pattern(0, 4)));
+        w.addStorage("I1", new StorageData(MsiClsids.TRANSFORM, first));
+        for (int i = 2; i <= 9; i++) w.addStorage("I" + i, new StorageData(MsiClsids.TRANSFORM, Map.of("s", StreamData.of(pattern(i, i)))));
+        w.addStream("zz", StreamData.of(pattern(5000, 5)));
+        Path p = dir.resolve("storages.cfb");
+        try (OutputStream os = Files.newOutputStream(p)) {
+            w.writeTo(os);
+        }
+        try (PoiStorageReader r = PoiStorageReader.open(p)) {
+            assertEquals(List.of("root", "zz"), r.streamNames().stream().sorted().toList());
+            assertEquals(9, r.storageNames().size());
+            assertArrayEquals(pattern(5000, 5), r.read("zz", Long.MAX_VALUE));
+            StorageReader i1 = r.storage("I1");
+            assertEquals(MsiClsids.TRANSFORM, i1.rootClsid());
+            assertEquals(List.of("big", "\u4840x", "\u0005SummaryInformation").stream().sorted().toList(), i1.streamNames().stream().sorted().toList());
+            assertArrayEquals(pattern(70, 2), i1.read("\u4840x", Long.MAX_VALUE));
+            assertArrayEquals(pattern(9000, 3), i1.read("big", Long.MAX_VALUE));
+            assertEquals(0, i1.read("\u0005SummaryInformation", Long.MAX_VALUE).length);
+            for (int i = 2; i <= 9; i++) assertArrayEquals(pattern(i, i), r.storage("I" + i).read("s", Long.MAX_VALUE));
+        }
+    }
+
+    @Test
+    void aStorageNameSharesTheRootsNameSpaceAndItsStreamsHaveTheirOwn() throws IOException {
+        StreamingCfbWriter w = new StreamingCfbWriter();
+        w.addStream("I1", StreamData.of(new byte[1]));
+        StorageData t = new StorageData(MsiClsids.TRANSFORM, Map.of("I1", StreamData.of(new byte[1])));
+        assertTrue(assertThrows(MsiException.class, () -> w.addStorage("i1", t)).getMessage().contains("twice"));
+        w.addStorage("I2", t); // a stream named like the root's stream, inside the storage, is its own
     }
 
     @Test
