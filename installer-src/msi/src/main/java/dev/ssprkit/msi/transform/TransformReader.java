@@ -81,6 +81,21 @@ public final class TransformReader {
         }
     }
 
+    /**
+     * Applies a transform held in an open storage: a file's root, or a transform embedded in a package below its
+     * root (an instance transform, {@code TRANSFORMS=:name}).
+     */
+    public Result applyTo(Database db, StorageReader storage, String label) throws IOException {
+        if (!MsiClsids.TRANSFORM.equalsIgnoreCase(storage.rootClsid())) {
+            throw new MsiException(label, "the storage CLSID " + storage.rootClsid() + " is not the transform CLSID");
+        }
+        try {
+            return new Application(db, storage, label).run();
+        } catch (RuntimeException e) {
+            throw new MsiException(label, "unreadable transform: " + PoiStorageReader.describe(e), e);
+        }
+    }
+
     /** One application of one transform. */
     private final class Application {
         private final Database db;

@@ -14,7 +14,9 @@ import java.time.Instant;
  *   <li>PID 7 Template: platform;language the transform applies to (the base package's platform and first language;
  *       one language only in a transform);</li>
  *   <li>PID 8 Last Saved By: platform;language the database has after the transform (the target's);</li>
- *   <li>PID 9 Revision Number: {@code {base ProductCode}baseVersion;{target ProductCode}targetVersion;{UpgradeCode}};</li>
+ *   <li>PID 9 Revision Number: {@code {base ProductCode}baseVersion;{target ProductCode}targetVersion;{UpgradeCode}}, the
+ *       base package's UpgradeCode (the one UPGRADE_CODE validation compares; WiX's binder reads it as the target
+ *       database's code, and an instance transform may change it);</li>
  *   <li>PID 14 Page Count: the greater of the two packages' minimum installer versions;</li>
  *   <li>PID 15 Word Count: absent (Null for transforms);</li>
  *   <li>PID 16 Character Count: validation flags (upper word) and suppressed error conditions (lower word);</li>
@@ -37,7 +39,7 @@ public final class TransformSummary {
         s.lastSavedBy = platformAndLanguage(t.template);
         s.revisionNumber = property(base, "ProductCode") + nullToEmpty(property(base, "ProductVersion")) + ";"
                 + property(target, "ProductCode") + nullToEmpty(property(target, "ProductVersion")) + ";"
-                + nullToEmpty(property(target, "UpgradeCode"));
+                + nullToEmpty(property(base, "UpgradeCode"));
         Instant when = options.createTime();
         s.createTime = when;
         s.lastSaveTime = when;

@@ -58,8 +58,10 @@ public final class Binder {
             new SequenceStep(ctx).run();
         }
         if (ctx.failed()) return null;
+        InstanceTransformStep instances = ctx.isModule() ? null : new InstanceTransformStep(ctx);
         new TableStep(ctx).run();
         new SummaryStep(ctx).run();
+        if (instances != null) instances.run();
         if (ctx.failed()) return null;
         db = ctx.db;
         return new BindResult(ctx.db, ctx.sideFiles);

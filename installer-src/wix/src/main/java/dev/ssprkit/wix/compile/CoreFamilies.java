@@ -33,6 +33,7 @@ final class CoreFamilies {
                 new IniFileFamily(), new CopyFileFamily(), new CustomTableFamily(), new OdbcFamily(),
                 new dev.ssprkit.wix.compile.core.UiFamily(), new dev.ssprkit.wix.compile.core.DialogFamily(),
                 new dev.ssprkit.wix.compile.core.SoftwareTagFamily(false),
-                new dev.ssprkit.wix.compile.ext.DependencyFamily(true), new ModuleFamily());
+                new dev.ssprkit.wix.compile.ext.DependencyFamily(true), new ModuleFamily(),
+                new dev.ssprkit.wix.compile.core.InstanceTransformFamily());
     }
 }

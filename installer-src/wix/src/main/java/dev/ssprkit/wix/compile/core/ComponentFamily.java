@@ -91,7 +91,7 @@ public final class ComponentFamily implements ElementFamily {
         if (a.yesNo("DisableRegistryReflection", false)) bits |= 0x200;
         if (a.yesNo("UninstallWhenSuperseded", false)) bits |= 0x400;
         if (a.yesNo("Shared", false)) bits |= 0x800;
-        a.yesNo("MultiInstance", false);
+        boolean multiInstance = a.yesNo("MultiInstance", false); // a new GUID in every instance transform
         Integer comPlus = a.integer("ComPlusFlags", null, 0, 32767);
         Scope inner = scope.with(Scope.COMPONENT, id).with(Scope.DIRECTORY, directory)
                 .with(Scope.BITNESS, win64 == null ? null : (win64 ? "always64" : "always32"));
@@ -108,6 +108,7 @@ public final class ComponentFamily implements ElementFamily {
         Row row = ctx.row("Component", e.location()).set("Component", id).set("ComponentId", guid).set("Directory_", directory)
                 .set("Condition", ctx.v4() ? a.str("Condition") : v3Condition[0]);
         row.extra("BaseAttributes", bits).extra("Win64", win64).extra("KeyPathDirectory", a.yesNo("KeyPath", false));
+        if (multiInstance) row.extra("MultiInstance", true);
         if (comPlus != null) ctx.row("Complus", e.location()).set("Component_", id).set("ExpType", comPlus);
         String feature = a.id("Feature", false, 38);
         if (feature != null) {
