@@ -43,11 +43,15 @@ final class MsBuildCondition {
         return value;
     }
 
+    /**
+     * {@code Or} and {@code And} short-circuit, as MSBuild's evaluator does: once the left side decides, the right side
+     * is read for its syntax but nothing in it is expanded or checked (a property function there is never called).
+     */
     private boolean or() throws Invalid, MsBuildProperties.Unsupported {
         boolean v = and();
         while (peekWord("or")) {
             pos++;
-            boolean right = and();
+            boolean right = v ? skipped(this::and) : and();
             v = v || right;
         }
         return v;
@@ -57,13 +61,30 @@ final class MsBuildCondition {
         boolean v = unary();
         while (peekWord("and")) {
             pos++;
-            boolean right = unary();
+            boolean right = v ? unary() : skipped(this::unary);
             v = v && right;
         }
         return v;
     }
 
+    private interface Part {
+        boolean read() throws Invalid, MsBuildProperties.Unsupported;
+    }
+
+    /** Reads {@code part} without evaluating it; its value is meaningless. */
+    private boolean skipped(Part part) throws Invalid, MsBuildProperties.Unsupported {
+        boolean was = evaluating;
+        evaluating = false;
+        try {
+            return part.read();
+        } finally {
+            evaluating = was;
+        }
+    }
+
     private int depth;
+    /** False while reading the side of an And/Or that the other side already decided. */
+    private boolean evaluating = true;
 
     private boolean unary() throws Invalid, MsBuildProperties.Unsupported {
         if (++depth > 64) throw new Invalid("it nests deeper than 64 levels");
@@ -90,19 +111,20 @@ final class MsBuildCondition {
         if (op != null && List.of("==", "!=", "<", ">", "<=", ">=").contains(op)) {
             pos++;
             String right = operand();
-            return compare(left, op, right);
+            return evaluating && compare(left, op, right);
         }
-        return bool(left);
+        return evaluating && bool(left);
     }
 
     private String operand() throws Invalid, MsBuildProperties.Unsupported {
         if (pos >= tokens.size()) throw new Invalid("it ends where a value was expected");
         String t = tokens.get(pos++);
-        if (t.startsWith("'")) return properties.expand(t.substring(1, t.length() - 1));
+        if (t.startsWith("'")) return evaluating ? properties.expand(t.substring(1, t.length() - 1)) : "";
         if (peek("(")) { // a function
             pos++;
             String arg = operand();
             expect(")");
+            if (!evaluating) return "";
             return switch (t.toLowerCase(Locale.ROOT)) {
                 case "exists" -> Boolean.toString(!arg.isBlank() && Files.exists(resolve(arg)));
                 case "hastrailingslash" -> Boolean.toString(arg.endsWith("\\") || arg.endsWith("/"));
@@ -110,7 +132,7 @@ final class MsBuildCondition {
             };
         }
         if (List.of("==", "!=", "<", ">", "<=", ">=", ")", "!").contains(t)) throw new Invalid("'" + t + "' where a value was expected");
-        return properties.expand(t);
+        return evaluating ? properties.expand(t) : "";
     }
 
     private Path resolve(String path) {
@@ -173,7 +195,7 @@ final class MsBuildCondition {
             if (Character.isWhitespace(c)) {
                 i++;
             } else if (c == '\'') {
-                int end = s.indexOf('\'', i + 1);
+                int end = quoteEnd(s, i);
                 if (end < 0) throw new Invalid("a quote is not closed");
                 out.add(s.substring(i, end + 1));
                 i = end + 1;
@@ -183,9 +205,9 @@ final class MsBuildCondition {
             } else if (c == '(' || c == ')' || c == '!' || c == '<' || c == '>') {
                 out.add(String.valueOf(c));
                 i++;
-            } else if (c == '$' && s.startsWith("$(", i)) { // an unquoted property reference
-                int end = s.indexOf(')', i);
-                if (end < 0) throw new Invalid("a property reference is not closed");
+            } else if (c == '$' && s.startsWith("$(", i)) { // an unquoted property reference or function
+                int end = MsBuildProperties.closing(s, i + 1);
+                if (end < 0) throw new Invalid("a property reference is not closed: " + s.substring(i));
                 out.add(s.substring(i, end + 1));
                 i = end + 1;
             } else {
@@ -196,5 +218,21 @@ final class MsBuildCondition {
             }
         }
         return out;
+    }
+
+    /**
+     * The quote closing the one at {@code open}. A {@code $(...)} inside is skipped whole, as MSBuild's scanner does,
+     * so that {@code '$([System.String]::Copy('a'))'} is one string.
+     */
+    private static int quoteEnd(String s, int open) {
+        for (int k = open + 1; k < s.length(); k++) {
+            if (s.charAt(k) == '\'') return k;
+            if (s.startsWith("$(", k)) {
+                int close = MsBuildProperties.closing(s, k + 1);
+                if (close < 0) return -1;
+                k = close;
+            }
+        }
+        return -1;
     }
 }

@@ -71,4 +71,17 @@ class MsBuildEvaluationTest {
         String nested = "$([System.IO.Path]::Combine('a', ".repeat(50) + "'b'" + "))".repeat(50);
         assertThrows(MsBuildProperties.Unsupported.class, () -> p.expand(nested));
     }
+
+    /** MSBuild's conditions short-circuit: the right side of a decided And/Or is read, never evaluated. */
+    @Test
+    void andOrShortCircuitAndUnquotedFunctionsAreReadWhole() throws Exception {
+        MsBuildProperties p = new MsBuildProperties(Map.of("TargetOS", "Windows"));
+        // keyboardswitch's condition, with an unquoted function holding quotes and nested parentheses
+        assertFalse(eval("'$(TargetOS)' == '' And $([Unknown.Type]::Call('x(y)'))", p), "And stops before the function");
+        assertTrue(eval("'$(TargetOS)' == 'Windows' Or $([Unknown.Type]::Call('x(y)'))", p), "Or stops before the function");
+        MsBuildProperties.Unsupported u = assertThrows(MsBuildProperties.Unsupported.class,
+                () -> eval("'$(TargetOS)' == 'Windows' And $([Unknown.Type]::Call('x(y)'))", p));
+        assertFalse(u.getMessage().contains("unclosed"), "the function is closed: " + u.getMessage());
+        assertThrows(MsBuildCondition.Invalid.class, () -> eval("'a' == 'a' Or == 'b'", p), "a skipped side is still read for its syntax");
+    }
 }
