@@ -280,7 +280,10 @@ class WixProjectCliTest {
     void whatCannotBeEvaluatedIsALocatedErrorAndNothingIsWritten() throws Exception {
         Files.writeString(dir.resolve("Product.wxs"), PRODUCT);
         String[][] cases = {
-                {"<PropertyGroup><Year>$([System.DateTime]::Now.ToString(`yyyy`))</Year></PropertyGroup>", "3:18: error WIX0301", "System.DateTime"},
+                {"<PropertyGroup><Folder>$([System.Environment]::GetFolderPath(SpecialFolder.ProgramFiles))</Folder><OutputName>$(Folder)</OutputName></PropertyGroup>",
+                        "3:18: error WIX0301", "[System.Environment]::GetFolderPath in $([System.Environment]::GetFolderPath(SpecialFolder.ProgramFiles)) (in the value of Folder)"},
+                {"<PropertyGroup><Folder>x</Folder></PropertyGroup><ItemGroup><Compile Include=\"$(Folder.Normalize())\"/></ItemGroup>", "3:63: error WIX0301", "String.Normalize"},
+                {"<PropertyGroup><Drive>$(Folder.Substring(4))</Drive></PropertyGroup>", "3:18: error WIX0308", "out of the range"},
                 {"<PropertyGroup Condition=\"'$(A)' === 'b'\"></PropertyGroup>", "3:18: error WIX0302", "unexpected '='"},
                 {"<Choose><When Condition=\"'$(A)' == \"/><Otherwise/></Choose>", "error WIX0302", "ends where a value was expected"},
                 {"<Choose><Other/></Choose>", "3:11: error WIX0301", "<Other> in <Choose>"},
@@ -298,6 +301,19 @@ class WixProjectCliTest {
             assertTrue(r.err().contains(c[1]) && r.err().contains(c[2]), c[0] + ": " + r.err());
             assertFalse(Files.exists(dir.resolve("bad.msi")));
         }
+        // a property only the project's targets read may need what sspr does not evaluate: the build goes on
+        Path unused = Files.writeString(dir.resolve("Unused.wixproj"), """
+                <Project>
+                  <ItemGroup><Compile Include="Product.wxs" /></ItemGroup>
+                  <PropertyGroup><Folder>$([System.Environment]::GetFolderPath(SpecialFolder.ProgramFiles))</Folder></PropertyGroup>
+                  <PropertyGroup><DefineConstants>ProductVersion=1.0.0;Channel=stable</DefineConstants></PropertyGroup>
+                  <ItemGroup><EmbeddedResource Include="en-us.wxl" /></ItemGroup>
+                </Project>
+                """);
+        Files.writeString(dir.resolve("en-us.wxl"), "<WixLocalization Culture=\"en-us\" xmlns=\"http://wixtoolset.org/schemas/v4/wxl\"><String Id=\"Name\" Value=\"P\" /></WixLocalization>");
+        Cli.Run ok = Cli.linux().run("build", unused.toString(), "-o", dir.resolve("unused.msi").toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(Files.exists(dir.resolve("unused.msi")));
         Cli.Run misuse = Cli.linux().run("build", dir.resolve("Product.wxs").toString(), "-p", "Configuration=Release");
         assertEquals(ExitStatus.USAGE.code, misuse.code(), "-p without a .wixproj: " + misuse.err());
     }

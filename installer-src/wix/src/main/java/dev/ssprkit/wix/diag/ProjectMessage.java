@@ -14,9 +14,10 @@ public enum ProjectMessage implements Message {
     NO_SOURCES(305, ERROR, "the project compiles no .wxs files", "add <Compile Include=\"Product.wxs\"/>, or keep the WiX SDK's default items (EnableDefaultCompileItems)"),
     PROJECT_REFERENCE(306, WARNING, "project reference %s is not built by sspr: the sources' $(var.%s.TargetPath), $(var.%2$s.TargetDir)... are not defined",
             "build that project first and pass what the sources use, e.g. -d %2$s.TargetDir=path/to/its/output/"),
-    PROJECT_REFERENCE_OUTPUT(308, WARNING, "project reference %s is not built by sspr: $(var.%s.TargetPath) and the other reference variables name where its own build puts its output (%s)",
-            "build that project first there (e.g. dotnet build -c Release), or pass -d %2$s.TargetDir=... to use another folder"),
-    IMPORT_MISSING(307, WARNING, "the imported project %s does not exist; its properties are not set", "");
+    IMPORT_MISSING(307, WARNING, "the imported project %s does not exist; its properties are not set", ""),
+    BAD_FUNCTION(308, ERROR, "cannot evaluate the property function %s: %s", "MSBuild stops on it too (its error MSB4184)"),
+    PROJECT_REFERENCE_OUTPUT(309, WARNING, "project reference %s is not built by sspr: $(var.%s.TargetPath) and the other reference variables name where its own build puts its output (%s)",
+            "build that project first there (e.g. dotnet build -c Release), or pass -d %2$s.TargetDir=... to use another folder");
 
     private final Entry entry;
 

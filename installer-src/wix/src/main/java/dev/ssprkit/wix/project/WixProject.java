@@ -23,11 +23,13 @@ import java.util.TreeSet;
  * files that exist, then items ({@code Compile}, {@code EmbeddedResource}, {@code BindPath}, {@code BindInputPaths},
  * {@code WixExtension}, {@code PackageReference}, {@code ProjectReference}), with wildcards and the WiX SDK's default
  * items ({@code **}{@code /*.wxs} and {@code **}{@code /*.wxl} outside bin and obj). Targets are not run: a
- * {@code <Target>} is reported and skipped. What it cannot evaluate (property functions, item lists, {@code Choose})
- * is a located error; nothing is guessed.
+ * {@code <Target>} is reported and skipped. What it cannot evaluate (property functions it does not know, item lists)
+ * is a located error when the build reads it; a property the build never reads may hold anything (see
+ * {@link MsBuildProperties}). Nothing is guessed.
  */
 public final class WixProject {
     private final Diagnostics diagnostics;
+    private final EvaluationErrors errors;
     private final MsBuildProperties properties;
     private final Path projectDir;
     private final Map<String, List<Item>> items = new LinkedHashMap<>();
@@ -37,16 +39,33 @@ public final class WixProject {
     /** One item: its evaluated Include and metadata, and where it is written. */
     record Item(String include, Map<String, String> metadata, SourceLocation location) {}
 
-    private WixProject(Path project, Map<String, String> global, Diagnostics diagnostics) {
+    private WixProject(Path project, Map<String, String> global, java.util.function.Supplier<java.time.Instant> buildTime,
+                       Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
-        this.properties = new MsBuildProperties(global);
+        this.errors = new EvaluationErrors(diagnostics);
+        this.properties = new MsBuildProperties(global, buildTime);
         this.projectDir = project.toAbsolutePath().normalize().getParent();
         properties.directory(projectDir);
     }
 
-    /** The project's settings, or {@code null} after reporting its errors. */
+    /**
+     * The project's settings, or {@code null} after reporting its errors. {@code [System.DateTime]::Now} reads
+     * SOURCE_DATE_EPOCH from the process environment.
+     */
     public static ProjectSettings read(Path project, Map<String, String> globalProperties, Diagnostics diagnostics) {
-        WixProject p = new WixProject(project, globalProperties, diagnostics);
+        return read(project, globalProperties, () -> {
+            String epoch = System.getenv("SOURCE_DATE_EPOCH");
+            return epoch == null || epoch.isBlank() ? null : dev.ssprkit.msi.WriteOptions.buildTimeFromEnvironment(epoch);
+        }, diagnostics);
+    }
+
+    /**
+     * The project's settings, or {@code null} after reporting its errors; {@code buildTime} gives the build's fixed
+     * time (SOURCE_DATE_EPOCH, a Maven build's timestamp), or null when it has none and the clock is read.
+     */
+    public static ProjectSettings read(Path project, Map<String, String> globalProperties,
+                                       java.util.function.Supplier<java.time.Instant> buildTime, Diagnostics diagnostics) {
+        WixProject p = new WixProject(project, globalProperties, buildTime, diagnostics);
         return p.evaluate(project.toAbsolutePath().normalize());
     }
 
@@ -81,8 +100,11 @@ public final class WixProject {
         // the WiX SDK adds its default items in its props, before the project's own items (which may Remove them)
         if (sdk && !"false".equalsIgnoreCase(properties.get("EnableDefaultItems"))) defaultItems();
         for (LocatedXml.Element e : body) itemGroup(e);
+        this.errors.reads(properties); // first the causes, then what an empty value made of them
         if (diagnostics.errorCount() > errors) return null;
-        return settings(file, base);
+        ProjectSettings settings = settings(file, base);
+        this.errors.reads(properties);
+        return diagnostics.errorCount() > errors ? null : settings;
     }
 
     /** Pass one: properties and imports in document order; item groups are kept for pass two. */
@@ -93,8 +115,7 @@ public final class WixProject {
                 case "PropertyGroup" -> {
                     for (LocatedXml.Element p : e.children()) {
                         if (properties.isGlobal(p.name()) || !condition(p)) continue; // -p:Name=Value wins
-                        String value = expand(p.text(), p.location());
-                        if (value != null) properties.set(p.name(), value);
+                        define(p);
                     }
                 }
                 case "ItemGroup" -> itemGroups.add(e);
@@ -252,29 +273,43 @@ public final class WixProject {
         } catch (MsBuildCondition.Invalid x) {
             diagnostics.report(ProjectMessage.BAD_CONDITION, c.location(), "\"" + c.value() + "\"", x.getMessage());
         } catch (MsBuildProperties.Unsupported x) {
-            unsupported(x, c.location());
+            errors.report(x, c.location());
         }
         return false;
     }
 
+    /**
+     * A property's definition: its value, or, when that needs what sspr does not evaluate, the property deferred to
+     * fail only if the build reads it. What MSBuild itself cannot evaluate fails here, as in MSBuild.
+     */
+    private void define(LocatedXml.Element p) {
+        warnRegistry(p.text(), p.location());
+        try {
+            properties.set(p.name(), properties.expand(p.text()));
+        } catch (MsBuildProperties.Failed x) {
+            errors.report(x, p.location());
+        } catch (MsBuildProperties.Unsupported x) {
+            properties.defer(p.name(), x, p.location());
+        }
+    }
+
     private String expand(String text, SourceLocation at) {
+        warnRegistry(text, at);
+        try {
+            return properties.expand(text);
+        } catch (MsBuildProperties.Unsupported x) {
+            errors.report(x, at);
+            return null;
+        }
+    }
+
+    private void warnRegistry(String text, SourceLocation at) {
         int reg = text.indexOf("$(Registry:");
         if (reg >= 0) {
             diagnostics.report(ProjectMessage.IGNORED, at, MsBuildProperties.excerpt(text, reg),
                     "it reads the Windows registry; off Windows MSBuild reads nothing there, and neither does sspr (the value is empty)",
                     "pass what it would give with -p:Name=Value if the build needs it");
         }
-        try {
-            return properties.expand(text);
-        } catch (MsBuildProperties.Unsupported x) {
-            unsupported(x, at);
-            return null;
-        }
-    }
-
-    private void unsupported(MsBuildProperties.Unsupported x, SourceLocation at) {
-        diagnostics.report(ProjectMessage.UNSUPPORTED, at, x.getMessage(),
-                "sspr evaluates $(Property) references and the path functions (NormalizeDirectory, NormalizePath, EnsureTrailingSlash, GetDirectoryNameOfFileAbove, GetPathOfFileAbove, Path.Combine, Path.GetFullPath); set the property's value with -p:Name=Value");
     }
 
     private static List<String> splitOn(String list, String separator) {

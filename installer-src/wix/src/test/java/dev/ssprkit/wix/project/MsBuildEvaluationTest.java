@@ -57,8 +57,8 @@ class MsBuildEvaluationTest {
         Files.writeString(dir.resolve("marker.props"), "<Project/>");
         assertEquals(dir.toString(), p.expand("$([MSBuild]::GetDirectoryNameOfFileAbove('" + dir.resolve("deep/er") + "', marker.props))"));
         assertEquals("", p.expand("$(Registry:HKEY_LOCAL_MACHINE\\SOFTWARE\\X@Y)"), "off Windows a registry property is empty");
-        MsBuildProperties.Unsupported u = assertThrows(MsBuildProperties.Unsupported.class, () -> p.expand("v$(Version.Trim())"));
-        assertTrue(u.getMessage().contains("$(Version.Trim())"), u.getMessage());
+        MsBuildProperties.Unsupported u = assertThrows(MsBuildProperties.Unsupported.class, () -> p.expand("v$(Version.Normalize())"));
+        assertTrue(u.getMessage().contains("String.Normalize in $(Version.Normalize())"), u.getMessage());
         assertThrows(MsBuildProperties.Unsupported.class, () -> p.expand("@(Compile)"));
     }
 
