@@ -111,7 +111,10 @@ final class BuildCommand implements Callable<Integer> {
         ProjectSettings settings = null;
         if (project) {
             Diagnostics read = new Diagnostics();
-            settings = WixProject.read(sources.get(0), pairs(projectProperties), read);
+            // the project's [System.DateTime]::Now is the build's time: SOURCE_DATE_EPOCH when set, as the package's
+            String epoch = ctx.env().get("SOURCE_DATE_EPOCH");
+            settings = WixProject.read(sources.get(0), pairs(projectProperties),
+                    () -> epoch == null || epoch.isBlank() ? null : dev.ssprkit.msi.WriteOptions.buildTimeFromEnvironment(epoch), read);
             for (Diagnostic d : read.all()) err.println(d);
             if (settings == null) {
                 err.println("sspr build: " + read.errorCount() + " error(s) in the project; no output written");

@@ -118,6 +118,26 @@ class WixProjectCliTest {
     }
 
     /**
+     * A project's [System.DateTime]::Now is the build's time: SOURCE_DATE_EPOCH from the command's environment, read
+     * in UTC so that every machine gives the same value (1245073530 is 2009-06-15T13:45:30Z).
+     */
+    @Test
+    void dateTimeNowIsTheBuildTimeOfSourceDateEpoch() throws Exception {
+        Files.writeString(dir.resolve("Product.wxs"), PRODUCT.replace("!(loc.Name)", "Dated"));
+        Path project = Files.writeString(dir.resolve("Dated.wixproj"), """
+                <Project Sdk="WixToolset.Sdk/4.0.5">
+                  <PropertyGroup>
+                    <Stamp>$([System.DateTime]::Now.ToString('yyyyMMdd.HHmm'))</Stamp>
+                    <DefineConstants>ProductVersion=1.2.3;Channel=nightly-$(Stamp)</DefineConstants>
+                  </PropertyGroup>
+                </Project>
+                """);
+        Cli.Run r = new Cli(java.util.Map.of("SOURCE_DATE_EPOCH", "1245073530"), null, null).run("build", project.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Dated|Debug|x86|nightly-20090615.1345", property(dir.resolve("bin/x86/Debug/Dated.msi"), "FROMPROJECT"));
+    }
+
+    /**
      * Cultures="en-us;de-de,en-us": one package per ';' group, each in its first culture's folder, the ',' list its
      * fallback chain (WiX's MSBuild culture groups); -o with several packages is a usage error.
      */

@@ -275,7 +275,13 @@ public class WixBuildMojo extends AbstractMojo {
 
     private dev.ssprkit.wix.project.ProjectSettings readProject() throws MojoFailureException {
         dev.ssprkit.wix.diag.Diagnostics read = new dev.ssprkit.wix.diag.Diagnostics();
-        var settings = dev.ssprkit.wix.project.WixProject.read(project.toPath(), projectProperties == null ? Map.of() : projectProperties, read);
+        // the project's [System.DateTime]::Now is the package's time when that is fixed (buildTime, outputTimestamp,
+        // SOURCE_DATE_EPOCH), else MSBuild's local clock
+        String epoch = environment.apply("SOURCE_DATE_EPOCH");
+        java.util.function.Supplier<Instant> fixed = () -> buildTime == null && BuildTime.outputTimestamp(outputTimestamp) == null
+                && (epoch == null || epoch.isBlank()) ? null : BuildTime.of(buildTime, outputTimestamp, epoch, clock);
+        var settings = dev.ssprkit.wix.project.WixProject.read(project.toPath(), projectProperties == null ? Map.of() : projectProperties,
+                fixed, read);
         for (Diagnostic d : read.all()) {
             if (d.isError()) getLog().error(d.toString());
             else getLog().warn(d.toString());
