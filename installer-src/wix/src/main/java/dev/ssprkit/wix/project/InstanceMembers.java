@@ -10,7 +10,8 @@ import java.util.Locale;
  * {@code Replace}, {@code Trim}, {@code TrimStart}, {@code TrimEnd}, {@code ToLower}, {@code ToUpper} (and their
  * Invariant forms), {@code Substring}, {@code StartsWith}, {@code EndsWith}, {@code Contains}, {@code IndexOf},
  * {@code LastIndexOf}, {@code Split}, {@code PadLeft}, {@code PadRight}, {@code Length}, {@code ToString} — and on a
- * System.DateTime {@code ToString(format)} (see {@link DotNetDateFormat}), {@code Year}, {@code Month}, {@code Day}.
+ * System.DateTime {@code ToString(format)} (see {@link DotNetDateFormat}), {@code Year}, {@code Month}, {@code Day},
+ * {@code DayOfYear}; on a whole number {@code ToString("000")} (a custom numeric format of zeros: that many digits).
  * Strings compare ordinally (the .NET methods' culture rules agree on the ASCII text of project files).
  */
 final class InstanceMembers {
@@ -33,8 +34,16 @@ final class InstanceMembers {
                 case "year" -> n == -1 ? (Object) (long) t.getYear() : bad("DateTime.", member, at);
                 case "month" -> n == -1 ? (Object) (long) t.getMonthValue() : bad("DateTime.", member, at);
                 case "day" -> n == -1 ? (Object) (long) t.getDayOfMonth() : bad("DateTime.", member, at);
+                case "dayofyear" -> n == -1 ? (Object) (long) t.getDayOfYear() : bad("DateTime.", member, at);
                 default -> bad("DateTime.", member, at);
             };
+        }
+        if (value instanceof Long number && name.equals("tostring") && n == 1) {
+            // a custom numeric format of zeros only ("000": at least that many digits), winfsp's DayOfYear.ToString(`000`)
+            if (!args.get(0).matches("0+")) throw at.unsupported("the numeric format '" + args.get(0) + "'");
+            String digits = Long.toString(Math.abs(number));
+            String padded = "0".repeat(Math.max(0, args.get(0).length() - digits.length())) + digits;
+            return number < 0 ? "-" + padded : padded;
         }
         String s = PropertyExpression.text(value);
         List<String> a = args == null ? List.of() : args;

@@ -53,6 +53,8 @@ class PropertyFunctionsTest {
         assertEquals("2009-06-15 00:00", p.expand("$([System.DateTime]::Today.ToString('yyyy-MM-dd HH:mm'))"));
         assertEquals("2009-06-15T13:45:30", p.expand("$([System.DateTime]::Now.ToString('s'))"), "the standard sortable format");
         assertEquals("2009", p.expand("$([System.DateTime]::Now.Year)"));
+        // winfsp's build number: two-digit year and the day of the year in three digits (.NET's "000" pads with zeros)
+        assertEquals("09166", p.expand("$([System.DateTime]::Now.ToString(`yy`))$([System.DateTime]::Now.DayOfYear.ToString(`000`))"));
         MsBuildProperties.Unsupported zone = assertThrows(MsBuildProperties.Unsupported.class,
                 () -> p.expand("$([System.DateTime]::Now.ToString('yyyy zzz'))"));
         assertTrue(zone.getMessage().contains("specifier 'z'"), zone.getMessage());
