@@ -25,7 +25,7 @@ common="common/strings.c common/log.c common/props.c common/db.c common/cadata.c
 util="util/exec.c util/shellexec.c util/removefolder.c util/internetshortcut.c util/xmldoc.c util/xmlfile.c util/xmlconfig.c util/closeapp.c
       util/serviceconfig.c util/broadcast.c util/query.c util/lifecycle.c util/validatepath.c util/eventmanifest.c util/removeregkey.c
       util/accounts.c util/users.c util/userexec.c util/netfx.c util/fileshare.c"
-firewall="firewall/firewall.c"
+firewall="firewall/firewall.c firewall/fwrule.c"
 
 cflags="-std=c11 -O2 -municode -Wall -Wextra -Werror -Wdate-time -Wformat=2 -Wno-format-nonliteral
         -fstack-protector-strong -fno-ident -g0 -ffile-prefix-map=$here=native

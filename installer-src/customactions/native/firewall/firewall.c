@@ -2,31 +2,67 @@
  * fire:FirewallException: Windows Firewall rules added on install and removed on uninstall, each with its rollback.
  *
  * SchedFirewallExceptionsInstall / SchedFirewallExceptionsUninstall (immediate; after InstallFiles / before
- * RemoveFiles) read v4 Wix4FirewallException / v3 WixFirewallException:
- *   key, Name, RemoteAddresses, Port, Protocol (6 TCP, 17 UDP, empty = any), Program, Attributes (0x1 = ignore
- *   failures), Profile (1 domain, 2 private, 4 public, 0x7fffffff all), Component_, Description, Direction (v4:
- *   1 in, 2 out; v3 has no column: in)
- * all formatted. Install adds the rules of components being installed (rollback removes them); uninstall removes the
- * rules of components being removed (rollback adds them back). Both run ExecFirewallExceptions, whose data is one
- * record per rule: operation (1 add, 0 remove), name, remote addresses, port, protocol (-1 any), program,
- * ignore-failures (1/0), profile, description, direction.
- * Rules go through INetFwPolicy2 (hnetcfg.dll, Windows Vista and later).
+ * RemoveFiles) read the first of these tables the package has:
+ *   Wix5FirewallException (WiX v5+, 27 columns): key, Name, RemoteAddresses, Port, Protocol, Program, Attributes,
+ *     Profile, Component_, Description, Direction, Action, EdgeTraversal, Enabled, Grouping, IcmpTypesAndCodes,
+ *     Interfaces, InterfaceTypes, LocalAddresses, RemotePort, ServiceName, LocalAppPackageId,
+ *     LocalUserAuthorizedList, LocalUserOwner, RemoteMachineAuthorizedList, RemoteUserAuthorizedList, SecureFlags.
+ *     Every column but the key, Attributes, Component_ and Direction is formatted; Protocol, Profile, Action,
+ *     EdgeTraversal, Enabled and SecureFlags must format to a number ("-2147483648" or empty = not set).
+ *   Wix4FirewallException (WiX v4.0): key, Name, RemoteAddresses, Port, Protocol, Program, Attributes, Profile,
+ *     Component_, Description, Direction (integers as integers).
+ *   WixFirewallException (WiX v3): the same without Direction (inbound).
+ * Install adds the rules of components being installed (rollback removes them); uninstall removes the rules of
+ * components being removed (rollback adds them back). Both run ExecFirewallExceptions (fwrule.c) with one record
+ * per rule (fw_rule_put).
  */
-#include "ca.h"
-#include <netfw.h>
+#include "fwrule.h"
 
-#define FW_IGNORE_FAILURES 0x1
-/* NET_FW_IP_PROTOCOL_ANY (256): any protocol; mingw-w64's netfw.h lacks the name. */
-#define FW_PROTOCOL_ANY 256
+typedef enum { FW_GEN_NONE, FW_GEN_V3, FW_GEN_V4, FW_GEN_V5 } fw_gen_t;
 
-static const CLSID clsid_policy2 = {0xe2b3c97f, 0x6ae1, 0x41ac, {0x81, 0x7a, 0xf6, 0xf9, 0x21, 0x66, 0xd7, 0xdd}};
-static const IID iid_policy2 = {0x98325047, 0xc671, 0x4174, {0x8d, 0x81, 0xde, 0xfc, 0xd3, 0xf0, 0x31, 0x86}};
-static const CLSID clsid_rule = {0x2c5bc43e, 0x3369, 0x4c33, {0xab, 0x0c, 0xbe, 0x94, 0x69, 0x67, 0x7a, 0xf4}};
-static const IID iid_rule = {0xaf230d27, 0xbaba, 0x4e42, {0xac, 0xed, 0xf5, 0x24, 0xf2, 0x2c, 0xfc, 0xe2}};
+const long long fw_number_min[FW_NUMBER_COUNT] = {0, 0, 1, 1, 0, 0, 0, 0};
+/* protocol 256 = NET_FW_IP_PROTOCOL_ANY; secure flags: NET_FW_AUTHENTICATE_NONE (0) .. _ENCRYPT (4) */
+const long long fw_number_max[FW_NUMBER_COUNT] = {256, 0x7fffffff, 0x7fffffff, 2, 1, 3, 1, 4};
+const WCHAR *const fw_number_names[FW_NUMBER_COUNT] = {L"Protocol", L"Attributes", L"Profile", L"Direction", L"Action",
+                                                       L"EdgeTraversal", L"Enabled", L"SecureFlags"};
 
-static const WCHAR *action_name(ca_gen_t gen, BOOL install, BOOL rollback)
+void fw_rule_free(fw_rule_t *rule)
 {
-    if (gen == CA_GEN_V4) {
+    for (int i = 0; i < FW_TEXT_COUNT; i++) {
+        ca_free(rule->text[i]);
+        rule->text[i] = NULL;
+    }
+}
+
+void fw_rule_put(cs_t *data, int op, const fw_rule_t *rule)
+{
+    cad_put_int(data, op);
+    for (int i = 0; i < FW_NUMBER_COUNT; i++) cad_put_int(data, rule->number[i]);
+    for (int i = 0; i < FW_TEXT_COUNT; i++) cad_put(data, rule->text[i]);
+}
+
+BOOL fw_rule_get(cad_reader_t *r, int *op, fw_rule_t *rule)
+{
+    *op = (int)cad_get_int(r, 0, 1);
+    for (int i = 0; i < FW_NUMBER_COUNT; i++) {
+        long long v = cad_get_int(r, FW_NOT_SET, 0x7fffffff);
+        if (v != FW_NOT_SET && (v < fw_number_min[i] || v > fw_number_max[i])) {
+            r->failed = TRUE;
+            if (!r->why) r->why = L"a rule's number is out of its range";
+        }
+        rule->number[i] = v;
+    }
+    for (int i = 0; i < FW_TEXT_COUNT; i++) rule->text[i] = cad_get(r);
+    return !r->failed;
+}
+
+static const WCHAR *action_name(fw_gen_t gen, BOOL install, BOOL rollback)
+{
+    if (gen == FW_GEN_V5) {
+        if (install) return rollback ? L"Wix5RollbackFirewallExceptionsInstall" CA_ARCH_V4 : L"Wix5ExecFirewallExceptionsInstall" CA_ARCH_V4;
+        return rollback ? L"Wix5RollbackFirewallExceptionsUninstall" CA_ARCH_V4 : L"Wix5ExecFirewallExceptionsUninstall" CA_ARCH_V4;
+    }
+    if (gen == FW_GEN_V4) {
         if (install) return rollback ? L"Wix4RollbackFirewallExceptionsInstall" CA_ARCH_V4 : L"Wix4ExecFirewallExceptionsInstall" CA_ARCH_V4;
         return rollback ? L"Wix4RollbackFirewallExceptionsUninstall" CA_ARCH_V4 : L"Wix4ExecFirewallExceptionsUninstall" CA_ARCH_V4;
     }
@@ -34,29 +70,103 @@ static const WCHAR *action_name(ca_gen_t gen, BOOL install, BOOL rollback)
     return rollback ? L"WixRollbackFirewallExceptionsUninstall" CA_ARCH_V3 : L"WixExecFirewallExceptionsUninstall" CA_ARCH_V3;
 }
 
-static void put_rule(cs_t *data, int op, WCHAR **cells, int protocol, int attributes, int profile, int direction)
+/* Record fields of each text, per generation (0 = the generation has no such column). */
+static const UINT v5_text_fields[FW_TEXT_COUNT] = {2, 3, 4, 6, 10, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26};
+static const UINT v4_text_fields[FW_TEXT_COUNT] = {2, 3, 4, 6, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+/* Record fields of the formatted numbers of Wix5FirewallException (Attributes 7 and Direction 11 are integers). */
+static const UINT v5_number_fields[FW_NUMBER_COUNT] = {5, 0, 8, 0, 12, 13, 14, 27};
+
+/* A formatted cell that must hold a number: empty or "-2147483648" is not set. */
+static UINT formatted_number(MSIHANDLE h, const WCHAR *id, int which, const WCHAR *text, long long *out)
 {
-    cad_put_int(data, op);
-    cad_put(data, cells[0]);  /* name */
-    cad_put(data, cells[1]);  /* remote addresses */
-    cad_put(data, cells[2]);  /* port */
-    cad_put_int(data, protocol);
-    cad_put(data, cells[3]);  /* program */
-    cad_put_int(data, (attributes & FW_IGNORE_FAILURES) ? 1 : 0);
-    cad_put_int(data, profile);
-    cad_put(data, cells[4]);  /* description */
-    cad_put_int(data, direction);
+    *out = FW_NOT_SET;
+    if (!text[0]) return ERROR_SUCCESS;
+    const WCHAR *p = text;
+    BOOL negative = *p == L'-';
+    if (negative) p++;
+    long long v = 0;
+    int digits = 0;
+    for (; *p >= L'0' && *p <= L'9' && digits < 12; p++, digits++) v = v * 10 + (*p - L'0');
+    if (negative) v = -v;
+    if (!digits || *p || (v != FW_NOT_SET && (v < fw_number_min[which] || v > fw_number_max[which]))) {
+        ca_log(h, L"rule %ls: %ls is '%ls' after formatting; it must be a number from %lld to %lld", id,
+               fw_number_names[which], text, fw_number_min[which], fw_number_max[which]);
+        return ERROR_INSTALL_FAILURE;
+    }
+    *out = v;
+    return ERROR_SUCCESS;
+}
+
+/* Reads one row into *rule (texts formatted); ERROR_SUCCESS or a logged failure. */
+static UINT read_rule(MSIHANDLE h, MSIHANDLE rec, fw_gen_t gen, const WCHAR *id, fw_rule_t *rule)
+{
+    UINT result = ERROR_SUCCESS;
+    const UINT *fields = gen == FW_GEN_V5 ? v5_text_fields : v4_text_fields;
+    for (int i = 0; i < FW_TEXT_COUNT && result == ERROR_SUCCESS; i++) {
+        if (!fields[i]) {
+            rule->text[i] = ca_wcsdup(L"");
+            if (!rule->text[i]) result = ca_fail_win32(h, L"allocating a rule field", ERROR_OUTOFMEMORY);
+            continue;
+        }
+        WCHAR *raw = NULL;
+        result = ca_record_string(h, rec, fields[i], &raw);
+        if (result == ERROR_SUCCESS) result = ca_format(h, raw, &rule->text[i]);
+        ca_free(raw);
+    }
+    for (int i = 0; i < FW_NUMBER_COUNT; i++) rule->number[i] = FW_NOT_SET;
+    rule->number[FW_ATTRIBUTES] = ca_record_int(rec, 7, 0);
+    rule->number[FW_DIRECTION] = gen == FW_GEN_V3 ? NET_FW_RULE_DIR_IN : ca_record_int(rec, 11, NET_FW_RULE_DIR_IN);
+    if (gen == FW_GEN_V5) {
+        for (int i = 0; i < FW_NUMBER_COUNT && result == ERROR_SUCCESS; i++) {
+            if (!v5_number_fields[i]) continue;
+            WCHAR *raw = NULL, *text = NULL;
+            result = ca_record_string(h, rec, v5_number_fields[i], &raw);
+            if (result == ERROR_SUCCESS) result = ca_format(h, raw, &text);
+            if (result == ERROR_SUCCESS) result = formatted_number(h, id, i, text, &rule->number[i]);
+            ca_free(raw);
+            ca_free(text);
+        }
+    } else {
+        rule->number[FW_PROTOCOL] = ca_record_int(rec, 5, FW_NOT_SET);
+        rule->number[FW_PROFILE] = ca_record_int(rec, 8, NET_FW_PROFILE2_ALL);
+    }
+    for (int i = 0; i < FW_NUMBER_COUNT && result == ERROR_SUCCESS; i++) {
+        long long v = rule->number[i];
+        if (v != FW_NOT_SET && (v < fw_number_min[i] || v > fw_number_max[i])) {
+            ca_log(h, L"rule %ls: %ls %lld is out of range (%lld to %lld)", id, fw_number_names[i], v, fw_number_min[i], fw_number_max[i]);
+            result = ERROR_INSTALL_FAILURE;
+        }
+    }
+    if (result == ERROR_SUCCESS && !rule->text[FW_NAME][0]) {
+        ca_log(h, L"rule %ls has no name", id);
+        result = ERROR_INSTALL_FAILURE;
+    }
+    return result;
+}
+
+static fw_gen_t table_generation(MSIHANDLE h)
+{
+    if (ca_table_exists(h, L"Wix5FirewallException")) return FW_GEN_V5;
+    switch (ca_generation(h, L"Wix4FirewallException", L"WixFirewallException")) {
+    case CA_GEN_V4: return FW_GEN_V4;
+    case CA_GEN_V3: return FW_GEN_V3;
+    default: return FW_GEN_NONE;
+    }
 }
 
 static UINT schedule(MSIHANDLE h, BOOL install)
 {
     ca_log_begin(h, install ? L"SchedFirewallExceptionsInstall" : L"SchedFirewallExceptionsUninstall");
-    ca_gen_t gen = ca_generation(h, L"Wix4FirewallException", L"WixFirewallException");
-    if (gen == CA_GEN_NONE) {
-        ca_log(h, L"the package has no Wix4FirewallException or WixFirewallException table: nothing to do");
+    fw_gen_t gen = table_generation(h);
+    if (gen == FW_GEN_NONE) {
+        ca_log(h, L"the package has no Wix5FirewallException, Wix4FirewallException or WixFirewallException table: nothing to do");
         return ERROR_SUCCESS;
     }
-    const WCHAR *sql = gen == CA_GEN_V4
+    const WCHAR *sql = gen == FW_GEN_V5
+        ? L"SELECT `Wix5FirewallException`, `Name`, `RemoteAddresses`, `Port`, `Protocol`, `Program`, `Attributes`, `Profile`, `Component_`, `Description`, `Direction`, "
+          L"`Action`, `EdgeTraversal`, `Enabled`, `Grouping`, `IcmpTypesAndCodes`, `Interfaces`, `InterfaceTypes`, `LocalAddresses`, `RemotePort`, `ServiceName`, "
+          L"`LocalAppPackageId`, `LocalUserAuthorizedList`, `LocalUserOwner`, `RemoteMachineAuthorizedList`, `RemoteUserAuthorizedList`, `SecureFlags` FROM `Wix5FirewallException`"
+        : gen == FW_GEN_V4
         ? L"SELECT `Wix4FirewallException`, `Name`, `RemoteAddresses`, `Port`, `Protocol`, `Program`, `Attributes`, `Profile`, `Component_`, `Description`, `Direction` FROM `Wix4FirewallException`"
         : L"SELECT `WixFirewallException`, `Name`, `RemoteAddresses`, `Port`, `Protocol`, `Program`, `Attributes`, `Profile`, `Component_`, `Description` FROM `WixFirewallException`";
     MSIHANDLE view = 0, rec = 0;
@@ -66,38 +176,24 @@ static UINT schedule(MSIHANDLE h, BOOL install)
     cs_init(&rollback, CA_MAX_VALUE);
     unsigned count = 0;
     UINT result = ERROR_SUCCESS;
-    static const UINT text_fields[5] = {2, 3, 4, 6, 10}; /* Name, RemoteAddresses, Port, Program, Description */
     while (result == ERROR_SUCCESS && MsiViewFetch(view, &rec) == ERROR_SUCCESS) {
-        WCHAR *id = NULL, *component = NULL, *cells[5] = {0};
+        WCHAR *id = NULL, *component = NULL;
+        fw_rule_t rule = {0};
         if (ca_record_string(h, rec, 1, &id) || ca_record_string(h, rec, 9, &component)) {
             result = ERROR_INSTALL_FAILURE;
             goto next;
         }
         if (install ? !ca_component_installing(h, component) : !ca_component_removing(h, component)) goto next;
-        for (int i = 0; i < 5 && result == ERROR_SUCCESS; i++) {
-            WCHAR *raw = NULL;
-            result = ca_record_string(h, rec, text_fields[i], &raw);
-            if (result == ERROR_SUCCESS) result = ca_format(h, raw, &cells[i]);
-            ca_free(raw);
-        }
+        result = read_rule(h, rec, gen, id, &rule);
         if (result != ERROR_SUCCESS) goto next;
-        if (!cells[0][0]) {
-            ca_log(h, L"rule %ls has no name", id);
-            result = ERROR_INSTALL_FAILURE;
-            goto next;
-        }
-        int protocol = ca_record_int(rec, 5, -1);
-        int attributes = ca_record_int(rec, 7, 0);
-        int profile = ca_record_int(rec, 8, NET_FW_PROFILE2_ALL);
-        int direction = gen == CA_GEN_V4 ? ca_record_int(rec, 11, NET_FW_RULE_DIR_IN) : NET_FW_RULE_DIR_IN;
-        put_rule(&exec, install ? 1 : 0, cells, protocol, attributes, profile, direction);
-        put_rule(&rollback, install ? 0 : 1, cells, protocol, attributes, profile, direction);
+        fw_rule_put(&exec, install ? 1 : 0, &rule);
+        fw_rule_put(&rollback, install ? 0 : 1, &rule);
         count++;
-        ca_log(h, L"rule %ls (%ls) to %ls", id, cells[0], install ? L"add" : L"remove");
+        ca_log(h, L"rule %ls (%ls) to %ls", id, rule.text[FW_NAME], install ? L"add" : L"remove");
     next:
         ca_free(id);
         ca_free(component);
-        for (int i = 0; i < 5; i++) ca_free(cells[i]);
+        fw_rule_free(&rule);
         MsiCloseHandle(rec);
         rec = 0;
     }
@@ -114,95 +210,3 @@ static UINT schedule(MSIHANDLE h, BOOL install)
 
 CA_EXPORT SchedFirewallExceptionsInstall(MSIHANDLE h) { return schedule(h, TRUE); }
 CA_EXPORT SchedFirewallExceptionsUninstall(MSIHANDLE h) { return schedule(h, FALSE); }
-
-static HRESULT add_rule(INetFwRules *rules, const WCHAR *name, const WCHAR *remote, const WCHAR *port, int protocol,
-                        const WCHAR *program, int profile, const WCHAR *description, int direction)
-{
-    INetFwRule *rule = NULL;
-    HRESULT hr = CoCreateInstance(&clsid_rule, NULL, CLSCTX_INPROC_SERVER, &iid_rule, (void **)&rule);
-    if (FAILED(hr)) return hr;
-    BSTR b = SysAllocString(name);
-    hr = INetFwRule_put_Name(rule, b);
-    SysFreeString(b);
-    if (SUCCEEDED(hr) && description[0]) {
-        b = SysAllocString(description);
-        hr = INetFwRule_put_Description(rule, b);
-        SysFreeString(b);
-    }
-    if (SUCCEEDED(hr)) hr = INetFwRule_put_Protocol(rule, protocol < 0 ? FW_PROTOCOL_ANY : protocol);
-    if (SUCCEEDED(hr) && port[0]) {
-        b = SysAllocString(port);
-        hr = INetFwRule_put_LocalPorts(rule, b);
-        SysFreeString(b);
-    }
-    if (SUCCEEDED(hr) && program[0]) {
-        b = SysAllocString(program);
-        hr = INetFwRule_put_ApplicationName(rule, b);
-        SysFreeString(b);
-    }
-    if (SUCCEEDED(hr) && remote[0]) {
-        b = SysAllocString(remote);
-        hr = INetFwRule_put_RemoteAddresses(rule, b);
-        SysFreeString(b);
-    }
-    if (SUCCEEDED(hr)) hr = INetFwRule_put_Profiles(rule, profile);
-    if (SUCCEEDED(hr)) hr = INetFwRule_put_Direction(rule, direction == NET_FW_RULE_DIR_OUT ? NET_FW_RULE_DIR_OUT : NET_FW_RULE_DIR_IN);
-    if (SUCCEEDED(hr)) hr = INetFwRule_put_Action(rule, NET_FW_ACTION_ALLOW);
-    if (SUCCEEDED(hr)) hr = INetFwRule_put_Enabled(rule, VARIANT_TRUE);
-    if (SUCCEEDED(hr)) hr = INetFwRules_Add(rules, rule);
-    INetFwRule_Release(rule);
-    return hr;
-}
-
-CA_EXPORT ExecFirewallExceptions(MSIHANDLE h)
-{
-    ca_log_begin(h, L"ExecFirewallExceptions");
-    WCHAR *data = NULL;
-    if (ca_get_property(h, L"CustomActionData", &data) != ERROR_SUCCESS) return ERROR_INSTALL_FAILURE;
-    cad_reader_t r;
-    cad_open(&r, data);
-    BOOL com = SUCCEEDED(CoInitializeEx(NULL, COINIT_APARTMENTTHREADED));
-    INetFwPolicy2 *policy = NULL;
-    INetFwRules *rules = NULL;
-    HRESULT hr = CoCreateInstance(&clsid_policy2, NULL, CLSCTX_INPROC_SERVER, &iid_policy2, (void **)&policy);
-    if (SUCCEEDED(hr)) hr = INetFwPolicy2_get_Rules(policy, &rules);
-    HRESULT open_hr = hr;
-    if (FAILED(open_hr)) ca_fail_hr(h, L"opening the firewall policy (INetFwPolicy2)", open_hr);
-    UINT result = ERROR_SUCCESS;
-    while (result == ERROR_SUCCESS && cad_more(&r)) {
-        int op = (int)cad_get_int(&r, 0, 1);
-        WCHAR *name = cad_get(&r), *remote = cad_get(&r), *port = cad_get(&r);
-        int protocol = (int)cad_get_int(&r, -1, 256);
-        WCHAR *program = cad_get(&r);
-        BOOL ignore = cad_get_int(&r, 0, 1) == 1;
-        int profile = (int)cad_get_int(&r, 0, 0x7fffffff);
-        WCHAR *description = cad_get(&r);
-        int direction = (int)cad_get_int(&r, 1, 2);
-        if (r.failed) {
-            result = cad_fail(h, &r);
-        } else {
-            if (FAILED(open_hr)) {
-                hr = open_hr;
-            } else if (op == 1) {
-                hr = add_rule(rules, name, remote, port, protocol, program, profile, description, direction);
-                ca_log(h, L"INetFwRules::Add(%ls, port %ls, protocol %d, program %ls, profiles 0x%x, direction %d) returned 0x%08lx",
-                       name, port[0] ? port : L"any", protocol, program[0] ? program : L"any", (unsigned)profile, direction, (unsigned long)hr);
-            } else {
-                BSTR b = SysAllocString(name);
-                hr = INetFwRules_Remove(rules, b);
-                SysFreeString(b);
-                ca_log(h, L"INetFwRules::Remove(%ls) returned 0x%08lx", name, (unsigned long)hr);
-            }
-            if (FAILED(hr)) {
-                if (ignore) ca_log(h, L"rule %ls: failure ignored (the rule says so)", name);
-                else result = ca_fail_hr(h, op == 1 ? L"adding the firewall rule" : L"removing the firewall rule", hr);
-            }
-        }
-        ca_free(name); ca_free(remote); ca_free(port); ca_free(program); ca_free(description);
-    }
-    if (rules) INetFwRules_Release(rules);
-    if (policy) INetFwPolicy2_Release(policy);
-    if (com) CoUninitialize();
-    ca_free(data);
-    return result;
-}
