@@ -9,7 +9,7 @@ import static dev.ssprkit.ca.CustomActionTypes.*;
 
 /**
  * The actions, placements and conditions WiX schedules for each family, from WiX's own extension libraries:
- * v4.0 {@code src/ext/Util/wixlib/UtilExtension_Platform.wxi} and {@code src/ext/Firewall/wixlib/
+ * v4.0 {@code src/ext/Util/wixlib/UtilExtension_Platform.wxi}, v5.0/v6.0 {@code src/ext/Firewall/wixlib/
  * FirewallExtension_Platform.wxi}, {@code src/ext/NetFx/wixlib/NetFxExtension_Platform.wxi} (tag v4.0.6); v3 {@code src/ext/UtilExtension/wixlib/UtilExtension_Platform.wxi}
  * and {@code src/ext/FirewallExtension/wixlib/FirewallExtension_Platform.wxi}. Types from {@link CustomActionTypes}.
  */
@@ -20,6 +20,9 @@ final class ElementCatalog {
     private static final String NT_ABOVE_400 = "VersionNT > 400";
     private static final String NOT_UNINSTALL = "NOT REMOVE~=\"ALL\" AND VersionNT > 400";
     private static final String OS_QUERY = "VersionNT > 400 OR (VersionNT = 400 AND ServicePackLevel > 3)";
+    /** WiX v5+ FirewallExtension_Platform.wxi: Vista or later. */
+    private static final String FIREWALL_V5 = "VersionNT >= 600";
+    /** WiX v3 (and v4.0) FirewallExtension_Platform.wxi. */
     private static final String FIREWALL = "VersionNT >= 600 OR (VersionNT >= 501 AND ((MsiNTProductType = 1 AND ServicePackLevel >= 2) "
             + "OR (MsiNTProductType > 1 AND ServicePackLevel >= 1)))";
 
@@ -48,7 +51,7 @@ final class ElementCatalog {
         /** Adds a CustomAction row and returns its id. */
         String action(String v3Name, String v4Stem, String entry, int type) {
             boolean deferred = (type & IN_SCRIPT) != 0;
-            String id = ActionNames.action(g, a, v3Name, v4Stem, deferred);
+            String id = ActionNames.action(g, family.library(), a, v3Name, v4Stem, deferred);
             actions.add(new CustomActionRow(id, type, binary.binaryId(), entry));
             return id;
         }
@@ -140,7 +143,7 @@ final class ElementCatalog {
                 b.action("RollbackUnregisterEventManifest", "RollbackUnregisterEventManifest", exec, ROLLBACK_SYSTEM);
                 // after SchedXmlFile, so that the manifest's file names are rewritten (ExecXmlFile) before wevtutil reads it;
                 // that placement pulls the XmlFile family in, as WiX's After= reference does
-                String schedXml = ActionNames.action(g, a, "SchedXmlFile", "SchedXmlFile", false);
+                String schedXml = ActionNames.action(g, LibraryKind.UTIL, a, "SchedXmlFile", "SchedXmlFile", false);
                 b.sequence.add(SequenceEntry.after(EXECUTE, register, NT_ABOVE_400, schedXml));
                 b.sequence.add(SequenceEntry.after(EXECUTE, unregister, NT_ABOVE_400, "RemoveRegistryValues"));
                 b.standard(EXECUTE, "RemoveRegistryValues", 2600);
@@ -206,8 +209,9 @@ final class ElementCatalog {
                 b.action("WixExecFirewallExceptionsInstall", "ExecFirewallExceptionsInstall", "ExecFirewallExceptions", DEFERRED_SYSTEM);
                 b.action("WixRollbackFirewallExceptionsUninstall", "RollbackFirewallExceptionsUninstall", "ExecFirewallExceptions", ROLLBACK_SYSTEM);
                 b.action("WixExecFirewallExceptionsUninstall", "ExecFirewallExceptionsUninstall", "ExecFirewallExceptions", DEFERRED_SYSTEM);
-                b.sequence.add(SequenceEntry.before(EXECUTE, uninstall, FIREWALL, "RemoveFiles"));
-                b.sequence.add(SequenceEntry.after(EXECUTE, install, FIREWALL, "InstallFiles"));
+                String condition = g == SchemaGeneration.V4 ? FIREWALL_V5 : FIREWALL;
+                b.sequence.add(SequenceEntry.before(EXECUTE, uninstall, condition, "RemoveFiles"));
+                b.sequence.add(SequenceEntry.after(EXECUTE, install, condition, "InstallFiles"));
                 b.standard(EXECUTE, "RemoveFiles", 3500).standard(EXECUTE, "InstallFiles", 4000);
             }
             case BROADCAST_SETTING_CHANGE -> afterFinalize(b, "WixBroadcastSettingChange", "BroadcastSettingChange", null);

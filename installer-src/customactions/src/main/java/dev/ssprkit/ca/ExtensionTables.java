@@ -13,7 +13,8 @@ import static dev.ssprkit.msi.schema.Col.*;
 /**
  * The custom tables of the util and firewall families, declared once with the msi module's column DSL, as WiX
  * defines them: WiX v3 from {@code UtilExtension/wixext/Data/tables.xml} and {@code FirewallExtension/wixext/data/
- * tables.xml}, WiX v4.0 from {@code UtilTableDefinitions.cs} and {@code FirewallTableDefinitions.cs} (tag v4.0.6).
+ * tables.xml}, WiX v4.0 from {@code UtilTableDefinitions.cs} (tag v4.0.6), the firewall table from v5.0-v6.0's
+ * {@code FirewallTableDefinitions.cs}.
  * WiX's one-byte integer columns ({@code NewService}, {@code Protocol}, {@code Direction}) are stored as 2-byte columns,
  * which is what Windows Installer makes of them. Our DLLs select columns by these names.
  */
@@ -236,11 +237,47 @@ public final class ExtensionTables {
                 i4("Permissions").doc("Permissions int, as in EXPLICIT_ACCESS.grfAccessPermissions in MSDN"));
     }
 
-    /** fire:FirewallException. Attributes 0x1 = ignore failures; Profile 1/2/4/0x7fffffff; Direction (v4) 1 in, 2 out. */
+    /**
+     * fire:FirewallException. v3: {@code WixFirewallException}, 10 columns (Attributes 0x1 = ignore failures; Profile
+     * 1/2/4/0x7fffffff). v4 namespace: WiX v5's {@code Wix5FirewallException} (v5.0-v6.0 FirewallTableDefinitions.cs),
+     * 27 columns: Protocol, Profile, Action, EdgeTraversal, Enabled and SecureFlags are formatted text holding a number
+     * ("-2147483648" = not set) or a property reference; Attributes 1 ignore failures, 2 ignore updates, 4 enable on
+     * update, 8 needs INetFwRule2, 16 needs INetFwRule3; Direction 1 in, 2 out. (WiX v4.0's 11-column
+     * {@code Wix4FirewallException} is read by our DLL but no longer written.)
+     */
     public static TableSchema firewallException(SchemaGeneration g) {
-        boolean v4 = g == SchemaGeneration.V4;
-        List<Col> cols = new ArrayList<>(List.of(
-                key(v4 ? "Wix4FirewallException" : "WixFirewallException").doc("The primary key, a non-localized token."),
+        if (g == SchemaGeneration.V4) {
+            return table("Wix5FirewallException",
+                    key("Wix5FirewallException").doc("The primary key, a non-localized token."),
+                    l("Name", 255).nullable().cat(FORMATTED).doc("Localizable display name."),
+                    formatted("RemoteAddresses", 0, "Remote addresses the rule accepts connections from."),
+                    formatted("Port", 0, "Local ports."),
+                    formatted("Protocol", 0, "Protocol number (6 TCP, 17 UDP; -2147483648 not set)."),
+                    formatted("Program", 255, "Program the rule is for (formatted path)."),
+                    i4("Attributes").nullable().doc("IgnoreFailures=1; IgnoreUpdates=2; EnableOnUpdate=4; INetFwRule2=8; INetFwRule3=16"),
+                    formatted("Profile", 0, "Profiles (1 domain, 2 private, 4 public, 2147483647 all; -2147483648 not set)."),
+                    component(),
+                    formatted("Description", 255, "Description shown in the firewall manager."),
+                    i2("Direction").cat(INTEGER).range(1, 2).doc("Direction (1=in; 2=out)"),
+                    formatted("Action", 0, "Action (0 block, 1 allow; -2147483648 not set)."),
+                    formatted("EdgeTraversal", 0, "Edge traversal (0 deny, 1 allow, 2 defer to app, 3 defer to user)."),
+                    formatted("Enabled", 0, "Enabled (0 no, 1 yes; -2147483648 not set = yes)."),
+                    formatted("Grouping", 0, "The rule's group."),
+                    formatted("IcmpTypesAndCodes", 0, "ICMP type:code pairs, comma separated."),
+                    formatted("Interfaces", 0, "Network interface names, separated by |."),
+                    formatted("InterfaceTypes", 0, "Interface types (Wireless, Lan, RemoteAccess or All), comma separated."),
+                    formatted("LocalAddresses", 0, "Local addresses."),
+                    formatted("RemotePort", 0, "Remote ports."),
+                    formatted("ServiceName", 0, "Service short name (WiX declares 256 characters, more than a column width holds: unlimited here)."),
+                    formatted("LocalAppPackageId", 0, "App container package id (INetFwRule3)."),
+                    formatted("LocalUserAuthorizedList", 0, "Authorized local users, SDDL (INetFwRule3)."),
+                    formatted("LocalUserOwner", 0, "SID of the rule's owner (INetFwRule3)."),
+                    formatted("RemoteMachineAuthorizedList", 0, "Authorized remote machines (INetFwRule3)."),
+                    formatted("RemoteUserAuthorizedList", 0, "Authorized remote users, SDDL (INetFwRule3)."),
+                    formatted("SecureFlags", 0, "IPsec verification level, NET_FW_AUTHENTICATE_TYPE (INetFwRule3)."));
+        }
+        return table("WixFirewallException",
+                key("WixFirewallException").doc("The primary key, a non-localized token."),
                 l("Name", 255).nullable().cat(FORMATTED).doc("Localizable display name."),
                 s("RemoteAddresses", 0).cat(FORMATTED).doc("Remote address to accept incoming connections from."),
                 s("Port", 0).nullable().cat(FORMATTED).doc("Port number."),
@@ -249,8 +286,10 @@ public final class ExtensionTables {
                 i4("Attributes").nullable().range(0, 65536).doc("IgnoreFailures=1"),
                 i4("Profile").cat(INTEGER).range(1, 2147483647).doc("Profile (1=domain; 2=private; 4=public; 2147483647=all)."),
                 component(),
-                s("Description", 255).nullable().cat(FORMATTED).doc("Description displayed in Windows Firewall manager for this firewall rule.")));
-        if (v4) cols.add(i2("Direction").nullable().cat(INTEGER).range(1, 2).doc("Direction (1=in; 2=out)"));
-        return table(v4 ? "Wix4FirewallException" : "WixFirewallException", cols.toArray(Col[]::new));
+                s("Description", 255).nullable().cat(FORMATTED).doc("Description displayed in Windows Firewall manager for this firewall rule."));
+    }
+
+    private static Col formatted(String name, int size, String doc) {
+        return s(name, size).nullable().cat(FORMATTED).doc(doc);
     }
 }

@@ -31,7 +31,7 @@ class CustomActionLibraryTest {
             assertTrue(b.entryPoints().containsAll(WIXCA_ENTRY_POINTS), id + " lacks some of " + WIXCA_ENTRY_POINTS + ": " + b.entryPoints());
             assertFalse(b.exports("SchedFirewallExceptionsInstall"), "firewall entry points live in their own DLL, as in WiX");
         }
-        for (String id : List.of("WixFirewallCA", "WixFirewallCA_x64", "Wix4FWCA_X86", "Wix4FWCA_X64")) {
+        for (String id : List.of("WixFirewallCA", "WixFirewallCA_x64", "Wix5FWCA_X86", "Wix5FWCA_X64")) {
             CustomActionBinary b = CustomActionLibrary.binaryById(id).orElseThrow();
             assertEquals(Set.copyOf(FIREWALL_ENTRY_POINTS), b.entryPoints());
         }
@@ -42,7 +42,7 @@ class CustomActionLibraryTest {
         assertEquals(PeExports.MACHINE_I386, PeExports.of(CustomActionLibrary.binaryById("WixCA").orElseThrow().bytes()).machine(),
                 "WixCA is WiX v3's 32-bit library, whatever the package's platform");
         assertEquals(PeExports.MACHINE_AMD64, PeExports.of(CustomActionLibrary.binaryById("Wix4UtilCA_X64").orElseThrow().bytes()).machine());
-        assertEquals(PeExports.MACHINE_I386, PeExports.of(CustomActionLibrary.binaryById("Wix4FWCA_X86").orElseThrow().bytes()).machine());
+        assertEquals(PeExports.MACHINE_I386, PeExports.of(CustomActionLibrary.binaryById("Wix5FWCA_X86").orElseThrow().bytes()).machine());
         assertTrue(CustomActionLibrary.binaryById("MyOwnCustomActions").isEmpty(), "a source's own Binary is not ours");
         assertTrue(CustomActionLibrary.binaryById("wixca").isEmpty(), "MSI keys are case-sensitive");
     }
@@ -50,7 +50,7 @@ class CustomActionLibraryTest {
     @Test
     void arm64IdsNameTheArm64Dlls() {
         // WiX's arm64 ids (the _A64 suffix of its CustomActionPlatforms naming) hold our arm64 build
-        for (String id : List.of("Wix4UtilCA_A64", "Wix4FWCA_A64", "WixUiCa_A64")) {
+        for (String id : List.of("Wix4UtilCA_A64", "Wix5FWCA_A64", "WixUiCa_A64")) {
             PeExports dll = PeExports.of(CustomActionLibrary.binaryById(id).orElseThrow().bytes());
             assertEquals(PeExports.MACHINE_ARM64, dll.machine(), id);
         }
@@ -150,15 +150,42 @@ class CustomActionLibraryTest {
 
     @Test
     void firewallUsesItsOwnBinaryAndV4Direction() {
-        ElementSupport v4 = CustomActionLibrary.support(ElementFamily.FIREWALL_EXCEPTION, SchemaGeneration.V4, Architecture.X86);
-        assertEquals("Wix4FWCA_X86", v4.binary().binaryId());
-        assertEquals("Wix4FirewallException", v4.tables().get(0).name());
-        assertTrue(v4.tables().get(0).columnNames().contains("Direction"));
         ElementSupport v3 = CustomActionLibrary.support(ElementFamily.FIREWALL_EXCEPTION, SchemaGeneration.V3, Architecture.X64);
         assertEquals("WixFirewallCA_x64", v3.binary().binaryId());
         assertEquals("WixExecFirewallExceptionsInstall_64", v3.customActions().stream()
                 .filter(r -> r.action().startsWith("WixExecFirewallExceptionsInstall")).findFirst().orElseThrow().action());
         assertFalse(v3.tables().get(0).columnNames().contains("Direction"), "WiX v3's table has no Direction column");
+    }
+
+    /**
+     * The v4 namespace's firewall family as WiX v5 and v6 build it: the CustomAction rows WiX's FirewallExtensionFixture
+     * (CanBuildUsingFirewall, x86) asserts, the 27 columns of its FirewallTableDefinitions.cs, and the placements
+     * and condition of its FirewallExtension_Platform.wxi.
+     */
+    @Test
+    void firewallOfTheV4NamespaceIsWixV5s() {
+        ElementSupport v4 = CustomActionLibrary.support(ElementFamily.FIREWALL_EXCEPTION, SchemaGeneration.V4, Architecture.X86);
+        assertEquals("Wix5FWCA_X86", v4.binary().binaryId());
+        assertEquals(Set.of(
+                new CustomActionRow("Wix5ExecFirewallExceptionsInstall_X86", 3073, "Wix5FWCA_X86", "ExecFirewallExceptions"),
+                new CustomActionRow("Wix5ExecFirewallExceptionsUninstall_X86", 3073, "Wix5FWCA_X86", "ExecFirewallExceptions"),
+                new CustomActionRow("Wix5RollbackFirewallExceptionsInstall_X86", 3329, "Wix5FWCA_X86", "ExecFirewallExceptions"),
+                new CustomActionRow("Wix5RollbackFirewallExceptionsUninstall_X86", 3329, "Wix5FWCA_X86", "ExecFirewallExceptions"),
+                new CustomActionRow("Wix5SchedFirewallExceptionsInstall_X86", 1, "Wix5FWCA_X86", "SchedFirewallExceptionsInstall"),
+                new CustomActionRow("Wix5SchedFirewallExceptionsUninstall_X86", 1, "Wix5FWCA_X86", "SchedFirewallExceptionsUninstall")),
+                Set.copyOf(v4.customActions()));
+        assertEquals(List.of(
+                SequenceEntry.before("InstallExecuteSequence", "Wix5SchedFirewallExceptionsUninstall_X86", "VersionNT >= 600", "RemoveFiles"),
+                SequenceEntry.after("InstallExecuteSequence", "Wix5SchedFirewallExceptionsInstall_X86", "VersionNT >= 600", "InstallFiles")),
+                v4.sequence());
+        assertEquals("Wix5FirewallException", v4.tables().get(0).name());
+        assertEquals(List.of("Wix5FirewallException", "Name", "RemoteAddresses", "Port", "Protocol", "Program", "Attributes", "Profile",
+                "Component_", "Description", "Direction", "Action", "EdgeTraversal", "Enabled", "Grouping", "IcmpTypesAndCodes", "Interfaces",
+                "InterfaceTypes", "LocalAddresses", "RemotePort", "ServiceName", "LocalAppPackageId", "LocalUserAuthorizedList",
+                "LocalUserOwner", "RemoteMachineAuthorizedList", "RemoteUserAuthorizedList", "SecureFlags"), v4.tables().get(0).columnNames());
+        assertEquals("Wix5SchedFirewallExceptionsInstall_A64",
+                CustomActionLibrary.support(ElementFamily.FIREWALL_EXCEPTION, SchemaGeneration.V4, Architecture.ARM64).customActions().get(1).action());
+        assertTrue(CustomActionLibrary.binaryById("Wix4FWCA_X64").isEmpty(), "WiX v4.0's firewall binary id is not made any more (nor by WiX v5+)");
     }
 
     @Test

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The system families under Wine's msiexec, in one v4 x64 package: util:CloseApplication (finds and ends a running
  * program), util:ServiceConfig (failure actions of a service the package installs, through Wine's service control
- * manager), fire:FirewallException (Wine's hnetcfg only pretends to keep rules, so the check is that our action ran
- * and called INetFwRules, and what it returned), the WM_SETTINGCHANGE broadcasts, and the OS queries (properties
+ * manager), fire:FirewallException in WiX v5's table (Wine's hnetcfg only pretends to keep rules and has no
+ * INetFwRule2/INetFwRule3, so the check is that our action ran, which settings it gave each rule, and what Wine answered), the WM_SETTINGCHANGE broadcasts, and the OS queries (properties
  * whose expected values come from Windows' documentation: the well-known account names, IMAGE_FILE_MACHINE_AMD64 =
  * 0x8664 = 34404).
  */
@@ -49,9 +49,21 @@ class SystemWineTest {
         p.row("Wix4CloseApplication", "CloseSleeper", SLEEPER, null, null, 0x20, 1, "SLEEPERS", 5, 2000);
 
 
-        // fire:FirewallException Port=8080 Protocol=tcp Scope=any Profile=all
+        // fire:FirewallException Port=8080 Protocol=tcp Scope=any Profile=all, as WiX v5+ writes it (Wix5FirewallException)
         p.use(ElementFamily.FIREWALL_EXCEPTION);
-        p.row("Wix4FirewallException", "FwRule", "ssprkit test rule", "*", "8080", 6, null, null, 2147483647, "Main", "allows the test port", 1);
+        String unset = "-2147483648";
+        p.row("Wix5FirewallException", "FwRule", "ssprkit test rule", "*", "8080", "6", null, 0, "2147483647", "Main", "allows the test port", 1,
+                unset, unset, unset, null, null, null, null, null, null, null, null, null, null, null, null, unset);
+        // WiX v5's new INetFwRule settings: Scope=localSubnet Protocol=udp Action=block Enabled=no Grouping, Interface and
+        // InterfaceType children, LocalScope=localSubnet, RemotePort from a property, OnUpdate=doNothing, Outbound=yes
+        p.row("Wix5FirewallException", "FwV5", "ssprkit v5 rule", "LocalSubnet", null, "17", null, 2, unset, "Main", null, 2,
+                "0", unset, "0", "ssprkit rules", null, "Wi-Fi|Local Area Connection", "Lan,Wireless", "LocalSubnet", "[FW_REMOTE_PORT]", null,
+                null, null, null, null, null, unset);
+        // EdgeTraversal=deferToApp (INetFwRule2: Attributes 8), LocalUserOwner and IPSecSecureFlags=negotiateEncryption
+        // (INetFwRule3: 16), IgnoreFailure=yes (1)
+        p.row("Wix5FirewallException", "FwRule3", "ssprkit rule3", "*", "8081", "6", null, 1 | 8 | 16, unset, "Main", null, 1,
+                unset, "2", unset, null, null, null, null, null, null, null, null, null, "S-1-5-18", null, null, "3");
+        p.row("Property", "FW_REMOTE_PORT", "9090");
 
         for (ElementFamily f : List.of(ElementFamily.BROADCAST_SETTING_CHANGE, ElementFamily.BROADCAST_ENVIRONMENT_CHANGE,
                 ElementFamily.QUERY_OS_INFO, ElementFamily.QUERY_OS_DIRS, ElementFamily.QUERY_OS_WELL_KNOWN_SID, ElementFamily.QUERY_NATIVE_MACHINE)) {
@@ -109,9 +121,19 @@ class SystemWineTest {
             assertTrue(r.linesOf("WixCloseApplicationsDeferred").matches("(?s).*ended process \\d+ \\(" + SLEEPER.replace(".", "\\.") + "\\) with exit code 5.*"),
                     r.linesOf("WixCloseApplicationsDeferred"));
 
-            // Firewall: Wine's INetFwRules is a stub; the action ran and called it
+            // Firewall: Wine's INetFwRules is a stub (Add and Remove answer S_OK and keep nothing, Item answers E_NOTIMPL),
+            // so what shows is that the action ran, which settings it gave each rule, and what Wine answered
             String fw = r.linesOf("ExecFirewallExceptions");
-            assertTrue(fw.contains("INetFwRules::Add(ssprkit test rule, port 8080, protocol 6, program any, profiles 0x7fffffff, direction 1) returned 0x"), fw);
+            assertTrue(fw.contains("INetFwRules::Add(ssprkit test rule, port 8080, protocol 6, program any, profiles 0x7fffffff, direction 1) returned 0x00000000"), fw);
+            assertTrue(fw.contains("INetFwRules::Item(ssprkit v5 rule) returned 0x80004001; adding the rule as a new one"), fw);
+            assertTrue(fw.contains("rule ssprkit v5 rule: action block, enabled no, remote addresses LocalSubnet, local addresses LocalSubnet, "
+                    + "remote ports 9090, grouping ssprkit rules, interfaces Wi-Fi|Local Area Connection, interface types Lan,Wireless\n"), fw);
+            assertTrue(fw.contains("INetFwRules::Add(ssprkit v5 rule, port any, protocol 17, program any, profiles all, direction 2) returned 0x00000000"), fw);
+            // Wine's rule object has no INetFwRule2 (E_NOINTERFACE): a rule that needs it fails, here ignored as the row says
+            assertTrue(fw.contains("rule ssprkit rule3: action allow (default), enabled yes, edge traversal 2, remote addresses *, owner S-1-5-18, "
+                    + "IPsec secure flags 3, uses INetFwRule2, uses INetFwRule3"), fw);
+            assertTrue(fw.contains("INetFwRules::Add(ssprkit rule3, port 8081, protocol 6, program any, profiles all, direction 1) returned 0x80004002 at QueryInterface(INetFwRule2)"), fw);
+            assertTrue(fw.contains("rule ssprkit rule3: failure ignored (the rule says so)"), fw);
 
             // broadcasts
             assertTrue(r.linesOf("WixBroadcastSettingChange").contains("WM_SETTINGCHANGE (all settings)"), r.linesOf("WixBroadcastSettingChange"));
@@ -127,7 +149,9 @@ class SystemWineTest {
             WineLog.Run u = WineLog.msiexec(wine, dir.resolve("uninstall.log"), "/x", msi.toString(), "/qn");
             assertEquals(0, u.exitCode(), () -> WineLog.tail(u.log()));
             String fwu = u.linesOf("ExecFirewallExceptions");
-            assertTrue(fwu.contains("INetFwRules::Remove(ssprkit test rule) returned 0x"), fwu);
+            for (String rule : List.of("ssprkit test rule", "ssprkit v5 rule", "ssprkit rule3")) {
+                assertTrue(fwu.contains("INetFwRules::Remove(" + rule + ") returned 0x00000000"), fwu);
+            }
         } finally {
             sleeper.destroyForcibly();
         }

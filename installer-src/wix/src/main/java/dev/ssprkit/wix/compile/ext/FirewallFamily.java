@@ -14,28 +14,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The firewall extension's {@code FirewallException} (under a Component or a File), compiled onto ssprkit's firewall
- * custom-action library. Values as WiX documents them (firewall.xsd of v3 and v4, FirewallTableDefinitions): Scope
- * any = "*", localSubnet = "LocalSubnet", or RemoteAddress children joined by commas (v3: the address as element
- * text; v4: its Value); Protocol tcp 6 / udp 17 (tcp when only Port is given); Profile domain 1, private 2, public 4,
- * all 2147483647 (the default); IgnoreFailure 0x1; a File (attribute or parent) becomes Program {@code [#file]};
- * v4 only: Outbound yes = Direction 2, otherwise 1.
+ * The firewall extension's {@code FirewallException}, compiled onto ssprkit's firewall custom-action library. A v4
+ * namespace element (under a Component, a File or a ServiceInstall) compiles as WiX v5 and v6 compile it, to
+ * {@code Wix5FirewallException} ({@link FirewallExceptionV5}): those WiX versions share v4's namespace and write no
+ * other table for it, whichever attributes a source uses. A v3 element (under a Component or a File) compiles to
+ * {@code WixFirewallException}, as WiX v3 documents it (firewall.xsd, tables.xml): Scope any = "*", localSubnet =
+ * "LocalSubnet", or RemoteAddress children (the address as element text) joined by commas; Protocol tcp 6 / udp 17
+ * (tcp when only Port is given); Profile domain 1, private 2, public 4, all 2147483647 (the default); IgnoreFailure
+ * 0x1; a File (attribute or parent) becomes Program {@code [#file]}.
  */
 public final class FirewallFamily implements dev.ssprkit.wix.compile.ElementFamily {
     @Override
     public void register(Grammar g) {
-        g.on("FirewallException", this::firewallException, "Component", "File");
-        g.on("RemoteAddress", (ctx, e, s) -> { }, "FirewallException"); // read by the parent
+        g.on("FirewallException", this::firewallException, "Component", "File", "ServiceInstall");
+        for (String child : new String[] {"RemoteAddress", "Interface", "InterfaceType", "LocalAddress"}) {
+            g.on(child, (ctx, e, s) -> { }, "FirewallException"); // read by the parent
+        }
     }
 
     private void firewallException(CompileContext ctx, SourceElement e, Scope scope) {
-        boolean v4 = LibraryElements.generation(e) == SchemaGeneration.V4;
-        List<String> allowed = new ArrayList<>(List.of("Id", "Name", "Scope", "Port", "Protocol", "File", "Program", "IgnoreFailure",
-                "Profile", "Description"));
-        if (v4) allowed.add("Outbound");
-        Attrs a = ctx.attrs(e, allowed.toArray(String[]::new));
+        String parent = scope.get(Scope.PARENT);
+        String parentFile = "File".equals(parent) ? scope.get(Scope.FILE) : null;
+        if (LibraryElements.generation(e) == SchemaGeneration.V4) {
+            FirewallExceptionV5.compile(ctx, e, scope, parent, parentFile, "ServiceInstall".equals(parent) ? scope.get("ServiceName") : null);
+            return;
+        }
+        if ("ServiceInstall".equals(parent)) {
+            ctx.report(CompilerMessage.UNKNOWN_ELEMENT, e.location(), "fire:FirewallException", "ServiceInstall", "Component, File (WiX v3; WiX v5+ allows a ServiceInstall parent)");
+            return;
+        }
+        Attrs a = ctx.attrs(e, "Id", "Name", "Scope", "Port", "Protocol", "File", "Program", "IgnoreFailure", "Profile", "Description");
         String name = a.required("Name");
-        String parentFile = "File".equals(scope.get(Scope.PARENT)) ? scope.get(Scope.FILE) : null;
         if (parentFile != null) {
             for (String nestedOnly : new String[] {"File", "Program"}) {
                 if (a.has(nestedOnly)) ctx.report(CompilerMessage.CONFLICTING_ATTRIBUTES, a.at(nestedOnly), "fire:FirewallException",
@@ -51,10 +60,14 @@ public final class FirewallFamily implements dev.ssprkit.wix.compile.ElementFami
         };
         List<String> addresses = new ArrayList<>();
         for (SourceElement child : e.children()) {
-            if (!child.localName().equals("RemoteAddress") || !child.namespaceUri().equals(e.namespaceUri())) continue;
-            String address = v4 ? ctx.attrs(child, "Value").required("Value") : CompileContext.text(child);
-            if (!v4) ctx.attrsWithText(child);
-            if (address == null && !v4) ctx.report(CompilerMessage.MISSING_ONE_OF, child.location(), "fire:RemoteAddress", "the address as its text", "e.g. <fire:RemoteAddress>10.0.0.0/8</fire:RemoteAddress>");
+            if (!child.namespaceUri().equals(e.namespaceUri())) continue;
+            if (!child.localName().equals("RemoteAddress")) {
+                ctx.report(CompilerMessage.UNKNOWN_ELEMENT, child.location(), "fire:" + child.localName(), "fire:FirewallException", "RemoteAddress (WiX v3)");
+                continue;
+            }
+            String address = CompileContext.text(child);
+            ctx.attrsWithText(child);
+            if (address == null) ctx.report(CompilerMessage.MISSING_ONE_OF, child.location(), "fire:RemoteAddress", "the address as its text", "e.g. <fire:RemoteAddress>10.0.0.0/8</fire:RemoteAddress>");
             if (address != null) addresses.add(address);
             if (remote != null) ctx.report(CompilerMessage.CONFLICTING_ATTRIBUTES, child.location(), "fire:FirewallException", "Scope and RemoteAddress",
                     "give either Scope or RemoteAddress children");
@@ -76,7 +89,6 @@ public final class FirewallFamily implements dev.ssprkit.wix.compile.ElementFami
             default -> Integer.MAX_VALUE;
         };
         int attributes = a.yesNo("IgnoreFailure", false) ? 0x1 : 0;
-        Integer direction = v4 ? (a.yesNo("Outbound", false) ? 2 : 1) : null;
         String file = parentFile != null ? parentFile : a.id("File", false);
         String program = file != null ? "[#" + file + "]" : a.str("Program");
         if (program == null && port == null) {
@@ -90,7 +102,6 @@ public final class FirewallFamily implements dev.ssprkit.wix.compile.ElementFami
         String id = a.has("Id") ? a.id("Id", true) : CompileContext.generatedId("fex", name, remote, component);
         ElementSupport s = LibraryElements.use(ctx, e, "fire:FirewallException", ElementFamily.FIREWALL_EXCEPTION);
         if (s == null || id == null) return;
-        if (v4) LibraryElements.row(ctx, s, e, id, name, remote, port, protocol, program, attributes, profile, component, a.str("Description"), direction);
-        else LibraryElements.row(ctx, s, e, id, name, remote, port, protocol, program, attributes, profile, component, a.str("Description"));
+        LibraryElements.row(ctx, s, e, id, name, remote, port, protocol, program, attributes, profile, component, a.str("Description"));
     }
 }

@@ -176,8 +176,10 @@ class CustomActionElementsTest {
         // XPath = 0x100, setValue = no bit
         hasRow(v4, "Wix4XmlFile", "SetMode\t[#App]\t/configuration/add\tvalue\tnew\t256\tMain\t1");
         hasRow(v4, "Wix4ServiceConfig", "Spooler\tMain\t0\trestart\tnone\tnone\t1\t60\t\t");
-        // Scope any = *, Port alone means tcp (6), Profile all = 2147483647, Outbound = Direction 2
-        hasRow(v4, "Wix4FirewallException", "Fw\tCA Elements\t*\t8080\t6\t\t0\t2147483647\tMain\t\t2");
+        // as WiX v5+ writes it: Scope any = *, Port alone means tcp (6), Profile not given = -2147483648 (not set: all
+        // profiles), Outbound = Direction 2, the v5 columns not set
+        hasRow(v4, "Wix5FirewallException", "Fw\tCA Elements\t*\t8080\t6\t\t0\t-2147483648\tMain\t\t2\t-2147483648\t-2147483648\t-2147483648"
+                + "\t".repeat(13) + "-2147483648");
         // CloseMessage 0x1 without RebootPrompt (0x2); Timeout in milliseconds
         hasRow(v4, "Wix4CloseApplication", "CloseApp\tapp.exe\t\t\t1\t\t\t\t5000");
         // the RemoveFile table exists for the temporary rows WixRemoveFoldersEx adds
@@ -190,7 +192,7 @@ class CustomActionElementsTest {
         hasRow(v4, "CustomAction", "Wix4SchedXmlFile_X64\t1\tWix4UtilCA_X64\tSchedXmlFile\t");
         hasRow(v4, "CustomAction", "Wix4ExecXmlFile_X64\t11265\tWix4UtilCA_X64\tExecXmlFile\t");
         hasRow(v4, "CustomAction", "Wix4ExecXmlFileRollback_X64\t11521\tWix4UtilCA_X64\tExecXmlFileRollback\t");
-        hasRow(v4, "CustomAction", "Wix4SchedFirewallExceptionsInstall_X64\t1\tWix4FWCA_X64\tSchedFirewallExceptionsInstall\t");
+        hasRow(v4, "CustomAction", "Wix5SchedFirewallExceptionsInstall_X64\t1\tWix5FWCA_X64\tSchedFirewallExceptionsInstall\t");
         hasRow(v4, "CustomAction", "Wix4QueryOsWellKnownSID_X64\t257\tWix4UtilCA_X64\tWixQueryOsWellKnownSID\t");
         hasRow(v4, "CustomAction", "Wix4BroadcastEnvironmentChange_X64\t65\tWix4UtilCA_X64\tWixBroadcastEnvironmentChange\t");
         hasRow(v4, "CustomAction", "Wix4SchedServiceConfig_X64\t1\tWix4UtilCA_X64\tSchedServiceConfig\t");
@@ -204,10 +206,10 @@ class CustomActionElementsTest {
         assertEquals("VersionNT > 400", condition(v4, seq, "Wix4SchedXmlFile_X64"));
         assertEquals(sequence(v4, seq, "InstallServices") + 1, sequence(v4, seq, "Wix4SchedServiceConfig_X64"));
         assertEquals("NOT REMOVE~=\"ALL\" AND VersionNT > 400", condition(v4, seq, "Wix4SchedServiceConfig_X64"));
-        assertTrue(sequence(v4, seq, "Wix4SchedFirewallExceptionsUninstall_X64") < sequence(v4, seq, "RemoveFiles"));
+        assertTrue(sequence(v4, seq, "Wix5SchedFirewallExceptionsUninstall_X64") < sequence(v4, seq, "RemoveFiles"));
         // right after InstallFiles (sharing the gap before DuplicateFiles with the author's Quiet)
-        assertTrue(sequence(v4, seq, "Wix4SchedFirewallExceptionsInstall_X64") > sequence(v4, seq, "InstallFiles"));
-        assertTrue(sequence(v4, seq, "Wix4SchedFirewallExceptionsInstall_X64") < sequence(v4, seq, "DuplicateFiles"));
+        assertTrue(sequence(v4, seq, "Wix5SchedFirewallExceptionsInstall_X64") > sequence(v4, seq, "InstallFiles"));
+        assertTrue(sequence(v4, seq, "Wix5SchedFirewallExceptionsInstall_X64") < sequence(v4, seq, "DuplicateFiles"));
         String osQuery = "VersionNT > 400 OR (VersionNT = 400 AND ServicePackLevel > 3)";
         for (String table : List.of(seq, "InstallUISequence")) {
             assertEquals(sequence(v4, table, "AppSearch") + 1, sequence(v4, table, "Wix4QueryOsWellKnownSID_X64"), table);
@@ -221,7 +223,7 @@ class CustomActionElementsTest {
         assertTrue(sequence(v4, seq, "Quiet") < sequence(v4, seq, "DuplicateFiles"));
 
         assertStream(v4, "Wix4UtilCA_X64", CustomActionLibrary.binaryById("Wix4UtilCA_X64").orElseThrow().bytes());
-        assertStream(v4, "Wix4FWCA_X64", CustomActionLibrary.binaryById("Wix4FWCA_X64").orElseThrow().bytes());
+        assertStream(v4, "Wix5FWCA_X64", CustomActionLibrary.binaryById("Wix5FWCA_X64").orElseThrow().bytes());
     }
 
     private static void assertStream(Path msi, String name, byte[] expected) throws IOException {
