@@ -63,6 +63,63 @@ static PSID account_sid(const WCHAR *account, DWORD *er)
     return sid;
 }
 
+static const struct { const WCHAR *name; WELL_KNOWN_SID_TYPE type; } WELL_KNOWN[] = {
+    {L"Everyone", WinWorldSid}, {L"Administrators", WinBuiltinAdministratorsSid}, {L"LocalSystem", WinLocalSystemSid},
+    {L"LocalService", WinLocalServiceSid}, {L"NetworkService", WinNetworkServiceSid},
+    {L"AuthenticatedUser", WinAuthenticatedUserSid}, {L"Guests", WinBuiltinGuestsSid}, {L"CREATOR OWNER", WinCreatorOwnerSid},
+    {L"INTERACTIVE", WinInteractiveSid}, {L"Users", WinBuiltinUsersSid},
+};
+
+PSID acct_sid(const WCHAR *domain, const WCHAR *name, DWORD *er)
+{
+    if (!domain || !domain[0]) {
+        for (size_t i = 0; i < sizeof WELL_KNOWN / sizeof WELL_KNOWN[0]; i++) {
+            if (wcscmp(name, WELL_KNOWN[i].name)) continue;
+            DWORD cb = SECURITY_MAX_SID_SIZE;
+            PSID sid = ca_alloc(cb);
+            if (!sid) {
+                *er = ERROR_OUTOFMEMORY;
+                return NULL;
+            }
+            if (!CreateWellKnownSid(WELL_KNOWN[i].type, NULL, sid, &cb)) {
+                *er = GetLastError();
+                ca_free(sid);
+                return NULL;
+            }
+            return sid;
+        }
+    }
+    WCHAR *account = acct_qualified(domain, name);
+    if (!account) {
+        *er = ERROR_OUTOFMEMORY;
+        return NULL;
+    }
+    PSID sid = account_sid(account, er);
+    ca_free(account);
+    return sid;
+}
+
+DWORD acct_access(const WCHAR *domain, const WCHAR *name, DWORD mask, DWORD inheritance, EXPLICIT_ACCESS_W *ea)
+{
+    DWORD er = ERROR_SUCCESS;
+    memset(ea, 0, sizeof *ea);
+    PSID sid = acct_sid(domain, name, &er);
+    if (!sid) return er;
+    ea->grfAccessPermissions = mask;
+    ea->grfAccessMode = SET_ACCESS;
+    ea->grfInheritance = inheritance;
+    ea->Trustee.TrusteeForm = TRUSTEE_IS_SID;
+    ea->Trustee.TrusteeType = TRUSTEE_IS_UNKNOWN;
+    ea->Trustee.ptstrName = (LPWSTR)sid;
+    return ERROR_SUCCESS;
+}
+
+void acct_access_free(EXPLICIT_ACCESS_W *ea)
+{
+    if (ea->Trustee.TrusteeForm == TRUSTEE_IS_SID) ca_free(ea->Trustee.ptstrName);
+    ea->Trustee.ptstrName = NULL;
+}
+
 static void lsa_string(LSA_UNICODE_STRING *s, const WCHAR *text)
 {
     size_t n = wcslen(text);

@@ -7,6 +7,7 @@
 #define SSPRKIT_ACCOUNTS_H
 
 #include "ca.h"
+#include <aclapi.h>
 
 /* The Attributes bits of the User / Wix4User table, as WiX's util compiler writes them. */
 #define USR_DONT_EXPIRE_PASSWORD   0x0001
@@ -34,6 +35,16 @@
 DWORD acct_server(const WCHAR *domain, WCHAR **server);
 /* "domain\name", or "name" when domain is empty (freed with ca_free; NULL when out of memory). */
 WCHAR *acct_qualified(const WCHAR *domain, const WCHAR *name);
+/* The SID of an account (freed with ca_free), or NULL with the error in *er. With an empty domain, the names WiX's
+ * util library treats as well-known (Everyone, Administrators, LocalSystem, LocalService, NetworkService,
+ * AuthenticatedUser, Guests, CREATOR OWNER, INTERACTIVE, Users; compared exactly) are their well-known SIDs whatever
+ * the system's language; any other account is looked up as "domain\name" (LookupAccountName). */
+PSID acct_sid(const WCHAR *domain, const WCHAR *name, DWORD *er);
+/* An entry for SetEntriesInAcl setting (SET_ACCESS: replacing the account's allow entries) mask for the account,
+ * resolved as acct_sid does, with the inheritance flags given (NO_INHERITANCE, SUB_CONTAINERS_AND_OBJECTS_INHERIT).
+ * The trustee is the SID: free it with acct_access_free. ERROR_SUCCESS or the lookup's error. */
+DWORD acct_access(const WCHAR *domain, const WCHAR *name, DWORD mask, DWORD inheritance, EXPLICIT_ACCESS_W *ea);
+void acct_access_free(EXPLICIT_ACCESS_W *ea);
 /* Adds (grant) or removes a user right such as SeServiceLogonRight for the account. */
 DWORD acct_set_right(const WCHAR *account, const WCHAR *right, BOOL grant);
 /* Whether the account holds the right now (FALSE when it or its rights cannot be read). */

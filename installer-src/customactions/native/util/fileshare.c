@@ -9,7 +9,8 @@
  * ConfigureSmbUninstall (after RemoveFiles) for each share whose component is being removed schedules
  *                      DropSmbRollback (creates it again) and DropSmb.
  * All four carry the same data: share name, description, folder, permission count, then account and mask of each.
- *   CreateSmb  NetShareAdd (level 502) with a security descriptor whose DACL allows each account its mask; a share of
+ *   CreateSmb  NetShareAdd (level 502) with a security descriptor whose DACL allows each account its mask (accounts
+ *              resolved by acct_access, as util:PermissionEx's are); a share of
  *              that name that exists already is dropped first (NetShareGetInfo / NetShareDel)
  *   DropSmb    NetShareDel; a share that is not there is success
  */
@@ -169,7 +170,12 @@ CA_EXPORT CreateSmb(MSIHANDLE h)
             result = cad_fail(h, &r);
             break;
         }
-        BuildExplicitAccessWithNameW(&ea[i], accounts[i], mask, SET_ACCESS, NO_INHERITANCE);
+        DWORD er = acct_access(NULL, accounts[i], mask, NO_INHERITANCE, &ea[i]);
+        if (er != ERROR_SUCCESS) {
+            ca_log(h, L"share %ls: the account %ls could not be resolved", name, accounts[i]);
+            result = ca_fail_win32(h, L"LookupAccountName", er);
+            break;
+        }
         ca_log(h, L"share %ls: %ls allowed 0x%08lx", name, accounts[i], (unsigned long)mask);
     }
     PACL acl = NULL;
@@ -177,7 +183,6 @@ CA_EXPORT CreateSmb(MSIHANDLE h)
     if (result == ERROR_SUCCESS) {
         DWORD er = SetEntriesInAclW((ULONG)count, ea, NULL, &acl);
         if (er != ERROR_SUCCESS) {
-            ca_log(h, L"share %ls: the permissions' accounts could not all be resolved", name);
             result = ca_fail_win32(h, L"SetEntriesInAcl", er);
         } else if (!InitializeSecurityDescriptor(&sd, SECURITY_DESCRIPTOR_REVISION) || !SetSecurityDescriptorDacl(&sd, TRUE, acl, FALSE)) {
             result = ca_fail_win32(h, L"building the share's security descriptor", GetLastError());
@@ -208,6 +213,7 @@ CA_EXPORT CreateSmb(MSIHANDLE h)
         if (st != NERR_Success) result = ca_fail_win32(h, L"NetShareAdd", st);
     }
     if (acl) LocalFree(acl);
+    for (long long i = 0; ea && i < count; i++) acct_access_free(&ea[i]);
     for (long long i = 0; accounts && i < count; i++) ca_free(accounts[i]);
     ca_free(accounts); ca_free(ea);
     ca_free(name); ca_free(description); ca_free(folder); ca_free(data);

@@ -201,6 +201,20 @@ final class ElementCatalog {
                 b.sequence.add(SequenceEntry.after(EXECUTE, uninstall, NT_ABOVE_400, "RemoveFiles"));
                 b.standard(EXECUTE, "InstallFiles", 4000).standard(EXECUTE, "RemoveFiles", 3500);
             }
+            case SECURE_OBJECTS -> {
+                // WiX's util library (v3 and v4 UtilExtension_Platform.wxi): SchedSecureObjects immediate after
+                // InstallServices when not uninstalling; SchedSecureObjectsRollback immediate after UnpublishFeatures
+                // (it records each object's DACL before anything changes it); ExecSecureObjects deferred and
+                // ExecSecureObjectsRollback rollback, both not impersonated and HideTarget: types 1, 1, 11265, 11521.
+                b.tables.add(ExtensionTables.secureObject(g));
+                String sched = b.action("SchedSecureObjects", "SchedSecureObjects", "SchedSecureObjects", IMMEDIATE);
+                String rollback = b.action("SchedSecureObjectsRollback", "SchedSecureObjectsRollback", "SchedSecureObjectsRollback", IMMEDIATE);
+                b.action("ExecSecureObjects", "ExecSecureObjects", "ExecSecureObjects", DEFERRED_SYSTEM | HIDE_TARGET);
+                b.action("ExecSecureObjectsRollback", "ExecSecureObjectsRollback", "ExecSecureObjectsRollback", ROLLBACK_SYSTEM | HIDE_TARGET);
+                b.sequence.add(SequenceEntry.after(EXECUTE, sched, NOT_UNINSTALL, "InstallServices"));
+                b.sequence.add(SequenceEntry.after(EXECUTE, rollback, NT_ABOVE_400, "UnpublishFeatures"));
+                b.standard(EXECUTE, "InstallServices", 5800).standard(EXECUTE, "UnpublishFeatures", 1800);
+            }
             case FIREWALL_EXCEPTION -> {
                 b.tables.add(ExtensionTables.firewallException(g));
                 String uninstall = b.action("WixSchedFirewallExceptionsUninstall", "SchedFirewallExceptionsUninstall", "SchedFirewallExceptionsUninstall", IMMEDIATE);

@@ -26,6 +26,8 @@ public enum ElementFamily {
     USER(LibraryKind.UTIL),
     /** util:FileShare (under a Component) with its util:FileSharePermission children: FileShare and FileSharePermissions. */
     FILE_SHARE(LibraryKind.UTIL),
+    /** util:PermissionEx (in CreateFolder, File, RegistryKey/RegistryValue, ServiceInstall): SecureObjects. */
+    SECURE_OBJECTS(LibraryKind.UTIL),
     /** netfx:NativeImage (in a File): NGen native images, in the NetFx extension's binary (our util DLL). */
     NATIVE_IMAGE(LibraryKind.NETFX),
     /** fire:FirewallException. */

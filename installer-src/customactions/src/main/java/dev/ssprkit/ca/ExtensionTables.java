@@ -238,6 +238,24 @@ public final class ExtensionTables {
     }
 
     /**
+     * util:PermissionEx (v4 Wix4SecureObject, v3 SecureObjects): the secured object's key in the table named by Table
+     * (CreateFolder: a Directory, File, Registry, ServiceInstall), the account (Domain and User, formatted at install
+     * time), the access mask; v4 adds Attributes (0x1 = inheritable). Object, table, domain and user form the key.
+     */
+    public static TableSchema secureObject(SchemaGeneration g) {
+        boolean v4 = g == SchemaGeneration.V4;
+        List<Col> cols = new ArrayList<>(List.of(
+                key("SecureObject").doc("Primary key, non-localized token in Table"),
+                s("Table", 32).key().cat(TEXT).doc("Table SecureObject should be securing"),
+                s("Domain", 255).key().nullable().cat(TEXT).doc("Domain half of user account to secure"),
+                s("User", 255).key().cat(TEXT).doc("User name half of user account to secure")));
+        if (v4) cols.add(i4("Attributes").cat(INTEGER).range(0, 2147483647).doc("A 32-bit word that specifies the attribute flags to be applied."));
+        cols.add(i4("Permission").nullable().range(-2147483647, 2147483647).doc("Permissions to grant to User"));
+        cols.add(s("Component_", 72).cat(IDENTIFIER).ref("Component").doc("Foreign key into the Component table used to determine install state"));
+        return table(v4 ? "Wix4SecureObject" : "SecureObjects", cols.toArray(Col[]::new));
+    }
+
+    /**
      * fire:FirewallException. v3: {@code WixFirewallException}, 10 columns (Attributes 0x1 = ignore failures; Profile
      * 1/2/4/0x7fffffff). v4 namespace: WiX v5's {@code Wix5FirewallException} (v5.0-v6.0 FirewallTableDefinitions.cs),
      * 27 columns: Protocol, Profile, Action, EdgeTraversal, Enabled and SecureFlags are formatted text holding a number

@@ -119,6 +119,31 @@ class CustomActionLibraryTest {
     }
 
     /**
+     * util:PermissionEx. Expected from WiX's util library (v3 and v4 UtilExtension_Platform.wxi: SchedSecureObjects and
+     * SchedSecureObjectsRollback immediate; ExecSecureObjects deferred and ExecSecureObjectsRollback rollback, both
+     * Impersonate="no" HideTarget="yes"; placements after InstallServices / UnpublishFeatures with their conditions) and
+     * the table definitions (v4 UtilTableDefinitions.Wix4SecureObject, v3 tables.xml SecureObjects without Attributes).
+     */
+    @Test
+    void secureObjectsCompileToWixsActionsTypesAndPlacements() {
+        ElementSupport v4 = CustomActionLibrary.support(ElementFamily.SECURE_OBJECTS, SchemaGeneration.V4, Architecture.X64);
+        assertEquals(List.of("SecureObject", "Table", "Domain", "User", "Attributes", "Permission", "Component_"), v4.tables().get(0).columnNames());
+        assertEquals("Wix4SecureObject", v4.tables().get(0).name());
+        assertEquals(List.of(
+                new CustomActionRow("Wix4SchedSecureObjects_X64", 1, "Wix4UtilCA_X64", "SchedSecureObjects"),
+                new CustomActionRow("Wix4SchedSecureObjectsRollback_X64", 1, "Wix4UtilCA_X64", "SchedSecureObjectsRollback"),
+                new CustomActionRow("Wix4ExecSecureObjects_X64", 11265, "Wix4UtilCA_X64", "ExecSecureObjects"),
+                new CustomActionRow("Wix4ExecSecureObjectsRollback_X64", 11521, "Wix4UtilCA_X64", "ExecSecureObjectsRollback")), v4.customActions());
+        assertEquals(List.of(
+                SequenceEntry.after("InstallExecuteSequence", "Wix4SchedSecureObjects_X64", "NOT REMOVE~=\"ALL\" AND VersionNT > 400", "InstallServices"),
+                SequenceEntry.after("InstallExecuteSequence", "Wix4SchedSecureObjectsRollback_X64", "VersionNT > 400", "UnpublishFeatures")), v4.sequence());
+        ElementSupport v3 = CustomActionLibrary.support(ElementFamily.SECURE_OBJECTS, SchemaGeneration.V3, Architecture.X86);
+        assertEquals("SecureObjects", v3.tables().get(0).name());
+        assertEquals(List.of("SecureObject", "Table", "Domain", "User", "Permission", "Component_"), v3.tables().get(0).columnNames());
+        assertEquals(new CustomActionRow("ExecSecureObjects", 11265, "WixCA", "ExecSecureObjects"), v3.customActions().get(2));
+    }
+
+    /**
      * util:EventManifest. Expected from WiX v4's util library (UtilExtension_Platform.wxi: Execute, Impersonate and
      * Return of each action, DllEntry WixQuietExec, placements) and its own test of the element (UtilExtensionFixture
      * CanBuildWithEventManifest: types 1, 3073, 3137, 3393, 3329); WiX v3's library uses CAQuietExec.
