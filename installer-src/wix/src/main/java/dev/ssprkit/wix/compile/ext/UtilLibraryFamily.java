@@ -40,6 +40,7 @@ public final class UtilLibraryFamily implements dev.ssprkit.wix.compile.ElementF
         g.on("EventManifest", EventManifestElement::compile, "File");
         UserElements.register(g);
         FileShareElements.register(g);
+        PermissionExElement.register(g);
         standalone(g, "BroadcastEnvironmentChange", ElementFamily.BROADCAST_ENVIRONMENT_CHANGE);
         standalone(g, "BroadcastSettingChange", ElementFamily.BROADCAST_SETTING_CHANGE);
         standalone(g, "CheckRebootRequired", ElementFamily.CHECK_REBOOT_REQUIRED);
