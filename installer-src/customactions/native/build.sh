@@ -24,7 +24,7 @@ unset SOURCE_DATE_EPOCH
 common="common/strings.c common/log.c common/props.c common/db.c common/cadata.c common/files.c"
 util="util/exec.c util/shellexec.c util/removefolder.c util/internetshortcut.c util/xmldoc.c util/xmlfile.c util/xmlconfig.c util/closeapp.c
       util/serviceconfig.c util/broadcast.c util/query.c util/lifecycle.c util/validatepath.c util/eventmanifest.c util/removeregkey.c
-      util/accounts.c util/users.c util/userexec.c util/netfx.c util/fileshare.c util/secureobj.c"
+      util/accounts.c util/users.c util/userexec.c util/netfx.c util/fileshare.c util/secureobj.c util/groups.c"
 firewall="firewall/firewall.c firewall/fwrule.c"
 
 cflags="-std=c11 -O2 -municode -Wall -Wextra -Werror -Wdate-time -Wformat=2 -Wno-format-nonliteral

@@ -48,6 +48,13 @@ final class ElementCatalog {
             this.binary = new CustomActionBinary(ActionNames.binary(g, family.library(), a), family.library(), a, g);
         }
 
+        /** Adds a CustomAction row named as WiX v6 names its new actions (Wix6 + stem + platform, any generation). */
+        String action6(String stem, String entry, int type) {
+            String id = ActionNames.action(SchemaGeneration.V4, a, stem, stem, false).replaceFirst("^Wix4", "Wix6");
+            actions.add(new CustomActionRow(id, type, binary.binaryId(), entry));
+            return id;
+        }
+
         /** Adds a CustomAction row and returns its id. */
         String action(String v3Name, String v4Stem, String entry, int type) {
             boolean deferred = (type & IN_SCRIPT) != 0;
@@ -161,6 +168,23 @@ final class ElementCatalog {
                 b.action("CreateUser", "CreateUser", "CreateUser", DEFERRED_SYSTEM | HIDE_TARGET);
                 b.action("CreateUserRollback", "CreateUserRollback", g == SchemaGeneration.V4 ? "CreateUserRollback" : "RemoveUser", ROLLBACK_SYSTEM | HIDE_TARGET);
                 b.action("RemoveUser", "RemoveUser", "RemoveUser", COMMIT_SYSTEM_IGNORE | HIDE_TARGET);
+                b.sequence.add(SequenceEntry.before(EXECUTE, configure, NT_ABOVE_400, "InstallFiles"));
+                b.standard(EXECUTE, "InstallFiles", 4000);
+            }
+            case GROUP_CREATE -> {
+                // WiX v6's util library (v6.0.2 UtilExtension_Platform.wxi, prefix Wix6): ConfigureGroups immediate before
+                // InstallFiles; CreateGroup deferred, CreateGroupRollback rollback, RemoveGroup commit with Return="ignore"
+                // (a removed group cannot be brought back), not impersonated; the Domain variants run the same entry points
+                // impersonated. No HideTarget. Only WiX v4+ sources create groups; v3 sources never reach this family.
+                b.tables.add(ExtensionTables.group(SchemaGeneration.V4));
+                b.tables.add(ExtensionTables.group6());
+                String configure = b.action6("ConfigureGroups", "ConfigureGroups", IMMEDIATE);
+                b.action6("CreateGroup", "CreateGroup", DEFERRED_SYSTEM);
+                b.action6("CreateGroupRollback", "CreateGroupRollback", ROLLBACK_SYSTEM);
+                b.action6("RemoveGroup", "RemoveGroup", COMMIT_SYSTEM_IGNORE);
+                b.action6("CreateDomainGroup", "CreateGroup", DEFERRED);
+                b.action6("CreateDomainGroupRollback", "CreateGroupRollback", DEFERRED | ROLLBACK);
+                b.action6("RemoveDomainGroup", "RemoveGroup", DEFERRED | COMMIT | CONTINUE);
                 b.sequence.add(SequenceEntry.before(EXECUTE, configure, NT_ABOVE_400, "InstallFiles"));
                 b.standard(EXECUTE, "InstallFiles", 4000);
             }

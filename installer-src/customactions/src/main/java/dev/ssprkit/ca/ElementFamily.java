@@ -24,6 +24,8 @@ public enum ElementFamily {
     EVENT_MANIFEST(LibraryKind.UTIL),
     /** util:User (under a Component), util:GroupRef, util:Group: the User, Group and UserGroup tables. */
     USER(LibraryKind.UTIL),
+    /** WiX v6's util:Group inside a Component (creating the group): Wix4Group and Wix6Group. */
+    GROUP_CREATE(LibraryKind.UTIL),
     /** util:FileShare (under a Component) with its util:FileSharePermission children: FileShare and FileSharePermissions. */
     FILE_SHARE(LibraryKind.UTIL),
     /** util:PermissionEx (in CreateFolder, File, RegistryKey/RegistryValue, ServiceInstall): SecureObjects. */

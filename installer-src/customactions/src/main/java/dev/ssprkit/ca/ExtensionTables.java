@@ -186,6 +186,19 @@ public final class ExtensionTables {
                 s("Domain", 255).nullable().cat(FORMATTED).doc("Group domain"));
     }
 
+    /**
+     * WiX v6's util:Group inside a Component (v6.0 UtilTableDefinitions.Wix6Group): the Wix4Group row it creates, its
+     * comment (formatted) and attributes (FailIfExists 0x10, UpdateIfExists 0x20, RemoveOnUninstall="no" 0x100,
+     * CreateGroup="no" 0x200, Vital="no" 0x400, RemoveComment 0x800). WiX v3 has no group creation: the v4 names serve
+     * both generations.
+     */
+    public static TableSchema group6() {
+        return table("Wix6Group",
+                s("Group_", 72).key().cat(IDENTIFIER).ref("Wix4Group").doc("Primary key, non-localized token"),
+                s("Comment", 255).nullable().cat(FORMATTED).doc("Group comment"),
+                i4("Attributes").nullable().range(0, 65535).doc("Attributes describing how to create the group"));
+    }
+
     /** util:GroupRef under util:User (v4 Wix4UserGroup, v3 UserGroup): both columns form the key. */
     public static TableSchema userGroup(SchemaGeneration g) {
         boolean v4 = g == SchemaGeneration.V4;
