@@ -23,9 +23,11 @@ import java.util.List;
  * <li>a User inside a Component is created (or updated, or only given rights and groups) when the component is
  *     installed and removed with it, by the library's ConfigureUsers; outside a component it only declares the account
  *     (a row without component), so the attributes that say what to do with it are errors there, as in WiX;</li>
- * <li>a Group (outside components) declares an existing group a user joins with a GroupRef; WiX v6's group creation
- *     (a Group inside a Component, its Comment/CreateGroup/... attributes, a GroupRef inside a Group) is not compiled
- *     yet and gets a located error.</li>
+ * <li>a Group outside components declares an existing group a user joins with a GroupRef; inside a Component (WiX v6,
+ *     v4 namespace) it is created when the component is installed and removed with it: its Wix4Group row with the
+ *     component, a Wix6Group row (Comment, Attributes: FailIfExists 0x10, UpdateIfExists 0x20, RemoveOnUninstall="no"
+ *     0x100, CreateGroup="no" 0x200, Vital="no" 0x400, RemoveComment 0x800) and the library's Wix6ConfigureGroups.
+ *     A GroupRef inside a Group (nesting groups, Wix6GroupGroup) is not compiled yet and gets a located error.</li>
  * </ul>
  * Attributes bits: PasswordNeverExpires 0x1, CanNotChangePassword 0x2, PasswordExpired 0x4, Disabled 0x8,
  * FailIfExists 0x10, UpdateIfExists 0x20, LogonAsService 0x40, LogonAsBatchJob 0x80, RemoveOnUninstall="no" 0x100,
@@ -102,10 +104,19 @@ final class UserElements {
     }
 
     private static void withoutComponent(CompileContext ctx, Attrs a, String attribute) {
+        withoutComponent(ctx, a, attribute, "util:User");
+    }
+
+    private static void withoutComponent(CompileContext ctx, Attrs a, String attribute, String element) {
         ctx.report(CompilerMessage.BAD_VALUE, a.at(attribute), attribute, a.str(attribute),
-                "a util:User outside a Component only declares the account for references and creates or changes nothing; "
+                "a " + element + " outside a Component only declares the account for references and creates or changes nothing; "
                         + "put it in a Component to use " + attribute + " (WiX reports this too)");
     }
+
+    /** WiX v6's group attributes and their Wix6Group bits (GroupSymbol.cs Group6SymbolAttributes). */
+    private static final List<Flag> GROUP_FLAGS = List.of(new Flag("FailIfExists", true, 0x10), new Flag("UpdateIfExists", true, 0x20),
+            new Flag("RemoveOnUninstall", false, 0x100), new Flag("CreateGroup", false, 0x200), new Flag("Vital", false, 0x400),
+            new Flag("RemoveComment", true, 0x800));
 
     private static void group(CompileContext ctx, SourceElement e, Scope scope) {
         boolean v4 = LibraryElements.generation(e) == SchemaGeneration.V4;
@@ -113,19 +124,36 @@ final class UserElements {
         if (v4) names.addAll(V6_GROUP);
         Attrs a = ctx.attrs(e, names.toArray(String[]::new));
         boolean inComponent = "Component".equals(scope.get(Scope.PARENT));
-        if (inComponent) {
-            ctx.report(CompilerMessage.NOT_SUPPORTED_YET, e.location(), "util:Group inside a Component (creating a group, WiX v6)",
-                    "ssprkit's util library joins users to existing groups only; declare the group outside components");
+        String component = inComponent ? scope.get(Scope.COMPONENT) : null;
+        if (inComponent && !v4) {
+            ctx.report(CompilerMessage.NOT_SUPPORTED_YET, e.location(), "util:Group inside a Component in WiX v3's namespace",
+                    "creating groups is WiX v6's (util:Group in a Component, namespace http://wixtoolset.org/schemas/v4/wxs/util); declare the group outside components");
         }
-        for (String n : V6_GROUP) {
-            if (a.has(n)) ctx.report(CompilerMessage.NOT_SUPPORTED_YET, a.at(n), "util:Group/@" + n + " (creating a group, WiX v6)",
-                    "ssprkit's util library joins users to existing groups only; leave " + n + " out");
+        int attributes = 0;
+        if (v4) {
+            for (Flag f : GROUP_FLAGS) {
+                if (!a.has(f.attribute())) continue;
+                if (a.yesNo(f.attribute(), !f.when()) == f.when()) attributes |= f.bit();
+                if (!inComponent && !f.attribute().equals("RemoveComment")) withoutComponent(ctx, a, f.attribute(), "util:Group");
+            }
+            if (a.has("Comment") && !inComponent) withoutComponent(ctx, a, "Comment", "util:Group");
+            if (a.has("Comment") && (attributes & 0x800) != 0) {
+                ctx.report(CompilerMessage.CONFLICTING_ATTRIBUTES, a.at("RemoveComment"), "util:Group", "Comment and RemoveComment=\"yes\"",
+                        "Comment sets the group's comment, RemoveComment clears it; keep one");
+            }
         }
         String name = a.required("Name");
-        String id = v4 && !a.has("Id") ? CompileContext.generatedId("ugr", null, a.str("Domain"), name) : a.id("Id", true);
+        String id = v4 && !a.has("Id") ? CompileContext.generatedId("ugr", component, a.str("Domain"), name) : a.id("Id", true);
         ctx.children(e, scope.with(USER, null)).run();
-        if (id == null || name == null || inComponent) return;
-        row(ctx, tables(ctx, e, false), 1, e, id, null, name, a.str("Domain"));
+        if (id == null || name == null || (inComponent && !v4)) return;
+        if (component == null) {
+            row(ctx, tables(ctx, e, false), 1, e, id, null, name, a.str("Domain"));
+            return;
+        }
+        // WiX v6: the group's Wix4Group row with its component, its Wix6Group row, and ConfigureGroups
+        ElementSupport s = LibraryElements.use(ctx, e, "util:Group", ElementFamily.GROUP_CREATE);
+        row(ctx, s, 0, e, id, component, name, a.str("Domain"));
+        row(ctx, s, 1, e, id, a.str("Comment"), attributes);
     }
 
     private static void groupRef(CompileContext ctx, SourceElement e, Scope scope) {
