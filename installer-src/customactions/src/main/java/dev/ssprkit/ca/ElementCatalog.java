@@ -50,7 +50,7 @@ final class ElementCatalog {
 
         /** Adds a CustomAction row named as WiX v6 names its new actions (Wix6 + stem + platform, any generation). */
         String action6(String stem, String entry, int type) {
-            String id = ActionNames.action(SchemaGeneration.V4, a, stem, stem, false).replaceFirst("^Wix4", "Wix6");
+            String id = ActionNames.action(SchemaGeneration.V4, family.library(), a, stem, stem, false).replaceFirst("^Wix4", "Wix6");
             actions.add(new CustomActionRow(id, type, binary.binaryId(), entry));
             return id;
         }
