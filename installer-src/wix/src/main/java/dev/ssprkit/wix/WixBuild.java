@@ -170,7 +170,7 @@ public final class WixBuild {
     /** The platform a v3 {@code Product/Package/@Platform} or {@code Module/Package/@Platform} names, else {@code fallback}. */
     static Platform v3PackagePlatform(List<SourceDocument> documents, Platform fallback) {
         for (SourceDocument d : documents) {
-            if (d == null || d.root() == null || !d.root().namespaceUri().equals("http://schemas.microsoft.com/wix/2006/wi")) continue;
+            if (d == null || !d.hasRoot() || !d.root().namespaceUri().equals("http://schemas.microsoft.com/wix/2006/wi")) continue;
             for (SourceElement top : d.root().children()) {
                 if (!top.localName().equals("Product") && !top.localName().equals("Module")) continue;
                 String written = top.firstChild("Package").map(p -> p.attr("Platform")).orElse(null);
