@@ -30,6 +30,7 @@ import dev.ssprkit.wix.source.Preprocessor;
 import dev.ssprkit.wix.source.PreprocessorOptions;
 import dev.ssprkit.wix.source.SourceDocument;
 import dev.ssprkit.wix.source.SourceElement;
+import dev.ssprkit.wix.source.PayloadPrefetch;
 import dev.ssprkit.wix.source.SourceRoots;
 
 import java.io.IOException;
@@ -101,7 +102,19 @@ public final class WixBuild {
         // package's): its documents' folders and components are compiled for it too (maxcompute-odbc's
         // ProgramFiles6432Folder with Platform="x64" and no -arch)
         Platform buildPlatform = request.platform() == null ? v3PackagePlatform(documents, platform) : platform;
-        Compiler compiler = new Compiler(diagnostics, grammar, buildPlatform, roots, bindPaths);
+        // payload files are read on another thread while compiling and linking go on (not the bytes when cabinets may
+        // come from the cache: a warm rebuild reads no payload)
+        try (PayloadPrefetch prefetch = PayloadPrefetch.start(request.cabinetCache() == null)) {
+            return compileToPackage(request, diagnostics, grammar, platform, workingDirectory, env, bindPaths, roots, preprocessor,
+                    documents, buildPlatform, replacingSigned, prefetch);
+        }
+    }
+
+    private static BuildResult compileToPackage(BuildRequest request, Diagnostics diagnostics, Grammar grammar, Platform platform,
+                                                Path workingDirectory, Map<String, String> env, BindPaths bindPaths, SourceRoots roots,
+                                                Preprocessor preprocessor, List<SourceDocument> documents, Platform buildPlatform,
+                                                CompletableFuture<Boolean> replacingSigned, PayloadPrefetch prefetch) {
+        Compiler compiler = new Compiler(diagnostics, grammar, buildPlatform, roots, bindPaths).prefetching(prefetch);
         List<Section> sections = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             sections.addAll(compiler.compile(documents.get(i)));
@@ -142,7 +155,7 @@ public final class WixBuild {
             sections = null;
             Binder binder = new Binder(diagnostics);
             BindResult bound = binder.bind(linked, new BindOptions(buildPlatform, buildTime, work, loc.strings(), loc.codepage(),
-                    loc.language(), request.compression(), request.cabinetCache(), request.bindVariables(), bindPaths, roots, loc.ui()));
+                    loc.language(), request.compression(), request.cabinetCache(), request.bindVariables(), bindPaths, roots, loc.ui(), prefetch));
             if (bound == null || diagnostics.hasErrors()) return failed(diagnostics);
             // the ICEs judge installation packages; a merge module is checked by mergemod.cub's ICEMs, not implemented
             boolean module = linked.type() == Section.Type.MODULE;

@@ -65,6 +65,8 @@ final class BindContext {
         String version;
         String language;
         byte[] md5;
+        /** The file's bytes when read ahead ({@link dev.ssprkit.wix.source.PayloadPrefetch}), until the cabinet holds them. */
+        byte[] content;
         int diskId;
         boolean compressed;
 

@@ -21,16 +21,19 @@ import java.util.Map;
  * @param bindPaths       where files named at bind time (a Binary's {@code !(wix.X)} source) are looked for
  * @param roots           the folders the build may read
  * @param uiOverrides     the culture's dialog and control adjustments ({@code <UI>} in its .wxl)
+ * @param prefetch        payload files the compiler started reading (null: none)
  */
 public record BindOptions(Platform platform, Instant buildTime, Path workDirectory, Map<String, String> localization,
                           Integer cultureCodepage, Integer cultureLanguage, String compression, Path cabinetCache,
                           Map<String, String> bindVariables, dev.ssprkit.wix.compile.BindPaths bindPaths,
-                          dev.ssprkit.wix.source.SourceRoots roots, java.util.List<dev.ssprkit.wix.loc.Localization.UiOverride> uiOverrides) {
+                          dev.ssprkit.wix.source.SourceRoots roots, java.util.List<dev.ssprkit.wix.loc.Localization.UiOverride> uiOverrides,
+                          dev.ssprkit.wix.source.PayloadPrefetch prefetch) {
     public BindOptions {
         localization = localization == null ? Map.of() : Map.copyOf(localization);
         bindVariables = bindVariables == null ? Map.of() : Map.copyOf(bindVariables);
         bindPaths = bindPaths == null ? dev.ssprkit.wix.compile.BindPaths.none() : bindPaths;
         roots = roots == null ? dev.ssprkit.wix.source.SourceRoots.unconfined() : roots;
         uiOverrides = uiOverrides == null ? java.util.List.of() : java.util.List.copyOf(uiOverrides);
+        prefetch = prefetch == null ? dev.ssprkit.wix.source.PayloadPrefetch.NONE : prefetch;
     }
 }

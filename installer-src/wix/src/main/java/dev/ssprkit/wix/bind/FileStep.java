@@ -41,7 +41,8 @@ final class FileStep {
             ctx.files.put(r.str("File"), f);
         }
         String[] problems = new String[facts.size()];
-        java.util.stream.IntStream.range(0, facts.size()).parallel().forEach(i -> problems[i] = examine(facts.get(i)));
+        dev.ssprkit.wix.source.PayloadPrefetch prefetch = ctx.options.prefetch();
+        java.util.stream.IntStream.range(0, facts.size()).parallel().forEach(i -> problems[i] = examine(facts.get(i), prefetch));
         Map<String, String> directoryOf = new HashMap<>();
         for (Row c : ctx.rows("Component")) directoryOf.put(c.str("Component"), c.str("Directory_"));
         Map<String, ShortNames> shortNames = new HashMap<>();
@@ -74,13 +75,19 @@ final class FileStep {
         }
     }
 
-    /** Size and version of one file; a message when it cannot be read. */
-    private static String examine(BindContext.FileFacts f) {
+    /** Size and version of one file (as read ahead, else from the file system); a message when it cannot be read. */
+    private static String examine(BindContext.FileFacts f, dev.ssprkit.wix.source.PayloadPrefetch prefetch) {
         BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(f.source, BasicFileAttributes.class);
-        } catch (IOException e) {
-            return "looked for " + f.source;
+        var read = prefetch.facts(f.source);
+        if (read.isPresent()) {
+            attributes = read.get().attributes();
+            f.content = read.get().bytes();
+        } else {
+            try {
+                attributes = Files.readAttributes(f.source, BasicFileAttributes.class);
+            } catch (IOException e) {
+                return "looked for " + f.source;
+            }
         }
         if (!attributes.isRegularFile()) return f.source + " is not a regular file";
         f.size = attributes.size();

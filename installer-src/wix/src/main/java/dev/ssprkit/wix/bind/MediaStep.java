@@ -218,7 +218,8 @@ final class MediaStep {
                 CabinetWriter writer = new CabinetWriter(options);
                 Map<String, BindContext.FileFacts> byName = new LinkedHashMap<>();
                 for (BindContext.FileFacts f : files) {
-                    writer.add(f.row.str("File"), f.source);
+                    if (f.content != null) writer.add(f.row.str("File"), f.content);
+                    else writer.add(f.row.str("File"), f.source);
                     byName.put(f.row.str("File"), f);
                 }
                 writer.md5((entry, md5) -> {
@@ -226,6 +227,10 @@ final class MediaStep {
                     if (f != null) f.md5 = md5;
                 });
                 writer.write(cab);
+                for (BindContext.FileFacts f : files) {
+                    f.content = null;
+                    ctx.options.prefetch().forget(f.source);
+                }
                 if (key == null) key = CabinetCache.key(options, entries(files));
                 if (cache != null) {
                     try {

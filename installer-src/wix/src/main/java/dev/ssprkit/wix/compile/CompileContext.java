@@ -44,12 +44,14 @@ public final class CompileContext {
     private final BindPaths bindPaths;
     private final Map<String, TableSchema> customTables;
     private final Set<WixExtension> usedExtensions;
+    private final dev.ssprkit.wix.source.PayloadPrefetch prefetch;
     private final List<Section> sections = new ArrayList<>();
     private Section section;
     private final Map<String, Object> state = new java.util.HashMap<>();
 
     CompileContext(Diagnostics diagnostics, Grammar grammar, WixNamespace namespace, Path sourceFile, Platform platform,
-                   SourceRoots roots, BindPaths bindPaths, Map<String, TableSchema> customTables, Set<WixExtension> usedExtensions) {
+                   SourceRoots roots, BindPaths bindPaths, Map<String, TableSchema> customTables, Set<WixExtension> usedExtensions,
+                   dev.ssprkit.wix.source.PayloadPrefetch prefetch) {
         this.diagnostics = diagnostics;
         this.grammar = grammar;
         this.namespace = namespace;
@@ -59,6 +61,7 @@ public final class CompileContext {
         this.bindPaths = bindPaths;
         this.customTables = customTables;
         this.usedExtensions = usedExtensions;
+        this.prefetch = prefetch;
     }
 
     public Diagnostics diagnostics() {
@@ -242,12 +245,16 @@ public final class CompileContext {
                     "it resolves to " + SourceRoots.resolve(p) + "; the build may read under " + roots.describe());
             return null;
         }
+        prefetch.start(p);
         return p;
     }
 
     /** Whether a file found by a wildcard lies where the build may read; false after reporting WIX0115. */
     public boolean payloadAllowed(Attrs a, String attribute, Path p) {
-        if (roots.allows(p)) return true;
+        if (roots.allows(p)) {
+            prefetch.start(p);
+            return true;
+        }
         report(CompilerMessage.SOURCE_OUTSIDE_ROOTS, a.at(attribute), attribute, InstallNames.shown(p.toString()),
                 "it resolves to " + SourceRoots.resolve(p) + "; the build may read under " + roots.describe());
         return false;

@@ -28,6 +28,7 @@ public final class Compiler {
     /** Tables declared by CustomTable elements and extensions, shared by every document of the build. */
     private final Map<String, TableSchema> customTables = new HashMap<>();
     private final Set<WixExtension> usedExtensions = new LinkedHashSet<>();
+    private dev.ssprkit.wix.source.PayloadPrefetch prefetch = dev.ssprkit.wix.source.PayloadPrefetch.NONE;
 
     public Compiler(Diagnostics diagnostics, Grammar grammar, Platform platform, SourceRoots roots, BindPaths bindPaths) {
         this.diagnostics = diagnostics;
@@ -42,10 +43,16 @@ public final class Compiler {
         this(diagnostics, Grammar.standard(), platform, SourceRoots.unconfined(), BindPaths.none());
     }
 
+    /** Payload paths the compiler accepts are handed to {@code prefetch} to be read while compiling goes on. */
+    public Compiler prefetching(dev.ssprkit.wix.source.PayloadPrefetch prefetch) {
+        this.prefetch = prefetch;
+        return this;
+    }
+
     public List<Section> compile(SourceDocument doc) {
         if (!doc.hasRoot() || doc.namespace().isEmpty()) return List.of();
         CompileContext ctx = new CompileContext(diagnostics, grammar, doc.namespace().get(), doc.path(), platform, roots,
-                bindPaths, customTables, usedExtensions);
+                bindPaths, customTables, usedExtensions, prefetch);
         SourceElement root = doc.root();
         ctx.previewDialect(doc.namespace().get() == dev.ssprkit.wix.source.WixNamespace.V4 && root.firstChild("Product").isPresent());
         ctx.attrs(root, "RequiredVersion");
