@@ -59,12 +59,7 @@ final class ReferencedProject {
                 case "staticlibrary" -> ".lib";
                 default -> ".dll";
             };
-            case "wixproj" -> switch (p.get("OutputType").toLowerCase(Locale.ROOT)) {
-                case "module" -> ".msm";
-                case "library" -> ".wixlib";
-                case "bundle" -> ".exe";
-                default -> ".msi";
-            };
+            case "wixproj" -> java.util.Objects.requireNonNullElse(ProjectGlobs.outputExtension(p.get("OutputType")), ".msi");
             default -> switch (p.get("OutputType").toLowerCase(Locale.ROOT)) {
                 case "exe", "winexe" -> ".exe";
                 default -> ".dll";

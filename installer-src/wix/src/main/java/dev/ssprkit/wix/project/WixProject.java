@@ -34,6 +34,7 @@ public final class WixProject {
     private final Path projectDir;
     private final Map<String, List<Item>> items = new LinkedHashMap<>();
     private final Set<Path> imported = new LinkedHashSet<>();
+    private final ProjectGlobs globs;
     private boolean sdk;
 
     /** One item: its evaluated Include and metadata, and where it is written. */
@@ -46,6 +47,7 @@ public final class WixProject {
         this.properties = new MsBuildProperties(global, buildTime);
         this.projectDir = project.toAbsolutePath().normalize().getParent();
         properties.directory(projectDir);
+        this.globs = new ProjectGlobs(projectDir, diagnostics);
     }
 
     /**
@@ -212,7 +214,7 @@ public final class WixProject {
                 String r = expand(remove, i.location());
                 if (r != null) {
                     Set<String> gone = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-                    for (String s : split(r)) gone.addAll(glob(s, List.of()));
+                    for (String s : split(r)) gone.addAll(globs.glob(s, List.of()));
                     list.removeIf(it -> gone.contains(it.include()));
                 }
             }
@@ -223,7 +225,7 @@ public final class WixProject {
             String exclude = i.attribute("Exclude");
             List<String> excluded = exclude == null ? List.of() : split(expand(exclude, i.location()) == null ? "" : expand(exclude, i.location()));
             for (String one : split(inc)) {
-                for (String match : one.contains("*") || one.contains("?") ? glob(one, excluded) : List.of(one)) {
+                for (String match : one.contains("*") || one.contains("?") ? globs.glob(one, excluded) : List.of(one)) {
                     list.add(new Item(match, metadata, i.location()));
                 }
             }
@@ -232,37 +234,12 @@ public final class WixProject {
 
     /** The WiX SDK's default items: every .wxs and .wxl under the project folder, outside bin and obj. */
     private void defaultItems() {
-        if (!"false".equalsIgnoreCase(properties.get("EnableDefaultCompileItems"))) addDefaults("Compile", "**/*.wxs");
-        if (!"false".equalsIgnoreCase(properties.get("EnableDefaultEmbeddedResourceItems"))) addDefaults("EmbeddedResource", "**/*.wxl");
-    }
-
-    private void addDefaults(String type, String pattern) {
-        List<Item> list = items.computeIfAbsent(type, k -> new ArrayList<>());
-        Set<String> have = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (Item it : list) have.add(it.include());
-        List<Item> defaults = new ArrayList<>();
-        for (String f : glob(pattern, List.of("bin/**", "obj/**"))) {
-            if (!have.contains(f)) defaults.add(new Item(f, Map.of(), SourceLocation.ofFile(projectDir)));
+        if (!"false".equalsIgnoreCase(properties.get("EnableDefaultCompileItems"))) {
+            globs.addDefaults(items.computeIfAbsent("Compile", k -> new ArrayList<>()), "**/*.wxs");
         }
-        list.addAll(0, defaults);
-    }
-
-    /** Files under the project folder matching an MSBuild wildcard ({@code *}, {@code ?}, {@code **}), relative, sorted. */
-    private List<String> glob(String pattern, List<String> excluded) {
-        String p = pattern.strip().replace('\\', '/');
-        java.nio.file.PathMatcher m = projectDir.getFileSystem().getPathMatcher("glob:" + p.replace("**/", "{**/,}"));
-        List<java.nio.file.PathMatcher> not = new ArrayList<>();
-        for (String x : excluded) not.add(projectDir.getFileSystem().getPathMatcher("glob:" + x.strip().replace('\\', '/').replace("**/", "{**/,}")));
-        List<String> out = new ArrayList<>();
-        try (var walk = Files.walk(projectDir)) {
-            walk.filter(Files::isRegularFile).map(projectDir::relativize).sorted().forEach(rel -> {
-                if (m.matches(rel) && not.stream().noneMatch(n -> n.matches(rel))) out.add(rel.toString());
-            });
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            diagnostics.report(ProjectMessage.UNSUPPORTED, SourceLocation.ofFile(projectDir), "the wildcard " + pattern,
-                    "the project folder could not be listed: " + e.getMessage());
+        if (!"false".equalsIgnoreCase(properties.get("EnableDefaultEmbeddedResourceItems"))) {
+            globs.addDefaults(items.computeIfAbsent("EmbeddedResource", k -> new ArrayList<>()), "**/*.wxl");
         }
-        return out;
     }
 
     private boolean condition(LocatedXml.Element e) {
@@ -330,12 +307,8 @@ public final class WixProject {
 
     private ProjectSettings settings(Path file, String base) {
         String outputType = properties.isSet("OutputType") ? properties.get("OutputType") : "Package";
-        String ext = switch (outputType.toLowerCase(Locale.ROOT)) {
-            case "package" -> ".msi";
-            case "module" -> ".msm";
-            default -> null;
-        };
-        if (ext == null) {
+        String ext = ProjectGlobs.outputExtension(outputType);
+        if (ext == null || !(ext.equals(".msi") || ext.equals(".msm"))) { // a library or a bundle is not built here
             diagnostics.report(ProjectMessage.BAD_OUTPUT_TYPE, SourceLocation.ofFile(file), outputType);
             return null;
         }
