@@ -310,6 +310,24 @@ class IceViolationTest {
     }
 
     @Test
+    void mixedDataWithAnHkcuKeyPathIsOnlyAnIce57Warning() throws Exception {
+        // The SDK's ICE57 page, its example's Component2: "WARNING: Component 'Component2' has both per-user and
+        // per-machine data with an HKCU Registry KeyPath." (light's validation passes seafile's shell-extension
+        // components, which are so made); with an HKLM key path the same mix is an error (its Component1).
+        for (int root : new int[] {1, 2}) {
+            try (Database db = Products.build(java.nio.file.Files.createDirectories(dir.resolve("key" + root)))) {
+                db.table("Registry").add("regMainKey", root, "Software\\Contoso\\Main", "Installed", "#1", "MainExe");
+                db.table("Registry").add("regMainUser", 1, "Software\\Contoso\\Main", "User", "1", "MainExe");
+                set(db, "Component", "MainExe", "Attributes", 4);
+                set(db, "Component", "MainExe", "KeyPath", "regMainKey");
+                List<Finding> ice57 = Validator.validate(db).stream().filter(f -> f.iceId().equals("ICE57") && "MainExe".equals(f.rowKey())).toList();
+                assertEquals(1, ice57.size(), ice57::toString);
+                assertEquals(root == 1 ? Severity.WARNING : Severity.ERROR, ice57.get(0).severity(), ice57::toString);
+            }
+        }
+    }
+
+    @Test
     void ice105ChecksHklmValuesNotHkcrOnes() throws Exception {
         // The SDK's ICE105 page: "Checks that the Registry table writes no entries under the HKEY_LOCAL_MACHINE key".
         // HKCR (Root 0) in a per-user installation is the user's HKCU\Software\Classes (the SDK's Registry table

@@ -19,8 +19,8 @@ import java.util.Set;
  *     Templates) are the All Users ones (the SDK's ALLUSERS page), so their shortcuts are not per-user: WiX-built
  *     per-machine packages with a desktop shortcut in a file-keyed component (netbird's) pass Windows' ICE43.</li>
  * <li>ICE57: a component does not mix per-user data (profile files, HKCU values) and per-machine data (other
- *     files, HKLM/HKCR values) and its key path matches what it holds; an HKMU key path with per-user data is a
- *     warning.</li>
+ *     files, HKLM/HKCR values) and its key path matches what it holds; an HKMU key path with per-user data, and
+ *     mixed data with an HKCU registry key path (the SDK page's own example of a warning), are warnings.</li>
  * <li>ICE64: every directory created below a profile folder is removed by a RemoveFile row (its DirProperty with a
  *     null FileName), since roaming profiles keep what is left behind.</li>
  * <li>ICE90: a shortcut's directory below the profile is not a public property (warning).</li>
@@ -109,7 +109,11 @@ public final class Profiles implements Rule {
         }
         boolean perUserKey = keyReg != null ? keyRoot == HKCU : inProfile;
         boolean perMachineKey = keyReg != null ? keyRoot != HKCU && keyRoot != HKMU : !inProfile;
-        if (perUserData && perMachineData) {
+        if (perUserData && perMachineData && keyRoot == HKCU) {
+            // the SDK's ICE57 page gives this case (its Component2) as a warning, not an error: light's validation passes
+            // it (seafile's shell-extension components)
+            ctx.warning("ICE57", c, "KeyPath", "component " + id + " has both per-user and per-machine data with an HKCU registry key path");
+        } else if (perUserData && perMachineData) {
             ctx.error("ICE57", c, "Component", "component " + id + " has both per-user and per-machine data with a "
                     + (perUserKey ? "per-user" : perMachineKey ? "per-machine" : "per-user or per-machine") + " key path");
         } else if (perUserData && perMachineKey && keyPath != null) {
