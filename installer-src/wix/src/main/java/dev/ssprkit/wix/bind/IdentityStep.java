@@ -53,7 +53,7 @@ final class IdentityStep {
                 p.v4(), PackageSymbol.Deferred.NONE, p.location());
         ctx.platform = p.platform() == null ? ctx.options.platform() : Platform.parse(p.platform());
         if (ctx.isModule()) return;
-        if (!lateVersion) checkVersion(version, p);
+        if (!lateVersion) checkVersion(version, p, false);
         if (p.upgradeCode() == null) {
             ctx.report(CompilerMessage.DEPRECATED, p.location(), "the package has no UpgradeCode",
                     "without one it can never be upgraded; add UpgradeCode=\"{GUID}\"");
@@ -84,7 +84,12 @@ final class IdentityStep {
         }
     }
 
-    private void checkVersion(String version, PackageSymbol p) {
+    private void checkVersion(String version, PackageSymbol p, boolean late) {
+        if (p.v4() && version != null && dev.ssprkit.wix.compile.Attrs.isLabelledVersion(dev.ssprkit.wix.compile.Attrs.withoutVersionPrefix(version))) {
+            // WiX v4+ keeps such a version and warns (a written one was reported by the compiler already)
+            if (late) ctx.report(CompilerMessage.VERSION_WITH_LABEL, p.location(), "Version", version);
+            return;
+        }
         // WiX v4+ (WixVersion) takes a one-field version; v3's light wants at least major.minor
         String pattern = p.v4() ? "\\d{1,10}(\\.\\d{1,10}){0,3}" : "\\d{1,10}(\\.\\d{1,10}){1,3}";
         if (version != null && !version.matches(pattern)) {
@@ -97,7 +102,7 @@ final class IdentityStep {
         if (!lateVersion) return;
         PackageSymbol p = ctx.identity;
         String version = variables.resolve(p.version(), p.location(), true);
-        checkVersion(version, p);
+        checkVersion(version, p, true);
         ctx.identity = p.withVersion(version);
     }
 

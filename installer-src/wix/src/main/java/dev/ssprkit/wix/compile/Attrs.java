@@ -204,8 +204,24 @@ public final class Attrs {
      * dropped (WiX's binder writes ProductVersion without it), and one field is enough ({@code Version="1"}).
      */
     public String packageVersion(String name) {
-        return checkedVersion(name, withoutVersionPrefix(required(name)), true);
+        String written = required(name);
+        String v = withoutVersionPrefix(written);
+        if (v != null && !deferred(v) && isLabelledVersion(v)) {
+            // WiX v4+ parses a package version as a WixVersion: numbers, then "-" labels and/or "+" metadata; such a
+            // version passes the compiler and only draws a warning at bind (BindDatabaseCommand.ProcessProductVersion),
+            // which leaves it as written in ProductVersion
+            ctx.report(CompilerMessage.VERSION_WITH_LABEL, at(name), name, v);
+            return written;
+        }
+        return checkedVersion(name, v, true);
     }
+
+    /** A WixVersion with a release label and/or build metadata: {@code 1.2.3-beta.1}, {@code 0.18.0-dev}, {@code 1.0+abc}. */
+    public static boolean isLabelledVersion(String v) {
+        return LABELLED_VERSION.matcher(v).matches();
+    }
+
+    private static final Pattern LABELLED_VERSION = Pattern.compile("\\d{1,10}(\\.\\d{1,10}){0,3}(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*(\\+.*)?|\\+.*)");
 
     /** The version without WiX's optional {@code v}/{@code V} prefix (only when a digit follows it). */
     public static String withoutVersionPrefix(String v) {

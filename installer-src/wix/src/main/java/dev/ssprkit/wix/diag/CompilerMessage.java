@@ -29,6 +29,8 @@ public enum CompilerMessage implements Message {
                     + "or be a device name (CON, PRN, AUX, NUL, COM1-COM9, LPT1-LPT9, with or without an extension)"),
     VERSION_FIELD_OVER_255(116, WARNING, "%s='%s' has a field larger than Windows Installer keeps",
             "Windows Installer keeps major and minor in 8 bits and build in 16 bits (and ignores the 4th field), so upgrades between such versions may not be detected; WiX v4+ warns too"),
+    VERSION_WITH_LABEL(117, WARNING, "%s='%s' is not a Windows Installer product version: it has a label or build metadata",
+            "it is written as it is (as WiX v4+ does, with its warning WIX1148), but Windows Installer compares only the numbers before the label, so upgrades between such versions may not be detected; write major.minor.build for a release"),
     SOURCE_OUTSIDE_ROOTS(115, ERROR, "%s='%s' is outside the folders this build may read: %s",
             "keep payload under the folder of the sources or an include directory, or allow its folder explicitly "
                     + "(BuildRequest allowedRoots, <allowedRoots> in the Maven plugin, sspr build --allow-path)"),

@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code -culture} names, else the culture of the project's .wxl. The project's codepage and language win; when it
  * sets none, those of the library culture the chain chose are used (a ja-jp build needs codepage 932 for the
  * Japanese texts). When no culture of the chain is in the library, the texts are English and one warning names the
- * cultures the library has, unless the project's .wxl gives every library string itself.
+ * cultures the library has, unless the project's .wxl gives every library string itself; the codepage is then the one
+ * WiX's own WixUI sets for the first of the chain's cultures it has texts for.
  */
 public final class LibraryTexts {
     /** The library culture that fills in whatever another culture's file leaves out. */
@@ -55,8 +56,11 @@ public final class LibraryTexts {
             diagnostics.report(CompilerMessage.LIBRARY_CULTURE_MISSING, null, String.join(";", chain),
                     String.join(", ", new java.util.TreeSet<>(byCulture.keySet())));
         }
-        // without a culture asked for (or with one the library lacks) the library sets neither codepage nor language
-        Integer codepage = project.codepage() != null ? project.codepage() : chosen == null ? null : chosen.codepage();
+        // a culture WiX's own WixUI has texts for, though ours has none, still gets the codepage WiX's .wxl for it sets
+        // (those files set no language): seafile's zh-cn build has a .wxl of its own without a codepage, WiX v3 takes
+        // 936 from WixUI_zh-CN.wxl, and its Chinese strings need it. Without a culture asked for, the library sets none
+        String wixUiCulture = chosen != null ? null : chain.stream().filter(c -> Cultures.wixUiCodepage(c) != null).findFirst().orElse(null);
+        Integer codepage = project.codepage() != null ? project.codepage() : chosen != null ? chosen.codepage() : Cultures.wixUiCodepage(wixUiCulture);
         Integer language = project.language() != null ? project.language() : chosen == null ? null : chosen.language();
         String culture = project.culture() != null ? project.culture() : chosen == null ? null : chosen.culture();
         return new Localization(strings, codepage, language, culture, project.ui());
