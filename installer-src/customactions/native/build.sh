@@ -26,6 +26,7 @@ util="util/exec.c util/shellexec.c util/removefolder.c util/internetshortcut.c u
       util/serviceconfig.c util/broadcast.c util/query.c util/lifecycle.c util/validatepath.c util/eventmanifest.c util/removeregkey.c
       util/accounts.c util/users.c util/userexec.c util/netfx.c util/fileshare.c util/secureobj.c util/groups.c"
 firewall="firewall/firewall.c firewall/fwrule.c"
+http="http/urlacl.c"
 
 cflags="-std=c11 -O2 -municode -Wall -Wextra -Werror -Wdate-time -Wformat=2 -Wno-format-nonliteral
         -fstack-protector-strong -fno-ident -g0 -ffile-prefix-map=$here=native
@@ -44,6 +45,8 @@ build() { # arch cc extra-ldflags
   # shellcheck disable=SC2086
   $cc $cflags -shared -o "$out/ssprkit-fw-$arch.dll" $common $firewall firewall/ssprkit-fw.def $ldcommon $extra $syslibs
   # shellcheck disable=SC2086
+  $cc $cflags -shared -o "$out/ssprkit-http-$arch.dll" $common $http http/ssprkit-http.def $ldcommon $extra -lhttpapi $syslibs
+  # shellcheck disable=SC2086
   $cc $cflags -o "$out/ssprkit-test-sleeper-$arch.exe" fixtures/sleeper.c $ldcommon $extra -lkernel32
   # shellcheck disable=SC2086
   $cc $cflags -o "$out/ssprkit-test-ngen-$arch.exe" fixtures/ngen.c $ldcommon $extra -lkernel32
@@ -59,7 +62,7 @@ build_arm64() {
   a64="--target=aarch64-w64-mingw32 -isystem /usr/x86_64-w64-mingw32/include -fuse-ld=lld -nostdlib -Wno-unused-command-line-argument"
   a64ld="-s -Wl,--no-insert-timestamp -Wl,--dynamicbase -Wl,--nxcompat -Wl,--high-entropy-va -Wl,--image-base=0x180000000
          -Wl,--entry=ssprkit_dll_entry -L$libs"
-  a64libs="-lmsi -lole32 -loleaut32 -lshell32 -lshlwapi -luser32 -lnetapi32 -ladvapi32 -lkernel32 -lmsvcrt"
+  a64libs="-lhttpapi -lmsi -lole32 -loleaut32 -lshell32 -lshlwapi -luser32 -lnetapi32 -ladvapi32 -lkernel32 -lmsvcrt"
   # the runtime stand-in sets the stack guard, so it is built without the protector
   # shellcheck disable=SC2086
   clang $a64 $cflags -fno-stack-protector -c arm64/runtime.c -o "$libs/runtime.o"
@@ -69,6 +72,8 @@ build_arm64() {
   clang $a64 $cflags -shared -o "$out/ssprkit-util-arm64.dll" $common $util "$libs/runtime.o" "$libs/chkstk.o" util/ssprkit-util.def $a64ld $a64libs
   # shellcheck disable=SC2086
   clang $a64 $cflags -shared -o "$out/ssprkit-fw-arm64.dll" $common $firewall "$libs/runtime.o" "$libs/chkstk.o" firewall/ssprkit-fw.def $a64ld $a64libs
+  # shellcheck disable=SC2086
+  clang $a64 $cflags -shared -o "$out/ssprkit-http-arm64.dll" $common $http "$libs/runtime.o" "$libs/chkstk.o" http/ssprkit-http.def $a64ld $a64libs
   rm -rf "$libs"
 }
 

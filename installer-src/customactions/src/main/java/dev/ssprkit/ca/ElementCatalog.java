@@ -26,6 +26,9 @@ final class ElementCatalog {
     private static final String FIREWALL = "VersionNT >= 600 OR (VersionNT >= 501 AND ((MsiNTProductType = 1 AND ServicePackLevel >= 2) "
             + "OR (MsiNTProductType > 1 AND ServicePackLevel >= 1)))";
 
+    /** WiX v3 HttpExtension_Platform.wxi ("the HTTP server on Windows XP SP2 or later"; v4+ has no condition). */
+    private static final String HTTP_V3 = "VersionNT >= 600 OR (VersionNT >= 501 AND ((MsiNTProductType = 1 AND ServicePackLevel >= 2) OR (MsiNTProductType > 1)))";
+
     private ElementCatalog() {}
 
     /** Collects one family's rows while naming them for a generation and architecture. */
@@ -248,6 +251,22 @@ final class ElementCatalog {
                 b.action("WixRollbackFirewallExceptionsUninstall", "RollbackFirewallExceptionsUninstall", "ExecFirewallExceptions", ROLLBACK_SYSTEM);
                 b.action("WixExecFirewallExceptionsUninstall", "ExecFirewallExceptionsUninstall", "ExecFirewallExceptions", DEFERRED_SYSTEM);
                 String condition = g == SchemaGeneration.V4 ? FIREWALL_V5 : FIREWALL;
+                b.sequence.add(SequenceEntry.before(EXECUTE, uninstall, condition, "RemoveFiles"));
+                b.sequence.add(SequenceEntry.after(EXECUTE, install, condition, "InstallFiles"));
+                b.standard(EXECUTE, "RemoveFiles", 3500).standard(EXECUTE, "InstallFiles", 4000);
+            }
+            case HTTP_URL_RESERVATION -> {
+                // HttpExtension_Platform.wxi (v3; v6.0): immediate schedulers, deferred and rollback ExecHttpUrlReservations
+                // not impersonated; uninstall before RemoveFiles, install after InstallFiles; conditioned in v3 only.
+                b.tables.add(ExtensionTables.httpUrlReservation(g));
+                b.tables.add(ExtensionTables.httpUrlAce(g));
+                String install = b.action("WixSchedHttpUrlReservationsInstall", "SchedHttpUrlReservationsInstall", "SchedHttpUrlReservationsInstall", IMMEDIATE);
+                String uninstall = b.action("WixSchedHttpUrlReservationsUninstall", "SchedHttpUrlReservationsUninstall", "SchedHttpUrlReservationsUninstall", IMMEDIATE);
+                b.action("WixRollbackHttpUrlReservationsInstall", "RollbackHttpUrlReservationsInstall", "ExecHttpUrlReservations", ROLLBACK_SYSTEM);
+                b.action("WixExecHttpUrlReservationsInstall", "ExecHttpUrlReservationsInstall", "ExecHttpUrlReservations", DEFERRED_SYSTEM);
+                b.action("WixRollbackHttpUrlReservationsUninstall", "RollbackHttpUrlReservationsUninstall", "ExecHttpUrlReservations", ROLLBACK_SYSTEM);
+                b.action("WixExecHttpUrlReservationsUninstall", "ExecHttpUrlReservationsUninstall", "ExecHttpUrlReservations", DEFERRED_SYSTEM);
+                String condition = g == SchemaGeneration.V4 ? null : HTTP_V3;
                 b.sequence.add(SequenceEntry.before(EXECUTE, uninstall, condition, "RemoveFiles"));
                 b.sequence.add(SequenceEntry.after(EXECUTE, install, condition, "InstallFiles"));
                 b.standard(EXECUTE, "RemoveFiles", 3500).standard(EXECUTE, "InstallFiles", 4000);

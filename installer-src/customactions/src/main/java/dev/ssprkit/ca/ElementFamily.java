@@ -34,6 +34,8 @@ public enum ElementFamily {
     NATIVE_IMAGE(LibraryKind.NETFX),
     /** fire:FirewallException. */
     FIREWALL_EXCEPTION(LibraryKind.FIREWALL),
+    /** http:UrlReservation with its http:UrlAce children: the URL reservation and URL ACE tables. */
+    HTTP_URL_RESERVATION(LibraryKind.HTTP),
     /** WixBroadcastSettingChange. */
     BROADCAST_SETTING_CHANGE(LibraryKind.UTIL),
     /** WixBroadcastEnvironmentChange. */

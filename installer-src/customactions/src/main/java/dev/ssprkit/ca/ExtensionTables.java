@@ -14,7 +14,8 @@ import static dev.ssprkit.msi.schema.Col.*;
  * The custom tables of the util and firewall families, declared once with the msi module's column DSL, as WiX
  * defines them: WiX v3 from {@code UtilExtension/wixext/Data/tables.xml} and {@code FirewallExtension/wixext/data/
  * tables.xml}, WiX v4.0 from {@code UtilTableDefinitions.cs} (tag v4.0.6), the firewall table from v5.0-v6.0's
- * {@code FirewallTableDefinitions.cs}.
+ * {@code FirewallTableDefinitions.cs}, the HTTP extension's from v6.0's {@code HttpTableDefinitions.cs} and v3's
+ * {@code HttpExtension/wixext/data/tables.xml}.
  * WiX's one-byte integer columns ({@code NewService}, {@code Protocol}, {@code Direction}) are stored as 2-byte columns,
  * which is what Windows Installer makes of them. Our DLLs select columns by these names.
  */
@@ -318,6 +319,33 @@ public final class ExtensionTables {
                 i4("Profile").cat(INTEGER).range(1, 2147483647).doc("Profile (1=domain; 2=private; 4=public; 2147483647=all)."),
                 component(),
                 s("Description", 255).nullable().cat(FORMATTED).doc("Description displayed in Windows Firewall manager for this firewall rule."));
+    }
+
+    /**
+     * http:UrlReservation: v4 {@code Wix4HttpUrlReservation} (HttpTableDefinitions.cs), v3 {@code WixHttpUrlReservation}
+     * (HttpExtension/wixext/data/tables.xml), the same columns. HandleExisting 0 replace, 1 ignore, 2 fail; Sddl is
+     * null when the reservation's security comes from its ACE rows.
+     */
+    public static TableSchema httpUrlReservation(SchemaGeneration g) {
+        return table(g == SchemaGeneration.V4 ? "Wix4HttpUrlReservation" : "WixHttpUrlReservation",
+                key("WixHttpUrlReservation").doc("The non-localized primary key for the table."),
+                i4("HandleExisting").range(0, 2).doc("The behavior when trying to install a URL reservation and it already exists."),
+                s("Sddl", 0).nullable().cat(FORMATTED).doc("Security descriptor for the URL reservation."),
+                s("Url", 0).cat(FORMATTED).doc("URL to be reserved."),
+                component());
+    }
+
+    /**
+     * http:UrlAce: v4 {@code Wix4HttpUrlAce}, v3 {@code WixHttpUrlAce}. Rights is an access mask: GENERIC_ALL
+     * 0x10000000 (all), GENERIC_EXECUTE 0x20000000 (register), GENERIC_WRITE 0x40000000 (delegate).
+     */
+    public static TableSchema httpUrlAce(SchemaGeneration g) {
+        String reservations = g == SchemaGeneration.V4 ? "Wix4HttpUrlReservation" : "WixHttpUrlReservation";
+        return table(g == SchemaGeneration.V4 ? "Wix4HttpUrlAce" : "WixHttpUrlAce",
+                key("WixHttpUrlAce").doc("The non-localized primary key for the table."),
+                s("WixHttpUrlReservation_", 72).cat(IDENTIFIER).ref(reservations).doc("Foreign key into the " + reservations + " table."),
+                s("SecurityPrincipal", 0).cat(FORMATTED).doc("The security principal for this ACE."),
+                i4("Rights").range(0, 1073741824).doc("The rights for this ACE."));
     }
 
     private static Col formatted(String name, int size, String doc) {

@@ -1,13 +1,13 @@
 package dev.ssprkit.ca;
 
 /**
- * The WiX extension libraries we stand in for: the util extension's entry points and the firewall extension's (a
- * separate binary, as in WiX); the UI extension's one entry point, ValidatePath, lives in our util DLL, which the UI
+ * The WiX extension libraries we stand in for: the util extension's entry points, and the firewall and HTTP
+ * extensions' (each a separate binary, as in WiX); the UI extension's one entry point, ValidatePath, lives in our util DLL, which the UI
  * extension's binary ids (WixUIWixca, WixUiCa_*) name; so do the NetFx extension's SchedNetFx and ExecNetFx, which its
  * binary ids (NetFxCA, NetFxCA_x64, Wix4NetFxCA_*) name.
  */
 public enum LibraryKind {
-    UTIL("ssprkit-util", "util"), FIREWALL("ssprkit-fw", "firewall"), UI("ssprkit-util", "UI"), NETFX("ssprkit-util", "NetFx");
+    UTIL("ssprkit-util", "util"), FIREWALL("ssprkit-fw", "firewall"), HTTP("ssprkit-http", "HTTP"), UI("ssprkit-util", "UI"), NETFX("ssprkit-util", "NetFx");
 
     private final String fileStem;
     private final String extension;

@@ -25,7 +25,7 @@ class CustomActionRebuildTest {
     static final Path MODULE = Path.of(System.getProperty("basedir", "."));
     static final Path NATIVE = MODULE.resolve("native");
     static final List<String> DLLS = List.of("ssprkit-util-x86.dll", "ssprkit-util-x64.dll", "ssprkit-util-arm64.dll",
-            "ssprkit-fw-x86.dll", "ssprkit-fw-x64.dll", "ssprkit-fw-arm64.dll");
+            "ssprkit-fw-x86.dll", "ssprkit-fw-x64.dll", "ssprkit-fw-arm64.dll", "ssprkit-http-x86.dll", "ssprkit-http-x64.dll", "ssprkit-http-arm64.dll");
     static final List<String> FIXTURES = List.of("ssprkit-test-sleeper-x86.exe", "ssprkit-test-sleeper-x64.exe", "ssprkit-test-ngen-x86.exe",
             "ssprkit-test-ngen-x64.exe");
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
 @Tag("interop")
 class PeExportsOracleTest {
     static final Set<String> SYSTEM_DLLS = Set.of("KERNEL32.dll", "ADVAPI32.dll", "msi.dll", "msvcrt.dll", "ole32.dll", "OLEAUT32.dll",
-            "SHELL32.dll", "USER32.dll", "SHLWAPI.dll", "NETAPI32.dll");
+            "SHELL32.dll", "USER32.dll", "SHLWAPI.dll", "NETAPI32.dll", "HTTPAPI.dll");
     @TempDir Path dir;
 
     @Test
