@@ -41,7 +41,7 @@ public enum CompilerMessage implements Message {
     UNSUPPORTED(132, ERROR, "%s is not supported", "%2$s"),
     NOT_SUPPORTED_YET(133, ERROR, "%s is not supported yet", "%2$s"),
     UNKNOWN_EXTENSION(134, ERROR, "<%s> is in namespace '%s', which belongs to no WiX extension this compiler knows",
-            "check the xmlns declaration; the built-in extensions are util, firewall, ui, netfx, dependency"),
+            "check the xmlns declaration; the built-in extensions are util, firewall, http, ui, netfx, dependency, tag"),
     UNKNOWN_EXTENSION_NAME(135, ERROR, "extension '%s' is unknown", "built-in extensions: %2$s"),
 
     // Linking (150..179)
