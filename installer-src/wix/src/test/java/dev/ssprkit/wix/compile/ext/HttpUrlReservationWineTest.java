@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static dev.ssprkit.wix.compile.ext.MsiexecRun.linesOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -37,7 +38,7 @@ class HttpUrlReservationWineTest {
     static final String SDDL = "D:(A;;0x20000000;;;S-1-1-0)(A;;0x10000000;;;S-1-5-18)";
 
     static final String SOURCE = """
-            <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs" xmlns:http="http://wixtoolset.org/schemas/v4/wxs/http">
+            <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs" xmlns:http="http://wixtoolset.org/schemas/v4/wxs/http" xmlns:util="http://wixtoolset.org/schemas/v4/wxs/util">
               <Package Name="ssprkit UrlReservation" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="{3C9E8F4B-5B0C-4E8F-9D6A-2F1E7A4B8C21}">
                 <StandardDirectory Id="ProgramFiles64Folder"><Directory Id="INSTALLFOLDER" Name="ssprkit http">
                   <Component Id="Main">
@@ -48,6 +49,7 @@ class HttpUrlReservationWineTest {
                     </http:UrlReservation>
                   </Component>
                 </Directory></StandardDirectory>
+                <!--extra-->
               </Package>
             </Wix>
             """.formatted(URL);
@@ -80,5 +82,24 @@ class HttpUrlReservationWineTest {
         List<String> remove = linesOf(uninstall, "ExecHttpUrlReservations");
         has(remove, "HttpDeleteServiceConfiguration(" + URL + ") returned 0", uninstall);
         assertTrue(remove.stream().noneMatch(l -> l.startsWith("HttpSetServiceConfiguration")), "uninstall adds nothing: " + remove);
+    }
+
+    /**
+     * A failure later in the script (WiX's FailWhenDeferred, WIXFAILWHENDEFERRED=1) rolls the reservation back: the
+     * rollback action scheduled before the install's (wixhttpca.cpp: RollbackHttpUrlReservationsInstall) removes the
+     * URL's reservation again and, since there was none before the install, adds nothing; msiexec answers 1603
+     * (ERROR_INSTALL_FAILURE; 67 through Wine's Unix exit status).
+     */
+    @Test
+    void aFailedInstallRemovesTheReservationInItsRollback() throws Exception {
+        Path msi = CustomActionElementsTest.builtX64(dir, SOURCE.replace("<!--extra-->", "<util:FailWhenDeferred/>"), "urlacl-fail");
+        String install = run("fail", "/i", msi.toString(), "/qn", "WIXFAILWHENDEFERRED=1");
+        assertTrue(install.startsWith((1603 & 0xFF) + "\n"), install);
+        List<String> calls = linesOf(install, "ExecHttpUrlReservations").stream().filter(l -> l.startsWith("Http")).toList();
+        assertEquals(List.of(
+                "HttpDeleteServiceConfiguration(" + URL + ") returned 0",
+                "HttpSetServiceConfiguration(" + URL + ", " + SDDL + ") returned 0",
+                "HttpDeleteServiceConfiguration(" + URL + ") returned 0"), calls, install);
+        assertTrue(install.indexOf("Wix4RollbackHttpUrlReservationsInstall_X64") < install.lastIndexOf("HttpDeleteServiceConfiguration"), install);
     }
 }
