@@ -54,7 +54,7 @@ public final class LocatedXml {
 
     private static Element convert(RawNode.Element e) {
         Map<String, Attribute> attributes = new LinkedHashMap<>();
-        for (RawNode.Attribute a : e.attributes()) attributes.put(a.localName(), new Attribute(a.value(), a.location()));
+        for (RawNode.Attribute a : e.attributes()) attributes.put(a.localName(), new Attribute(a.value(), a.location(e.location())));
         List<Element> children = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (RawNode child : e.children()) {

@@ -173,7 +173,7 @@ final class LocatedXmlParser {
                     value = "";
                 }
                 attributes.add(new RawNode.Attribute(nullToEmpty(reader.getAttributeNamespace(i)), local, qualified,
-                        value, attrLocation));
+                        value, attrLocation.line(), attrLocation.column()));
             }
             String prefix = reader.getPrefix();
             String local = reader.getLocalName();

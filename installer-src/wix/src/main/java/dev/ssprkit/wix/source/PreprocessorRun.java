@@ -469,13 +469,14 @@ final class PreprocessorRun {
         }
         List<SourceAttribute> attributes = new ArrayList<>(raw.attributes().size());
         for (RawNode.Attribute a : raw.attributes()) {
-            String value = variables.substitute(a.value(), a.location());
+            SourceLocation at = a.location(raw.location());
+            String value = variables.substitute(a.value(), at);
             if (value.length() > limits.maxAttributeLength()) {
-                diagnostics.report(PreprocessorMessage.ATTRIBUTE_TOO_LONG, a.location(), a.qualifiedName(),
+                diagnostics.report(PreprocessorMessage.ATTRIBUTE_TOO_LONG, at, a.qualifiedName(),
                         value.length(), limits.maxAttributeLength());
                 value = "";
             }
-            attributes.add(new SourceAttribute(a.namespaceUri(), a.localName(), value, a.location()));
+            attributes.add(new SourceAttribute(a.namespaceUri(), a.localName(), value, raw.location(), a.line(), a.column()));
         }
         Output children = new Output();
         depth++;
