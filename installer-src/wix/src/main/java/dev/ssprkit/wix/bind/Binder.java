@@ -43,6 +43,7 @@ public final class Binder {
         new FeatureStep(ctx).run();
         new AssemblyStep(ctx).run();
         new NamesStep(ctx).run();
+        linked.releaseFeaturesOfComponent(); // read by the feature, assembly and names steps only
         variables.resolveLate();
         identity.finishLateVersion();
         new PropertyStep(ctx).run();

@@ -38,11 +38,12 @@ final class ComponentStep {
         boolean platform64 = ctx.platform != Platform.X86;
         java.util.Set<String> createFolders = new java.util.HashSet<>();
         for (Row f : ctx.rows("CreateFolder")) createFolders.add(f.str("Directory_") + "\0" + f.str("Component_"));
+        Map<String, List<Row>> rowsByComponent = ctx.linked.rowsByComponent();
         for (Row c : ctx.rows("Component")) {
             String id = c.str("Component");
             List<Row> candidates = new ArrayList<>();
             List<Row> explicit = new ArrayList<>();
-            for (Row r : ctx.linked.rowsOfComponent(id)) {
+            for (Row r : rowsByComponent.getOrDefault(id, List.of())) {
                 boolean possible = r.table().equals("File") || r.flag("PossibleKeyPath"); // Registry rows, ODBCDataSource rows directly under the Component
                 if (!possible) continue;
                 Object kp = r.extra("KeyPath");

@@ -216,14 +216,13 @@ final class MediaStep {
             if (cab == null) {
                 cab = ctx.options.workDirectory().resolve("cab-" + media.get("DiskId") + ".cab");
                 CabinetWriter writer = new CabinetWriter(options);
-                Map<String, BindContext.FileFacts> byName = new LinkedHashMap<>();
+                // the cabinet's entries are named by File id, as the binder's file facts are (no second map of them)
                 for (BindContext.FileFacts f : files) {
                     if (f.content != null) writer.add(f.row.str("File"), f.content);
                     else writer.add(f.row.str("File"), f.source);
-                    byName.put(f.row.str("File"), f);
                 }
                 writer.md5((entry, md5) -> {
-                    BindContext.FileFacts f = byName.get(entry);
+                    BindContext.FileFacts f = ctx.files.get(entry);
                     if (f != null) f.md5 = md5;
                 });
                 writer.write(cab);

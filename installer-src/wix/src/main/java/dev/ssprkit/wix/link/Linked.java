@@ -29,11 +29,10 @@ public final class Linked {
      * the string its first cell already holds (a 100,000-file build indexes 300,000 rows).
      */
     private Map<String, Map<String, Symbol>> byKind = new HashMap<>();
-    private Map<String, List<Row>> rowsByComponent = new HashMap<>();
     /** Set once {@link #drain} has handed the symbols out: the model is empty from then on. */
     private boolean drained;
     /** Each component's features, primary first (FeatureComponents rows come from this). */
-    private final Map<String, List<String>> featuresOfComponent;
+    private Map<String, List<String>> featuresOfComponent;
     /** Each feature's parent, from nesting and feature groups. */
     private final Map<String, String> featureParents;
     /** Each merge module's features (MergeRef), primary first. */
@@ -55,11 +54,6 @@ public final class Linked {
             String id = r.primaryKey();
             if (id != null) byKind.computeIfAbsent(r.table(), t -> new HashMap<>()).putIfAbsent(id, r);
             rowsByTable.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
-            int c = r.schema().indexOf("Component_");
-            if (c >= 0 && r.get(c) instanceof String component) {
-                // a component has a few rows (its own, a file, a registry value): room for two, not ten
-                rowsByComponent.computeIfAbsent(component, x -> new ArrayList<>(2)).add(r);
-            }
         } else {
             SymbolKey k = s.key();
             if (k != null) byKind.computeIfAbsent(k.kind(), t -> new HashMap<>()).putIfAbsent(k.id(), s);
@@ -96,7 +90,6 @@ public final class Linked {
         drained = true;
         byKind = new HashMap<>();
         rowsByTable = new LinkedHashMap<>();
-        rowsByComponent = new HashMap<>();
         for (int i = 0; i < symbols.size(); i++) each.accept(symbols.set(i, null));
         symbols.clear();
     }
@@ -136,13 +129,35 @@ public final class Linked {
         return get(table, key) instanceof Row r ? r : null;
     }
 
-    /** Rows of every table that names {@code component} in a Component_ column, in source order. */
-    public List<Row> rowsOfComponent(String component) {
-        return rowsByComponent.getOrDefault(component, List.of());
+    /**
+     * The rows of every table that names a component in a Component_ column, by component, each list in source order.
+     * Made when asked, for the step that needs it: kept in the model, the index (100,000 entries for 100,000 files)
+     * stayed reachable through the cabinets' writing, the highest point of the binder's memory.
+     */
+    public Map<String, List<Row>> rowsByComponent() {
+        Map<String, List<Row>> out = new HashMap<>();
+        for (Symbol s : symbols) {
+            if (!(s instanceof Row r)) continue;
+            int c = r.schema().indexOf("Component_");
+            if (c >= 0 && r.get(c) instanceof String component) {
+                // a component has a few rows (its own, a file, a registry value): room for two, not ten
+                out.computeIfAbsent(component, x -> new ArrayList<>(2)).add(r);
+            }
+        }
+        return out;
     }
 
     public Map<String, List<String>> featuresOfComponent() {
+        if (featuresOfComponent == null) throw new IllegalStateException("the components' features were let go already");
         return featuresOfComponent;
+    }
+
+    /**
+     * Lets go of {@link #featuresOfComponent()} once the binder's steps that read it have run (its FeatureComponents
+     * rows are made by then), so the map of every component does not stay through the cabinets' writing.
+     */
+    public void releaseFeaturesOfComponent() {
+        featuresOfComponent = null;
     }
 
     public Map<String, String> featureParents() {
