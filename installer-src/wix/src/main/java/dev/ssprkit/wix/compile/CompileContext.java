@@ -245,8 +245,11 @@ public final class CompileContext {
                     "it resolves to " + SourceRoots.resolve(p) + "; the build may read under " + roots.describe());
             return null;
         }
-        prefetch.start(p);
-        return p;
+        // the same path without what resolving and checking it cached in the path object (the offsets of its names,
+        // its text): the build keeps one per payload file to the end of binding, 100,000 for 100,000 files
+        Path kept = Path.of(p.toString());
+        prefetch.start(kept);
+        return kept;
     }
 
     /** Whether a file found by a wildcard lies where the build may read; false after reporting WIX0115. */
