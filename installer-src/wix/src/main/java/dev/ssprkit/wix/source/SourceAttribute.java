@@ -8,8 +8,8 @@ import java.util.Objects;
  * value, and where the attribute's name starts.
  *
  * <p>The location is kept as a line and column beside the element's location, which has the same file and include
- * chain, and made when asked for (only messages ask): a location object per attribute was a sixth of the source tree
- * of a 100,000-file build (600,000 attributes, 14 MB).
+ * chain, and made when asked for (only messages ask): a location object per attribute took 19 MB of a 100,000-file
+ * source's tree (600,000 attributes).
  */
 public final class SourceAttribute {
     private final String namespaceUri;

@@ -19,8 +19,8 @@ public final class SourceElement {
     private final String localName;
     /**
      * The attributes as local name, value pairs, their namespaces (null when all are unqualified, as nearly always)
-     * and the line, column pairs of their names; {@link SourceAttribute}s are made when asked for. A list of
-     * attribute objects was two fifths of the source tree of a 100,000-file build (300,000 elements).
+     * and the line, column pairs of their names; {@link SourceAttribute}s are made when asked for. As a list of
+     * attribute objects with a location each, a 100,000-file source's 600,000 attributes took about 48 MB; so, 20 MB.
      */
     private final String[] namesAndValues;
     private final String[] namespaces;
