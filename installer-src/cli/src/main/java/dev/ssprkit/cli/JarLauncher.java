@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The jar's entry point for plain {@code java -jar sspr.jar ...}. The JVM's defaults (G1 with its concurrent threads, the
@@ -22,6 +23,14 @@ public final class JarLauncher {
     static final String LAUNCHED = "ssprkit.launcher";
     /** The launcher's flags (installer-src/cli/bin/sspr), each added unless the user's options set it already. */
     static final List<String> FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /**
+     * The launcher's heap sizing (bin/sspr's {@code heap}), added with the serial collector when the user sized the
+     * heap in no way: the heap grows with what the build holds (a ninth more than its live data after each full
+     * collection, a 16 MB young generation) instead of starting at a sixty-fourth of the machine's memory, which a
+     * 100,000-file build filled to 440 MB before its first full collection. No limit: a build that holds more gets
+     * more. Not mixed with the user's own sizes, which could contradict them (an -Xmx below -Xms stops the JVM).
+     */
+    static final List<String> HEAP_FLAGS = List.of("-Xms64m", "-Xmn16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=25");
 
     private JarLauncher() {
     }
@@ -30,7 +39,7 @@ public final class JarLauncher {
         if (System.getProperty(LAUNCHED) == null && System.getenv("SSPR_NO_REEXEC") == null) {
             ProcessHandle.Info self = ProcessHandle.current().info();
             Optional<List<String>> command = restart(self.command().orElse(null),
-                    self.arguments().map(Arrays::asList).orElse(null), args);
+                    self.arguments().map(Arrays::asList).orElse(null), environmentOptions(), args);
             if (command.isPresent()) {
                 Integer status = runChild(command.get());
                 if (status != null) System.exit(status);
@@ -45,6 +54,11 @@ public final class JarLauncher {
      * the jar, then the program's arguments), {@code args} the program's arguments as main received them.
      */
     static Optional<List<String>> restart(String java, List<String> jvmLine, String[] args) {
+        return restart(java, jvmLine, List.of(), args);
+    }
+
+    /** As above; {@code inherited} are the options the environment gives every JVM (JDK_JAVA_OPTIONS, JAVA_TOOL_OPTIONS). */
+    static Optional<List<String>> restart(String java, List<String> jvmLine, List<String> inherited, String[] args) {
         if (java == null || jvmLine == null) return Optional.empty();
         int jar = jvmLine.indexOf("-jar");
         if (jar < 0 || jar + 1 >= jvmLine.size()) return Optional.empty(); // not started as java -jar
@@ -59,9 +73,13 @@ public final class JarLauncher {
         boolean collectorChosen = options.stream().anyMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"));
         boolean compilerChosen = options.stream().anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel")
                 || o.equals("-XX:-TieredCompilation") || o.equals("-Xint") || o.equals("-Xcomp"));
+        boolean heapChosen = Stream.concat(options.stream(), inherited.stream()).anyMatch(o -> o.startsWith("-Xms")
+                || o.startsWith("-Xmx") || o.startsWith("-Xmn") || o.startsWith("-XX:") && (o.contains("HeapSize")
+                || o.contains("NewSize") || o.contains("HeapFreeRatio") || o.contains("RAMPercentage") || o.contains("MaxRAM=")));
         if (!collectorChosen) added.add(FLAGS.get(0));
         if (!compilerChosen) added.add(FLAGS.get(1));
         if (added.isEmpty()) return Optional.empty();
+        if (!collectorChosen && !heapChosen) added.addAll(HEAP_FLAGS);
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(added);
@@ -71,6 +89,16 @@ public final class JarLauncher {
         command.add(jvmLine.get(jar + 1));
         command.addAll(Arrays.asList(args));
         return Optional.of(command);
+    }
+
+    /** The options every JVM of this environment starts with, which the restarted one gets too. */
+    private static List<String> environmentOptions() {
+        List<String> out = new ArrayList<>();
+        for (String name : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+            String value = System.getenv(name);
+            if (value != null && !value.isBlank()) out.addAll(Arrays.asList(value.trim().split("\\s+")));
+        }
+        return out;
     }
 
     /** Runs the command with this process's terminal; its exit status, or null when it could not be started. */

@@ -1,6 +1,7 @@
 package dev.ssprkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,34 @@ class JarLauncherTest {
                 List.of("-Xmx300m", "-jar", "target/sspr.jar", "build", "my product.wxs", "-o", "out.msi"), args);
         assertEquals(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx300m",
                 "-Dssprkit.launcher=java-jar", "-jar", "target/sspr.jar", "build", "my product.wxs", "-o", "out.msi"), c.orElseThrow());
+    }
+
+    @Test
+    void theHeapSizingIsTheLauncherScriptsAndComesWithTheCollector() throws Exception {
+        String script = Files.readString(Path.of("bin/sspr"), StandardCharsets.UTF_8);
+        assertTrue(script.contains("heap=\"" + String.join(" ", JarLauncher.HEAP_FLAGS) + "\""), "bin/sspr sizes the heap the same way");
+        String[] args = {"build", "big.wxs"};
+        List<String> c = JarLauncher.restart(JAVA, List.of("-jar", "sspr.jar", "build", "big.wxs"), args).orElseThrow();
+        assertEquals(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmn16m", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=25", "-Dssprkit.launcher=java-jar", "-jar", "sspr.jar", "build", "big.wxs"), c,
+                "no heap option given: the heap starts small and grows with the build, without a limit");
+        assertFalse(String.join(" ", c).contains("-Xmx"), "no cap: a build that holds more gets more");
+    }
+
+    @Test
+    void aHeapTheUserSizedIsNotSizedAgain() {
+        String[] args = {"build", "big.wxs"};
+        // -Xms64m before a user's -Xmx32m would stop the JVM; a user's free ratios could contradict ours the same way
+        for (String sized : List.of("-Xmx32m", "-Xms1g", "-Xmn8m", "-XX:MaxHeapSize=100m", "-XX:MaxRAMPercentage=50",
+                "-XX:InitialRAMPercentage=1", "-XX:MinHeapFreeRatio=40", "-XX:MaxRAM=1g", "-XX:NewSize=4m")) {
+            List<String> c = JarLauncher.restart(JAVA, List.of(sized, "-jar", "sspr.jar", "build", "big.wxs"), args).orElseThrow();
+            assertEquals(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", sized, "-Dssprkit.launcher=java-jar",
+                    "-jar", "sspr.jar", "build", "big.wxs"), c, sized);
+        }
+        List<String> inherited = JarLauncher.restart(JAVA, List.of("-jar", "sspr.jar", "build", "big.wxs"), List.of("-Xmx48m"), args).orElseThrow();
+        assertFalse(inherited.contains("-Xms64m"), "JDK_JAVA_OPTIONS or JAVA_TOOL_OPTIONS sized it: " + inherited);
+        List<String> g1 = JarLauncher.restart(JAVA, List.of("-XX:+UseG1GC", "-jar", "sspr.jar", "build", "big.wxs"), args).orElseThrow();
+        assertFalse(g1.contains("-Xmn16m"), "sized for the serial collector only: " + g1);
     }
 
     @Test
