@@ -77,20 +77,20 @@ final class FileStep {
 
     /** Size and version of one file (as read ahead, else from the file system); a message when it cannot be read. */
     private static String examine(BindContext.FileFacts f, dev.ssprkit.wix.source.PayloadPrefetch prefetch) {
-        BasicFileAttributes attributes;
         var read = prefetch.facts(f.source);
         if (read.isPresent()) {
-            attributes = read.get().attributes();
             f.content = read.get().bytes();
+            f.size = f.content.length;
         } else {
+            BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(f.source, BasicFileAttributes.class);
             } catch (IOException e) {
                 return "looked for " + f.source;
             }
+            if (!attributes.isRegularFile()) return f.source + " is not a regular file";
+            f.size = attributes.size();
         }
-        if (!attributes.isRegularFile()) return f.source + " is not a regular file";
-        f.size = attributes.size();
         String lower = f.source.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = lower.lastIndexOf('.');
         if (dot >= 0 && VERSIONED.contains(lower.substring(dot + 1))) {

@@ -20,32 +20,33 @@ import java.util.concurrent.atomic.AtomicLong;
  * time in per-file system calls (a {@code stat} for the File table's size, then open, read and close for the
  * cabinet); on a machine with a second core those now overlap compiling and linking.
  *
- * <p>What is kept: every file's attributes, and the bytes of small files ({@link #MAX_FILE_BYTES} or less) up to
- * {@link #MAX_TOTAL_BYTES} in all, so memory stays bounded whatever the payload. It is only a head start: a file
- * that could not be read here (missing, unreadable, not a regular file, changed while read) has no facts, and the
- * binder reads it as before and reports the problem at the element that named it. Files are read as the build
- * would read them anyway, and only paths the compiler allowed (the source roots) are ever given.
+ * <p>What is kept: the bytes of small files ({@link #MAX_FILE_BYTES} or less), of at most {@link #MAX_FILES} files
+ * and {@link #MAX_TOTAL_BYTES} (or an eighth of the heap's limit, if less) in all, so memory stays bounded whatever
+ * the payload (a 100,000-file build keeps its peak: the files past the cap are read by the binder as before). It is
+ * only a head start: a file that was not read here (large, past the cap, missing, unreadable, not a regular file,
+ * changed while read) has no facts, and the binder reads it as before and reports any problem at the element that
+ * named it. Files are read as the build would read them anyway, and only paths the compiler allowed (the source
+ * roots) are ever given.
  */
 public final class PayloadPrefetch implements AutoCloseable {
     /** Files up to this size are read whole. */
     public static final int MAX_FILE_BYTES = 64 * 1024;
     /** At most this many bytes are held in all. */
     public static final long MAX_TOTAL_BYTES = 32L << 20;
+    /** At most this many files are read ahead (each costs its bytes and about 150 bytes of bookkeeping). */
+    public static final int MAX_FILES = 16_384;
 
     /** Does nothing: every lookup is empty (tests, tools, builds that read nothing early). */
     public static final PayloadPrefetch NONE = new PayloadPrefetch(false, false);
 
-    /**
-     * What was read: the file's attributes (following links, as opening it does) and its bytes when it was small
-     * enough and the budget allowed, else null.
-     */
-    public record Facts(BasicFileAttributes attributes, byte[] bytes) {
+    /** What was read: a regular file's whole content (following links, as opening it does); its size is its length. */
+    public record Facts(byte[] bytes) {
     }
 
     private final boolean enabled;
     private final boolean readBytes;
     private final ConcurrentHashMap<Path, Future<Facts>> started = new ConcurrentHashMap<>();
-    private final AtomicLong budget = new AtomicLong(MAX_TOTAL_BYTES);
+    private final AtomicLong budget = new AtomicLong(Math.min(MAX_TOTAL_BYTES, Runtime.getRuntime().maxMemory() / 8));
     private final ExecutorService worker;
 
     private PayloadPrefetch(boolean enabled, boolean readBytes) {
@@ -59,16 +60,17 @@ public final class PayloadPrefetch implements AutoCloseable {
     }
 
     /**
-     * A prefetch on one background thread. {@code readBytes} false keeps attributes only: for builds whose cabinets may
-     * come from a cache, where reading the bytes would be wasted.
+     * A prefetch on one background thread; with {@code readBytes} false, none (builds whose cabinets may come from the
+     * cache, where reading the bytes would be wasted).
      */
     public static PayloadPrefetch start(boolean readBytes) {
+        if (!readBytes) return NONE;
         return new PayloadPrefetch(true, readBytes);
     }
 
     /** Starts reading {@code file} unless it was started already. */
     public void start(Path file) {
-        if (!enabled || file == null) return;
+        if (!enabled || file == null || started.size() >= MAX_FILES) return;
         started.computeIfAbsent(file, f -> worker.submit(() -> read(f)));
     }
 
@@ -98,18 +100,17 @@ public final class PayloadPrefetch implements AutoCloseable {
         } catch (IOException | SecurityException e) {
             return null;
         }
-        if (!attributes.isRegularFile()) return null;
         long size = attributes.size();
-        if (!readBytes || size > MAX_FILE_BYTES || budget.addAndGet(-size) < 0) return new Facts(attributes, null);
+        if (!readBytes || !attributes.isRegularFile() || size > MAX_FILE_BYTES || budget.addAndGet(-size) < 0) return null;
         byte[] bytes = new byte[(int) size];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(bytes, 0, bytes.length);
             // changed while read: the binder reads it itself (and notices if it keeps changing)
-            if (n != bytes.length || in.read() >= 0) return new Facts(attributes, null);
+            if (n != bytes.length || in.read() >= 0) return null;
         } catch (IOException | SecurityException e) {
-            return new Facts(attributes, null);
+            return null;
         }
-        return new Facts(attributes, bytes);
+        return new Facts(bytes);
     }
 
     @Override
