@@ -16,7 +16,8 @@ OURS_ONLY=0
 if [ "${1:-}" = --ours-only ]; then OURS_ONLY=1; shift; fi
 COUNTS=("$@"); [ ${#COUNTS[@]} -eq 0 ] && COUNTS=(2000 20000)
 SSPR_JAR=${SSPR_JAR:-$ROOT/installer-src/cli/target/sspr.jar} # another build of the jar, e.g. the one before a change
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx2g -XX:-UsePerfData"}
+# the flags bin/sspr passes (collector, compiler level, heap sizing; no cap), so the figures are what users get
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dssprkit.launcher=bench -XX:-UsePerfData"}
 command -v /usr/bin/time >/dev/null || { echo "GNU time missing: apt-get install time" >&2; exit 1; }
 command -v wixl >/dev/null || { echo "wixl missing: apt-get install wixl" >&2; exit 1; }
 [ -f "$SSPR_JAR" ] || (cd "$ROOT" && mvn -B -q -o package -DskipTests -pl installer-src/cli -am >&2)
