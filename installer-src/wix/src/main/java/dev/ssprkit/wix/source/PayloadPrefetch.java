@@ -37,21 +37,19 @@ public final class PayloadPrefetch implements AutoCloseable {
     public static final int MAX_FILES = 16_384;
 
     /** Does nothing: every lookup is empty (tests, tools, builds that read nothing early). */
-    public static final PayloadPrefetch NONE = new PayloadPrefetch(false, false);
+    public static final PayloadPrefetch NONE = new PayloadPrefetch(false);
 
     /** What was read: a regular file's whole content (following links, as opening it does); its size is its length. */
     public record Facts(byte[] bytes) {
     }
 
     private final boolean enabled;
-    private final boolean readBytes;
     private final ConcurrentHashMap<Path, Future<Facts>> started = new ConcurrentHashMap<>();
     private final AtomicLong budget = new AtomicLong(Math.min(MAX_TOTAL_BYTES, Runtime.getRuntime().maxMemory() / 8));
     private final ExecutorService worker;
 
-    private PayloadPrefetch(boolean enabled, boolean readBytes) {
+    private PayloadPrefetch(boolean enabled) {
         this.enabled = enabled;
-        this.readBytes = readBytes;
         this.worker = enabled ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "payload-prefetch");
             t.setDaemon(true);
@@ -64,8 +62,7 @@ public final class PayloadPrefetch implements AutoCloseable {
      * cache, where reading the bytes would be wasted).
      */
     public static PayloadPrefetch start(boolean readBytes) {
-        if (!readBytes) return NONE;
-        return new PayloadPrefetch(true, readBytes);
+        return readBytes ? new PayloadPrefetch(true) : NONE;
     }
 
     /** Starts reading {@code file} unless it was started already. */
@@ -101,7 +98,7 @@ public final class PayloadPrefetch implements AutoCloseable {
             return null;
         }
         long size = attributes.size();
-        if (!readBytes || !attributes.isRegularFile() || size > MAX_FILE_BYTES || budget.addAndGet(-size) < 0) return null;
+        if (!attributes.isRegularFile() || size > MAX_FILE_BYTES || budget.addAndGet(-size) < 0) return null;
         byte[] bytes = new byte[(int) size];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(bytes, 0, bytes.length);
