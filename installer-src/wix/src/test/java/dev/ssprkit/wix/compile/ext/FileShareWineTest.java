@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.ssprkit.wix.compile.ext.MsiexecRun.has;
 import static dev.ssprkit.wix.compile.ext.MsiexecRun.linesOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,10 +62,6 @@ class FileShareWineTest {
 
     private Path build() throws Exception {
         return CustomActionElementsTest.builtX64(dir, SOURCE, "share");
-    }
-
-    private static void has(List<String> lines, String line, String log) {
-        assertTrue(lines.contains(line), line + " in " + lines + "\n" + log);
     }
 
     @Test

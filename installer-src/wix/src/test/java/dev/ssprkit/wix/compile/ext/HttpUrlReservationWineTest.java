@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.ssprkit.wix.compile.ext.MsiexecRun.has;
 import static dev.ssprkit.wix.compile.ext.MsiexecRun.linesOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,10 +57,6 @@ class HttpUrlReservationWineTest {
 
     private String run(String name, String... args) throws Exception {
         return MsiexecRun.run(wine, dir, name, args);
-    }
-
-    private static void has(List<String> lines, String line, String log) {
-        assertTrue(lines.contains(line), line + " in " + lines + "\n" + log);
     }
 
     @Test

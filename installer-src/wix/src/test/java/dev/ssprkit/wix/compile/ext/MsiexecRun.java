@@ -33,4 +33,9 @@ final class MsiexecRun {
         int code = wine.msiexec(all).exitCode();
         return code + "\n" + read(log);
     }
+
+    /** Fails, showing the lines and the whole run, unless {@code lines} has {@code line}. */
+    static void has(List<String> lines, String line, String log) {
+        org.junit.jupiter.api.Assertions.assertTrue(lines.contains(line), line + " in " + lines + "\n" + log);
+    }
 }
