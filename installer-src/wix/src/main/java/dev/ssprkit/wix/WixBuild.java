@@ -105,78 +105,70 @@ public final class WixBuild {
         // payload files are read on another thread while compiling and linking go on (not the bytes when cabinets may
         // come from the cache: a warm rebuild reads no payload)
         try (PayloadPrefetch prefetch = PayloadPrefetch.start(request.cabinetCache() == null)) {
-            return compileToPackage(request, diagnostics, grammar, platform, workingDirectory, env, bindPaths, roots, preprocessor,
-                    documents, buildPlatform, replacingSigned, prefetch);
-        }
-    }
-
-    private static BuildResult compileToPackage(BuildRequest request, Diagnostics diagnostics, Grammar grammar, Platform platform,
-                                                Path workingDirectory, Map<String, String> env, BindPaths bindPaths, SourceRoots roots,
-                                                Preprocessor preprocessor, List<SourceDocument> documents, Platform buildPlatform,
-                                                CompletableFuture<Boolean> replacingSigned, PayloadPrefetch prefetch) {
-        Compiler compiler = new Compiler(diagnostics, grammar, buildPlatform, roots, bindPaths).prefetching(prefetch);
-        List<Section> sections = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            sections.addAll(compiler.compile(documents.get(i)));
-            documents.set(i, null); // compiled: its element tree can go
-        }
-        Localization loc = Localization.load(request.locFiles(), request.cultures(), preprocessor, diagnostics);
-        if (diagnostics.hasErrors()) return failed(diagnostics);
-        Path work;
-        try {
-            work = Files.createTempDirectory("ssprkit-build-");
-        } catch (IOException e) {
-            diagnostics.report(CompilerMessage.WRITE_FAILED, null, System.getProperty("java.io.tmpdir"), "cannot create a temporary folder: " + e.getMessage());
-            return failed(diagnostics);
-        }
-        try {
-            List<Path> libraryStrings = new ArrayList<>();
-            dev.ssprkit.ca.SchemaGeneration generation = compiler.entryGeneration();
-            Linked linked = new Linker(diagnostics).linkTiered(sections, List.of(
-                    () -> CustomActionLibrarySections.sections(generation, buildPlatform),
-                    () -> librarySections(grammar, buildPlatform, work, diagnostics, libraryStrings,
-                            generation == dev.ssprkit.ca.SchemaGeneration.V4 ? V4_DEFAULTS : List.of())));
-            if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
-            PrintEulaEvents.rewrite(linked);
-            dev.ssprkit.wix.compile.ext.V3BrowseDlgEvents.apply(linked, generation);
-            CustomActionLibrarySections.checkCalls(linked, diagnostics);
+            Compiler compiler = new Compiler(diagnostics, grammar, buildPlatform, roots, bindPaths).prefetching(prefetch);
+            List<Section> sections = new ArrayList<>();
+            for (int i = 0; i < documents.size(); i++) {
+                sections.addAll(compiler.compile(documents.get(i)));
+                documents.set(i, null); // compiled: its element tree can go
+            }
+            Localization loc = Localization.load(request.locFiles(), request.cultures(), preprocessor, diagnostics);
             if (diagnostics.hasErrors()) return failed(diagnostics);
-            if (!libraryStrings.isEmpty()) {
-                // the built-in dialogs' texts, in the build's culture, fill in what the project's .wxl files leave out
-                loc = LibraryTexts.under(loc, request.cultures(), libraryStrings, preprocessor, diagnostics);
-                List<Path> bindRoots = new ArrayList<>(roots(request, bindPaths, workingDirectory));
-                bindRoots.add(work.resolve("lib"));
-                roots = SourceRoots.of(bindRoots);
-            }
-            Instant buildTime = request.buildTime() != null ? request.buildTime()
-                    : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
-            // the sections' symbols are the linked model's now: without this reference, the binder's last step can
-            // let each row go once the database holds it
-            sections = null;
-            Binder binder = new Binder(diagnostics);
-            BindResult bound = binder.bind(linked, new BindOptions(buildPlatform, buildTime, work, loc.strings(), loc.codepage(),
-                    loc.language(), request.compression(), request.cabinetCache(), request.bindVariables(), bindPaths, roots, loc.ui(), prefetch));
-            if (bound == null || diagnostics.hasErrors()) return failed(diagnostics);
-            // the ICEs judge installation packages; a merge module is checked by mergemod.cub's ICEMs, not implemented
-            boolean module = linked.type() == Section.Type.MODULE;
-            // the compiled and linked model (a row, a symbol key and a location per element) is not needed past
-            // binding: the database holds what validation and writing read. Without these references it can be
-            // collected; a 100,000-file build otherwise holds both models through ICE validation and writing.
-            linked = null;
-            compiler = null;
-            boolean errorsFail = request.iceErrors() == BuildRequest.IceErrors.FAIL || generation != dev.ssprkit.ca.SchemaGeneration.V4;
-            // ICE validation runs on the other core while the package is written beside its target: both only read
-            // the database, and the written file replaces the target only when validation found no error
-            CompletableFuture<Boolean> validated = request.validate() && !module
-                    ? CompletableFuture.supplyAsync(() -> validate(bound.database(), binder, request.suppressIces(), errorsFail, diagnostics))
-                    : CompletableFuture.completedFuture(true);
+            Path work;
             try {
-                return write(request, bound, buildTime, replacingSigned.join(), diagnostics, () -> joined(validated));
-            } finally {
-                validated.exceptionally(e -> false).join(); // it reads streams from the work folder removed below
+                work = Files.createTempDirectory("ssprkit-build-");
+            } catch (IOException e) {
+                diagnostics.report(CompilerMessage.WRITE_FAILED, null, System.getProperty("java.io.tmpdir"), "cannot create a temporary folder: " + e.getMessage());
+                return failed(diagnostics);
             }
-        } finally {
-            deleteTree(work);
+            try {
+                List<Path> libraryStrings = new ArrayList<>();
+                dev.ssprkit.ca.SchemaGeneration generation = compiler.entryGeneration();
+                Linked linked = new Linker(diagnostics).linkTiered(sections, List.of(
+                        () -> CustomActionLibrarySections.sections(generation, buildPlatform),
+                        () -> librarySections(grammar, buildPlatform, work, diagnostics, libraryStrings,
+                                generation == dev.ssprkit.ca.SchemaGeneration.V4 ? V4_DEFAULTS : List.of())));
+                if (linked == null || diagnostics.hasErrors()) return failed(diagnostics);
+                PrintEulaEvents.rewrite(linked);
+                dev.ssprkit.wix.compile.ext.V3BrowseDlgEvents.apply(linked, generation);
+                CustomActionLibrarySections.checkCalls(linked, diagnostics);
+                if (diagnostics.hasErrors()) return failed(diagnostics);
+                if (!libraryStrings.isEmpty()) {
+                    // the built-in dialogs' texts, in the build's culture, fill in what the project's .wxl files leave out
+                    loc = LibraryTexts.under(loc, request.cultures(), libraryStrings, preprocessor, diagnostics);
+                    List<Path> bindRoots = new ArrayList<>(roots(request, bindPaths, workingDirectory));
+                    bindRoots.add(work.resolve("lib"));
+                    roots = SourceRoots.of(bindRoots);
+                }
+                Instant buildTime = request.buildTime() != null ? request.buildTime()
+                        : WriteOptions.buildTimeFromEnvironment(env.get("SOURCE_DATE_EPOCH"));
+                // the sections' symbols are the linked model's now: without this reference, the binder's last step can
+                // let each row go once the database holds it
+                sections = null;
+                Binder binder = new Binder(diagnostics);
+                BindResult bound = binder.bind(linked, new BindOptions(buildPlatform, buildTime, work, loc.strings(), loc.codepage(),
+                        loc.language(), request.compression(), request.cabinetCache(), request.bindVariables(), bindPaths, roots, loc.ui(), prefetch));
+                if (bound == null || diagnostics.hasErrors()) return failed(diagnostics);
+                // the ICEs judge installation packages; a merge module is checked by mergemod.cub's ICEMs, not implemented
+                boolean module = linked.type() == Section.Type.MODULE;
+                // the compiled and linked model (a row, a symbol key and a location per element) is not needed past
+                // binding: the database holds what validation and writing read. Without these references it can be
+                // collected; a 100,000-file build otherwise holds both models through ICE validation and writing.
+                linked = null;
+                compiler = null;
+                boolean errorsFail = request.iceErrors() == BuildRequest.IceErrors.FAIL || generation != dev.ssprkit.ca.SchemaGeneration.V4;
+                // ICE validation runs on the other core while the package is written beside its target: both only read
+                // the database, and the written file replaces the target only when validation found no error
+                CompletableFuture<Boolean> validated = request.validate() && !module
+                        ? CompletableFuture.supplyAsync(() -> validate(bound.database(), binder, request.suppressIces(), errorsFail, diagnostics))
+                        : CompletableFuture.completedFuture(true);
+                try {
+                    return write(request, bound, buildTime, replacingSigned.join(), diagnostics, () -> joined(validated));
+                } finally {
+                    validated.exceptionally(e -> false).join(); // it reads streams from the work folder removed below
+                }
+            } finally {
+                deleteTree(work);
+            }
         }
     }
 
