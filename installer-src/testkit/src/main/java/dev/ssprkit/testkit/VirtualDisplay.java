@@ -64,17 +64,23 @@ public final class VirtualDisplay implements AutoCloseable {
 
     /**
      * Waits for a visible window whose title matches {@code titleRegex} (xdotool's regular expression) and returns its
-     * id; fails with what is on the screen (titles) when none appears in time. Polls rather than using
+     * id; fails with what is on the screen (titles), what {@code program} printed and the processes of its Wine prefix
+     * when none appears in time, and at once when the program has exited. Polls rather than using
      * {@code xdotool search --sync}: that one aborts with BadWindow when another window goes away while it walks the
      * window tree, which is exactly what happens while an installer replaces one dialog with the next.
      */
-    public String awaitWindow(String titleRegex, Duration timeout) {
+    private String awaitWindow(String titleRegex, Duration timeout, Running program) {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             String first = firstWindow(titleRegex);
             if (first != null) return first;
+            if (!program.isAlive()) {
+                throw new AssertionError(String.join(" ", program.command()) + " exited with " + program.process().exitValue() + " before a window titled /"
+                        + titleRegex + "/ appeared; visible windows: " + titles() + "\n" + program.report());
+            }
             if (System.nanoTime() > end) {
-                throw new AssertionError("no window titled /" + titleRegex + "/ within " + timeout.toSeconds() + " s; visible windows: " + titles());
+                throw new AssertionError("no window titled /" + titleRegex + "/ within " + timeout.toSeconds() + " s; visible windows: " + titles()
+                        + "\n" + String.join(" ", program.command()) + " is still running\n" + program.report());
             }
             pause(100);
         }
@@ -175,14 +181,30 @@ public final class VirtualDisplay implements AutoCloseable {
         pb.environment().putAll(environment(env));
         pb.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         try {
-            return new Running(pb.start(), log);
+            return new Running(this, command, env.get("WINEPREFIX"), pb.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A program started by {@link #launch}. */
-    public record Running(Process process, Path log) {
+    /** A program started by {@link #launch} (in the Wine prefix {@code winePrefix}, or null). */
+    public record Running(VirtualDisplay display, List<String> command, String winePrefix, Process process, Path log) {
+        /** Waits for a window of this program's display whose title matches {@code titleRegex} (see the display's). */
+        public String awaitWindow(String titleRegex, Duration timeout) {
+            return display.awaitWindow(titleRegex, timeout, this);
+        }
+
+        /** The program's output so far (its last 4,000 characters) and the Wine prefix's processes, for failure messages. */
+        String report() {
+            String output;
+            try {
+                output = Files.isRegularFile(log) ? Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1) : "(no output file)";
+            } catch (IOException e) {
+                output = "(unreadable: " + e.getMessage() + ")";
+            }
+            if (output.length() > 4000) output = "..." + output.substring(output.length() - 4000);
+            return "its output:\n" + output + (winePrefix == null ? "" : "\nprocesses of " + winePrefix + ":\n" + Wine.processes(winePrefix));
+        }
         /** Waits for the exit and returns the exit code; fails (and kills the program) after {@code timeout}. */
         public int await(Duration timeout) {
             try {

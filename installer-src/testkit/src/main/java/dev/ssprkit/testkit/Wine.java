@@ -186,11 +186,20 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
 
     /** Runs {@code wine ARGS...}; a bare program name of Wine's ({@code reg}, {@code cmd}, {@code regedit}...) by its path. */
     public Tool.Result wine(String... args) {
+        return exec(command(args), 300);
+    }
+
+    /**
+     * {@code wine ARGS...} as a command line, a bare program name of Wine's by its path: {@code wine msiexec} would go
+     * through {@code start.exe /exec msiexec}, one more process between the caller and the program (for programs
+     * started elsewhere, e.g. on a {@link VirtualDisplay}).
+     */
+    public static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("wine");
         cmd.addAll(List.of(args));
         cmd.set(1, PROGRAMS.getOrDefault(args[0], args[0]));
-        return exec(cmd, 300);
+        return cmd;
     }
 
     public Tool.Result exec(List<String> command, int timeoutSeconds) {
@@ -309,6 +318,34 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         if (server < 0) return "wineserver of the prefix now: " + now;
         return now.contains(server) ? "the prefix's persistent wineserver (pid " + server + ") is still running"
                 : "the prefix's persistent wineserver (pid " + server + ") is gone; serving it now: " + now;
+    }
+
+    /**
+     * The processes running in the Wine prefix at {@code prefix} (their environment's WINEPREFIX), one "pid command
+     * line" per line, for failure messages: Wine's processes are children of init, not of the program a test started.
+     */
+    public static String processes(String prefix) {
+        StringBuilder out = new StringBuilder();
+        String want = "WINEPREFIX=" + prefix;
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String pid = p.getFileName().toString();
+                if (!pid.chars().allMatch(Character::isDigit)) continue;
+                try {
+                    if (!List.of(nulSeparated(p.resolve("environ"))).contains(want)) continue;
+                    out.append(pid).append(' ').append(String.join(" ", nulSeparated(p.resolve("cmdline")))).append('\n');
+                } catch (IOException | SecurityException e) {
+                    // gone meanwhile, or not ours
+                }
+            }
+        } catch (IOException e) {
+            return "(no /proc: " + e.getMessage() + ")";
+        }
+        return out.isEmpty() ? "(none)" : out.toString();
+    }
+
+    private static String[] nulSeparated(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).split("\0");
     }
 
     /** Kills this prefix's wineserver (and with it every process of the prefix), then its display. */

@@ -88,8 +88,8 @@ class WineDialogGeometryTest {
                 .summary("Geometry Probe", "ssprkit tests", "Intel;1033", "{1A2B3C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D}")
                 .build(dir, dir.resolve("probe.msi"));
 
-        VirtualDisplay.Running msiexec = display.launch(List.of("wine", "msiexec", "/i", msi.toString()), wine.environment(), dir.resolve("msiexec.out"));
-        String window = display.awaitWindow("^Geometry Probe$", Duration.ofSeconds(120));
+        VirtualDisplay.Running msiexec = display.launch(Wine.command("msiexec", "/i", msi.toString()), wine.environment(), dir.resolve("msiexec.out"));
+        String window = msiexec.awaitWindow("^Geometry Probe$", Duration.ofSeconds(120));
         Path shot = dir.resolve("wine.png");
         Tool.run(List.of("import", "-window", window, shot.toString()), dir, display.environment(), 60).assertOk();
         display.key(window, "Escape");

@@ -33,12 +33,12 @@ record WineShot(String title, int width, int height, String log) {
 
     static WineShot take(VirtualDisplay display, Wine wine, Path msi, String property, String titleContains, Path png, Path log) throws IOException {
         awaitGone(display, titleContains);
-        VirtualDisplay.Running msiexec = display.launch(List.of("wine", Wine.system32("msiexec.exe"), "/i", msi.toString(), property,
+        VirtualDisplay.Running msiexec = display.launch(Wine.command("msiexec", "/i", msi.toString(), property,
                 "/l*v", log.toString()), wine.environment(), log.resolveSibling(log.getFileName() + ".out"));
         String title;
         BufferedImage image;
         try {
-            String window = display.awaitWindow(titleContains, APPEAR);
+            String window = msiexec.awaitWindow(titleContains, APPEAR);
             image = settledCapture(display, window, png);
             title = Tool.run(List.of("xdotool", "getwindowname", window), null, display.environment(), 20).assertOk().stdout().strip();
         } finally {

@@ -71,9 +71,9 @@ class LibraryTextsWineTest {
         String regex = "^" + title.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0") + "$";
 
         Path log = dir.resolve("de.log");
-        VirtualDisplay.Running msiexec = display.launch(List.of("wine", "msiexec", "/i", dir.resolve("de.msi").toString(), "/l*v", log.toString()),
+        VirtualDisplay.Running msiexec = display.launch(Wine.command("msiexec", "/i", dir.resolve("de.msi").toString(), "/l*v", log.toString()),
                 wine.environment(), dir.resolve("msiexec.out"));
-        display.awaitWindow(regex, Duration.ofSeconds(120));
+        msiexec.awaitWindow(regex, Duration.ofSeconds(120));
         // Wine can show more than one X window under a dialog's title (once failed under load when the Escape went to
         // the first one found): the welcome page is the one with the wizard's size (270 installer units high, about
         // 360 pixels), so the key goes to it once it is mapped at that size

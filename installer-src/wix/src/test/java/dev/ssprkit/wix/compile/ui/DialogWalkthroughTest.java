@@ -121,9 +121,9 @@ class DialogWalkthroughTest {
         assertTrue(r.success(), r.diagnostics().toString());
 
         Path log = dir.resolve("walk.log");
-        VirtualDisplay.Running msiexec = display.launch(List.of("wine", "msiexec", "/i", msi.toString(), "/l*v", log.toString()),
+        VirtualDisplay.Running msiexec = display.launch(Wine.command("msiexec", "/i", msi.toString(), "/l*v", log.toString()),
                 wine.environment(), dir.resolve("msiexec.out"));
-        String first = display.awaitWindow("^Walk Step One$", Duration.ofSeconds(120));
+        String first = msiexec.awaitWindow("^Walk Step One$", Duration.ofSeconds(120));
         // the tab order starts at the radio group (Control_First); down arrow picks Blue
         display.key(first, "Down");
         display.key(first, "Tab");              // Nick (Edit)
@@ -131,7 +131,7 @@ class DialogWalkthroughTest {
         display.type(first, "gizmo");
         display.key(first, "Tab", "space");     // Extras check box on
         display.key(first, "Return");           // the default button, Next
-        String second = display.awaitWindow("^Walk Step Two$", Duration.ofSeconds(60));
+        String second = msiexec.awaitWindow("^Walk Step Two$", Duration.ofSeconds(60));
         display.key(second, "Return");          // Install, enabled by its condition once VISITED is yes
         assertEquals(0, msiexec.await(Duration.ofMinutes(3)), () -> read(log));
 
@@ -152,9 +152,9 @@ class DialogWalkthroughTest {
         assertTrue(WixBuild.build(BuildRequest.builder(msi, List.of(wxs)).environment(Map.of()).workingDirectory(dir)
                 .buildTime(Instant.parse("2026-01-01T00:00:00Z")).suppressIces(List.of("ICE20")).build()).success());
         Path log = dir.resolve("cancel.log");
-        VirtualDisplay.Running msiexec = display.launch(List.of("wine", "msiexec", "/i", msi.toString(), "/l*v", log.toString()),
+        VirtualDisplay.Running msiexec = display.launch(Wine.command("msiexec", "/i", msi.toString(), "/l*v", log.toString()),
                 wine.environment(), dir.resolve("msiexec.out"));
-        String first = display.awaitWindow("^Walk Step One$", Duration.ofSeconds(120));
+        String first = msiexec.awaitWindow("^Walk Step One$", Duration.ofSeconds(120));
         display.key(first, "Escape");           // the cancel button (Control_Cancel) publishes EndDialog Exit
         // ERROR_INSTALL_USEREXIT (1602): the user cancelled, as the SDK's msiexec return codes define it; a Unix exit
         // status keeps the low 8 bits (1602 & 0xFF = 66)

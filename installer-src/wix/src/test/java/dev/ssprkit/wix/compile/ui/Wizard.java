@@ -81,7 +81,7 @@ final class Wizard {
     /** Starts {@code msiexec /i MSI /l*v LOG [PROPERTY=VALUE...]} with its windows on {@code display}. */
     static Wizard start(VirtualDisplay display, Wine wine, Path msi, String... properties) {
         Path log = msi.resolveSibling(msi.getFileName() + "." + System.nanoTime() + ".log");
-        List<String> cmd = new ArrayList<>(List.of("wine", "msiexec", "/i", msi.toString(), "/l*v", log.toString()));
+        List<String> cmd = new ArrayList<>(Wine.command("msiexec", "/i", msi.toString(), "/l*v", log.toString()));
         cmd.addAll(List.of(properties));
         return new Wizard(display, display.launch(cmd, wine.environment(), log.resolveSibling(log.getFileName() + ".out")), log);
     }
@@ -89,7 +89,7 @@ final class Wizard {
     /** Waits for the page (a window titled exactly {@code dialog}) and returns its window. */
     String page(String dialog) {
         try {
-            return display.awaitWindow("^" + dialog + "$", PAGE);
+            return msiexec.awaitWindow("^" + dialog + "$", PAGE);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\nmsiexec log:\n" + tail(), e);
         }
