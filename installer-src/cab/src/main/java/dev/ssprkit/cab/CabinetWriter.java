@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * Writes a cabinet (MSZIP, LZX or uncompressed), streaming sources from disk. MSZIP and uncompressed cabinets have one
@@ -44,6 +45,7 @@ public final class CabinetWriter {
     private final CabOptions options;
     private final List<Pending> pending = new ArrayList<>();
     private BiConsumer<String, byte[]> md5Sink;
+    private Predicate<String> md5Wanted;
 
     public CabinetWriter(CabOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -67,7 +69,17 @@ public final class CabinetWriter {
      * file hashes (MsiFileHash) a second read of every file.
      */
     public CabinetWriter md5(BiConsumer<String, byte[]> sink) {
-        this.md5Sink = sink;
+        return md5(name -> true, sink);
+    }
+
+    /**
+     * As {@link #md5(BiConsumer)}, for the entries {@code wanted} accepts only: it is asked, on the thread calling
+     * {@link #write}, when the writer reaches an entry, so a caller whose hash of a file turns up late (computed ahead
+     * on another thread) can still spare the writer that work.
+     */
+    public CabinetWriter md5(Predicate<String> wanted, BiConsumer<String, byte[]> sink) {
+        this.md5Wanted = Objects.requireNonNull(wanted, "wanted");
+        this.md5Sink = Objects.requireNonNull(sink, "sink");
         return this;
     }
 
@@ -82,7 +94,7 @@ public final class CabinetWriter {
             long size;
             int blocks;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 FolderBlockSource source = new FolderBlockSource(planned, md5Sink == null ? null : new EntryDigests("MD5", md5Sink))) {
+                 FolderBlockSource source = new FolderBlockSource(planned, md5Sink == null ? null : new EntryDigests("MD5", md5Wanted, md5Sink))) {
                 long dataStart = tables.remaining();
                 while (tables.hasRemaining()) {
                     ch.write(tables);
@@ -90,7 +102,7 @@ public final class CabinetWriter {
                 OutputStream os = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 17);
                 if (options.compression() == Compression.LZX) {
                     long[] starts = new LzxFolderPipeline(options).run(folders(planned),
-                            md5Sink == null ? null : new EntryDigests("MD5", md5Sink), os);
+                            md5Sink == null ? null : new EntryDigests("MD5", md5Wanted, md5Sink), os);
                     os.flush();
                     ByteBuffer at = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
                     for (int k = 0; k < starts.length; k++) {

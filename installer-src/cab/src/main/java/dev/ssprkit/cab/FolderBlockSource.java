@@ -70,7 +70,7 @@ final class FolderBlockSource implements Closeable {
         current = sources.get(nextIndex++);
         in = current.open();
         currentLeft = current.size();
-        if (digests != null) digests.start();
+        if (digests != null) digests.start(current.name());
     }
 
     /** Checks the entry just read ended where planned, then closes it. */

@@ -221,7 +221,13 @@ final class MediaStep {
                     if (f.content != null) writer.add(f.row.str("File"), f.content);
                     else writer.add(f.row.str("File"), f.source);
                 }
-                writer.md5((entry, md5) -> {
+                // MD5s known already (the cache's index, or taken ahead while compiling) are not computed again
+                writer.md5(entry -> {
+                    BindContext.FileFacts f = ctx.files.get(entry);
+                    if (f == null || f.md5 != null) return false;
+                    f.md5 = ctx.options.prefetch().md5(f.source).orElse(null);
+                    return f.md5 == null;
+                }, (entry, md5) -> {
                     BindContext.FileFacts f = ctx.files.get(entry);
                     if (f != null) f.md5 = md5;
                 });
@@ -307,6 +313,8 @@ final class MediaStep {
         String name = (String) f.row.extra("Name");
         ctx.sideFiles.add(new BindResult.SideFile(dir.isEmpty() ? name : dir + "/" + name, f.source));
         if (f.version == null) {
+            f.md5 = ctx.options.prefetch().md5(f.source).orElse(null);
+            if (f.md5 != null) return;
             try (InputStream in = Files.newInputStream(f.source)) {
                 MessageDigest md5 = digest("MD5");
                 byte[] buf = new byte[1 << 16];

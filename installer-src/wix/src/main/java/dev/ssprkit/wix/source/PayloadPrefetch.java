@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,6 +31,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * changed while read) has no facts, and the binder reads it as before and reports any problem at the element that
  * named it. Files are read as the build would read them anyway, and only paths the compiler allowed (the source
  * roots) are ever given.
+ *
+ * <p>When nothing is waiting to be read, the same thread hashes ahead ({@link #md5}): the MD5 that MsiFileHash needs,
+ * of each small file's bytes it holds and of each file too large to hold (streamed). Until the cabinet starts, the
+ * second core has little else to do, and a hash taken here is one the cabinet writer does not compute while it
+ * compresses on every core. A hash is handed over only while it is still the file's: of the very bytes the binder
+ * takes from here, or of a file whose size and modification time are those it had when it was hashed (the binder's
+ * cabinet reads it after that). A file the binder reaches before this thread does is hashed by the cabinet writer as
+ * before, and this thread skips it.
  */
 public final class PayloadPrefetch implements AutoCloseable {
     /** Files up to this size are read whole. */
@@ -44,17 +56,24 @@ public final class PayloadPrefetch implements AutoCloseable {
     }
 
     private final boolean enabled;
-    private final ConcurrentHashMap<Path, Future<Facts>> started = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Path, FutureTask<Facts>> started = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Path, HashAhead> hashes = new ConcurrentHashMap<>();
     private final AtomicLong budget = new AtomicLong(Math.min(MAX_TOTAL_BYTES, Runtime.getRuntime().maxMemory() / 8));
-    private final ExecutorService worker;
+    /** Reads first, hashes when no read waits: the binder may be waiting for a read, never for a hash. */
+    private final LinkedBlockingQueue<Runnable> reads = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<HashAhead> toHash = new LinkedBlockingQueue<>();
+    private final Semaphore work = new Semaphore(0);
+    private final Thread worker;
 
     private PayloadPrefetch(boolean enabled) {
         this.enabled = enabled;
-        this.worker = enabled ? Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "payload-prefetch");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        if (enabled) {
+            worker = new Thread(this::work, "payload-prefetch");
+            worker.setDaemon(true);
+            worker.start();
+        } else {
+            worker = null;
+        }
     }
 
     /**
@@ -68,7 +87,12 @@ public final class PayloadPrefetch implements AutoCloseable {
     /** Starts reading {@code file} unless it was started already. */
     public void start(Path file) {
         if (!enabled || file == null || started.size() >= MAX_FILES) return;
-        started.computeIfAbsent(file, f -> worker.submit(() -> read(f)));
+        started.computeIfAbsent(file, f -> {
+            FutureTask<Facts> task = new FutureTask<>(() -> read(f));
+            reads.add(task);
+            work.release();
+            return task;
+        });
     }
 
     /** What was read of {@code file}, waiting for it if needed; empty when it was not started or could not be read. */
@@ -80,14 +104,119 @@ public final class PayloadPrefetch implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
             return Optional.empty(); // read again by the caller, which reports what went wrong
         }
     }
 
+    /**
+     * The MD5 of {@code file} taken ahead, if it is still the file's: waits only for a hash this thread is computing
+     * right now (which the caller would otherwise compute a second time); a file not hashed yet is taken off this
+     * thread's list and left to the caller. Asked once per file: the answer is handed over, not kept.
+     */
+    public Optional<byte[]> md5(Path file) {
+        HashAhead h = file == null ? null : hashes.remove(file);
+        if (h == null || h.state.compareAndSet(HashAhead.QUEUED, HashAhead.TAKEN)) return Optional.empty();
+        try {
+            return Optional.ofNullable(h.result.get()).filter(r -> h.bytes != null || unchanged(file, h));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the hash of {@code file} taken ahead is ready (for tests, which wait for it instead of sleeping). */
+    boolean hashedAhead(Path file) {
+        HashAhead h = hashes.get(file);
+        return h != null && h.result.isDone();
+    }
+
     /** Lets {@code file}'s bytes go (the binder calls this once they are in the cabinet). */
     public void forget(Path file) {
-        if (file != null) started.remove(file);
+        if (file == null) return;
+        started.remove(file);
+        HashAhead h = hashes.remove(file);
+        if (h != null) h.state.compareAndSet(HashAhead.QUEUED, HashAhead.TAKEN);
+    }
+
+    /** A file (or the bytes read of it) to hash ahead; {@link #state} says who hashes it. */
+    private static final class HashAhead {
+        static final int QUEUED = 0, HASHING = 1, TAKEN = 2;
+        final Path file;
+        final byte[] bytes;
+        final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(QUEUED);
+        final java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
+        long size;
+        FileTime modified;
+
+        HashAhead(Path file, byte[] bytes) {
+            this.file = file;
+            this.bytes = bytes;
+        }
+    }
+
+    private void hashLater(Path file, byte[] bytes) {
+        HashAhead h = new HashAhead(file, bytes);
+        if (hashes.putIfAbsent(file, h) != null) return;
+        toHash.add(h);
+        work.release();
+    }
+
+    private void work() {
+        try {
+            while (true) {
+                work.acquire();
+                Runnable read = reads.poll();
+                if (read != null) {
+                    read.run();
+                    continue;
+                }
+                HashAhead h = toHash.poll();
+                if (h != null && h.state.compareAndSet(HashAhead.QUEUED, HashAhead.HASHING)) h.result.complete(hash(h));
+            }
+        } catch (InterruptedException e) {
+            // closed
+        }
+    }
+
+    /** The MD5 of the bytes held, or of the file as it is now (its size and time recorded around the read); null when unreadable. */
+    private static byte[] hash(HashAhead h) {
+        MessageDigest md5 = md5();
+        if (h.bytes != null) return md5.digest(h.bytes);
+        try {
+            BasicFileAttributes before = Files.readAttributes(h.file, BasicFileAttributes.class);
+            try (InputStream in = Files.newInputStream(h.file)) {
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) md5.update(buf, 0, n);
+            }
+            BasicFileAttributes after = Files.readAttributes(h.file, BasicFileAttributes.class);
+            if (after.size() != before.size() || !after.lastModifiedTime().equals(before.lastModifiedTime())) return null;
+            h.size = before.size();
+            h.modified = before.lastModifiedTime();
+            return md5.digest();
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code file} still has the size and time it had when {@code h} hashed it. */
+    private static boolean unchanged(Path file, HashAhead h) {
+        try {
+            BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
+            return now.size() == h.size && now.lastModifiedTime().equals(h.modified);
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Facts read(Path file) {
@@ -98,7 +227,12 @@ public final class PayloadPrefetch implements AutoCloseable {
             return null;
         }
         long size = attributes.size();
-        if (!attributes.isRegularFile() || size > MAX_FILE_BYTES || budget.addAndGet(-size) < 0) return null;
+        if (!attributes.isRegularFile()) return null;
+        if (size > MAX_FILE_BYTES) {
+            hashLater(file, null);
+            return null;
+        }
+        if (budget.addAndGet(-size) < 0) return null;
         byte[] bytes = new byte[(int) size];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(bytes, 0, bytes.length);
@@ -107,12 +241,16 @@ public final class PayloadPrefetch implements AutoCloseable {
         } catch (IOException | SecurityException e) {
             return null;
         }
+        hashLater(file, bytes);
         return new Facts(bytes);
     }
 
     @Override
     public void close() {
-        if (worker != null) worker.shutdownNow();
+        if (worker != null) worker.interrupt();
+        started.values().forEach(t -> t.cancel(false));
         started.clear();
+        hashes.clear();
+        toHash.clear();
     }
 }

@@ -287,6 +287,43 @@ class MediaTest {
     }
 
     @Test
+    void msiFileHashIsEachFilesMd5WithAndWithoutTheCache() throws Exception {
+        // small files (read ahead with their bytes), files above the read-ahead limit (hashed ahead from disk, or by
+        // the cabinet writer), with no cache, a cache miss (hashes taken before compressing, not again) and a hit;
+        // expected: md5sum's digest of each file, as the SDK's MsiFileHash page lays it out (four little-endian
+        // 32-bit parts); the rows as msiinfo exports them
+        List<Path> files = new ArrayList<>();
+        for (Path f : payload(3, 200_000, 9)) files.add(Files.move(f, f.resolveSibling("big-" + f.getFileName())));
+        files.addAll(payload(6, 300, 8));
+        Map<String, String> expected = new java.util.TreeMap<>();
+        for (Path f : files) {
+            String md5 = Tool.run("md5sum", f.toString()).assertOk().stdout().substring(0, 32);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(java.util.HexFormat.of().parseHex(md5)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            expected.put(f.getFileName().toString(), "0\t" + b.getInt() + "\t" + b.getInt() + "\t" + b.getInt() + "\t" + b.getInt());
+        }
+        String source = pkg("<MediaTemplate EmbedCab=\"yes\"/>", "Hash Rows");
+        Path cache = dir.resolve("cache");
+        for (String name : List.of("nocache.msi", "miss.msi", "hit.msi")) {
+            Path msi = dir.resolve(name);
+            BuildResult r = build(source, msi, name.equals("nocache.msi") ? null : cache, true);
+            assertTrue(r.success(), r.diagnostics().toString());
+            List<String> hashRows = Tool.run("msiinfo", "export", msi.toString(), "MsiFileHash").assertOk().stdout().lines().toList();
+            List<String> fileRows = Tool.run("msiinfo", "export", msi.toString(), "File").assertOk().stdout().lines().toList();
+            Map<String, String> fileNames = new java.util.HashMap<>(); // File key -> long file name (IDT: 3 header lines)
+            for (String line : fileRows.subList(3, fileRows.size())) {
+                String[] c = line.split("\t");
+                fileNames.put(c[0], c[2].substring(c[2].indexOf('|') + 1));
+            }
+            Map<String, String> actual = new java.util.TreeMap<>();
+            for (String line : hashRows.subList(3, hashRows.size())) {
+                int tab = line.indexOf('\t');
+                actual.put(fileNames.get(line.substring(0, tab)), line.substring(tab + 1));
+            }
+            assertEquals(expected, actual, name);
+        }
+    }
+
+    @Test
     void anUnusableCacheFolderIsAWarningNotAFailure() throws Exception {
         payload(2, 100, 5);
         Path notAFolder = dir.resolve("cache-is-a-file");

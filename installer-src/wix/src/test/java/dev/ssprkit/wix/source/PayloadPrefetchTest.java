@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,5 +87,55 @@ class PayloadPrefetchTest {
             for (int i = 0; i < files; i++) if (p.facts(dir.resolve("t" + i)).isPresent()) read++;
         }
         assertEquals(PayloadPrefetch.MAX_FILES, read, "a 100,000-file build keeps its memory: the rest are read by the binder");
+    }
+
+    /** Waits (polling, at most 30 s) until the prefetch has hashed {@code file} ahead. */
+    private static void awaitHash(PayloadPrefetch p, Path file) throws InterruptedException {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (!p.hashedAhead(file)) {
+            assertTrue(System.nanoTime() < end, "no hash of " + file + " within 30 s");
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void smallAndLargeFilesAreHashedAheadOnce() throws Exception {
+        // expected digests: the MD5 test vectors for this sentence and for a million 'a' (md5sum gives the same)
+        Path small = Files.write(dir.resolve("fox.txt"), "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.US_ASCII));
+        byte[] million = new byte[1_000_000];
+        Arrays.fill(million, (byte) 'a');
+        Path large = Files.write(dir.resolve("a.bin"), million);
+        try (PayloadPrefetch p = PayloadPrefetch.start(true)) {
+            p.start(small);
+            p.start(large);
+            awaitHash(p, small);
+            awaitHash(p, large);
+            assertEquals("9e107d9d372bb6826bd81d3542a419d6", HexFormat.of().formatHex(p.md5(small).orElseThrow()));
+            assertEquals("7707d6ae4e027c70eea2a935c2296f21", HexFormat.of().formatHex(p.md5(large).orElseThrow()));
+            assertEquals(Optional.empty(), p.md5(large), "handed over once: a second asker hashes it itself");
+        }
+    }
+
+    @Test
+    void aLargeFileChangedAfterItWasHashedIsLeftToTheCaller() throws Exception {
+        byte[] content = new byte[PayloadPrefetch.MAX_FILE_BYTES * 2];
+        Path large = Files.write(dir.resolve("changing.bin"), content);
+        try (PayloadPrefetch p = PayloadPrefetch.start(true)) {
+            p.start(large);
+            awaitHash(p, large);
+            content[0] = 1;
+            Files.write(large, content); // same size, later time stamp: the hash taken is no longer the file's
+            Files.setLastModifiedTime(large, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+            assertEquals(Optional.empty(), p.md5(large));
+        }
+    }
+
+    @Test
+    void nothingIsHashedAheadWithoutThePrefetch() throws Exception {
+        Path small = Files.write(dir.resolve("c.txt"), new byte[] {1});
+        try (PayloadPrefetch p = PayloadPrefetch.start(false)) {
+            p.start(small);
+            assertEquals(Optional.empty(), p.md5(small), "a build with a cabinet cache takes its hashes from the cache's index");
+        }
     }
 }
