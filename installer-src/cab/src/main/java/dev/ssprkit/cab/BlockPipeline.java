@@ -28,8 +28,12 @@ final class BlockPipeline {
     /** Streams every block of {@code source} to {@code out}; returns the number of CFDATA records written. */
     int run(FolderBlockSource source, OutputStream out) throws IOException {
         ExecutorService pool = threads == 1 ? null : Workers.pool(threads, "cab-deflate");
-        Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
+        Deque<InFlight> inFlight = new ArrayDeque<>();
         int window = threads + 2;
+        // the blocks and record buffers of the segments in flight, reused: allocation no longer grows with the payload
+        BufferPool blockPool = new BufferPool(CabFormat.BLOCK_SIZE, (window + 1) * CfDataEncoder.SEGMENT_BLOCKS);
+        BufferPool recordPool = new BufferPool(CfDataEncoder.capacity(CfDataEncoder.SEGMENT_BLOCKS), window + 1);
+        source.recycling(blockPool);
         int count = 0;
         try {
             while (true) {
@@ -38,22 +42,36 @@ final class BlockPipeline {
                 if (segment.isEmpty()) break;
                 byte[][] blocks = segment.toArray(byte[][]::new);
                 count += blocks.length;
+                byte[] records = recordPool.take();
                 // Every segment starts without a dictionary (about 0.5% larger than chaining the previous block):
                 // its first block then inflates on its own, so readers can decode the segments in parallel too
                 // (BlockPrefetch).
                 if (pool == null) {
-                    out.write(encoder.encodeSegment(null, blocks));
+                    out.write(records, 0, encoder.encodeSegment(null, blocks, records));
+                    recycle(blocks, records, blockPool, recordPool);
                     continue;
                 }
-                if (inFlight.size() == window) out.write(Workers.await(inFlight.removeFirst(), "compressing cabinet blocks"));
-                inFlight.addLast(pool.submit(() -> encoder.encodeSegment(null, blocks)));
+                if (inFlight.size() == window) inFlight.removeFirst().writeTo(out, blockPool, recordPool);
+                inFlight.addLast(new InFlight(pool.submit(() -> encoder.encodeSegment(null, blocks, records)), blocks, records));
             }
-            while (!inFlight.isEmpty()) out.write(Workers.await(inFlight.removeFirst(), "compressing cabinet blocks"));
+            while (!inFlight.isEmpty()) inFlight.removeFirst().writeTo(out, blockPool, recordPool);
             return count;
         } finally {
-            inFlight.forEach(f -> f.cancel(true));
+            inFlight.forEach(f -> f.length.cancel(true));
             if (pool != null) pool.shutdownNow();
         }
     }
 
+    /** A segment being encoded: the length of its records, the blocks it reads and the buffer it writes. */
+    private record InFlight(Future<Integer> length, byte[][] blocks, byte[] records) {
+        void writeTo(OutputStream out, BufferPool blockPool, BufferPool recordPool) throws IOException {
+            out.write(records, 0, Workers.await(length, "compressing cabinet blocks"));
+            recycle(blocks, records, blockPool, recordPool);
+        }
+    }
+
+    private static void recycle(byte[][] blocks, byte[] records, BufferPool blockPool, BufferPool recordPool) {
+        for (byte[] b : blocks) blockPool.give(b);
+        recordPool.give(records);
+    }
 }

@@ -34,6 +34,9 @@ final class CfDataEncoder {
      */
     private static final long RANDOM_CHI_SQUARE = 400;
 
+    /** Each thread's deflate output space (twice a block): reused, not allocated per segment. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[2 * CabFormat.BLOCK_SIZE]);
+
     private final Compression compression;
     private final CompressionLevel level;
 
@@ -59,8 +62,22 @@ final class CfDataEncoder {
      * @param previous the block before {@code blocks[0]} (exactly 32 KiB) or null when it is the folder's first
      */
     byte[] encodeSegment(byte[] previous, byte[][] blocks) {
-        ByteBuffer out = ByteBuffer.allocate(blocks.length * (CfData.SIZE + CabFormat.MAX_MSZIP_CBDATA));
-        byte[] scratch = compression == Compression.MSZIP && level != CompressionLevel.NONE ? new byte[2 * CabFormat.BLOCK_SIZE] : null;
+        byte[] into = new byte[capacity(blocks.length)];
+        return java.util.Arrays.copyOf(into, encodeSegment(previous, blocks, into));
+    }
+
+    /** The most bytes {@link #encodeSegment(byte[], byte[][], byte[])} writes for {@code blocks} blocks. */
+    static int capacity(int blocks) {
+        return blocks * (CfData.SIZE + CabFormat.MAX_MSZIP_CBDATA);
+    }
+
+    /**
+     * Encodes consecutive blocks into their CFDATA records, concatenated, at the start of {@code into} (at least
+     * {@link #capacity} bytes); returns how many bytes were written.
+     */
+    int encodeSegment(byte[] previous, byte[][] blocks, byte[] into) {
+        ByteBuffer out = ByteBuffer.wrap(into);
+        byte[] scratch = compression == Compression.MSZIP && level != CompressionLevel.NONE ? SCRATCH.get() : null;
         Deflater deflater = null;
         try {
             for (int i = 0; i < blocks.length; i++) {
@@ -95,7 +112,7 @@ final class CfDataEncoder {
         } finally {
             if (deflater != null) deflater.end();
         }
-        return java.util.Arrays.copyOf(out.array(), out.position());
+        return out.position();
     }
 
     /** Deflates one block to a byte boundary (sync flush), then closes it with an empty final block; returns the length. */

@@ -22,6 +22,7 @@ final class FolderBlockSource implements Closeable {
 
     private final List<? extends Source> sources;
     private final EntryDigests digests;
+    private BufferPool blocks;
     private long remaining;
     private int nextIndex;
     private Source current;
@@ -40,13 +41,23 @@ final class FolderBlockSource implements Closeable {
         this.remaining = sources.stream().mapToLong(Source::size).sum();
     }
 
+    /**
+     * Takes full-size blocks from {@code pool} instead of allocating each (the caller gives them back once it is done
+     * with them); the last, shorter block is allocated.
+     */
+    FolderBlockSource recycling(BufferPool pool) {
+        this.blocks = pool;
+        return this;
+    }
+
     /** The next block, or null after the last one. */
     byte[] next() throws IOException {
         if (remaining == 0) {
             finish();
             return null;
         }
-        byte[] block = new byte[(int) Math.min(CabFormat.BLOCK_SIZE, remaining)];
+        int size = (int) Math.min(CabFormat.BLOCK_SIZE, remaining);
+        byte[] block = blocks != null && size == CabFormat.BLOCK_SIZE ? blocks.take() : new byte[size];
         int filled = 0;
         while (filled < block.length) {
             while (currentLeft == 0) {

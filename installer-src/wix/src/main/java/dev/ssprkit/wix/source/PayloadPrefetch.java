@@ -64,9 +64,12 @@ public final class PayloadPrefetch implements AutoCloseable {
     private final LinkedBlockingQueue<HashAhead> toHash = new LinkedBlockingQueue<>();
     private final Semaphore work = new Semaphore(0);
     private final Thread worker;
+    /** The worker's read buffer for hashing files from disk (only the worker uses it). */
+    private final byte[] hashBuffer;
 
     private PayloadPrefetch(boolean enabled) {
         this.enabled = enabled;
+        this.hashBuffer = enabled ? new byte[1 << 16] : null;
         if (enabled) {
             worker = new Thread(this::work, "payload-prefetch");
             worker.setDaemon(true);
@@ -182,14 +185,13 @@ public final class PayloadPrefetch implements AutoCloseable {
     }
 
     /** The MD5 of the bytes held, or of the file as it is now (its size and time recorded around the read); null when unreadable. */
-    private static byte[] hash(HashAhead h) {
+    private byte[] hash(HashAhead h) {
         MessageDigest md5 = md5();
         if (h.bytes != null) return md5.digest(h.bytes);
         try {
             BasicFileAttributes before = Files.readAttributes(h.file, BasicFileAttributes.class);
             try (InputStream in = Files.newInputStream(h.file)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) md5.update(buf, 0, n);
+                for (int n; (n = in.read(hashBuffer)) > 0; ) md5.update(hashBuffer, 0, n);
             }
             BasicFileAttributes after = Files.readAttributes(h.file, BasicFileAttributes.class);
             if (after.size() != before.size() || !after.lastModifiedTime().equals(before.lastModifiedTime())) return null;
