@@ -39,6 +39,15 @@ public final class AtomicFile {
         }
     }
 
+    /**
+     * Opens the temporary file a {@link Writer} was given, for writing from its start. It was created empty, so it is
+     * not truncated: on ext4 a truncated file is flushed to disk when closed (its "replace by truncate" heuristic),
+     * which cost a 119 MB package about 25 ms on top of the flush its replacing rename starts anyway.
+     */
+    public static java.io.OutputStream open(Path tmp) throws IOException {
+        return Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.WRITE);
+    }
+
     /** Writes {@code bytes} as the whole content of {@code target}, atomically. */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, tmp -> Files.write(tmp, bytes));

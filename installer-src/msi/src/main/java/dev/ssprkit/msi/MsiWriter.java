@@ -97,7 +97,7 @@ public final class MsiWriter {
 
     public void writeTo(Database db, Path out) throws IOException {
         dev.ssprkit.common.AtomicFile.write(out, tmp -> {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
+            try (OutputStream os = dev.ssprkit.common.AtomicFile.open(tmp)) {
                 write(db, os);
             }
         });

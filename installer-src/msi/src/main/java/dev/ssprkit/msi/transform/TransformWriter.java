@@ -46,7 +46,7 @@ public final class TransformWriter {
 
     public static void write(Database base, Database target, Path mst, TransformOptions options) throws IOException {
         dev.ssprkit.common.AtomicFile.write(mst, tmp -> {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
+            try (OutputStream os = dev.ssprkit.common.AtomicFile.open(tmp)) {
                 write(base, target, os, options);
             }
         });
