@@ -1,7 +1,6 @@
 package dev.ssprkit.cab;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,7 +58,16 @@ public final class CabinetWriter {
 
     /** Adds a small in-memory file. The array is not copied; do not change it before {@link #write}. */
     public CabinetWriter add(String name, byte[] content) {
-        pending.add(new Pending(Objects.requireNonNull(name, "name"), null, Objects.requireNonNull(content, "content")));
+        return add(name, ByteBuffer.wrap(Objects.requireNonNull(content, "content")));
+    }
+
+    /**
+     * Adds an in-memory file: the bytes from {@code content}'s position to its limit (which are not copied and must not
+     * change before {@link #write}; its position and limit are left as they are). A direct buffer keeps large amounts
+     * of read-ahead content out of the Java heap, where each collection would copy it.
+     */
+    public CabinetWriter add(String name, ByteBuffer content) {
+        pending.add(new Pending(Objects.requireNonNull(name, "name"), null, Objects.requireNonNull(content, "content").slice()));
         return this;
     }
 
@@ -149,7 +157,7 @@ public final class CabinetWriter {
             byte[] nameBytes = encodeName(p.name);
             long size;
             if (p.bytes != null) {
-                size = p.bytes.length;
+                size = p.bytes.remaining();
             } else {
                 try {
                     // one stat per file (it was three: exists, isRegularFile, size)
@@ -284,15 +292,15 @@ public final class CabinetWriter {
         }
     }
 
-    private record Pending(String name, Path path, byte[] bytes) {}
+    private record Pending(String name, Path path, ByteBuffer bytes) {}
 
     /** An entry with its size fixed and its place in the folder. */
-    private record Planned(String name, byte[] nameBytes, Path path, byte[] bytes, long size, long offset, int folder)
+    private record Planned(String name, byte[] nameBytes, Path path, ByteBuffer bytes, long size, long offset, int folder)
             implements FolderBlockSource.Source {
         @Override
         public InputStream open() throws IOException {
             if (bytes != null) {
-                return new ByteArrayInputStream(bytes);
+                return new ByteBufferInputStream(bytes.duplicate());
             }
             try {
                 return Files.newInputStream(path);

@@ -93,6 +93,23 @@ class CabInteropTest {
         assertEquals("a\nb", Tool.run("gcab", "-t", cab.toString()).assertOk().stdout().strip());
     }
 
+    @Test
+    void inMemoryEntriesAreTheBuffersRemainingBytesDirectOrNot() throws IOException {
+        // a direct buffer (as the build's read-ahead holds files) and an array slice: each entry is exactly the bytes
+        // from the buffer's position to its limit, as cabextract extracts them; the buffers themselves are untouched
+        Tool.require("cabextract");
+        byte[] text = Payloads.text(70_000, 3);
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(text.length + 10);
+        direct.position(10).put(text).position(10);
+        java.nio.ByteBuffer slice = java.nio.ByteBuffer.wrap(text).position(1000).limit(41_000);
+        Path cab = tmp.resolve("buffers.cab");
+        new CabinetWriter(CabOptions.defaults()).add("direct.txt", direct).add("slice.txt", slice).add("array.txt", text).write(cab);
+        assertEquals(10, direct.position(), "the caller's buffer position is left alone");
+        Path out = tmp.resolve("x");
+        Tool.run("cabextract", "-q", "-d", out.toString(), cab.toString()).assertOk();
+        assertSameFiles(Map.of("direct.txt", text, "slice.txt", java.util.Arrays.copyOfRange(text, 1000, 41_000), "array.txt", text), out);
+    }
+
     @ParameterizedTest
     @EnumSource(Compression.class)
     void msiextractAcceptsOurCabinetInsideAnMsi(Compression compression) throws IOException {

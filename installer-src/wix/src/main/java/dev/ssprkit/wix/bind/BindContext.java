@@ -66,7 +66,7 @@ final class BindContext {
         String language;
         byte[] md5;
         /** The file's bytes when read ahead ({@link dev.ssprkit.wix.source.PayloadPrefetch}), until the cabinet holds them. */
-        byte[] content;
+        java.nio.ByteBuffer content;
         int diskId;
         boolean compressed;
 

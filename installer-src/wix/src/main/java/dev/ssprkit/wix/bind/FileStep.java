@@ -80,7 +80,7 @@ final class FileStep {
         var read = prefetch.facts(f.source);
         if (read.isPresent()) {
             f.content = read.get().bytes();
-            f.size = f.content.length;
+            f.size = read.get().size();
         } else {
             BasicFileAttributes attributes;
             try {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class PayloadPrefetchTest {
         try (PayloadPrefetch p = PayloadPrefetch.start(true)) {
             p.start(small);
             p.start(large);
-            assertArrayEquals("hello payload".getBytes(), p.facts(small).orElseThrow().bytes());
+            assertArrayEquals("hello payload".getBytes(), bytes(p.facts(small).orElseThrow()));
             assertEquals(Optional.empty(), p.facts(large), "above the per-file limit: the cabinet writer streams it from disk");
         }
     }
@@ -70,7 +71,7 @@ class PayloadPrefetchTest {
             for (int i = 0; i < files; i++) p.start(Files.write(dir.resolve("f" + i), content));
             for (int i = 0; i < files; i++) {
                 var f = p.facts(dir.resolve("f" + i));
-                if (f.isPresent()) held += f.get().bytes().length;
+                if (f.isPresent()) held += f.get().size();
             }
         }
         long budget = Math.min(PayloadPrefetch.MAX_TOTAL_BYTES, Runtime.getRuntime().maxMemory() / 8);
@@ -87,6 +88,12 @@ class PayloadPrefetchTest {
             for (int i = 0; i < files; i++) if (p.facts(dir.resolve("t" + i)).isPresent()) read++;
         }
         assertEquals(PayloadPrefetch.MAX_FILES, read, "a 100,000-file build keeps its memory: the rest are read by the binder");
+    }
+
+    private static byte[] bytes(PayloadPrefetch.Facts f) {
+        byte[] b = new byte[f.size()];
+        f.bytes().duplicate().get(b);
+        return b;
     }
 
     /** Waits (polling, at most 30 s) until the prefetch has hashed {@code file} ahead. */
@@ -136,6 +143,21 @@ class PayloadPrefetchTest {
         try (PayloadPrefetch p = PayloadPrefetch.start(false)) {
             p.start(small);
             assertEquals(Optional.empty(), p.md5(small), "a build with a cabinet cache takes its hashes from the cache's index");
+        }
+    }
+
+    @Test
+    void filesReadIntoSharedSlabsKeepTheirOwnBytes() throws Exception {
+        // 60 files of 40,000 bytes each, each its own content: more than one 1 MB slab of read-ahead memory
+        try (PayloadPrefetch p = PayloadPrefetch.start(true)) {
+            List<Path> files = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                byte[] b = new byte[40_000];
+                new java.util.Random(i).nextBytes(b);
+                files.add(Files.write(dir.resolve("s" + i), b));
+            }
+            files.forEach(p::start);
+            for (Path f : files) assertArrayEquals(Files.readAllBytes(f), bytes(p.facts(f).orElseThrow()), f.toString());
         }
     }
 }
