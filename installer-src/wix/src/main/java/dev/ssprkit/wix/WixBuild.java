@@ -312,7 +312,7 @@ public final class WixBuild {
             Files.createDirectories(folder);
             Path msiTmp = AtomicFile.tempBeside(output);
             staged.add(new Path[] {msiTmp, output});
-            try (java.io.OutputStream os = Files.newOutputStream(msiTmp)) {
+            try (java.io.OutputStream os = AtomicFile.open(msiTmp)) {
                 new MsiWriter(new WriteOptions(buildTime)).write(bound.database(), os);
             }
             if (!validated.getAsBoolean()) return failed(diagnostics); // the staged files are removed below
