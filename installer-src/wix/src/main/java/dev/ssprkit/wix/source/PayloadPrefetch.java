@@ -190,7 +190,12 @@ public final class PayloadPrefetch implements AutoCloseable {
                     continue;
                 }
                 HashAhead h = toHash.poll();
-                if (h != null && h.state.compareAndSet(HashAhead.QUEUED, HashAhead.HASHING)) h.result.complete(hash(h));
+                if (h == null || !h.state.compareAndSet(HashAhead.QUEUED, HashAhead.HASHING)) continue;
+                try {
+                    h.result.complete(hash(h));
+                } catch (RuntimeException | Error e) { // never leave a waiting binder, nor end the reads queued behind
+                    h.result.completeExceptionally(e);
+                }
             }
         } catch (InterruptedException e) {
             // closed
