@@ -139,7 +139,7 @@ public final class IntuneWinReader implements Closeable {
         AtomicFile.write(innerZip, tmp -> {
             MessageDigest sha = sha256();
             long plain = 0;
-            try (InputStream in = zip.getInputStream(content); OutputStream out = Files.newOutputStream(tmp)) {
+            try (InputStream in = zip.getInputStream(content); OutputStream out = AtomicFile.open(tmp)) {
                 in.skipNBytes(EncryptionInfo.HEADER);
                 Cipher c = Cipher.getInstance("AES/CBC/PKCS5Padding");
                 c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(e.encryptionKey(), "AES"), new IvParameterSpec(e.iv()));

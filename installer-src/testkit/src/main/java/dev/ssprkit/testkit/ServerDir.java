@@ -59,22 +59,25 @@ record ServerDir(Path dir, Path ownRoot) {
     List<Long> servers() {
         List<Long> pids = new ArrayList<>();
         if (dir == null) return pids;
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) procs::iterator) {
-                String name = p.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) continue;
-                try {
-                    if (Files.readString(p.resolve("comm")).startsWith("wineserver") && Files.readSymbolicLink(p.resolve("cwd")).equals(dir)) {
-                        pids.add(Long.parseLong(name));
-                    }
-                } catch (IOException | SecurityException e) {
-                    // gone meanwhile, or not ours
+        for (Path p : processes()) {
+            try {
+                if (Files.readString(p.resolve("comm")).startsWith("wineserver") && Files.readSymbolicLink(p.resolve("cwd")).equals(dir)) {
+                    pids.add(Long.parseLong(p.getFileName().toString()));
                 }
+            } catch (IOException | SecurityException e) {
+                // gone meanwhile, or not ours
             }
-        } catch (IOException e) {
-            return pids;
         }
         return pids;
+    }
+
+    /** The {@code /proc/PID} folders of the processes running now (none without procfs). */
+    static List<Path> processes() {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /**

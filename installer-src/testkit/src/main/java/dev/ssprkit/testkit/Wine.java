@@ -327,19 +327,13 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     public static String processes(String prefix) {
         StringBuilder out = new StringBuilder();
         String want = "WINEPREFIX=" + prefix;
-        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) procs::iterator) {
-                String pid = p.getFileName().toString();
-                if (!pid.chars().allMatch(Character::isDigit)) continue;
-                try {
-                    if (!List.of(nulSeparated(p.resolve("environ"))).contains(want)) continue;
-                    out.append(pid).append(' ').append(String.join(" ", nulSeparated(p.resolve("cmdline")))).append('\n');
-                } catch (IOException | SecurityException e) {
-                    // gone meanwhile, or not ours
-                }
+        for (Path p : ServerDir.processes()) {
+            try {
+                if (!List.of(nulSeparated(p.resolve("environ"))).contains(want)) continue;
+                out.append(p.getFileName()).append(' ').append(String.join(" ", nulSeparated(p.resolve("cmdline")))).append('\n');
+            } catch (IOException | SecurityException e) {
+                // gone meanwhile, or not ours
             }
-        } catch (IOException e) {
-            return "(no /proc: " + e.getMessage() + ")";
         }
         return out.isEmpty() ? "(none)" : out.toString();
     }

@@ -67,11 +67,12 @@ public final class PayloadPrefetch implements AutoCloseable {
 
     private final boolean enabled;
     private final ConcurrentHashMap<Path, FutureTask<Facts>> started = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Path, HashAhead> hashes = new ConcurrentHashMap<>();
+    /** Hashes taken ahead, by file: a task not started yet is cancelled by whoever needs the hash first. */
+    private final ConcurrentHashMap<Path, FutureTask<Hash>> hashes = new ConcurrentHashMap<>();
     private final AtomicLong budget = new AtomicLong(Math.min(MAX_TOTAL_BYTES, Runtime.getRuntime().maxMemory() / 8));
     /** Reads first, hashes when no read waits: the binder may be waiting for a read, never for a hash. */
     private final LinkedBlockingQueue<Runnable> reads = new LinkedBlockingQueue<>();
-    private final LinkedBlockingQueue<HashAhead> toHash = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<FutureTask<Hash>> toHash = new LinkedBlockingQueue<>();
     private final Semaphore work = new Semaphore(0);
     private final Thread worker;
     /** The slab the worker cuts read-ahead content from ({@link #space}). */
@@ -131,106 +132,88 @@ public final class PayloadPrefetch implements AutoCloseable {
      * thread's list and left to the caller. Asked once per file: the answer is handed over, not kept.
      */
     public Optional<byte[]> md5(Path file) {
-        HashAhead h = file == null ? null : hashes.remove(file);
-        if (h == null || h.state.compareAndSet(HashAhead.QUEUED, HashAhead.TAKEN)) return Optional.empty();
+        FutureTask<Hash> h = file == null ? null : hashes.remove(file);
+        if (h == null || h.cancel(false)) return Optional.empty(); // cancelled: not started, the caller hashes it
         try {
-            return Optional.ofNullable(h.result.get()).filter(r -> h.bytes != null || unchanged(file, h));
+            Hash hash = h.get();
+            return hash != null && hash.stillDescribes(file) ? Optional.of(hash.md5()) : Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
             return Optional.empty();
         }
     }
 
     /** Whether the hash of {@code file} taken ahead is ready (for tests, which wait for it instead of sleeping). */
     boolean hashedAhead(Path file) {
-        HashAhead h = hashes.get(file);
-        return h != null && h.result.isDone();
+        FutureTask<Hash> h = hashes.get(file);
+        return h != null && h.isDone();
     }
 
     /** Lets {@code file}'s bytes go (the binder calls this once they are in the cabinet). */
     public void forget(Path file) {
         if (file == null) return;
         started.remove(file);
-        HashAhead h = hashes.remove(file);
-        if (h != null) h.state.compareAndSet(HashAhead.QUEUED, HashAhead.TAKEN);
+        FutureTask<Hash> h = hashes.remove(file);
+        if (h != null) h.cancel(false);
     }
 
-    /** A file (or the bytes read of it) to hash ahead; {@link #state} says who hashes it. */
-    private static final class HashAhead {
-        static final int QUEUED = 0, HASHING = 1, TAKEN = 2;
-        final Path file;
-        final ByteBuffer bytes;
-        final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(QUEUED);
-        final java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
-        long size;
-        FileTime modified;
-
-        HashAhead(Path file, ByteBuffer bytes) {
-            this.file = file;
-            this.bytes = bytes;
+    /**
+     * An MD5 taken ahead: of the bytes held ({@code modified} null: they are what the cabinet takes), or of the file
+     * as it was while hashed (its size and time stamp, unchanged from before the read to after it).
+     */
+    private record Hash(byte[] md5, long size, FileTime modified) {
+        /** Whether the hash is still the file's: its size and time stamp are those it had when hashed. */
+        boolean stillDescribes(Path file) {
+            if (modified == null) return true;
+            try {
+                BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
+                return now.size() == size && now.lastModifiedTime().equals(modified);
+            } catch (IOException | SecurityException e) {
+                return false;
+            }
         }
     }
 
     private void hashLater(Path file, ByteBuffer bytes) {
-        HashAhead h = new HashAhead(file, bytes);
+        FutureTask<Hash> h = new FutureTask<>(() -> hash(file, bytes));
         if (hashes.putIfAbsent(file, h) != null) return;
         toHash.add(h);
         work.release();
     }
 
+    /** Reads before hashes; a task cancelled meanwhile does nothing when run, and a failing one fails only its own. */
     private void work() {
         try {
             while (true) {
                 work.acquire();
-                Runnable read = reads.poll();
-                if (read != null) {
-                    read.run();
-                    continue;
-                }
-                HashAhead h = toHash.poll();
-                if (h == null || !h.state.compareAndSet(HashAhead.QUEUED, HashAhead.HASHING)) continue;
-                try {
-                    h.result.complete(hash(h));
-                } catch (RuntimeException | Error e) { // never leave a waiting binder, nor end the reads queued behind
-                    h.result.completeExceptionally(e);
-                }
+                Runnable task = reads.poll();
+                if (task == null) task = toHash.poll();
+                if (task != null) task.run();
             }
         } catch (InterruptedException e) {
             // closed
         }
     }
 
-    /** The MD5 of the bytes held, or of the file as it is now (its size and time recorded around the read); null when unreadable. */
-    private byte[] hash(HashAhead h) {
+    /** The MD5 of the bytes held, or of the file as it is now; null when it is unreadable or changed while read. */
+    private Hash hash(Path file, ByteBuffer bytes) {
         MessageDigest md5 = md5();
-        if (h.bytes != null) {
-            md5.update(h.bytes.duplicate());
-            return md5.digest();
+        if (bytes != null) {
+            md5.update(bytes.duplicate());
+            return new Hash(md5.digest(), bytes.remaining(), null);
         }
         try {
-            BasicFileAttributes before = Files.readAttributes(h.file, BasicFileAttributes.class);
-            try (InputStream in = Files.newInputStream(h.file)) {
+            BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
+            try (InputStream in = Files.newInputStream(file)) {
                 for (int n; (n = in.read(hashBuffer)) > 0; ) md5.update(hashBuffer, 0, n);
             }
-            BasicFileAttributes after = Files.readAttributes(h.file, BasicFileAttributes.class);
+            BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
             if (after.size() != before.size() || !after.lastModifiedTime().equals(before.lastModifiedTime())) return null;
-            h.size = before.size();
-            h.modified = before.lastModifiedTime();
-            return md5.digest();
+            return new Hash(md5.digest(), before.size(), before.lastModifiedTime());
         } catch (IOException | SecurityException e) {
             return null;
-        }
-    }
-
-    /** Whether {@code file} still has the size and time it had when {@code h} hashed it. */
-    private static boolean unchanged(Path file, HashAhead h) {
-        try {
-            BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
-            return now.size() == h.size && now.lastModifiedTime().equals(h.modified);
-        } catch (IOException | SecurityException e) {
-            return false;
         }
     }
 
