@@ -20,7 +20,7 @@
 # The msiexec commands are the vendor's (`msiexec /i SsprWindowsLogon.PROD.msi /qn`, `msiexec /x ... /qn`) plus a log.
 # Ends with "N passed, N failed"; exit status 0 only when nothing failed.
 #
-# Needs: wine (wine64), wineserver, msiinfo (msitools), Xvfb (xvfb). Wine reports msiexec's exit code modulo 256: 1603 -> 67.
+# Needs: wine (wine64), wineserver, msiinfo (msitools), Xvfb (xvfb), setarch (util-linux). Wine reports msiexec's exit code modulo 256: 1603 -> 67.
 #
 # Why this script once failed about once in 20-30 runs on a loaded machine (an msiexec that exited 1 after 1-2 s and
 # wrote no log; earlier, an empty `wine reg query`): Wine ran without any display (DISPLAY empty), so every Wine process
@@ -47,7 +47,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ -n "$MSI" ] || usage
-for tool in wine wineserver msiinfo Xvfb; do
+for tool in wine wineserver msiinfo Xvfb setarch; do
     command -v "$tool" >/dev/null || { echo "missing tool: $tool" >&2; exit 2; }
 done
 [ -f "$MSI" ] || { echo "no such package: $MSI" >&2; exit 2; }
@@ -102,11 +102,13 @@ WINE_LOG="$WORK/wine.log"
 SYS32='C:\windows\system32'
 
 # run_wine PROGRAM.exe ARGS...: runs a Wine program by its full path; stdout is ours, stdin is empty, and the exit code
-# and stderr are appended to wine.log. Returns the program's exit code.
+# and stderr are appended to wine.log. Returns the program's exit code. `setarch -R`: with the address space randomized,
+# the heap of Debian's Wine loader (no preloader; a fixed-address executable at 0x7d000000) sometimes lies over
+# 0x7ffe0000, and the program dies with "failed to map the shared user data: c0000018" (testkit's Wine.LOADER says more).
 run_wine() {
     local program="$1" err rc; shift
     err=$(mktemp "$WORK/stderr.XXXXXX")
-    wine "$SYS32\\$program" "$@" </dev/null 2>"$err"
+    setarch -R wine "$SYS32\\$program" "$@" </dev/null 2>"$err"
     rc=$?
     { echo "[$(date +%T)] $program $* -> $rc"; cat "$err"; } >> "$WINE_LOG"
     rm -f "$err"

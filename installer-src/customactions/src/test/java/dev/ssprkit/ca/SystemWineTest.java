@@ -103,7 +103,7 @@ class SystemWineTest {
     @Test
     void closeApplicationFirewallBroadcastsAndQueries() throws Exception {
         // A running instance for CloseApplication to find (started from the package's payload, outside the install folder).
-        ProcessBuilder pb = new ProcessBuilder("wine", "C:\\ssprkit-sys\\" + SLEEPER, "120");
+        ProcessBuilder pb = new ProcessBuilder(Wine.command("C:\\ssprkit-sys\\" + SLEEPER, "120"));
         pb.environment().putAll(wine.environment());
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process sleeper = pb.start();

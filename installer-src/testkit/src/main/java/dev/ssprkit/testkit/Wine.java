@@ -67,7 +67,9 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     }
 
     private void boot() {
-        Tool.require("wine", "wineserver", "Xvfb");
+        Tool.require("wine", "wineserver", "Xvfb", "setarch");
+        Tool.requireThat(LoaderCheck.WORKS, "'setarch -R' allowed here (Wine's programs run with an unrandomized address"
+                + " space, Wine.LOADER; a container's seccomp profile may refuse that personality)");
         try {
             Files.createDirectories(prefix);
         } catch (IOException e) {
@@ -81,7 +83,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         // booted prefix runs (services, rpcss, the desktop process) with our pipes, not those of the first program a
         // test runs: started by that program, they would hold its output open until the prefix is killed, and a
         // caller reading output to its end (commons-exec's stream pumps in MsiexecRunner) would time out.
-        exec(List.of("wine", system32("wineboot.exe"), "-i"), 300).assertOk();
+        exec(command("wineboot", "-i"), 300).assertOk();
         server = ServerDir.of(prefix).servers().stream().findFirst().orElse(-1L); // up by now: wineboot ran on it
     }
 
@@ -195,11 +197,26 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
      * started elsewhere, e.g. on a {@link VirtualDisplay}).
      */
     public static List<String> command(String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("wine");
-        cmd.addAll(List.of(args));
-        cmd.set(1, PROGRAMS.getOrDefault(args[0], args[0]));
+        List<String> cmd = new ArrayList<>(LOADER);
+        cmd.add(PROGRAMS.getOrDefault(args[0], args[0]));
+        cmd.addAll(List.of(args).subList(1, args.length));
         return cmd;
+    }
+
+    /**
+     * How every Wine program of the tests is started: {@code setarch -R wine}, with the address space not randomized.
+     * Debian's Wine 8 has no preloader, and its 64-bit loader is a fixed-address executable at 0x7d000000, so the
+     * kernel places its brk heap anywhere in the 1 GB above it (seen here: 0x7d195000 to 0xbce2f000 over 2,000 starts
+     * of a program linked there). When that heap lies over 0x7ffe0000, where Wine must map the shared user data, the
+     * process dies at once with "failed to map the shared user data: c0000018" (a CI run, in winecfg; reproduced here
+     * every time by a heap grown over that address). Without randomization the heap starts right after the loader
+     * every time, 47 MB below that address. The personality is inherited by every process Wine starts in turn.
+     */
+    public static final List<String> LOADER = List.of("setarch", "-R", "wine");
+
+    /** Whether {@code setarch -R} may run here: asked once per test process, when a prefix is first booted. */
+    private static final class LoaderCheck {
+        static final boolean WORKS = Tool.run(List.of("setarch", "-R", "true"), null, Map.of(), 60).exitCode() == 0;
     }
 
     public Tool.Result exec(List<String> command, int timeoutSeconds) {
@@ -214,7 +231,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
      * the next one can be told apart from a hang of ours. Tests keep the number of msiexec runs they need small.
      */
     public Tool.Result msiexec(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("wine", system32("msiexec.exe")));
+        List<String> cmd = new ArrayList<>(command("msiexec"));
         cmd.addAll(List.of(args));
         try {
             return exec(cmd, 300);

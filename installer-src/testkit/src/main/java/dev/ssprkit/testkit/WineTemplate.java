@@ -67,7 +67,7 @@ final class WineTemplate {
         Files.createDirectories(prefix);
         Map<String, String> e = new java.util.HashMap<>(env);
         e.put("WINEPREFIX", prefix.toString());
-        Tool.run(List.of("wine", Wine.system32("wineboot.exe"), "-i"), null, e, 300).assertOk();
+        Tool.run(Wine.command("wineboot", "-i"), null, e, 300).assertOk();
         Tool.run(List.of("wineserver", "-w"), null, e, 120);
     }
 

@@ -57,7 +57,7 @@ class CliWineTest {
     static String wineMsiexec() {
         StringBuilder cmd = new StringBuilder("env");
         new java.util.TreeMap<>(wine.environment()).forEach((k, v) -> cmd.append(' ').append(k).append('=').append(v));
-        return cmd.append(" wine msiexec").toString();
+        return cmd.append(' ').append(String.join(" ", Wine.LOADER)).append(" msiexec").toString(); // setarch -R wine msiexec
     }
 
     static Path ssprPackage(String name) throws Exception {

@@ -49,7 +49,7 @@ class WineDeploymentTest {
 
 
     static MsiexecRunner runner() {
-        return MsiexecRunner.builder().command(List.of("wine", "msiexec"))
+        return MsiexecRunner.builder().command(Wine.command("msiexec"))
                 .environment(wine.environment())
                 .retryOnBusy(3, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5)).timeout(java.time.Duration.ofMinutes(5)).build();
     }
