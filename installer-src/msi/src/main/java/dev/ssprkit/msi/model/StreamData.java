@@ -91,6 +91,7 @@ public interface StreamData {
                 }
             }
             @Override public InputStream open() throws IOException { return Files.newInputStream(file); }
+            @Override public SeekableByteChannel channel() throws IOException { return java.nio.channels.FileChannel.open(file); }
             @Override public String toString() { return file.toString(); }
         };
     }

@@ -103,6 +103,64 @@ class StreamingCfbWriterTest {
         assertTrue(e.getMessage().contains("early"), e.getMessage());
     }
 
+    /**
+     * Into a file opened by AtomicFile.open, file-backed streams are copied by the kernel (transferTo) between bytes
+     * written through the buffer: POI reads every stream back whole, and the file equals what a plain output stream
+     * gets.
+     */
+    @Test
+    void fileStreamsCopiedByTheKernelReadBackWholeBetweenBufferedOnes() throws IOException {
+        Map<String, byte[]> streams = new LinkedHashMap<>();
+        streams.put("a_small", pattern(100, 1));
+        streams.put("b_file", pattern(1_000_003, 2));
+        streams.put("c_bytes", pattern(70_001, 3));
+        streams.put("d_file", pattern(4097, 4));
+        streams.put("e_small", pattern(4000, 5));
+        Path viaChannel = dir.resolve("channel.cfb"), viaStream = dir.resolve("stream.cfb");
+        Files.createFile(viaChannel);
+        try (OutputStream os = dev.ssprkit.common.AtomicFile.open(viaChannel)) {
+            writerOf(streams).writeTo(os);
+        }
+        try (OutputStream os = Files.newOutputStream(viaStream)) {
+            writerOf(streams).writeTo(os);
+        }
+        assertReadBack(viaChannel, streams);
+        assertArrayEquals(Files.readAllBytes(viaStream), Files.readAllBytes(viaChannel));
+    }
+
+    @Test
+    void aFileThatShrinksOrGrowsAfterItWasAddedFailsWhenCopiedByTheKernel() throws IOException {
+        for (int delta : new int[] {-100, 7}) {
+            Path file = dir.resolve("data" + delta);
+            Files.write(file, pattern(10_000, 9));
+            StreamingCfbWriter w = new StreamingCfbWriter();
+            w.addStream("big", StreamData.of(file));
+            Files.write(file, pattern(10_000 + delta, 9)); // changed after the writer took its size
+            Path out = dir.resolve("out" + delta);
+            Files.createFile(out);
+            try (OutputStream os = dev.ssprkit.common.AtomicFile.open(out)) {
+                MsiException e = assertThrows(MsiException.class, () -> w.writeTo(os));
+                assertTrue(e.getMessage().contains(delta < 0 ? "ended 100 bytes early" : "is longer"), e.getMessage());
+            }
+        }
+    }
+
+    /** Byte streams as given, and those named *_file from files holding the same bytes. */
+    private StreamingCfbWriter writerOf(Map<String, byte[]> streams) throws IOException {
+        StreamingCfbWriter w = new StreamingCfbWriter();
+        w.rootClsid(MsiClsids.DATABASE);
+        for (var e : streams.entrySet()) {
+            if (e.getKey().endsWith("_file")) {
+                Path f = dir.resolve(e.getKey() + ".bin");
+                if (!Files.exists(f)) Files.write(f, e.getValue());
+                w.addStream(e.getKey(), StreamData.of(f));
+            } else {
+                w.addStream(e.getKey(), StreamData.of(e.getValue()));
+            }
+        }
+        return w;
+    }
+
     /** [MS-CFB] §2.6.4: a binary search tree in the CFB order, and a valid red-black tree, for every sibling count. */
     @Test
     void theDirectoryTreeIsOrderedAndRedBlack() {
