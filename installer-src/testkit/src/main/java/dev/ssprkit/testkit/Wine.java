@@ -209,8 +209,9 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
      * kernel places its brk heap anywhere in the 1 GB above it (seen here: 0x7d195000 to 0xbce2f000 over 2,000 starts
      * of a program linked there). When that heap lies over 0x7ffe0000, where Wine must map the shared user data, the
      * process dies at once with "failed to map the shared user data: c0000018" (a CI run, in winecfg; reproduced here
-     * every time by a heap grown over that address). Without randomization the heap starts right after the loader
-     * every time, 47 MB below that address. The personality is inherited by every process Wine starts in turn.
+     * every time by a heap grown over that address; 2 of 3,000 plain starts of {@code wine cmd.exe /c exit} here, none
+     * of 3,000 through setarch). Without randomization the heap starts right after the loader every time, 47 MB below
+     * that address. The personality is inherited by every process Wine starts in turn.
      */
     public static final List<String> LOADER = List.of("setarch", "-R", "wine");
 
