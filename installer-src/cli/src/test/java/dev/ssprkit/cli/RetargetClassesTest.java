@@ -79,7 +79,7 @@ class RetargetClassesTest {
         try (ZipFile z = new ZipFile(jar.toFile())) {
             for (ZipEntry e : java.util.Collections.list(z.entries())) {
                 byte[] b = z.getInputStream(e).readAllBytes();
-                v.put(e.getName(), e.getName().endsWith(".class") && b.length > 8 ? (b[6] & 0xFF) << 8 | b[7] & 0xFF : 0);
+                v.put(e.getName(), e.getName().endsWith(".class") ? new ClassReader(b).readUnsignedShort(6) : 0); // major_version, as ASM reads it
             }
         }
         return v;
