@@ -58,7 +58,9 @@ final class ComponentStep {
             int attributes = c.extra("BaseAttributes") instanceof Integer b ? b : 0;
             Boolean win64 = (Boolean) c.extra("Win64");
             if (win64 != null ? win64 : platform64) attributes |= 0x100;
-            String generated;
+            // the GUID WiX would derive, computed only for Guid="*" (a SHA-1 per component otherwise spent for nothing)
+            boolean auto = "*".equals(c.str("ComponentId"));
+            String generated = null;
             boolean win64Component = (attributes & 0x100) != 0;
             if (keyPath == null) {
                 c.set("KeyPath", null);
@@ -69,23 +71,22 @@ final class ComponentStep {
                     ctx.linked.add(new Row(StandardSchema.require("CreateFolder"), c.location()).set("Directory_", c.str("Directory_")).set("Component_", id));
                 }
                 // WiX refuses a generated GUID here; this compiler derives one from the folder and warns
-                generated = Guids.nameBased(COMPONENT_NAMESPACE, "directory", win64Component ? "64" : "32",
+                if (auto) generated = Guids.nameBased(COMPONENT_NAMESPACE, "directory", win64Component ? "64" : "32",
                         String.valueOf(guids.directoryPath(c.str("Directory_"))).toLowerCase(Locale.ROOT));
             } else if (keyPath.table().equals("File")) {
                 c.set("KeyPath", keyPath.str("File"));
-                generated = guids.forFile(c.str("Directory_"), (String) keyPath.extra("Name"));
+                if (auto) generated = guids.forFile(c.str("Directory_"), (String) keyPath.extra("Name"));
             } else if (keyPath.table().equals("Registry")) {
                 c.set("KeyPath", keyPath.str("Registry"));
                 attributes |= 0x4;
-                generated = guids.forRegistry(win64Component, (Integer) keyPath.get("Root"), keyPath.str("Key"), keyPath.str("Name"),
+                if (auto) generated = guids.forRegistry(win64Component, (Integer) keyPath.get("Root"), keyPath.str("Key"), keyPath.str("Name"),
                         !ctx.identity.v4());
             } else {
                 c.set("KeyPath", keyPath.str(keyPath.schema().columns().get(0).name()));
                 attributes |= 0x20;
-                generated = null;
             }
             c.set("Attributes", attributes);
-            if ("*".equals(c.str("ComponentId"))) {
+            if (auto) {
                 if (keyPath == null) ctx.report(CompilerMessage.AUTO_GUID_DIRECTORY_KEYPATH, c.location(), id);
                 if (generated == null) {
                     ctx.report(CompilerMessage.BAD_VALUE, c.location(), "Guid", "*", "a component whose key path is an ODBC data source needs an explicit Guid");
