@@ -50,6 +50,17 @@ public record BindPaths(List<Path> unnamed, Map<String, List<Path>> named, Path 
      */
     public static String windowsPath(String written) {
         String s = written.replace('\\', '/');
+        // nearly every path: no segment ends in a period or a space, no trailing separator, so nothing to trim (a
+        // middle segment ending in a period shows as "./"; only the last segment's trailing spaces count)
+        if (!s.isEmpty() && s.indexOf("./") < 0) {
+            char last = s.charAt(s.length() - 1);
+            if (last != '/' && last != '.' && last != ' ') return s;
+        }
+        return trimmed(s);
+    }
+
+    /** {@link #windowsPath}'s trimming of a path already in forward slashes, segment by segment. */
+    static String trimmed(String s) {
         boolean endsInSeparator = s.length() > 1 && s.endsWith("/");
         while (s.length() > 1 && s.endsWith("/")) s = s.substring(0, s.length() - 1);
         String[] segments = s.split("/", -1);

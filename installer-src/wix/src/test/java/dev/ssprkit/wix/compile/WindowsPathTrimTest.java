@@ -3,6 +3,10 @@ package dev.ssprkit.wix.compile;
 import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.wix.BuildResult;
 import dev.ssprkit.wix.TestBuild;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +34,15 @@ class WindowsPathTrimTest {
         assertEquals("dir/sub", BindPaths.windowsPath("dir\\sub\\"));
         assertEquals("../../x", BindPaths.windowsPath("..\\..\\x"));
         assertEquals("..", BindPaths.windowsPath(".."));
+    }
+
+    /**
+     * The shortcut for paths with nothing to trim never gives another answer than the segment-by-segment rules: paths
+     * made of the characters those rules look at.
+     */
+    @Property(tries = 2000)
+    void theShortcutAgreesWithTheRules(@ForAll @Chars({'a', '.', ' ', '/', '\\'}) @StringLength(max = 12) String written) {
+        assertEquals(BindPaths.trimmed(written.replace('\\', '/')), BindPaths.windowsPath(written), written);
     }
 
     @Test
