@@ -1,6 +1,7 @@
 package dev.ssprkit.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
  * a second. It runs the command in this JVM instead when the flags are already there (the launcher sets
  * {@value #LAUNCHED}), when {@code SSPR_NO_REEXEC} is set, when the user chose a collector and a compiler level
  * themselves, when a flight recording, an agent or a debugger is attached to this JVM, or when the command line of
- * this JVM cannot be read (then nothing is lost but speed).
+ * this JVM cannot be read (then nothing is lost but speed). The restarted JVM uses (or, for a build, makes) sspr's
+ * class-data archive in the user's cache ({@link ClassDataArchive}).
  */
 public final class JarLauncher {
     /** Set by bin/sspr and by the re-started JVM: run in this process. */
@@ -41,7 +43,11 @@ public final class JarLauncher {
             Optional<List<String>> command = restart(self.command().orElse(null),
                     self.arguments().map(Arrays::asList).orElse(null), environmentOptions(), args);
             if (command.isPresent()) {
-                Integer status = runChild(command.get());
+                List<String> line = new ArrayList<>(command.get());
+                Optional<ClassDataArchive> archive = archive(line, args);
+                archive.ifPresent(a -> line.addAll(line.indexOf("-jar"), a.flags()));
+                Integer status = runChild(line);
+                archive.ifPresent(a -> a.finish(status));
                 if (status != null) System.exit(status);
             }
         }
@@ -89,6 +95,17 @@ public final class JarLauncher {
         command.add(jvmLine.get(jar + 1));
         command.addAll(Arrays.asList(args));
         return Optional.of(command);
+    }
+
+    /** The class-data archive for the restarted JVM ({@link ClassDataArchive}), when one applies. */
+    private static Optional<ClassDataArchive> archive(List<String> line, String[] args) {
+        int jar = line.indexOf("-jar");
+        try {
+            return ClassDataArchive.of(System.getenv(), Path.of(line.get(0)), Path.of(line.get(jar + 1)), line.subList(1, jar),
+                    args.length > 0 ? args[0] : null);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a path the file system cannot take: start without an archive
+        }
     }
 
     /** The options every JVM of this environment starts with, which the restarted one gets too. */
