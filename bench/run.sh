@@ -26,12 +26,10 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-# JVM flags for a short-lived batch process: the serial collector and a small heap cap (the payload is streamed, so
-# the heap only holds the tables; 64 MB keeps peak RSS flat as the payload grows; raise it for tens of thousands of
-# files), C1 only as the sspr launcher runs (installer-src/cli/bin/sspr: the hot loops are zlib's, native, and C2's
-# compiler threads cost more CPU than they save on 2 cores), and the class-data-sharing archive when one was made
-# (bench/out/*.jsa, see below).
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx64m -Xss512k -XX:-UsePerfData"}
+# JVM flags: the ones the sspr launcher passes (installer-src/cli/bin/sspr: the serial collector, C1 only, the heap
+# starting small and growing with what the build holds, no cap), and the class-data-sharing archive it would make
+# (here one per jar under bench/out/*.jsa, see below). -Dssprkit.launcher keeps the jar from restarting itself.
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dssprkit.launcher=bench -Xss512k -XX:-UsePerfData"}
 
 # What builds ours: `sspr build` of the CLI jar. The one line to change to compare the PackageBuilder stand-in
 # (bench/src, no WiX compiler in the loop) instead:

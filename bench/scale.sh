@@ -18,6 +18,9 @@ COUNTS=("$@"); [ ${#COUNTS[@]} -eq 0 ] && COUNTS=(2000 20000)
 SSPR_JAR=${SSPR_JAR:-$ROOT/installer-src/cli/target/sspr.jar} # another build of the jar, e.g. the one before a change
 # the flags bin/sspr passes (collector, compiler level, heap sizing; no cap), so the figures are what users get
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dssprkit.launcher=bench -XX:-UsePerfData"}
+# and the class-data archive the launcher makes at a user's first build (ClassDataArchive): here one per jar, made by
+# an untimed build of the first count's source (CDS=off measures without; the README's figures say which)
+CDS=${CDS:-on}
 command -v /usr/bin/time >/dev/null || { echo "GNU time missing: apt-get install time" >&2; exit 1; }
 command -v wixl >/dev/null || { echo "wixl missing: apt-get install wixl" >&2; exit 1; }
 [ -f "$SSPR_JAR" ] || (cd "$ROOT" && mvn -B -q -o package -DskipTests -pl installer-src/cli -am >&2)
@@ -64,10 +67,20 @@ measure() { # LABEL COMMAND... -> "seconds rss_mb"
 
 printf "%8s %10s %8s %10s %8s %8s\n" files ours_s ours_MB wixl_s wixl_MB ratio
 prev_ours=""; prev_wixl=""; prev_n=""
+ARCHIVE=()
+if [ "$CDS" != off ]; then
+  jsa=$OUT/sspr-$(stat -c '%s-%Y' "$SSPR_JAR")-$(echo "$SSPR_JAR" | md5sum | cut -c1-8).jsa
+  if [ ! -f "$jsa" ]; then
+    generate "${COUNTS[0]}"
+    (cd "$OUT/n${COUNTS[0]}" && java $JAVA_OPTS -XX:ArchiveClassesAtExit="$jsa" -Xlog:cds*=off -jar "$SSPR_JAR" build scale.wxs -o cds-training.msi) >/dev/null 2>&1 || rm -f "$jsa"
+    rm -f "$OUT/n${COUNTS[0]}/cds-training.msi"
+  fi
+  [ -f "$jsa" ] && ARCHIVE=(-XX:SharedArchiveFile="$jsa" -Xlog:cds*=off)
+fi
 for n in "${COUNTS[@]}"; do
   generate "$n"
   cd "$OUT/n$n"
-  read -r os om < <(measure ours java $JAVA_OPTS -jar "$SSPR_JAR" build scale.wxs -o ours.msi)
+  read -r os om < <(measure ours java $JAVA_OPTS "${ARCHIVE[@]}" -jar "$SSPR_JAR" build scale.wxs -o ours.msi)
   if [ $OURS_ONLY = 1 ]; then ws=nan wm=nan; else read -r ws wm < <(measure wixl wixl -o wixl.msi scale.wxs); fi
   if [ "$ws" = nan ]; then ratio=-; else ratio=$(awk -v a="$os" -v b="$ws" 'BEGIN { printf "%.2f", a / b }'); fi
   printf "%8s %10s %8s %10s %8s %8s\n" "$n" "$os" "$om" "$ws" "$wm" "$ratio"
