@@ -37,14 +37,21 @@ public final class StringPoolWriter {
     private final Map<String, Entry> entries = new HashMap<>();
     /** By id (index 0 unused), filled by {@link #freeze}: the string, its encoded length, its refcount. */
     private String[] byId;
+    /** By id: the string is ASCII in an ASCII-compatible codepage, so its bytes are its chars (checked once). */
+    private boolean[] asciiById;
     private int[] lengths;
     private int[] refcounts;
     private boolean frozen;
 
     private static final class Entry {
+        final String text;
         int count;
         /** After freezing: the id handed out next, the references left on it, the last id of this string. */
         int next, left, last;
+
+        Entry(String text) {
+            this.text = text;
+        }
     }
 
     public StringPoolWriter(int codepage) throws MsiException {
@@ -56,38 +63,42 @@ public final class StringPoolWriter {
     /** Counts one persisted reference to a non-empty string. */
     public void count(String s) {
         if (frozen) throw new IllegalStateException("pool is frozen");
-        entries.computeIfAbsent(s, k -> new Entry()).count++;
+        entries.computeIfAbsent(s, Entry::new).count++;
     }
 
     /** Assigns ids in text order (so id order is text order). */
     public void freeze() throws MsiException {
         frozen = true;
-        String[] sorted = entries.keySet().toArray(new String[0]);
-        Arrays.sort(sorted);
+        // the entries themselves, sorted by their text: no map lookup per string (at 100,000 strings, a cache miss each)
+        Entry[] sorted = entries.values().toArray(new Entry[0]);
+        Arrays.sort(sorted, (a, b) -> a.text.compareTo(b.text));
         long ids = 0;
-        for (String s : sorted) ids += (entries.get(s).count + MAX_REFCOUNT - 1) / MAX_REFCOUNT;
+        for (Entry e : sorted) ids += (e.count + MAX_REFCOUNT - 1) / MAX_REFCOUNT;
         if (ids > 0xFFFFFF) {
             throw new MsiException("_StringPool", ids + " string entries; string references are at most 3 bytes (16,777,215 ids)");
         }
         byId = new String[(int) ids + 1];
         lengths = new int[(int) ids + 1];
+        asciiById = new boolean[(int) ids + 1];
         refcounts = new int[(int) ids + 1];
         CharsetEncoder enc = encoder();
         int id = 1;
-        for (String s : sorted) {
+        for (Entry e : sorted) {
+            String s = e.text;
             int length;
+            // ASCII text is its own encoding in such a codepage: no encoder run, no buffer per string
+            boolean ascii = asciiCompatible && isAscii(s);
             try {
-                // ASCII text is its own encoding in such a codepage: no encoder run, no buffer per string
-                length = asciiCompatible && isAscii(s) ? s.length() : enc.reset().encode(CharBuffer.wrap(s)).remaining();
+                length = ascii ? s.length() : enc.reset().encode(CharBuffer.wrap(s)).remaining();
             } catch (CharacterCodingException ex) {
                 throw new MsiException("_StringPool", "the string '" + abbreviate(s) + "' cannot be represented in codepage "
                         + codepage + "; use only characters of that codepage or choose another database codepage");
             }
-            Entry e = entries.get(s);
             e.next = id;
             e.left = Math.min(e.count, MAX_REFCOUNT);
             for (int refs = e.count; refs > 0; refs -= MAX_REFCOUNT) {
                 byId[id] = s;
+                asciiById[id] = ascii;
                 lengths[id] = length;
                 refcounts[id] = Math.min(refs, MAX_REFCOUNT);
                 id++;
@@ -160,7 +171,7 @@ public final class StringPoolWriter {
         CharsetEncoder enc = encoder();
         for (int id = 1; id <= ids; id++) {
             String s = byId[id];
-            if (asciiCompatible && isAscii(s)) {
+            if (asciiById[id]) {
                 for (int i = 0; i < s.length(); i++) out.put((byte) s.charAt(i));
                 continue;
             }
