@@ -178,7 +178,7 @@ if "build" in rows and "build2x" in rows:
     a, b = med(rows["build"]["ours"], 2), med(rows["build2x"]["ours"], 2)
     print(f"ours peak RSS, double payload vs single: {b / a:.3f}x ({a / 1024:.0f} -> {b / 1024:.0f} MB)")
 print("rebuild target: <= 0.15x wixl's build")
-print("targets: build wall <= 0.40x, size <= 0.95x, RSS <= 256 MB and double payload within +10%; small build <= 1.0 s;"
+print("targets: build wall <= 0.50x (issue 11; an earlier issue asked 0.40x), size <= 0.95x, RSS <= 256 MB and double payload within +10%; small build <= 1.0 s;"
       " extract <= 1.0x msiextract")
 print("LZX targets: build-lzx size <= 0.80x wixl and <= 0.85x ours-mszip, wall <= 1.0x wixl; extract-lzx <= 1.0x cabextract,"
       " RSS <= 256 MB")

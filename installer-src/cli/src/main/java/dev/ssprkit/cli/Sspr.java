@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -49,13 +50,17 @@ public final class Sspr {
 
     /** One subcommand: its names (for building only the one a command line names) and how it is made. */
     private record Subcommand(List<String> names, Function<CliContext, CommandLine> make) {
-        /** A class picocli's factory makes (handing it the context when its constructor takes one). */
-        static Subcommand of(Class<?> c) {
-            return new Subcommand(Sspr.names(c), ctx -> new CommandLine(c, ctx.factory()));
+        /**
+         * A class picocli's factory makes (handing it the context when its constructor takes one), by its
+         * {@code @Command} name, written here rather than read from the annotation: reading all twenty classes'
+         * annotations on every start cost more than building the one command (CliTest checks the two agree).
+         */
+        static Subcommand of(String name, Class<?> c) {
+            return new Subcommand(List.of(name), ctx -> new CommandLine(c, ctx.factory()));
         }
 
-        static Subcommand of(Class<?> c, Function<CliContext, Object> make) {
-            return new Subcommand(Sspr.names(c), ctx -> new CommandLine(make.apply(ctx), ctx.factory()));
+        static Subcommand of(String name, Class<?> c, Function<CliContext, Object> make) {
+            return new Subcommand(List.of(name), ctx -> new CommandLine(make.apply(ctx), ctx.factory()));
         }
 
         /** A group built in code ({@link SettingCommands}). */
@@ -69,14 +74,15 @@ public final class Sspr {
      * of a small run's time and picocli reflects over every command it is given); help, completion and errors get all.
      */
     private static final List<Subcommand> SUBCOMMANDS = List.of(
-            Subcommand.of(InspectCommand.class), Subcommand.of(ExtractCommand.class), Subcommand.of(DiffCommand.class),
-            Subcommand.of(KitCommand.class), Subcommand.of(InstallCommand.class), Subcommand.built(ProductCommand::uninstall, "uninstall"),
+            Subcommand.of("inspect", InspectCommand.class), Subcommand.of("extract", ExtractCommand.class), Subcommand.of("diff", DiffCommand.class),
+            Subcommand.of("kit", KitCommand.class), Subcommand.of("install", InstallCommand.class), Subcommand.built(ProductCommand::uninstall, "uninstall"),
             Subcommand.built(ProductCommand::repair, "repair"), Subcommand.built(SettingCommands::logging, "logging"),
             Subcommand.built(SettingCommands::tls, "tls", "tls12"), Subcommand.built(SettingCommands::win10, "win10"),
-            Subcommand.of(PreflightCommand.class), Subcommand.of(TransformCommand.class), Subcommand.of(IntunewinCommand.class),
-            Subcommand.of(ReportCommand.class), Subcommand.of(HarvestCommand.class), Subcommand.of(BuildCommand.class, BuildCommand::new),
-            Subcommand.of(SignCommand.class, ctx -> new SignCommand()), Subcommand.of(VerifyCommand.class, ctx -> new VerifyCommand()),
-            Subcommand.of(ValidateCommand.class, ctx -> new ValidateCommand()), Subcommand.of(UiCommand.class));
+            Subcommand.of("preflight", PreflightCommand.class), Subcommand.of("transform", TransformCommand.class),
+            Subcommand.of("intunewin", IntunewinCommand.class), Subcommand.of("report", ReportCommand.class),
+            Subcommand.of("harvest", HarvestCommand.class), Subcommand.of("build", BuildCommand.class, BuildCommand::new),
+            Subcommand.of("sign", SignCommand.class, ctx -> new SignCommand()), Subcommand.of("verify", VerifyCommand.class, ctx -> new VerifyCommand()),
+            Subcommand.of("validate", ValidateCommand.class, ctx -> new ValidateCommand()), Subcommand.of("ui", UiCommand.class));
 
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
@@ -132,11 +138,16 @@ public final class Sspr {
         return false;
     }
 
-    private static List<String> names(Class<?> c) {
-        Command a = c.getAnnotation(Command.class);
-        List<String> n = new java.util.ArrayList<>(List.of(a.aliases()));
-        n.add(a.name());
-        return n;
+    /** Each subcommand's names as this class lists them, and its command line's as picocli reads them (for CliTest). */
+    static Map<List<String>, List<String>> subcommandNames(CliContext context) {
+        Map<List<String>, List<String>> out = new java.util.LinkedHashMap<>();
+        for (Subcommand c : SUBCOMMANDS) {
+            CommandLine cl = c.make().apply(context);
+            List<String> read = new java.util.ArrayList<>(List.of(cl.getCommandSpec().aliases()));
+            read.add(0, cl.getCommandName());
+            out.put(c.names(), read);
+        }
+        return out;
     }
 
     /** 0 for plain success, else 10 + the outcome's class (11 restart needed ... 17 refused by the machine). */

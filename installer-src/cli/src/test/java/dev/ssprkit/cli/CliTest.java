@@ -51,6 +51,24 @@ class CliTest {
         return msi;
     }
 
+    /**
+     * Sspr lists each subcommand's names to build only the one a command line names; they are the names picocli
+     * reads from the command's own {@code @Command} (or its group's spec), and each one runs its own command.
+     */
+    @Test
+    void theListedSubcommandNamesAreTheCommandsOwn() {
+        java.util.Map<java.util.List<String>, java.util.List<String>> names = Sspr.subcommandNames(Cli.linux().context());
+        assertEquals(20, names.size(), names.toString());
+        names.forEach((listed, read) -> assertEquals(read, listed));
+        for (java.util.List<String> listed : names.keySet()) {
+            for (String name : listed) {
+                Run help = sspr(name, "--help");
+                assertEquals(0, help.code(), name + ": " + help.err());
+                assertTrue(help.out().startsWith("Usage: sspr " + listed.get(0)), name + ": " + help.out());
+            }
+        }
+    }
+
     @Test
     void buildNamesAModuleSourceOutputMsm() throws Exception {
         Path wxs = Files.writeString(dir.resolve("tiny-module.wxs"), """
