@@ -9,8 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * rule says), so it is re-hashed next time. What this cannot see: a tool that rewrites a file keeping its size and
  * resets its time stamp; delete the cache folder (or build without {@code --cab-cache}) after such a change.
  *
- * <p>One index per list of files (named by a digest of the file keys and paths, in order), so unrelated packages
+ * <p>One index per list of files (named by two CRCs of the file keys and paths, in order, and their count), so unrelated packages
  * sharing the folder do not overwrite each other's. An index is only a hint: a damaged or foreign one is ignored (every
  * file is hashed again), and it is written to a temporary file and moved into place, so two builds sharing the cache
  * never read half an index.
@@ -57,14 +55,18 @@ public final class FileHashCache {
      * yet or cannot be read.
      */
     public static FileHashCache open(Path folder, List<Map.Entry<String, Path>> files) {
-        MessageDigest md = sha256();
+        // the name only separates lists of files: two lists that met on one name would overwrite each other's index
+        // and hash their files again, never take a wrong hash (entries are looked up by key and path), so two CRCs
+        // (which the JVM computes with the processor's CRC instructions even before its compiler has run) and the count
+        // do; SHA-256 of the same bytes took about 13 ms of a 2,000-file rebuild
+        java.util.zip.CRC32C c1 = new java.util.zip.CRC32C();
+        java.util.zip.CRC32 c2 = new java.util.zip.CRC32();
         for (Map.Entry<String, Path> f : files) {
-            md.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            md.update(f.getValue().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
+            byte[] id = (f.getKey() + "\0" + f.getValue().toAbsolutePath() + "\0").getBytes(StandardCharsets.UTF_8);
+            c1.update(id);
+            c2.update(id);
         }
-        String name = "hashes-" + HexFormat.of().formatHex(md.digest(), 0, 16) + ".tsv";
+        String name = String.format("hashes-%08x%08x%08x.tsv", c1.getValue(), c2.getValue(), files.size());
         FileHashCache cache = new FileHashCache(folder.toAbsolutePath().normalize().resolve(name));
         cache.load();
         return cache;
@@ -159,13 +161,5 @@ public final class FileHashCache {
 
     private static long nanos(FileTime t) {
         return t.to(TimeUnit.NANOSECONDS);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
