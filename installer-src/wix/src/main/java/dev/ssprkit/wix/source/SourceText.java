@@ -32,17 +32,35 @@ final class SourceText {
 
     private SourceText(String text) {
         this.text = text;
+        this.lineStarts = text.indexOf('\r') < 0 ? newlineStarts(text) : lineStartsByChar(text);
+    }
+
+    /**
+     * Where each line starts when only {@code \n} breaks lines: found by the library's search, line by line. This runs
+     * once per file, mostly before the JIT compiler has seen it, when a character-by-character loop costs milliseconds.
+     */
+    static int[] newlineStarts(String text) {
+        int[] starts = new int[Math.max(16, text.length() / 32)];
+        int count = 1; // starts[0] = 0
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (count == starts.length) starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+            starts[count++] = i + 1;
+        }
+        return java.util.Arrays.copyOf(starts, count);
+    }
+
+    /** Where each line starts: XML treats \r\n, \r and \n each as one line break, and so does StAX's line count. */
+    static int[] lineStartsByChar(String text) {
         int[] starts = new int[Math.max(16, text.length() / 32)];
         int count = 1; // starts[0] = 0
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            // XML treats \r\n, \r and \n each as one line break, and so does StAX's line count.
             if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
                 if (count == starts.length) starts = java.util.Arrays.copyOf(starts, starts.length * 2);
                 starts[count++] = i + 1;
             }
         }
-        this.lineStarts = java.util.Arrays.copyOf(starts, count);
+        return java.util.Arrays.copyOf(starts, count);
     }
 
     /** Thrown when the bytes are not valid in their encoding; carries the position reached. */
@@ -82,6 +100,11 @@ final class SourceText {
         // as Windows (and so WiX) decodes it: the five undefined bytes become C1 controls, so a UTF-8 file mislabelled as
         // windows-1252 still reads as WiX reads it
         if (charset.name().equals("windows-1252")) return new SourceText(dev.ssprkit.msi.db.Windows1252.textOf(bytes, skip, bytes.length - skip));
+        // ASCII is the same characters in UTF-8 and every codepage this could name but UTF-16's and EBCDIC's (both told
+        // apart above or by a declaration that is not ASCII-compatible): one copy instead of a decoder run
+        if (asciiCompatible(charset) && isAscii(bytes, skip)) {
+            return new SourceText(new String(bytes, skip, bytes.length - skip, StandardCharsets.ISO_8859_1));
+        }
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -101,6 +124,24 @@ final class SourceText {
         }
         return new SourceText(out.toString());
     }
+
+    private static boolean asciiCompatible(Charset charset) {
+        String name = charset.name();
+        return name.equals("UTF-8") || name.equals("US-ASCII") || name.equals("ISO-8859-1");
+    }
+
+    /** No byte from {@code from} on has its high bit set (eight at a time). */
+    private static boolean isAscii(byte[] bytes, int from) {
+        int i = from;
+        for (int end = bytes.length - 7; i < end; i += 8) {
+            if (((long) LONG_LE.get(bytes, i) & 0x8080808080808080L) != 0) return false;
+        }
+        for (; i < bytes.length; i++) if (bytes[i] < 0) return false;
+        return true;
+    }
+
+    private static final java.lang.invoke.VarHandle LONG_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private static Charset declaredCharset(byte[] bytes) throws DecodeException {
         String head = new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.ISO_8859_1);
