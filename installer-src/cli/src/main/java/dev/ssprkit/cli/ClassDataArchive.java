@@ -57,18 +57,34 @@ final class ClassDataArchive {
         Path archive = folder.resolve("sspr-j" + key + ".jsa");
         if (Files.isRegularFile(archive)) return Optional.of(new ClassDataArchive(archive, null));
         if (!"build".equals(command)) return Optional.empty();
+        Path temporary = folder.resolve(".sspr-j" + key + "." + ProcessHandle.current().pid() + ".jsa");
         try {
+            // a JVM that cannot write its archive at exit exits 1 whatever the build did: only with room for one (about
+            // 10 MB) and a file the JVM can create there
             Files.createDirectories(folder);
+            if (Files.getFileStore(folder).getUsableSpace() < MIN_FREE) return Optional.empty();
+            Files.deleteIfExists(temporary);
+            Files.createFile(temporary);
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
-        return Optional.of(new ClassDataArchive(archive, folder.resolve(".sspr-j" + key + "." + ProcessHandle.current().pid() + ".jsa")));
+        return Optional.of(new ClassDataArchive(archive, temporary));
     }
 
-    /** The JVM options that use the archive, or make it. */
+    /** Free space needed to make an archive (sspr's is about 10 MB). */
+    static final long MIN_FREE = 64L << 20;
+
+    /**
+     * The JVM options that use the archive, or make it (then the command's own exit status is written beside it,
+     * {@link Sspr#recordStatus}).
+     */
     List<String> flags() {
         return temporary == null ? List.of("-XX:SharedArchiveFile=" + archive, QUIET)
-                : List.of("-XX:ArchiveClassesAtExit=" + temporary, QUIET);
+                : List.of("-XX:ArchiveClassesAtExit=" + temporary, "-D" + Sspr.STATUS_FILE + "=" + statusFile(), QUIET);
+    }
+
+    private Path statusFile() {
+        return temporary.resolveSibling(temporary.getFileName() + ".status");
     }
 
     /** Where the archive is (or will be once made). */
@@ -77,13 +93,21 @@ final class ClassDataArchive {
     }
 
     /**
-     * After the JVM exited with {@code status} (null: it did not start): a dumped archive takes the archive's name
-     * when the build succeeded, else it is removed. A concurrent build may have put one there first; either is valid.
+     * After the JVM exited with {@code jvmStatus} (null: it did not start), the command's exit status: the one the
+     * command recorded when there is one (the JVM's own is 1 when it could not write the archive), else the JVM's. A
+     * dumped archive takes the archive's name when both are 0, else it is removed. A concurrent build may have put one
+     * there first; either is valid.
      */
-    void finish(Integer status) {
-        if (temporary == null) return;
+    Integer finish(Integer jvmStatus) {
+        if (temporary == null) return jvmStatus;
+        Integer status = jvmStatus;
         try {
-            if (status != null && status == 0 && Files.isRegularFile(temporary) && Files.size(temporary) > 0) {
+            if (Files.isRegularFile(statusFile())) status = Integer.valueOf(Files.readString(statusFile()).trim());
+        } catch (IOException | RuntimeException e) {
+            // none recorded: the JVM's status stands
+        }
+        try {
+            if (jvmStatus != null && jvmStatus == 0 && status == 0 && Files.isRegularFile(temporary) && Files.size(temporary) > 0) {
                 try {
                     Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -95,10 +119,12 @@ final class ClassDataArchive {
         } finally {
             try {
                 Files.deleteIfExists(temporary);
+                Files.deleteIfExists(statusFile());
             } catch (IOException | SecurityException e) {
                 // a leftover temporary file in our cache folder; harmless
             }
         }
+        return status;
     }
 
     private static Path cacheFolder(Map<String, String> env) {

@@ -46,8 +46,8 @@ public final class JarLauncher {
                 List<String> line = new ArrayList<>(command.get());
                 Optional<ClassDataArchive> archive = archive(line, args);
                 archive.ifPresent(a -> line.addAll(line.indexOf("-jar"), a.flags()));
-                Integer status = runChild(line);
-                archive.ifPresent(a -> a.finish(status));
+                Integer jvm = runChild(line);
+                Integer status = archive.isPresent() ? archive.get().finish(jvm) : jvm;
                 if (status != null) System.exit(status);
             }
         }

@@ -85,7 +85,25 @@ public final class Sspr {
             Subcommand.of("validate", ValidateCommand.class, ctx -> new ValidateCommand()), Subcommand.of("ui", UiCommand.class));
 
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
+        int status = run(System.out, System.err, args);
+        recordStatus(status, System.getProperty(STATUS_FILE));
+        System.exit(status);
+    }
+
+    /** Set by the launchers when this JVM writes a class-data archive at exit ({@link ClassDataArchive}). */
+    static final String STATUS_FILE = "ssprkit.statusFile";
+
+    /**
+     * The command's own exit status, written where the launcher reads it: a JVM that cannot write its class-data
+     * archive at exit (a full disk) exits 1 whatever the command returned, and the launcher then exits with this.
+     */
+    static void recordStatus(int status, String file) {
+        if (file == null) return;
+        try {
+            dev.ssprkit.common.AtomicFile.writeString(java.nio.file.Path.of(file), Integer.toString(status), StandardCharsets.US_ASCII);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the launcher then goes by the JVM's exit status
+        }
     }
 
     /** Runs the command line in-process and returns its exit status. */

@@ -45,20 +45,36 @@ class ClassDataArchiveTest {
         ClassDataArchive make = ClassDataArchive.of(env, java, jar, List.of("-Xmx1g"), "build").orElseThrow();
         Path cds = dir.resolve("home/.cache/ssprkit/cds");
         assertEquals(cds, make.archive().getParent(), "in ~/.cache/ssprkit/cds");
-        assertEquals(2, make.flags().size());
+        assertEquals(3, make.flags().size());
         assertTrue(make.flags().get(0).startsWith("-XX:ArchiveClassesAtExit=" + cds + "/."), make.flags().toString());
-        assertEquals(ClassDataArchive.QUIET, make.flags().get(1));
         Path temporary = Path.of(make.flags().get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+        assertTrue(Files.isRegularFile(temporary), "made before the JVM starts, to know the JVM can write there");
+        assertEquals("-D" + Sspr.STATUS_FILE + "=" + temporary + ".status", make.flags().get(1));
+        assertEquals(ClassDataArchive.QUIET, make.flags().get(2));
+        Path status = Path.of(temporary + ".status");
 
         Files.writeString(temporary, "dumped");
-        make.finish(3);
+        assertEquals(3, make.finish(3));
         assertFalse(Files.exists(temporary), "a failed build's dump is removed");
         assertFalse(Files.exists(make.archive()), "and does not become the archive");
 
+        // the JVM could not write the archive at exit (exit status 1) after the build recorded its own success
+        Files.writeString(temporary, "half an archive");
+        Sspr.recordStatus(0, status.toString());
+        assertEquals(0, make.finish(1), "the build's own status");
+        assertFalse(Files.exists(make.archive()), "a dump the JVM failed is not used");
+        assertFalse(Files.exists(status));
         Files.writeString(temporary, "dumped");
-        make.finish(0);
+        Sspr.recordStatus(4, status.toString());
+        assertEquals(4, make.finish(0), "the recorded status wins over the JVM's");
+        assertFalse(Files.exists(make.archive()));
+
+        Files.writeString(temporary, "dumped");
+        Sspr.recordStatus(0, status.toString());
+        assertEquals(0, make.finish(0));
         assertEquals("dumped", Files.readString(make.archive()), "a successful build's dump becomes the archive");
         assertFalse(Files.exists(temporary));
+        assertFalse(Files.exists(status));
 
         ClassDataArchive use = ClassDataArchive.of(env, java, jar, List.of(), "extract").orElseThrow();
         assertEquals(List.of("-XX:SharedArchiveFile=" + make.archive(), ClassDataArchive.QUIET), use.flags(), "any command uses it");
@@ -123,6 +139,23 @@ class ClassDataArchiveTest {
         assertTrue(off.contains("Hello source: file:"), off.lines().filter(l -> l.contains("Hello")).toList().toString());
     }
 
+    /**
+     * A JVM that cannot write its archive at exit exits 1 after a successful build (what a full disk does; here the
+     * program puts a folder where the archive goes): the launcher exits with the build's own status and keeps nothing.
+     */
+    @Test
+    void aDumpTheJvmCannotWriteDoesNotFailTheBuild() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("dist/bin"));
+        Files.copy(Path.of("bin/sspr"), bin.resolve("sspr"));
+        helloJar(bin.resolve("sspr.jar"));
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Tool.Result r = sspr(bin, home, Map.of(), "build", "sabotage");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stderr().contains("Unable to create shared archive file"), "the JVM did fail to write it: " + r.stderr());
+        List<String> left = archives(home.resolve(".cache/ssprkit/cds"));
+        assertTrue(left.stream().noneMatch(n -> n.matches("sspr-[0-9]+\\.jsa") || n.endsWith(".status")), left.toString());
+    }
+
     private Tool.Result sspr(Path bin, Path home, Map<String, String> extra, String... args) {
         Map<String, String> env = new HashMap<>(extra);
         env.put("HOME", home.toString());
@@ -144,11 +177,17 @@ class ClassDataArchiveTest {
     private void helloJar(Path jar) throws Exception {
         Path src = Files.createDirectories(dir.resolve("src"));
         // 20 reflective constructions make the JVM generate an accessor class, which the archive cannot take: the JVM
-        // says so when dumping (on standard output, unless the launcher silences it)
-        Files.writeString(src.resolve("Hello.java"), "public class Hello { public static void main(String[] a) throws Exception {"
+        // says so when dumping (on standard output, unless the launcher silences it). Like Sspr.main, it records its
+        // status where the launcher says; "sabotage" puts a folder (not empty: the JVM removes an empty one) where the JVM is to write the archive.
+        Files.writeString(src.resolve("Hello.java"), "import java.nio.file.*; public class Hello { public static void main(String[] a) throws Exception {"
                 + " for (int i = 0; i < 20; i++) Hello.class.getDeclaredConstructor().newInstance();"
                 + " System.out.println(\"hello \" + String.join(\" \", a));"
-                + " if (a.length > 1 && a[1].equals(\"fail\")) System.exit(3); } }");
+                + " int status = a.length > 1 && a[1].equals(\"fail\") ? 3 : 0;"
+                + " String f = System.getProperty(\"ssprkit.statusFile\");"
+                + " if (f != null && a.length > 1 && a[1].equals(\"sabotage\")) {"
+                + "   Path t = Path.of(f.substring(0, f.length() - \".status\".length())); Files.delete(t); Files.createDirectory(t); Files.writeString(t.resolve(\"keep\"), \"x\"); }"
+                + " if (f != null) Files.writeString(Path.of(f), Integer.toString(status));"
+                + " System.exit(status); } }");
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.toString(), src.resolve("Hello.java").toString()));
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
