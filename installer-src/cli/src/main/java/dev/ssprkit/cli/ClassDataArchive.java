@@ -26,6 +26,8 @@ import java.util.zip.CRC32;
 final class ClassDataArchive {
     /** Silences the JVM's class-data messages (at dump time it lists the classes it skips, on standard output). */
     static final String QUIET = "-Xlog:cds*=off";
+    /** Free space needed to make an archive (sspr's is about 10 MB). */
+    static final long MIN_FREE = 64L << 20;
 
     private final Path archive;
     private final Path temporary; // null: the archive exists and is used
@@ -71,9 +73,6 @@ final class ClassDataArchive {
         return Optional.of(new ClassDataArchive(archive, temporary));
     }
 
-    /** Free space needed to make an archive (sspr's is about 10 MB). */
-    static final long MIN_FREE = 64L << 20;
-
     /**
      * The JVM options that use the archive, or make it (then the command's own exit status is written beside it,
      * {@link Sspr#recordStatus}).
@@ -118,8 +117,8 @@ final class ClassDataArchive {
             // no archive this time: the next build tries again
         } finally {
             try {
-                Files.deleteIfExists(temporary);
                 Files.deleteIfExists(statusFile());
+                Files.deleteIfExists(temporary);
             } catch (IOException | SecurityException e) {
                 // a leftover temporary file in our cache folder; harmless
             }
