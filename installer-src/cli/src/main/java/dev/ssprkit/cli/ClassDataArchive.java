@@ -1,11 +1,11 @@
 package dev.ssprkit.cli;
 
+import dev.ssprkit.common.AtomicFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,14 +59,13 @@ final class ClassDataArchive {
         Path archive = folder.resolve("sspr-j" + key + ".jsa");
         if (Files.isRegularFile(archive)) return Optional.of(new ClassDataArchive(archive, null));
         if (!"build".equals(command)) return Optional.empty();
-        Path temporary = folder.resolve(".sspr-j" + key + "." + ProcessHandle.current().pid() + ".jsa");
+        Path temporary;
         try {
             // a JVM that cannot write its archive at exit exits 1 whatever the build did: only with room for one (about
             // 10 MB) and a file the JVM can create there
             Files.createDirectories(folder);
             if (Files.getFileStore(folder).getUsableSpace() < MIN_FREE) return Optional.empty();
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary);
+            temporary = AtomicFile.tempBeside(archive);
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
@@ -107,11 +106,7 @@ final class ClassDataArchive {
         }
         try {
             if (jvmStatus != null && jvmStatus == 0 && status == 0 && Files.isRegularFile(temporary) && Files.size(temporary) > 0) {
-                try {
-                    Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, archive, StandardCopyOption.REPLACE_EXISTING);
-                }
+                AtomicFile.replace(temporary, archive);
             }
         } catch (IOException | SecurityException e) {
             // no archive this time: the next build tries again

@@ -107,9 +107,7 @@ class ClassDataArchiveTest {
      */
     @Test
     void theLauncherScriptMakesItOnceAndTheJvmMapsItsClasses() throws Exception {
-        Path bin = Files.createDirectories(dir.resolve("dist/bin"));
-        Files.copy(Path.of("bin/sspr"), bin.resolve("sspr"));
-        helloJar(bin.resolve("sspr.jar"));
+        Path bin = dist();
         Path home = Files.createDirectories(dir.resolve("home"));
         Path cds = home.resolve(".cache/ssprkit/cds");
 
@@ -145,15 +143,21 @@ class ClassDataArchiveTest {
      */
     @Test
     void aDumpTheJvmCannotWriteDoesNotFailTheBuild() throws Exception {
-        Path bin = Files.createDirectories(dir.resolve("dist/bin"));
-        Files.copy(Path.of("bin/sspr"), bin.resolve("sspr"));
-        helloJar(bin.resolve("sspr.jar"));
+        Path bin = dist();
         Path home = Files.createDirectories(dir.resolve("home"));
         Tool.Result r = sspr(bin, home, Map.of(), "build", "sabotage");
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stderr().contains("Unable to create shared archive file"), "the JVM did fail to write it: " + r.stderr());
         List<String> left = archives(home.resolve(".cache/ssprkit/cds"));
         assertTrue(left.stream().noneMatch(n -> n.matches("sspr-[0-9]+\\.jsa") || n.endsWith(".status")), left.toString());
+    }
+
+    /** A copy of bin/sspr beside the small jar, as the dist lays them out; its folder. */
+    private Path dist() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("dist/bin"));
+        Files.copy(Path.of("bin/sspr"), bin.resolve("sspr"));
+        helloJar(bin.resolve("sspr.jar"));
+        return bin;
     }
 
     private Tool.Result sspr(Path bin, Path home, Map<String, String> extra, String... args) {

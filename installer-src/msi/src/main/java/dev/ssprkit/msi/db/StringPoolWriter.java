@@ -44,14 +44,9 @@ public final class StringPoolWriter {
     private boolean frozen;
 
     private static final class Entry {
-        final String text;
         int count;
         /** After freezing: the id handed out next, the references left on it, the last id of this string. */
         int next, left, last;
-
-        Entry(String text) {
-            this.text = text;
-        }
     }
 
     public StringPoolWriter(int codepage) throws MsiException {
@@ -63,7 +58,7 @@ public final class StringPoolWriter {
     /** Counts one persisted reference to a non-empty string. */
     public void count(String s) {
         if (frozen) throw new IllegalStateException("pool is frozen");
-        entries.computeIfAbsent(s, Entry::new).count++;
+        entries.computeIfAbsent(s, k -> new Entry()).count++;
     }
 
     /** Assigns ids in text order (so id order is text order). */
@@ -86,8 +81,9 @@ public final class StringPoolWriter {
         refcounts = new int[(int) ids + 1];
         CharsetEncoder enc = encoder();
         int id = 1;
-        for (Entry e : sorted) {
-            String s = e.text;
+        for (int k = 0; k < keys.length; k++) {
+            String s = keys[k];
+            Entry e = sorted[k];
             int length;
             // ASCII text is its own encoding in such a codepage: no encoder run, no buffer per string
             boolean ascii = asciiCompatible && isAscii(s);
