@@ -83,9 +83,8 @@ class SystemWineTest {
         wine.wine("sc", "create", SERVICE, "binpath=", "C:\\ssprkit-sys\\" + SLEEPER, "start=", "demand").assertOk();
         // Wine 8's services.exe does not find a service created while it runs until it starts again (seen here: sc
         // query fails after sc create in a fresh prefix until the wineserver restarts), so restart the prefix's
-        // processes; the next command starts them again and services.exe reads the service from the registry.
-        wine.exec(List.of("wineserver", "-k"), 60);
-        wine.exec(List.of("wineserver", "-w"), 60);
+        // processes: services.exe then reads the service from the registry.
+        wine.restart();
         wine.wine("sc", "query", SERVICE).assertOk();
     }
 

@@ -29,7 +29,14 @@ public final class VirtualDisplay implements AutoCloseable {
     /** Starts Xvfb on a display number it picks (1024x768, 24-bit) and waits until it accepts clients. */
     public static VirtualDisplay start() {
         Tool.require("Xvfb", "xdotool", "import");
-        XvfbServer x = XvfbServer.start();
+        return on(XvfbServer.start());
+    }
+
+    /**
+     * The display of an Xvfb server started elsewhere in the testkit (a Wine prefix's own, {@link Wine#display()}),
+     * once it accepts clients; closing it stops that server.
+     */
+    static VirtualDisplay on(XvfbServer x) {
         VirtualDisplay d = new VirtualDisplay(x.process(), x.display());
         if (d.awaitReady(Duration.ofSeconds(20))) return d;
         d.close();
@@ -174,11 +181,15 @@ public final class VirtualDisplay implements AutoCloseable {
 
     /**
      * Starts a program that shows windows here and returns at once; {@link Running#await} waits for its exit. The
-     * output goes to {@code log} so a stuck program cannot block on a full pipe.
+     * output goes to {@code log} so a stuck program cannot block on a full pipe. A Wine program whose debug output is
+     * off ({@code WINEDEBUG=-all}) gets Wine's {@code winediag} errors back: they are what Wine says when a process
+     * cannot draw on any display ("no driver could be loaded"), and then its dialogs are invisible and msiexec runs
+     * through them as if they had been answered. They go to {@code log} only, which failures show.
      */
     public Running launch(List<String> command, Map<String, String> env, Path log) {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(environment(env));
+        if ("-all".equals(pb.environment().get("WINEDEBUG")) && env.containsKey("WINEPREFIX")) pb.environment().put("WINEDEBUG", "-all,err+winediag");
         pb.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         try {
             return new Running(this, command, env.get("WINEPREFIX"), pb.start(), log);
@@ -194,16 +205,36 @@ public final class VirtualDisplay implements AutoCloseable {
             return display.awaitWindow(titleRegex, timeout, this);
         }
 
-        /** The program's output so far (its last 4,000 characters) and the Wine prefix's processes, for failure messages. */
+        /**
+         * For failure messages: the program's output so far (its last 4,000 characters), the log file its command line
+         * names after a Windows Installer logging option ({@code msiexec /l*v FILE}: which dialogs it started and how
+         * they ended; its last 8,000 characters) and the Wine prefix's processes.
+         */
         String report() {
-            String output;
-            try {
-                output = Files.isRegularFile(log) ? Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1) : "(no output file)";
-            } catch (IOException e) {
-                output = "(unreadable: " + e.getMessage() + ")";
+            Path installerLog = installerLog(command);
+            return "its output:\n" + tail(log, 4000)
+                    + (installerLog == null ? "" : "\nits log " + installerLog + ":\n" + tail(installerLog, 8000))
+                    + (winePrefix == null ? "" : "\nprocesses of " + winePrefix + ":\n" + Wine.processes(winePrefix));
+        }
+
+        /** msiexec's logging option: {@code /L} with any of its mode letters, then the file. */
+        private static final java.util.regex.Pattern LOG_OPTION = java.util.regex.Pattern.compile("(?i)/l[iwearucmopvx+!*]*");
+
+        static Path installerLog(List<String> command) {
+            for (int i = 0; i + 1 < command.size(); i++) {
+                if (LOG_OPTION.matcher(command.get(i)).matches()) return Path.of(command.get(i + 1));
             }
-            if (output.length() > 4000) output = "..." + output.substring(output.length() - 4000);
-            return "its output:\n" + output + (winePrefix == null ? "" : "\nprocesses of " + winePrefix + ":\n" + Wine.processes(winePrefix));
+            return null;
+        }
+
+        private static String tail(Path file, int chars) {
+            String text;
+            try {
+                text = Files.isRegularFile(file) ? Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1) : "(no such file)";
+            } catch (IOException e) {
+                text = "(unreadable: " + e.getMessage() + ")";
+            }
+            return text.length() > chars ? "..." + text.substring(text.length() - chars) : text;
         }
         /** Waits for the exit and returns the exit code; fails (and kills the program) after {@code timeout}. */
         public int await(Duration timeout) {

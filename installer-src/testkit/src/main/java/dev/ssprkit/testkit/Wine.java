@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ~10 s), and that wineserver killed by {@link #close()}. Each prefix gets a virtual X display of its own (Xvfb, on
  * a free display number Xvfb chooses), stopped with it: without any display every program that makes a window —
  * msiexec, winecfg, start.exe — tries and fails to start the desktop process, and on a loaded machine such launches
- * sometimes failed outright (wix/test/wine-lifecycle.sh says more). Programs are started by their full path
- * ({@code C:\windows\system32\msiexec.exe}), not through start.exe. One per test class:
+ * sometimes failed outright (wix/test/wine-lifecycle.sh says more). The prefix's desktop stays open from boot to
+ * {@link #close()} ({@link DesktopKeeper}), on that display, which dialog tests use too ({@link #display()}). Programs
+ * are started by their full path ({@code C:\windows\system32\msiexec.exe}), not through start.exe. One per test class:
  *
  * <pre>{@code
  * @RegisterExtension static final Wine wine = Wine.perClass();   // prefix in its own temp folder, removed after
@@ -32,7 +33,9 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     private Path prefix;
     private Map<String, String> env;
     private Path ownedRoot;
-    private Process display;
+    private XvfbServer xvfb;
+    private VirtualDisplay virtualDisplay;
+    private DesktopKeeper keeper;
     /** The pid of the persistent wineserver started at boot, or -1 where it could not be told. */
     private long server = -1;
 
@@ -78,6 +81,11 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         startDisplay();
         if (isEmpty(prefix)) WineTemplate.copyInto(prefix, env);
         ServerDir.forget(prefix);
+        startProcesses();
+    }
+
+    /** The persistent wineserver, what a booted prefix runs, and the program that keeps its desktop open. */
+    private void startProcesses() {
         startPersistentServer();
         // On a copy of the booted template this takes about a second (the prefix is up to date), and it starts what a
         // booted prefix runs (services, rpcss, the desktop process) with our pipes, not those of the first program a
@@ -85,6 +93,35 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
         // caller reading output to its end (commons-exec's stream pumps in MsiexecRunner) would time out.
         exec(command("wineboot", "-i"), 300).assertOk();
         server = ServerDir.of(prefix).servers().stream().findFirst().orElse(-1L); // up by now: wineboot ran on it
+        keeper = DesktopKeeper.start(env);
+    }
+
+    /** Ends the desktop keeper, then kills the wineserver and with it every process of the prefix, and waits. */
+    private void stopProcesses() {
+        if (keeper != null) keeper.close();
+        keeper = null;
+        exec(List.of("wineserver", "-k"), 60);
+        exec(List.of("wineserver", "-w"), 60);
+    }
+
+    /**
+     * Kills every process of the prefix and starts them again as at boot (persistent wineserver, services, desktop):
+     * for what Wine reads only when its processes start, e.g. services.exe the services created while it ran.
+     */
+    public void restart() {
+        stopProcesses();
+        startProcesses();
+    }
+
+    /**
+     * This prefix's own display (its desktop process draws there) as a {@link VirtualDisplay}, for tests that show,
+     * drive and capture dialogs; it is stopped with the prefix, not by the caller. Requires xdotool and ImageMagick's
+     * import as {@link VirtualDisplay#start()} does.
+     */
+    public VirtualDisplay display() {
+        Tool.require("xdotool", "import");
+        if (virtualDisplay == null) virtualDisplay = VirtualDisplay.on(xvfb);
+        return virtualDisplay;
     }
 
     /** Runs a program with no pipes of ours (what it leaves running cannot hold them) and waits for it. */
@@ -117,10 +154,9 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
 
     /** Starts Xvfb on a display number it picks itself ({@code -displayfd}) and points this prefix's DISPLAY at it. */
     private void startDisplay() {
-        XvfbServer x = XvfbServer.start();
-        display = x.process();
+        xvfb = XvfbServer.start();
         Map<String, String> e = new HashMap<>(env);
-        e.put("DISPLAY", x.display());
+        e.put("DISPLAY", xvfb.display());
         env = Map.copyOf(e);
     }
 
@@ -333,9 +369,10 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
      */
     public String serverState() {
         List<Long> now = ServerDir.of(prefix).servers();
-        if (server < 0) return "wineserver of the prefix now: " + now;
-        return now.contains(server) ? "the prefix's persistent wineserver (pid " + server + ") is still running"
-                : "the prefix's persistent wineserver (pid " + server + ") is gone; serving it now: " + now;
+        String keeping = keeper == null ? "" : "; " + keeper;
+        if (server < 0) return "wineserver of the prefix now: " + now + keeping;
+        return (now.contains(server) ? "the prefix's persistent wineserver (pid " + server + ") is still running"
+                : "the prefix's persistent wineserver (pid " + server + ") is gone; serving it now: " + now) + keeping;
     }
 
     /**
@@ -363,17 +400,18 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     /** Kills this prefix's wineserver (and with it every process of the prefix), then its display. */
     @Override
     public void close() {
-        exec(List.of("wineserver", "-k"), 60);
-        exec(List.of("wineserver", "-w"), 60);
+        stopProcesses();
         ServerDir.of(prefix).removeIfUnused();
-        if (display != null) {
-            display.destroy();
+        if (virtualDisplay != null) virtualDisplay.close();
+        else if (xvfb != null) {
+            xvfb.process().destroy();
             try {
-                display.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                if (!xvfb.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) xvfb.process().destroyForcibly();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            display = null;
         }
+        virtualDisplay = null;
+        xvfb = null;
     }
 }

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a test learns when the window it waits for never comes: a program that exited fails the wait at once (not
  * after the whole timeout), with its exit code and output; one still running fails at the timeout with its output
- * and the processes of its Wine prefix. (A CI run once waited 120 s for a dialog and could say only "visible
- * windows: []".)
+ * and the processes of its Wine prefix; an installer's log named on its command line ({@code /l*v FILE}) is shown with
+ * them. (A CI run once waited 120 s for a dialog and could say only "visible windows: []".)
  */
 @Tag("interop")
 class VirtualDisplayTest {
@@ -31,6 +31,21 @@ class VirtualDisplayTest {
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30, "failed at once, not at the timeout");
             assertTrue(e.getMessage().contains("exited with 3 before a window titled /^Never$/ appeared"), e.getMessage());
             assertTrue(e.getMessage().contains("cannot open the package"), e.getMessage());
+        }
+    }
+
+    /** An msiexec that ran through its dialogs and exited 0 (as with no display) is told by its log, so that goes in. */
+    @Test
+    void theLogAnInstallerCommandLineNamesIsReportedWithTheOutput() throws Exception {
+        Path log = dir.resolve("install.log");
+        java.nio.file.Files.writeString(log, "Action start 12:00:01: WelcomeEulaDlg.\r\nAction ended 12:00:01: WelcomeEulaDlg. Return value 1.\r\n");
+        try (VirtualDisplay display = VirtualDisplay.start()) {
+            VirtualDisplay.Running p = display.launch(List.of("sh", "-c", "echo installed; exit 0", "/L*V", log.toString()), Map.of(), dir.resolve("out"));
+            AssertionError e = assertThrows(AssertionError.class, () -> p.awaitWindow("^Never$", Duration.ofSeconds(60)));
+            assertTrue(e.getMessage().contains("exited with 0"), e.getMessage());
+            assertTrue(e.getMessage().contains("installed"), e.getMessage());
+            assertTrue(e.getMessage().contains("its log " + log + ":\nAction start 12:00:01: WelcomeEulaDlg."), e.getMessage());
+            assertTrue(e.getMessage().contains("Return value 1."), e.getMessage());
         }
     }
 

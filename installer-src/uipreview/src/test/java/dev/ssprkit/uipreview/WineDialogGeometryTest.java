@@ -6,7 +6,6 @@ import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.VirtualDisplay;
 import dev.ssprkit.testkit.Wine;
 import dev.ssprkit.uipreview.layout.DialogLayout;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,12 +39,7 @@ class WineDialogGeometryTest {
 
     @BeforeAll
     static void startDisplay() {
-        display = VirtualDisplay.start();
-    }
-
-    @AfterAll
-    static void stopDisplay() {
-        if (display != null) display.close();
+        display = wine.display(); // the prefix's own: its desktop process draws there
     }
 
     private Path pixel(String name, String colour) {

@@ -12,7 +12,6 @@ import dev.ssprkit.uipreview.UiPreview;
 import dev.ssprkit.uipreview.layout.ControlLayout;
 import dev.ssprkit.uipreview.layout.DialogLayout;
 import dev.ssprkit.uipreview.render.DialogRenderer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -72,13 +71,8 @@ class WixUiGalleryTest {
     @BeforeAll
     static void start() {
         Tool.require("msiinfo", "fc-list");
-        display = VirtualDisplay.start();
+        display = wine.display(); // the prefix's own: its desktop process draws there
         if (CULTURES.contains("ja-jp")) linkJapaneseFont();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (display != null) display.close();
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.ssprkit.testkit.Tool;
 import dev.ssprkit.testkit.VirtualDisplay;
 import dev.ssprkit.testkit.Wine;
 import dev.ssprkit.wix.BuildResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,12 +37,7 @@ class LibraryTextsWineTest {
 
     @BeforeAll
     static void startDisplay() {
-        display = VirtualDisplay.start();
-    }
-
-    @AfterAll
-    static void stopDisplay() {
-        if (display != null) display.close();
+        display = wine.display(); // the prefix's own: its desktop process draws there
     }
 
     /** Where a 32-bit package's ProgramFilesFolder is in Wine's 64-bit prefix. */

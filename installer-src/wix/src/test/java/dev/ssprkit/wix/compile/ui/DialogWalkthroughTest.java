@@ -6,7 +6,6 @@ import dev.ssprkit.testkit.Wine;
 import dev.ssprkit.wix.BuildRequest;
 import dev.ssprkit.wix.BuildResult;
 import dev.ssprkit.wix.WixBuild;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,12 +41,7 @@ class DialogWalkthroughTest {
 
     @BeforeAll
     static void startDisplay() {
-        display = VirtualDisplay.start();
-    }
-
-    @AfterAll
-    static void stopDisplay() {
-        if (display != null) display.close();
+        display = wine.display(); // the prefix's own: its desktop process draws there
     }
 
     private static final String SOURCE = """

@@ -2,7 +2,6 @@ package dev.ssprkit.wix.compile.ui;
 
 import dev.ssprkit.testkit.VirtualDisplay;
 import dev.ssprkit.testkit.Wine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,12 +36,7 @@ class WixUiSetsWalkthroughTest {
 
     @BeforeAll
     static void startDisplay() {
-        display = VirtualDisplay.start();
-    }
-
-    @AfterAll
-    static void stopDisplay() {
-        if (display != null) display.close();
+        display = wine.display(); // the prefix's own: its desktop process draws there
     }
 
     /** A per-machine v3 product named {@code name} installing one file per feature into ProgramFilesFolder\FOLDER. */
