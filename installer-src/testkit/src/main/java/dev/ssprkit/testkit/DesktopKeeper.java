@@ -59,12 +59,14 @@ final class DesktopKeeper implements AutoCloseable {
             CompletableFuture<String> said = CompletableFuture.supplyAsync(() -> readUntilReady(p));
             String output = said.get(120, TimeUnit.SECONDS);
             if (output != null) {
-                keeper.close();
                 throw new AssertionError("Wine's cmd.exe (kept running so the prefix's desktop stays open) ended before"
                         + " it answered; it printed:\n" + output);
             }
             openDesktop(env);
             return keeper;
+        } catch (AssertionError e) {
+            keeper.close();
+            throw e;
         } catch (IOException e) {
             keeper.close();
             throw new UncheckedIOException(e);
