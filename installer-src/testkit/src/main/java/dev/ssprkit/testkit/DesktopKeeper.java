@@ -115,10 +115,6 @@ final class DesktopKeeper implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** Ends the input (cmd.exe exits at its end), then waits for the exit; kills the process if it does not go. */
     @Override
     public void close() {

@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
  * without them, a failure in CI ({@link Tool#require}).
  */
 public final class VirtualDisplay implements AutoCloseable {
-    private final Process server;
+    private final XvfbServer server;
     private final String display;
 
-    private VirtualDisplay(Process server, String display) {
+    private VirtualDisplay(XvfbServer server) {
         this.server = server;
-        this.display = display;
+        this.display = server.display();
     }
 
     /** Starts Xvfb on a display number it picks (1024x768, 24-bit) and waits until it accepts clients. */
@@ -37,7 +37,7 @@ public final class VirtualDisplay implements AutoCloseable {
      * once it accepts clients; closing it stops that server.
      */
     static VirtualDisplay on(XvfbServer x) {
-        VirtualDisplay d = new VirtualDisplay(x.process(), x.display());
+        VirtualDisplay d = new VirtualDisplay(x);
         if (d.awaitReady(Duration.ofSeconds(20))) return d;
         d.close();
         throw new IllegalStateException("Xvfb on " + x.display() + " did not accept clients within 20 s");
@@ -45,7 +45,7 @@ public final class VirtualDisplay implements AutoCloseable {
 
     private boolean awaitReady(Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end && server.isAlive()) {
+        while (System.nanoTime() < end && server.process().isAlive()) {
             if (Tool.run(List.of("xdotool", "getmouselocation"), null, environment(), 10).exitCode() == 0) return true;
             try {
                 Thread.sleep(100);
@@ -258,12 +258,6 @@ public final class VirtualDisplay implements AutoCloseable {
 
     @Override
     public void close() {
-        server.destroy();
-        try {
-            if (!server.waitFor(10, TimeUnit.SECONDS)) server.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.destroyForcibly();
-        }
+        server.stop();
     }
 }

@@ -402,15 +402,7 @@ public final class Wine implements AutoCloseable, BeforeAllCallback, AfterAllCal
     public void close() {
         stopProcesses();
         ServerDir.of(prefix).removeIfUnused();
-        if (virtualDisplay != null) virtualDisplay.close();
-        else if (xvfb != null) {
-            xvfb.process().destroy();
-            try {
-                if (!xvfb.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) xvfb.process().destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        if (xvfb != null) xvfb.stop(); // the display() handed out, if any, is this server's
         virtualDisplay = null;
         xvfb = null;
     }

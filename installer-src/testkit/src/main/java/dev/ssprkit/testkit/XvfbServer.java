@@ -42,4 +42,15 @@ record XvfbServer(Process process, String display) {
             throw new AssertionError("interrupted while starting Xvfb", e);
         }
     }
+
+    /** Stops the server: asks, then kills it if it has not gone within 10 s. */
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
 }
