@@ -231,6 +231,8 @@ final class MediaStep {
                     BindContext.FileFacts f = ctx.files.get(entry);
                     if (f != null) f.md5 = md5;
                 });
+                // from here the writer hashes each file as it reads it: one read, where the prefetch would read it again
+                ctx.options.prefetch().stopHashingAhead();
                 writer.write(cab);
                 for (BindContext.FileFacts f : files) {
                     f.content = null;

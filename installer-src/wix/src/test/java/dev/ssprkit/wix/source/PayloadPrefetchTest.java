@@ -124,6 +124,23 @@ class PayloadPrefetchTest {
     }
 
     @Test
+    void onceTheCabinetStartsNothingMoreIsHashedAhead() throws Exception {
+        // the cabinet writer hashes what it reads from then on: a hash taken here would cost a second read
+        Path small = Files.write(dir.resolve("s.txt"), "small".getBytes(StandardCharsets.US_ASCII));
+        Path large = Files.write(dir.resolve("l.bin"), new byte[PayloadPrefetch.MAX_FILE_BYTES * 2]);
+        try (PayloadPrefetch p = PayloadPrefetch.start(true)) {
+            p.stopHashingAhead();
+            p.start(small);
+            p.start(large);
+            // reading a file is what queues its hash: once both reads are done, a hash would have been queued
+            assertArrayEquals("small".getBytes(StandardCharsets.US_ASCII), bytes(p.facts(small).orElseThrow()));
+            assertEquals(Optional.empty(), p.facts(large));
+            assertEquals(Optional.empty(), p.md5(small), "left to the cabinet writer");
+            assertEquals(Optional.empty(), p.md5(large), "left to the cabinet writer");
+        }
+    }
+
+    @Test
     void aLargeFileChangedAfterItWasHashedIsLeftToTheCaller() throws Exception {
         byte[] content = new byte[PayloadPrefetch.MAX_FILE_BYTES * 2];
         Path large = Files.write(dir.resolve("changing.bin"), content);
