@@ -94,52 +94,72 @@ public final class CabinetWriter {
     /** Writes the cabinet to {@code out}, replacing it if present. */
     public CabinetInfo write(Path out) throws IOException {
         Path target = out.toAbsolutePath();
-        List<Planned> planned = plan();
-        ByteBuffer tables = tables(planned);
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new CabinetException("cannot write cabinet: " + target + " is a directory");
+        }
         Path tmp = createTempBeside(target);
         boolean done = false;
         try {
-            long size;
-            int blocks;
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 FolderBlockSource source = new FolderBlockSource(planned, md5Sink == null ? null : new EntryDigests("MD5", md5Wanted, md5Sink))) {
-                long dataStart = tables.remaining();
-                while (tables.hasRemaining()) {
-                    ch.write(tables);
-                }
-                OutputStream os = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 17);
-                if (options.compression() == Compression.LZX) {
-                    long[] starts = new LzxFolderPipeline(options).run(folders(planned),
-                            md5Sink == null ? null : new EntryDigests("MD5", md5Wanted, md5Sink), os);
-                    os.flush();
-                    ByteBuffer at = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-                    for (int k = 0; k < starts.length; k++) {
-                        at.putInt(0, (int) (dataStart + starts[k])).position(0);
-                        ch.write(at, CfHeader.SIZE + (long) k * CfFolder.SIZE); // CFFOLDER.coffCabStart
-                    }
-                    blocks = blockCount(planned);
-                } else {
-                    blocks = new BlockPipeline(new CfDataEncoder(options.compression(), options.level()), options.threads())
-                            .run(source, os);
-                }
-                os.flush();
-                size = ch.size();
-                if (size > CabFormat.MAX_CABINET_SIZE) {
-                    throw new CabinetException("cabinet " + target + " would be " + size + " bytes, more than the "
-                            + "format's limit of " + CabFormat.MAX_CABINET_SIZE);
-                }
-                ByteBuffer cb = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0, (int) size);
-                ch.write(cb, CfHeader.OFFSET_CB_CABINET);
+            CabinetInfo info;
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                info = writeInto(ch, 0, target.toString());
             }
             moveIntoPlace(tmp, target);
             done = true;
-            List<CabinetInfo.Entry> entries = planned.stream().map(p -> new CabinetInfo.Entry(p.name, p.size)).toList();
-            return new CabinetInfo(entries, size, blocks);
+            return info;
         } finally {
             if (!done) {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /**
+     * Writes the cabinet into {@code ch} from byte {@code base} on (the bytes before it are left alone, the file may
+     * hold more after it), for a caller that puts it straight where it belongs in a larger file: the first embedded
+     * cabinet of a package, written into the package's file at its stream's place. The caller owns the file: on failure
+     * it is left as it is, partly written. Offsets inside the cabinet are its own, so it is the same cabinet at any
+     * {@code base}.
+     *
+     * @param where what to call the cabinet in messages
+     */
+    public CabinetInfo writeInto(FileChannel ch, long base, String where) throws IOException {
+        List<Planned> planned = plan();
+        ByteBuffer tables = tables(planned);
+        long size;
+        int blocks;
+        try (FolderBlockSource source = new FolderBlockSource(planned, md5Sink == null ? null : new EntryDigests("MD5", md5Wanted, md5Sink))) {
+            long dataStart = tables.remaining();
+            ch.position(base);
+            while (tables.hasRemaining()) {
+                ch.write(tables);
+            }
+            OutputStream os = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 17);
+            if (options.compression() == Compression.LZX) {
+                long[] starts = new LzxFolderPipeline(options).run(folders(planned),
+                        md5Sink == null ? null : new EntryDigests("MD5", md5Wanted, md5Sink), os);
+                os.flush();
+                ByteBuffer at = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                for (int k = 0; k < starts.length; k++) {
+                    at.putInt(0, (int) (dataStart + starts[k])).position(0);
+                    ch.write(at, base + CfHeader.SIZE + (long) k * CfFolder.SIZE); // CFFOLDER.coffCabStart
+                }
+                blocks = blockCount(planned);
+            } else {
+                blocks = new BlockPipeline(new CfDataEncoder(options.compression(), options.level()), options.threads())
+                        .run(source, os);
+            }
+            os.flush();
+            size = ch.position() - base;
+            if (size > CabFormat.MAX_CABINET_SIZE) {
+                throw new CabinetException("cabinet " + where + " would be " + size + " bytes, more than the "
+                        + "format's limit of " + CabFormat.MAX_CABINET_SIZE);
+            }
+            ByteBuffer cb = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0, (int) size);
+            ch.write(cb, base + CfHeader.OFFSET_CB_CABINET);
+        }
+        List<CabinetInfo.Entry> entries = planned.stream().map(p -> new CabinetInfo.Entry(p.name, p.size)).toList();
+        return new CabinetInfo(entries, size, blocks);
     }
 
     /** Validates names and takes each source's size now; the file table is built from these sizes. */
@@ -282,9 +302,6 @@ public final class CabinetWriter {
     }
 
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new CabinetException("cannot write cabinet: " + target + " is a directory");
-        }
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

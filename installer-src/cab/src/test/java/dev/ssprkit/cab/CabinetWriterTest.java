@@ -129,6 +129,25 @@ class CabinetWriterTest {
     }
 
     @Test
+    void aCabinetWrittenIntoALargerFileAtAnOffsetIsTheSameCabinet() throws IOException {
+        byte[] text = Payloads.text(5 * 32768 + 123, 3), noise = Payloads.random(40_000, 4);
+        CabinetInfo alone = new CabinetWriter(opts(Compression.MSZIP, CompressionLevel.MEDIUM, 2)).add("t", text).add("n", noise)
+                .write(tmp.resolve("alone.cab"));
+        Path host = tmp.resolve("host.bin");
+        java.nio.file.Files.write(host, new byte[1000]); // what lies before the cabinet is left alone
+        CabinetInfo inside;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(host, java.nio.file.StandardOpenOption.WRITE)) {
+            inside = new CabinetWriter(opts(Compression.MSZIP, CompressionLevel.MEDIUM, 2)).add("t", text).add("n", noise)
+                    .writeInto(ch, 512, "in host.bin");
+        }
+        byte[] hostBytes = java.nio.file.Files.readAllBytes(host);
+        assertEquals(alone.cabinetSize(), inside.cabinetSize());
+        assertArrayEquals(java.nio.file.Files.readAllBytes(tmp.resolve("alone.cab")),
+                java.util.Arrays.copyOfRange(hostBytes, 512, 512 + (int) inside.cabinetSize()));
+        assertArrayEquals(new byte[512], java.util.Arrays.copyOfRange(hostBytes, 0, 512));
+    }
+
+    @Test
     void presetDictionaryBeatsIndependentBlocks() throws IOException {
         // 16 KiB of random bytes, repeated: every block after the first can copy from the previous block.
         // (zlib matches reach back at most 32768 - 262 bytes, so the period must be shorter than a block.)

@@ -46,7 +46,7 @@ public final class AtomicFile {
      * out its channel ({@link ChannelOutputStream#channel}), so a whole file can be copied into it by the kernel.
      */
     public static ChannelOutputStream open(Path tmp) throws IOException {
-        return new ChannelOutputStream(java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE));
+        return new ChannelOutputStream(java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE), tmp);
     }
 
     /** Writes {@code bytes} as the whole content of {@code target}, atomically. */

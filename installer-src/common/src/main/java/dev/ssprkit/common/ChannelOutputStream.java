@@ -12,9 +12,24 @@ import java.nio.channels.FileChannel;
  */
 public final class ChannelOutputStream extends OutputStream {
     private final FileChannel channel;
+    private final java.nio.file.Path file;
 
     public ChannelOutputStream(FileChannel channel) {
+        this(channel, null);
+    }
+
+    /** @param file the file the channel writes, or null when unknown */
+    public ChannelOutputStream(FileChannel channel, java.nio.file.Path file) {
         this.channel = channel;
+        this.file = file;
+    }
+
+    /**
+     * The file written, or null when unknown: a writer may find part of its output already in it (a cabinet written
+     * in place beforehand) and skip over it instead of copying it onto itself.
+     */
+    public java.nio.file.Path file() {
+        return file;
     }
 
     /** The channel written to; a caller that writes to it directly first flushes any buffering stream above this one. */

@@ -7,6 +7,8 @@ import dev.ssprkit.msi.container.StreamingCfbWriter;
 import dev.ssprkit.msi.db.DatabaseEncoder;
 import dev.ssprkit.msi.db.StreamNames;
 import dev.ssprkit.msi.model.Database;
+import dev.ssprkit.msi.model.Row;
+import dev.ssprkit.msi.model.Table;
 import dev.ssprkit.msi.model.StorageData;
 import dev.ssprkit.msi.model.StreamData;
 import dev.ssprkit.msi.model.SummaryInfo;
@@ -116,6 +118,8 @@ public final class MsiWriter {
             add(storage, digest, e.getKey(), e.getValue());
         }
         boolean signatureDropped = false;
+        String firstCabinet = firstEmbeddedCabinet(db);
+        if (firstCabinet != null && db.streams().containsKey(firstCabinet)) storage.placeFirst(StreamNames.encode(firstCabinet, false));
         for (Map.Entry<String, StreamData> e : db.streams().entrySet()) {
             String name = e.getKey();
             if (name.equals(DIGITAL_SIGNATURE) || name.equals(DIGITAL_SIGNATURE_EX)) {
@@ -154,6 +158,26 @@ public final class MsiWriter {
             LOG.warning(w);
             warnings.accept(w);
         }
+    }
+
+    /**
+     * The stream name of the embedded cabinet on the lowest-numbered Media row ({@code Cabinet="#name"}), or null. It is
+     * laid out first among the large streams ({@link StorageWriter#placeFirst}): one sector into the file, where the
+     * binder can write it before the tables exist, and where it is whether written there or copied.
+     */
+    static String firstEmbeddedCabinet(Database db) {
+        Table media = db.tableOrNull("Media");
+        if (media == null) return null;
+        String first = null;
+        long lowest = Long.MAX_VALUE;
+        for (Row r : media.rows()) {
+            if (!(r.get("DiskId") instanceof Number disk) || !(r.get("Cabinet") instanceof String cabinet) || !cabinet.startsWith("#")) continue;
+            if (disk.longValue() < lowest) {
+                lowest = disk.longValue();
+                first = cabinet.substring(1);
+            }
+        }
+        return first;
     }
 
     private static void add(StorageWriter storage, MessageDigest digest, String stored, StreamData data) throws IOException {

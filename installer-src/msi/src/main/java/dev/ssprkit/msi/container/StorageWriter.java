@@ -22,5 +22,13 @@ public interface StorageWriter {
      */
     void addStorage(String name, StorageData storage) throws IOException;
 
+    /**
+     * Lays the root-level stream {@code storedName} out first, directly after the header, when it is large enough to
+     * be stored in sectors of its own (a hint: writers that do not lay out streams themselves ignore it). Its place is
+     * then known before any other stream is: one sector into the file.
+     */
+    default void placeFirst(String storedName) {
+    }
+
     void writeTo(OutputStream out) throws IOException;
 }

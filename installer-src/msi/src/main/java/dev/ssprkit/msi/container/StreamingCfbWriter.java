@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,10 @@ import java.util.TreeSet;
  * <pre>
  *   header | large streams (in order of addition) | mini stream | mini FAT | directory | FAT | DIFAT
  * </pre>
+ * except that a stream named by {@link #placeFirst} comes before the other large streams: one sector into the file,
+ * a place known before anything else is. When its content already lies there in the very file being written (a
+ * cabinet the binder wrote straight into the package, {@link StreamData#placement}), it is left in place instead of
+ * being copied onto itself; the bytes written are the same either way.
  * Streams inside storages below the root (embedded transforms) are laid out like the root's. Every chain is
  * contiguous. No time stamps are written, so the bytes depend only on the streams, their order and the
  * root CLSID.
@@ -49,6 +54,8 @@ public final class StreamingCfbWriter implements StorageWriter {
     private static final int ROOT = -1;
 
     private byte[] rootClsid = new byte[16];
+    /** The stored name of the root-level stream laid out first ({@link #placeFirst}), or null. */
+    private String first;
     private final List<Stream> streams = new ArrayList<>();
     private final List<Storage> storages = new ArrayList<>();
     /** Names in use per storage ({@link #ROOT} or an index into {@link #storages}): they compare case-insensitively. */
@@ -66,6 +73,11 @@ public final class StreamingCfbWriter implements StorageWriter {
     @Override
     public void rootClsid(String clsid) {
         rootClsid = clsidBytes(clsid);
+    }
+
+    @Override
+    public void placeFirst(String storedName) {
+        first = storedName;
     }
 
     @Override
@@ -121,8 +133,11 @@ public final class StreamingCfbWriter implements StorageWriter {
         os.write(header(l));
         byte[] copy = new byte[1 << 16];
         FileChannel target = out instanceof ChannelOutputStream c ? c.channel() : null;
-        for (Stream s : streams) {
-            if (s.small == null && !(target != null && transfer(s, os, target))) copy(s, os, copy);
+        Path targetFile = out instanceof ChannelOutputStream c ? c.file() : null;
+        for (int i : l.large) {
+            Stream s = streams.get(i);
+            if (inPlace(s, l.start[i], os, target, targetFile)) continue;
+            if (!(target != null && transfer(s, os, target))) copy(s, os, copy);
         }
         for (Stream s : streams) {
             if (s.small != null) {
@@ -141,6 +156,8 @@ public final class StreamingCfbWriter implements StorageWriter {
     /** Where everything goes: computed from the sizes alone, before anything is written. */
     private final class Layout {
         final long[] start = new long[streams.size()]; // first sector, or first mini sector for small streams
+        /** Indexes of the large streams in sector order: the {@link #placeFirst} stream, then order of addition. */
+        final List<Integer> large = new ArrayList<>();
         final long miniStreamSize, miniStreamStart, miniFatStart, miniFatSectors, dirStart, dirSectors, fatStart,
                 fatSectors, difatStart, difatSectors, total;
 
@@ -151,10 +168,15 @@ public final class StreamingCfbWriter implements StorageWriter {
                 if (s.small != null) {
                     start[i] = s.size == 0 ? -1 : mini;
                     mini += ceil(s.size, MINI_SECTOR);
+                } else if (s.parent == ROOT && s.name.equals(first)) {
+                    large.add(0, i);
                 } else {
-                    start[i] = sector;
-                    sector += ceil(s.size, SECTOR);
+                    large.add(i);
                 }
+            }
+            for (int i : large) {
+                start[i] = sector;
+                sector += ceil(streams.get(i).size, SECTOR);
             }
             miniStreamSize = mini * MINI_SECTOR;
             miniStreamStart = sector;
@@ -230,6 +252,24 @@ public final class StreamingCfbWriter implements StorageWriter {
         return true;
     }
 
+    /**
+     * Leaves a stream whose content already lies where the layout puts it, in the file being written: moves past it
+     * (and pads its last sector) instead of copying it onto itself. False, writing nothing, when it is not there.
+     */
+    private static boolean inPlace(Stream s, long startSector, OutputStream os, FileChannel target, Path targetFile) throws IOException {
+        StreamData.Placement at = s.data.placement();
+        if (at == null || target == null || targetFile == null || at.offset() != (startSector + 1) * SECTOR) return false;
+        if (!java.nio.file.Files.isSameFile(at.file(), targetFile)) return false;
+        os.flush(); // the header and whatever precedes the stream are in the file
+        if (target.position() != at.offset()) {
+            throw new IllegalStateException("stream " + s.name + " lies at " + at.offset() + " but the layout reached " + target.position());
+        }
+        if (target.size() < at.offset() + s.size) throw changed(s, at.offset() + s.size - target.size());
+        target.position(at.offset() + s.size);
+        pad(os, s.size, SECTOR);
+        return true;
+    }
+
     private static MsiException changed(Stream s, long left) {
         return new MsiException("stream " + s.name, "declared " + s.size + " bytes but its content "
                 + (left != 0 ? "ended " + left + " bytes early" : "is longer") + " (did the file change while the package was written?)");
@@ -266,9 +306,7 @@ public final class StreamingCfbWriter implements StorageWriter {
 
     private void writeFat(Layout l, OutputStream os) throws IOException {
         ChainTable t = new ChainTable(os);
-        for (Stream s : streams) {
-            if (s.small == null) t.chain(ceil(s.size, SECTOR));
-        }
+        for (int i : l.large) t.chain(ceil(streams.get(i).size, SECTOR));
         t.chain(ceil(l.miniStreamSize, SECTOR));
         t.chain(l.miniFatSectors);
         t.chain(l.dirSectors);

@@ -38,6 +38,17 @@ public interface StreamData {
         return null;
     }
 
+    /**
+     * Where the content already lies in a file as a run of bytes ({@link #region}), or null. A compound-file writer
+     * writing into that very file, with the stream laid out at that offset, leaves the bytes where they are.
+     */
+    default Placement placement() {
+        return null;
+    }
+
+    /** Bytes {@code [offset, offset + size)} of {@code file}. */
+    record Placement(Path file, long offset) {}
+
     default byte[] readAllBytes() throws IOException {
         try (InputStream in = open()) {
             return in.readAllBytes();
@@ -71,6 +82,30 @@ public interface StreamData {
             }
             @Override public int hashCode() { return Arrays.hashCode(copy); }
             @Override public String toString() { return "bytes[" + copy.length + "]"; }
+        };
+    }
+
+    /**
+     * {@code size} bytes of {@code file} from {@code offset} on, with their {@link #fingerprint} (may be null): a
+     * cabinet written straight into the package's file at its stream's place.
+     */
+    static StreamData region(Path file, long offset, long size, byte[] fingerprint) {
+        byte[] fp = fingerprint == null ? null : fingerprint.clone();
+        Placement at = new Placement(file, offset);
+        return new StreamData() {
+            @Override public byte[] fingerprint() { return fp == null ? null : fp.clone(); }
+            @Override public long size() { return size; }
+            @Override public Placement placement() { return at; }
+            @Override public InputStream open() throws IOException {
+                java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file);
+                try {
+                    return new java.io.BufferedInputStream(new RegionInputStream(ch.position(offset), size), 1 << 16);
+                } catch (IOException | RuntimeException e) {
+                    ch.close();
+                    throw e;
+                }
+            }
+            @Override public String toString() { return file + " [" + offset + ", +" + size + ")"; }
         };
     }
 

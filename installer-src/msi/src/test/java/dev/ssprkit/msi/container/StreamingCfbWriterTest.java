@@ -129,6 +129,45 @@ class StreamingCfbWriterTest {
     }
 
     @Test
+    void aStreamPlacedFirstLiesOneSectorInAndIsLeftInPlaceWhenItIsThere() throws IOException {
+        Map<String, byte[]> streams = new LinkedHashMap<>();
+        streams.put("a_large", pattern(9_000, 1));
+        streams.put("b_small", pattern(300, 2));
+        streams.put("c_cab", pattern(70_001, 3));
+        // copied: the stream's bytes come from memory
+        Path copied = dir.resolve("copied.cfb");
+        StreamingCfbWriter w = new StreamingCfbWriter();
+        w.rootClsid(MsiClsids.DATABASE);
+        w.placeFirst("c_cab");
+        for (var e : streams.entrySet()) w.addStream(e.getKey(), StreamData.of(e.getValue()));
+        try (OutputStream os = Files.newOutputStream(copied)) {
+            w.writeTo(os);
+        }
+        assertReadBack(copied, streams);
+        byte[] bytes = Files.readAllBytes(copied);
+        // [MS-CFB] 2.2: sector 0 starts right after the 512-byte header of a version 3 file
+        assertArrayEquals(streams.get("c_cab"), java.util.Arrays.copyOfRange(bytes, 512, 512 + 70_001), "laid out first");
+        // in place: the same bytes written into the target beforehand, where the layout puts them, are not written again
+        Path inPlace = dir.resolve("in-place.cfb");
+        Files.write(inPlace, new byte[512]);
+        Files.write(inPlace, streams.get("c_cab"), java.nio.file.StandardOpenOption.APPEND);
+        StreamingCfbWriter p = new StreamingCfbWriter();
+        p.rootClsid(MsiClsids.DATABASE);
+        p.placeFirst("c_cab");
+        p.addStream("a_large", StreamData.of(streams.get("a_large")));
+        p.addStream("b_small", StreamData.of(streams.get("b_small")));
+        p.addStream("c_cab", new StreamData() {
+            @Override public long size() { return 70_001; }
+            @Override public InputStream open() { throw new AssertionError("a stream in place is not read"); }
+            @Override public Placement placement() { return new Placement(inPlace, 512); }
+        });
+        try (OutputStream os = dev.ssprkit.common.AtomicFile.open(inPlace)) {
+            p.writeTo(os);
+        }
+        assertArrayEquals(bytes, Files.readAllBytes(inPlace), "left in place = copied");
+    }
+
+    @Test
     void aFileThatShrinksOrGrowsAfterItWasAddedFailsWhenCopiedByTheKernel() throws IOException {
         for (int delta : new int[] {-100, 7}) {
             Path file = dir.resolve("data" + delta);

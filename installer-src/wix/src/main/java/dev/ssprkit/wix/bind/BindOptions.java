@@ -22,12 +22,14 @@ import java.util.Map;
  * @param roots           the folders the build may read
  * @param uiOverrides     the culture's dialog and control adjustments ({@code <UI>} in its .wxl)
  * @param prefetch        payload files the compiler started reading (null: none)
+ * @param packageFile     the package's file while it is being made (empty, beside the output), into which the first
+ *                        embedded cabinet is written at its stream's place; null: cabinets go to the work directory
  */
 public record BindOptions(Platform platform, Instant buildTime, Path workDirectory, Map<String, String> localization,
                           Integer cultureCodepage, Integer cultureLanguage, String compression, Path cabinetCache,
                           Map<String, String> bindVariables, dev.ssprkit.wix.compile.BindPaths bindPaths,
                           dev.ssprkit.wix.source.SourceRoots roots, java.util.List<dev.ssprkit.wix.loc.Localization.UiOverride> uiOverrides,
-                          dev.ssprkit.wix.source.PayloadPrefetch prefetch) {
+                          dev.ssprkit.wix.source.PayloadPrefetch prefetch, Path packageFile) {
     public BindOptions {
         localization = localization == null ? Map.of() : Map.copyOf(localization);
         bindVariables = bindVariables == null ? Map.of() : Map.copyOf(bindVariables);

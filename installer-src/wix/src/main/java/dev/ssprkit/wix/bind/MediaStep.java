@@ -8,6 +8,8 @@ import dev.ssprkit.cab.CabinetWriter;
 import dev.ssprkit.cab.Compression;
 import dev.ssprkit.cab.CompressionLevel;
 import dev.ssprkit.msi.model.StreamData;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import dev.ssprkit.msi.schema.StandardSchema;
 import dev.ssprkit.wix.diag.CompilerMessage;
 import dev.ssprkit.wix.model.MediaTemplateSymbol;
@@ -42,6 +44,8 @@ final class MediaStep {
     /** A cabinet's file count is a 16-bit field. */
     static final int MAX_FILES_PER_CABINET = 65535;
     private static final long DEFAULT_MEDIA_SIZE_MB = 200;
+    /** Where a compound file's first stream starts: after its 512-byte header (version 3 files, as ours are). */
+    static final long PACKAGE_FIRST_STREAM = 512;
 
     private final BindContext ctx;
 
@@ -113,7 +117,7 @@ final class MediaStep {
                         + MAX_FILES_PER_CABINET + " a cabinet can hold", "use <MediaTemplate/> (cabinets are split automatically) or spread the files over several Media with DiskId");
                 return;
             }
-            writeCabinet(m, e.getValue(), template);
+            writeCabinet(m, e.getValue(), template, m == firstEmbedded(mediaById));
             if (ctx.failed()) return;
         }
         for (BindContext.FileFacts f : uncompressed) layOut(f, sources);
@@ -183,13 +187,28 @@ final class MediaStep {
         return b.build();
     }
 
-    private void writeCabinet(Row media, List<BindContext.FileFacts> files, MediaTemplateSymbol template) {
+    /**
+     * The Media row of lowest DiskId with an embedded cabinet: the package writer lays that cabinet's stream out first
+     * (one sector into the file, {@code MsiWriter.firstEmbeddedCabinet}), so it can be written there straight away.
+     */
+    private static Row firstEmbedded(Map<Integer, Row> mediaById) {
+        return mediaById.entrySet().stream().filter(e -> e.getValue().str("Cabinet") != null && e.getValue().str("Cabinet").startsWith("#"))
+                .min(Map.Entry.comparingByKey()).map(Map.Entry::getValue).orElse(null);
+    }
+
+    /**
+     * @param first whether this is the first embedded cabinet ({@link #firstEmbedded}): without a cabinet cache, and
+     *              when the package's file exists already, it is written straight into it at its stream's place
+     */
+    private void writeCabinet(Row media, List<BindContext.FileFacts> files, MediaTemplateSymbol template, boolean first) {
         String cabinet = media.str("Cabinet");
         boolean embedded = cabinet.startsWith("#");
         String name = embedded ? cabinet.substring(1) : cabinet;
         CabOptions options = options(media, template);
         CabinetCache cache = ctx.options.cabinetCache() == null ? null : new CabinetCache(ctx.options.cabinetCache());
         Path cab = null;
+        long cabSize = -1;
+        Path inPackage = first && embedded && cache == null ? ctx.options.packageFile() : null;
         String key = null;
         FileHashCache hashes = null;
         try {
@@ -214,7 +233,7 @@ final class MediaStep {
                 }
             }
             if (cab == null) {
-                cab = ctx.options.workDirectory().resolve("cab-" + media.get("DiskId") + ".cab");
+                cab = inPackage != null ? inPackage : ctx.options.workDirectory().resolve("cab-" + media.get("DiskId") + ".cab");
                 CabinetWriter writer = new CabinetWriter(options);
                 // the cabinet's entries are named by File id, as the binder's file facts are (no second map of them)
                 for (BindContext.FileFacts f : files) {
@@ -233,7 +252,14 @@ final class MediaStep {
                 });
                 // from here the writer hashes each file as it reads it: one read, where the prefetch would read it again
                 ctx.options.prefetch().stopHashingAhead();
-                writer.write(cab);
+                if (inPackage != null) {
+                    // where the package writer lays this stream out: it finds it there and does not copy it
+                    try (FileChannel ch = FileChannel.open(inPackage, StandardOpenOption.WRITE)) {
+                        cabSize = writer.writeInto(ch, PACKAGE_FIRST_STREAM, name).cabinetSize();
+                    }
+                } else {
+                    cabSize = writer.write(cab).cabinetSize();
+                }
                 for (BindContext.FileFacts f : files) {
                     f.content = null;
                     ctx.options.prefetch().forget(f.source);
@@ -262,12 +288,13 @@ final class MediaStep {
         // a cabinet is a deterministic function of its key, so key and size identify it (the package code uses this)
         MessageDigest fingerprint = digest("SHA-256");
         try {
-            fingerprint.update((key + "\0" + Files.size(cab)).getBytes(StandardCharsets.US_ASCII));
+            fingerprint.update((key + "\0" + (cabSize >= 0 ? cabSize : Files.size(cab))).getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             ctx.report(CompilerMessage.CABINET_FAILED, media.location(), name, e.getMessage(), "");
             return;
         }
-        if (embedded) ctx.db.putStream(name, StreamData.of(cab, fingerprint.digest()));
+        if (inPackage != null) ctx.db.putStream(name, StreamData.region(inPackage, PACKAGE_FIRST_STREAM, cabSize, fingerprint.digest()));
+        else if (embedded) ctx.db.putStream(name, StreamData.of(cab, fingerprint.digest()));
         else ctx.sideFiles.add(new BindResult.SideFile(name, cab));
     }
 

@@ -247,6 +247,64 @@ class MediaTest {
     }
 
     @Test
+    void theFirstCabinetIsWrittenInPlaceWithTheBytesOfACopiedOne() throws Exception {
+        List<Path> files = payload(40, 20_000, 7);
+        String source = pkg("<MediaTemplate EmbedCab=\"yes\"/>", "In Place");
+        Path inPlace = dir.resolve("in-place.msi"); // its folder exists: the cabinet is written into the package's file
+        Path copied = dir.resolve("made-later").resolve("copied.msi"); // the folder is made after validation: copied
+        assertTrue(build(source, inPlace, null, true).success());
+        assertTrue(build(source, copied, null, true).success());
+        byte[] written = Files.readAllBytes(inPlace);
+        assertArrayEquals(Files.readAllBytes(copied), written, "written in place = copied");
+        // [MS-CFB] 2.2: sector 0 follows the 512-byte header of a version 3 file; [MS-CAB] 2.1: a cabinet starts "MSCF"
+        assertEquals("MSCF", new String(written, 512, 4, StandardCharsets.US_ASCII), "the cabinet is the first stream");
+        assertExtractsEverything(inPlace, files);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith(".")).toList(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void aPackageThatFailsValidationLeavesNothingOfTheCabinetWrittenIntoIt() throws Exception {
+        payload(4, 1_000, 8);
+        Path out = Files.createDirectories(dir.resolve("failing"));
+        // ICE08: two components with one GUID (an error that fails the build when ICE errors fail it)
+        String guid = "{0F0E0D0C-0B0A-4909-8807-060504030201}";
+        String source = "<Wix xmlns=\"http://wixtoolset.org/schemas/v4/wxs\">\n"
+                + "  <Package Name=\"Failing\" Manufacturer=\"ssprkit tests\" Version=\"1.0.0\" UpgradeCode=\"{6A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4E}\">\n"
+                + "    <MediaTemplate EmbedCab=\"yes\"/>\n"
+                + "    <StandardDirectory Id=\"ProgramFiles6432Folder\"><Directory Id=\"INSTALLFOLDER\" Name=\"Failing\"/></StandardDirectory>\n"
+                + "    <Feature Id=\"Main\">\n"
+                + "      <Component Directory=\"INSTALLFOLDER\" Guid=\"" + guid + "\"><File Source=\"payload/d0/f0.bin\"/></Component>\n"
+                + "      <Component Directory=\"INSTALLFOLDER\" Guid=\"" + guid + "\"><File Source=\"payload/d1/f1.bin\"/></Component>\n"
+                + "    </Feature>\n  </Package>\n</Wix>\n";
+        Path wxs = dir.resolve("failing.wxs");
+        Files.writeString(wxs, source);
+        BuildResult r = WixBuild.build(BuildRequest.builder(out.resolve("failing.msi"), List.of(wxs)).platform("x64").environment(Map.of())
+                .buildTime(BUILD_TIME).workingDirectory(dir).iceErrors(BuildRequest.IceErrors.FAIL).build());
+        assertFalse(r.success(), r.diagnostics().toString());
+        assertTrue(r.errors().stream().anyMatch(d -> d.toString().contains("ICE08")), r.diagnostics().toString());
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(), s.toList(), "neither the package nor its temporary file (which held the cabinet) is left");
+        }
+    }
+
+    @Test
+    void aBindingErrorLeavesNoTemporaryPackage() throws Exception {
+        payload(2, 1_000, 9);
+        Path out = Files.createDirectories(dir.resolve("unbound"));
+        // the package's file is made before binding, which then finds the second file missing
+        String source = pkg("<MediaTemplate EmbedCab=\"yes\"/>", "Unbound").replace("<Files Include=\"payload\\**\"/>",
+                "<Component Directory=\"INSTALLFOLDER\"><File Source=\"payload/d0/f0.bin\"/></Component>"
+                        + "<Component Directory=\"INSTALLFOLDER\"><File Source=\"payload/d5/missing.bin\"/></Component>");
+        BuildResult r = build(source, out.resolve("unbound.msi"), null, true);
+        assertFalse(r.success(), r.diagnostics().toString());
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of(), s.toList(), "no package and no temporary file: " + r.diagnostics());
+        }
+    }
+
+    @Test
     void theFileHashIndexIsTrustedForUnchangedFilesAndAChangedFileIsHashedAgain() throws Exception {
         // the trust rule of FileHashCache (as make's and WiX's -reusecab): same path, size and time stamp = same bytes
         List<Path> files = payload(12, 5_000, 7);
