@@ -282,7 +282,9 @@ final class MediaStep {
                 }
             }
         } catch (IOException e) {
-            ctx.report(CompilerMessage.CABINET_FAILED, media.location(), name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), "check the payload files and the free space of the temporary folder");
+            ctx.report(CompilerMessage.CABINET_FAILED, media.location(), name, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                    inPackage != null ? "check the payload files and the free space of the output folder (the first cabinet is written into the package there)"
+                            : "check the payload files and the free space of the temporary folder");
             return;
         }
         // a cabinet is a deterministic function of its key, so key and size identify it (the package code uses this)
