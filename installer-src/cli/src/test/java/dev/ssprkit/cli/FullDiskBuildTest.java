@@ -1,7 +1,8 @@
 package dev.ssprkit.cli;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,29 +17,31 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The first embedded cabinet is written straight into the package's temporary file in the output folder. When that
- * write fails (the output's disk is full; here a file-size limit, {@code ulimit -f}, which makes a write past it fail
+ * The first embedded cabinet is written straight into the package's temporary file in the output folder, an external
+ * one into the temporary folder and then beside the package. When such a write fails (the output's disk is full; here a file-size limit, {@code ulimit -f}, which makes a write past it fail
  * with EFBIG "File too large" as a full disk fails with ENOSPC), the build says which cabinet, why, and where to look,
  * exits non-zero without an internal error, and leaves nothing in the output folder: neither a package nor the
  * hidden temporary file that held the partial cabinet. Run as a separate JVM, since the limit is the process's.
  */
-class OutputFolderFullBuildTest {
+class FullDiskBuildTest {
     @TempDir Path dir;
 
-    @Test
-    void aCabinetThatDoesNotFitInTheOutputFolderFailsCleanly() throws Exception {
+    /** @param embed yes: the cabinet is written into the package; no: an external cabinet, written beside it */
+    @ParameterizedTest(name = "EmbedCab={0}")
+    @ValueSource(strings = {"yes", "no"})
+    void aCabinetThatDoesNotFitFailsCleanly(String embed) throws Exception {
         byte[] noise = new byte[3 << 20]; // random: stored, so the cabinet is about 3 MB whatever the compression
         new Random(11).nextBytes(noise);
         Files.write(dir.resolve("noise.bin"), noise);
         Path wxs = Files.writeString(dir.resolve("full.wxs"), """
                 <Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">
                   <Package Name="full" Version="1.0.0" Manufacturer="ssprkit tests" UpgradeCode="{4E4A6B2C-1D3F-4E5A-9B8C-7D6E5F4A3B32}">
-                    <MediaTemplate EmbedCab="yes"/>
+                    <MediaTemplate EmbedCab="EMBED"/>
                     <StandardDirectory Id="ProgramFilesFolder"><Directory Id="D" Name="full"/></StandardDirectory>
                     <Feature Id="F"><Component Directory="D"><File Source="noise.bin"/></Component></Feature>
                   </Package>
                 </Wix>
-                """);
+                """.replace("EMBED", embed));
         Path out = Files.createDirectories(dir.resolve("out"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // 1 MB (bash counts 1024-byte blocks): the sources and the JVM are only read; only our output is written
@@ -50,7 +53,9 @@ class OutputFolderFullBuildTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the build JVM ended");
         String err = Files.readString(dir.resolve("err.txt"));
         assertNotEquals(0, p.exitValue(), err);
-        assertTrue(err.contains("cannot build cabinet") && err.contains("File too large") && err.contains("output folder"), err);
+        assertTrue(err.contains("File too large"), err);
+        // the embedded one is written in the output folder, the external one in the temporary folder first
+        if (embed.equals("yes")) assertTrue(err.contains("cannot build cabinet") && err.contains("output folder"), err);
         assertTrue(err.contains("full.wxs:"), "located at the source: " + err);
         assertFalse(err.contains("internal error"), err);
         try (Stream<Path> left = Files.list(out)) {
