@@ -160,24 +160,26 @@ public final class MsiWriter {
         }
     }
 
-    /**
-     * The stream name of the embedded cabinet on the lowest-numbered Media row ({@code Cabinet="#name"}), or null. It is
-     * laid out first among the large streams ({@link StorageWriter#placeFirst}): one sector into the file, where the
-     * binder can write it before the tables exist, and where it is whether written there or copied.
-     */
+    /** {@link #firstEmbeddedCabinet(Map)} of the database's Media table. */
     static String firstEmbeddedCabinet(Database db) {
         Table media = db.tableOrNull("Media");
         if (media == null) return null;
-        String first = null;
-        long lowest = Long.MAX_VALUE;
+        Map<Integer, String> cabinets = new java.util.HashMap<>();
         for (Row r : media.rows()) {
-            if (!(r.get("DiskId") instanceof Number disk) || !(r.get("Cabinet") instanceof String cabinet) || !cabinet.startsWith("#")) continue;
-            if (disk.longValue() < lowest) {
-                lowest = disk.longValue();
-                first = cabinet.substring(1);
-            }
+            if (r.get("DiskId") instanceof Integer disk && r.get("Cabinet") instanceof String cabinet) cabinets.put(disk, cabinet);
         }
-        return first;
+        return firstEmbeddedCabinet(cabinets);
+    }
+
+    /**
+     * The stream name of the embedded cabinet ({@code Cabinet="#name"}) of the lowest DiskId among Media rows' cabinets
+     * by DiskId, or null. It is laid out first among the large streams ({@link StorageWriter#placeFirst}): one sector
+     * into the file, where a binder can write it before the tables exist (the one rule both sides use), and where it
+     * lies whether written there or copied.
+     */
+    public static String firstEmbeddedCabinet(Map<Integer, String> cabinetByDiskId) {
+        return cabinetByDiskId.entrySet().stream().filter(e -> e.getValue() != null && e.getValue().startsWith("#"))
+                .min(Map.Entry.comparingByKey()).map(e -> e.getValue().substring(1)).orElse(null);
     }
 
     private static void add(StorageWriter storage, MessageDigest digest, String stored, StreamData data) throws IOException {

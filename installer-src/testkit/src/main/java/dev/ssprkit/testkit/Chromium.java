@@ -266,12 +266,7 @@ public final class Chromium implements AutoCloseable {
             // already gone
         }
         socket.abort();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Processes.awaitOrKill(process, 10);
         deleteTree(profile);
     }
 

@@ -51,6 +51,7 @@ final class DesktopKeeper implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         DesktopKeeper keeper = new DesktopKeeper(p);
+        boolean started = false;
         try {
             OutputStream in = p.getOutputStream();
             // the caret is cmd's escape: the answer has the word without it, an echoed command line would keep it
@@ -63,23 +64,19 @@ final class DesktopKeeper implements AutoCloseable {
                         + " it answered; it printed:\n" + output);
             }
             openDesktop(env);
+            started = true;
             return keeper;
-        } catch (AssertionError e) {
-            keeper.close();
-            throw e;
         } catch (IOException e) {
-            keeper.close();
             throw new UncheckedIOException(e);
         } catch (TimeoutException e) {
-            keeper.close();
             throw new AssertionError("Wine's cmd.exe (kept running so the prefix's desktop stays open) did not answer within 120 s", e);
         } catch (ExecutionException e) {
-            keeper.close();
             throw new AssertionError("reading Wine's cmd.exe failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            keeper.close();
             throw new AssertionError("interrupted while starting Wine's cmd.exe", e);
+        } finally {
+            if (!started) keeper.close(); // on every failure, an assertion's included
         }
     }
 
@@ -123,12 +120,7 @@ final class DesktopKeeper implements AutoCloseable {
         } catch (IOException ignored) {
             // the process has gone already
         }
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Processes.awaitOrKill(process, 10);
         try {
             process.getInputStream().close();
         } catch (IOException ignored) {

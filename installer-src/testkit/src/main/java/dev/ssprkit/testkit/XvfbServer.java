@@ -46,11 +46,6 @@ record XvfbServer(Process process, String display) {
     /** Stops the server: asks, then kills it if it has not gone within 10 s. */
     void stop() {
         process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Processes.awaitOrKill(process, 10);
     }
 }

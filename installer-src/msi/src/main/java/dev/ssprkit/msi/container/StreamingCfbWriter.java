@@ -254,12 +254,18 @@ public final class StreamingCfbWriter implements StorageWriter {
 
     /**
      * Leaves a stream whose content already lies where the layout puts it, in the file being written: moves past it
-     * (and pads its last sector) instead of copying it onto itself. False, writing nothing, when it is not there.
+     * (and pads its last sector) instead of copying it onto itself. False, writing nothing, when its content is in
+     * another file. Content in this file but elsewhere than the layout puts it would be overwritten before it was
+     * copied: that is an internal error (the binder and the writer disagree on which stream comes first), not a
+     * package with the wrong bytes.
      */
     private static boolean inPlace(Stream s, long startSector, OutputStream os, FileChannel target, Path targetFile) throws IOException {
         StreamData.Placement at = s.data.placement();
-        if (at == null || target == null || targetFile == null || at.offset() != (startSector + 1) * SECTOR) return false;
-        if (!java.nio.file.Files.isSameFile(at.file(), targetFile)) return false;
+        if (at == null || target == null || targetFile == null || !java.nio.file.Files.isSameFile(at.file(), targetFile)) return false;
+        if (at.offset() != (startSector + 1) * SECTOR) {
+            throw new IllegalStateException("stream " + s.name + " lies at byte " + at.offset() + " of the file being written,"
+                    + " but the layout puts it at " + (startSector + 1) * SECTOR);
+        }
         os.flush(); // the header and whatever precedes the stream are in the file
         if (target.position() != at.offset()) {
             throw new IllegalStateException("stream " + s.name + " lies at " + at.offset() + " but the layout reached " + target.position());

@@ -168,6 +168,25 @@ class StreamingCfbWriterTest {
     }
 
     @Test
+    void contentInTheTargetFileAwayFromItsPlaceIsAnInternalErrorNotACopyOfOverwrittenBytes() throws IOException {
+        // without placeFirst the stream is laid out after "a_large", so the bytes at 512 would be overwritten first
+        Path target = dir.resolve("misplaced.cfb");
+        Files.write(target, new byte[512 + 70_001]);
+        StreamingCfbWriter w = new StreamingCfbWriter();
+        w.rootClsid(MsiClsids.DATABASE);
+        w.addStream("a_large", StreamData.of(pattern(9_000, 1)));
+        w.addStream("c_cab", new StreamData() {
+            @Override public long size() { return 70_001; }
+            @Override public InputStream open() { throw new AssertionError("must not be read from the file being written"); }
+            @Override public Placement placement() { return new Placement(target, 512); }
+        });
+        try (OutputStream os = dev.ssprkit.common.AtomicFile.open(target)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.writeTo(os));
+            assertTrue(e.getMessage().contains("c_cab"), e.getMessage());
+        }
+    }
+
+    @Test
     void aFileThatShrinksOrGrowsAfterItWasAddedFailsWhenCopiedByTheKernel() throws IOException {
         for (int delta : new int[] {-100, 7}) {
             Path file = dir.resolve("data" + delta);

@@ -7,6 +7,7 @@ import dev.ssprkit.cab.FileHashCache;
 import dev.ssprkit.cab.CabinetWriter;
 import dev.ssprkit.cab.Compression;
 import dev.ssprkit.cab.CompressionLevel;
+import dev.ssprkit.msi.MsiWriter;
 import dev.ssprkit.msi.model.StreamData;
 import dev.ssprkit.msi.schema.StandardSchema;
 import dev.ssprkit.wix.diag.CompilerMessage;
@@ -110,6 +111,9 @@ final class MediaStep {
             lastSequence.put(disk, sequence);
         }
         for (Map.Entry<Integer, Row> e : mediaById.entrySet()) e.getValue().set("LastSequence", lastSequence.get(e.getKey()));
+        Map<Integer, String> cabinetByDisk = new TreeMap<>();
+        mediaById.forEach((disk, m) -> cabinetByDisk.put(disk, m.str("Cabinet")));
+        String firstEmbedded = MsiWriter.firstEmbeddedCabinet(cabinetByDisk); // the package writer lays it out first
         for (Map.Entry<Integer, List<BindContext.FileFacts>> e : byDisk.entrySet()) {
             Row m = mediaById.get(e.getKey());
             if (e.getValue().size() > MAX_FILES_PER_CABINET) {
@@ -117,7 +121,7 @@ final class MediaStep {
                         + MAX_FILES_PER_CABINET + " a cabinet can hold", "use <MediaTemplate/> (cabinets are split automatically) or spread the files over several Media with DiskId");
                 return;
             }
-            writeCabinet(m, e.getValue(), template, m == firstEmbedded(mediaById));
+            writeCabinet(m, e.getValue(), template, firstEmbedded != null && ("#" + firstEmbedded).equals(m.str("Cabinet")));
             if (ctx.failed()) return;
         }
         for (BindContext.FileFacts f : uncompressed) layOut(f, sources);
@@ -188,17 +192,9 @@ final class MediaStep {
     }
 
     /**
-     * The Media row of lowest DiskId with an embedded cabinet: the package writer lays that cabinet's stream out first
-     * (one sector into the file, {@code MsiWriter.firstEmbeddedCabinet}), so it can be written there straight away.
-     */
-    private static Row firstEmbedded(Map<Integer, Row> mediaById) {
-        return mediaById.entrySet().stream().filter(e -> e.getValue().str("Cabinet") != null && e.getValue().str("Cabinet").startsWith("#"))
-                .min(Map.Entry.comparingByKey()).map(Map.Entry::getValue).orElse(null);
-    }
-
-    /**
-     * @param first whether this is the first embedded cabinet ({@link #firstEmbedded}): without a cabinet cache, and
-     *              when the package's file exists already, it is written straight into it at its stream's place
+     * @param first whether this is the embedded cabinet the package writer lays out first
+     *              ({@link MsiWriter#firstEmbeddedCabinet}): without a cabinet cache, and when the package's file exists
+     *              already, it is written straight into it at its stream's place
      */
     private void writeCabinet(Row media, List<BindContext.FileFacts> files, MediaTemplateSymbol template, boolean first) {
         String cabinet = media.str("Cabinet");
@@ -233,7 +229,6 @@ final class MediaStep {
                 }
             }
             if (cab == null) {
-                cab = inPackage != null ? inPackage : ctx.options.workDirectory().resolve("cab-" + media.get("DiskId") + ".cab");
                 CabinetWriter writer = new CabinetWriter(options);
                 // the cabinet's entries are named by File id, as the binder's file facts are (no second map of them)
                 for (BindContext.FileFacts f : files) {
@@ -258,6 +253,7 @@ final class MediaStep {
                         cabSize = writer.writeInto(ch, PACKAGE_FIRST_STREAM, name).cabinetSize();
                     }
                 } else {
+                    cab = ctx.options.workDirectory().resolve("cab-" + media.get("DiskId") + ".cab");
                     cabSize = writer.write(cab).cabinetSize();
                 }
                 for (BindContext.FileFacts f : files) {
