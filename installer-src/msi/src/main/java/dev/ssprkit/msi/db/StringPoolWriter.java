@@ -9,14 +9,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Builds {@code _StringPool} and {@code _StringData}: first every persisted string cell is {@link #count counted},
- * then {@link #freeze} assigns ids in text order (so id order is text order), then {@link #ref} hands out the id for
- * each cell. A string referenced more than 65,535 times gets several entries, since refcounts are 16-bit.
+ * then {@link #freeze} assigns ids in the order the strings were first counted (Wine's and msitools' string tables,
+ * too, give a new string the next free id), then {@link #ref} hands out the id for each cell. A string referenced more
+ * than 65,535 times gets several entries, since refcounts are 16-bit.
  *
  * <p>Layout (Wine's {@code msi_save_string_table}): header = codepage low word, high word with bit 15 set when string
  * references are 3 bytes wide; then per id {u16 byte length, u16 refcount}; a string of 64 KiB or more takes
@@ -35,6 +36,8 @@ public final class StringPoolWriter {
      * more per string than this.
      */
     private final Map<String, Entry> entries = new HashMap<>();
+    /** Each string once, in the order it was first counted: the order of its ids. */
+    private final ArrayList<String> firstCounted = new ArrayList<>();
     /** By id (index 0 unused), filled by {@link #freeze}: the string, its encoded length, its refcount. */
     private String[] byId;
     /** By id: the string is ASCII in an ASCII-compatible codepage, so its bytes are its chars (checked once). */
@@ -58,16 +61,24 @@ public final class StringPoolWriter {
     /** Counts one persisted reference to a non-empty string. */
     public void count(String s) {
         if (frozen) throw new IllegalStateException("pool is frozen");
-        entries.computeIfAbsent(s, k -> new Entry()).count++;
+        Entry e = entries.get(s);
+        if (e == null) {
+            entries.put(s, e = new Entry());
+            firstCounted.add(s);
+        }
+        e.count++;
     }
 
-    /** Assigns ids in text order (so id order is text order). */
+    /**
+     * Assigns ids in the order the strings were first counted. (Text order, which this writer used before, cost a sort
+     * of every string, 130 ms of a 20,000-file build's 2.2 s, for an order nothing needs: rows are stored sorted by
+     * their ids whatever the ids are.)
+     */
     public void freeze() throws MsiException {
         frozen = true;
-        // the strings sorted in their natural order (String's own compareTo: a comparator between entries made the
-        // sort a third slower), then each string's entry looked up once
-        String[] keys = entries.keySet().toArray(new String[0]);
-        Arrays.sort(keys);
+        String[] keys = firstCounted.toArray(new String[0]);
+        firstCounted.clear();
+        firstCounted.trimToSize();
         Entry[] sorted = new Entry[keys.length];
         for (int i = 0; i < keys.length; i++) sorted[i] = entries.get(keys[i]);
         long ids = 0;
@@ -121,6 +132,11 @@ public final class StringPoolWriter {
         }
         e.left--;
         return e.next;
+    }
+
+    /** Whether some string has more than one id (it is referenced more than 65,535 times); only after freezing. */
+    public boolean hasSeveralIdsForAString() {
+        return maxId() > entries.size();
     }
 
     /** Highest id in use. */

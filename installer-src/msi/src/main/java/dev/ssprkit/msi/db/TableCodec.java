@@ -68,11 +68,14 @@ public final class TableCodec {
             rows[n] = v;
         }
         int keys = schema.keyCount();
-        // Keys are compared as text too: a string referenced more than 65,535 times has several pool entries, so two
-        // rows with the same key text can get different ids and would not meet as neighbours in stored order.
-        Set<List<Object>> seen = new HashSet<>();
-        for (Row r : source) {
-            if (!seen.add(Arrays.asList(Arrays.copyOf(r.cells(), keys)))) throw duplicateKey(schema, r, keys);
+        // Keys are compared as text too when a string has several pool entries (one referenced more than 65,535
+        // times): two rows with the same key text can then get different ids and would not meet as neighbours in
+        // stored order. Otherwise equal text is an equal id, and the neighbours below are all there is to compare.
+        if (pool.hasSeveralIdsForAString()) {
+            Set<List<Object>> seen = new HashSet<>();
+            for (Row r : source) {
+                if (!seen.add(Arrays.asList(Arrays.copyOf(r.cells(), keys)))) throw duplicateKey(schema, r, keys);
+            }
         }
         Arrays.sort(rows, (a, b) -> compareKeys(a, b, keys));
         for (int i = 1; i < rows.length; i++) {

@@ -26,20 +26,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hand-crafted violations, patched into a file we wrote through POI, must each be reported. The base files are tiny
- * so that stream layouts are known: strings are assigned ids in text order, rows sorted by key.
+ * so that stream layouts are known: the writer assigns string ids in the order strings are first counted (_Tables,
+ * _Columns, then each table's rows as added), and rows are stored sorted by key.
  */
 class StructuralCheckTest {
     @TempDir
     Path dir;
 
     /**
-     * Pool ids (text order): 1 "Property" (4 refs: _Tables.Name, _Columns.Table twice, _Columns.Name once), 2 "Value",
-     * 3 "a-key", 4 "b-key", 5 "first", 6 "second". Property rows: (a-key, first), (b-key, second).
+     * Pool ids (first counted first): 1 "Property" (4 refs: _Tables.Name, _Columns.Table twice, _Columns.Name once),
+     * 2 "Value", 3 "a-key", 4 "first", 5 "b-key", 6 "second". Property rows, column by column: keys 3, 5; values 4, 6.
      */
     private Path propertyOnly() throws IOException {
         Database db = new Database();
-        db.table("Property").add("b-key", "second");
         db.table("Property").add("a-key", "first");
+        db.table("Property").add("b-key", "second");
         return write(db, "base.msi");
     }
 
@@ -111,7 +112,7 @@ class StructuralCheckTest {
             try (InputStream s = fs.createDocumentInputStream(StreamNames.encode("Property", true))) {
                 rows = s.readAllBytes();
             }
-            assertEquals(List.of(3, 4, 5, 6), List.of(u16(rows, 0), u16(rows, 2), u16(rows, 4), u16(rows, 6)));
+            assertEquals(List.of(3, 5, 4, 6), List.of(u16(rows, 0), u16(rows, 2), u16(rows, 4), u16(rows, 6)));
         }
     }
 
@@ -151,10 +152,10 @@ class StructuralCheckTest {
     @Test
     void aWrongRefcountIsReported() throws IOException {
         Path p = patch(propertyOnly(), "_StringPool", true, d -> {
-            put16(d, 4 * 5 + 2, 2); // "first" (id 5) claims 2 references; it has 1
+            put16(d, 4 * 4 + 2, 2); // "first" (id 4) claims 2 references; it has 1
             return d;
         });
-        assertReported(StructuralCheck.check(p), "string 5", "'first'", "refcount 2", "1 persisted");
+        assertReported(StructuralCheck.check(p), "string 4", "'first'", "refcount 2", "1 persisted");
     }
 
     @Test
@@ -240,9 +241,10 @@ class StructuralCheckTest {
         Database db = new Database();
         db.createTable(new TableSchema("Short", List.of(Col.s("K", 72).key().build(), Col.s("V", 4).build()))).add("k", "abcd");
         db.table("Property").add("P", "much longer");
-        // ids: 1 K, 2 P, 3 Property, 4 Short, 5 V, 6 Value, 7 abcd, 8 k, 9 much longer
+        // ids, first counted first: _Tables' Property, Short; _Columns' K, V, Value (Property's own column name Property
+        // is id 1); Property's P 6, much longer 7; Short's k 8, abcd 9
         Path p = patch(write(db, "short.msi"), "Short", true, d -> {
-            put16(d, 2, 9);
+            put16(d, 2, 7);
             return d;
         });
         assertReported(StructuralCheck.check(p), "Short.V", "'much longer' is 11 characters", "at most 4");

@@ -65,7 +65,7 @@ class ModuleBuildTest {
     @Test
     void everyIdentifierCarriesTheModuleGuidEvenInsideFormattedText() {
         Map<String, List<String>> files = byKey(msm, "File");
-        assertEquals(List.of("Notes" + SUFFIX, "Readme" + SUFFIX), List.copyOf(files.keySet()));
+        assertEquals(java.util.Set.of("Notes" + SUFFIX, "Readme" + SUFFIX), files.keySet());
         assertEquals("ModuleFiles" + SUFFIX, files.get("Readme" + SUFFIX).get(1));
         Map<String, List<String>> dirs = byKey(msm, "Directory");
         assertEquals("TARGETDIR", dirs.get("ModuleFolder" + SUFFIX).get(1), "TARGETDIR is a standard property and keeps its name");
