@@ -112,7 +112,9 @@ public final class Sspr {
     }
 
     static int run(CliContext context, PrintStream out, PrintStream err, String... written) {
-        String[] args = written.length > 0 && written[0].equals("build") ? BuildCommand.lightSpellings(written) : written;
+        boolean build = written.length > 0 && written[0].equals("build");
+        if (build) dev.ssprkit.wix.WixBuild.prepareAhead(); // on the other core while picocli reads the command line
+        String[] args = build ? BuildCommand.lightSpellings(written) : written;
         CommandLine cl = commandLine(context, args.length > 0 ? args[0] : null);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));

@@ -55,6 +55,28 @@ import java.util.stream.Stream;
 public final class WixBuild {
     private WixBuild() {}
 
+    /**
+     * Starts, on a daemon thread, what a build's first use of the XML reader, the grammar and the summary-information
+     * writer costs once per process (class initialization, call-site linking), for a front end to call before it reads
+     * its own command line: that takes the main thread about a tenth of a second while the other core idles. What the
+     * thread makes is dropped; the build makes its own.
+     */
+    public static void prepareAhead() {
+        Thread t = new Thread(() -> {
+            try {
+                javax.xml.stream.XMLStreamReader r = dev.ssprkit.wix.source.LocatedXml.hardenedFactory()
+                        .createXMLStreamReader(new java.io.StringReader("<Wix xmlns='urn:x'><A B='c'/></Wix>"));
+                while (r.hasNext()) r.next();
+                Grammar.standard();
+                dev.ssprkit.msi.suminfo.SummaryInfoCodec.write(new dev.ssprkit.msi.model.SummaryInfo());
+            } catch (Exception | LinkageError e) {
+                // only a head start: the build meets any real problem itself, and reports it
+            }
+        }, "sspr-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static BuildResult build(BuildRequest request) {
         Diagnostics diagnostics = new Diagnostics(request.warnings());
         try {
