@@ -22,7 +22,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ $# -ge 2 ] || { echo "usage: bench/ab.sh [-n ROUNDS] [--case build|miss|rebuild|scale] JAR JAR..." >&2; exit 2; }
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dssprkit.launcher=bench -XX:-UsePerfData"}
+# bin/sspr asks for transparent huge pages where Linux gives them on request ("madvise" mode); so does the bench
+THP=$(grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled && echo -XX:+UseTransparentHugePages || true)
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dssprkit.launcher=bench -XX:-UsePerfData $THP"}
 command -v /usr/bin/time >/dev/null || { echo "GNU time missing: apt-get install time" >&2; exit 1; }
 case "$CASE" in
   build|miss|rebuild) SRC=$OUT/payload.wxs; PLATFORM="-a x64" ;;

@@ -29,7 +29,9 @@ done
 # JVM flags: the ones the sspr launcher passes (installer-src/cli/bin/sspr: the serial collector, C1 only, the heap
 # starting small and growing with what the build holds, no cap), and the class-data-sharing archive it would make
 # (here one per jar under bench/out/*.jsa, see below). -Dssprkit.launcher keeps the jar from restarting itself.
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dssprkit.launcher=bench -Xss512k -XX:-UsePerfData"}
+# bin/sspr asks for transparent huge pages where Linux gives them on request ("madvise" mode); so does the bench
+THP=$(grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled && echo -XX:+UseTransparentHugePages || true)
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dssprkit.launcher=bench -Xss512k -XX:-UsePerfData $THP"}
 
 # What builds ours: `sspr build` of the CLI jar. The one line to change to compare the PackageBuilder stand-in
 # (bench/src, no WiX compiler in the loop) instead:

@@ -17,7 +17,9 @@ if [ "${1:-}" = --ours-only ]; then OURS_ONLY=1; shift; fi
 COUNTS=("$@"); [ ${#COUNTS[@]} -eq 0 ] && COUNTS=(2000 20000)
 SSPR_JAR=${SSPR_JAR:-$ROOT/installer-src/cli/target/sspr.jar} # another build of the jar, e.g. the one before a change
 # the flags bin/sspr passes (collector, compiler level, heap sizing; no cap), so the figures are what users get
-JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dssprkit.launcher=bench -XX:-UsePerfData"}
+# bin/sspr asks for transparent huge pages where Linux gives them on request ("madvise" mode); so does the bench
+THP=$(grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled && echo -XX:+UseTransparentHugePages || true)
+JAVA_OPTS=${JAVA_OPTS:-"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms64m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25 -Dssprkit.launcher=bench -XX:-UsePerfData $THP"}
 # and the class-data archive the launcher makes at a user's first build (ClassDataArchive): here one per jar, made by
 # an untimed build of the first count's source (CDS=off measures without; the README's figures say which)
 CDS=${CDS:-on}

@@ -1,6 +1,7 @@
 package dev.ssprkit.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +35,16 @@ public final class JarLauncher {
      */
     static final List<String> HEAP_FLAGS = List.of("-Xms64m", "-Xmn16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=25");
 
+    /**
+     * Transparent huge pages for the heap (bin/sspr's {@code thp}), added when Linux gives them only to memory that asks
+     * for them ({@link #hugePagesOnRequest}): a build then takes one page fault per 2 MB of heap it touches instead of
+     * one per 4 KB (a 20,000-file build about 9 % faster, a small one about 60 ms; 4 to 7 MB more resident). Not added
+     * when the user's options name huge or large pages.
+     */
+    static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    /** Linux's transparent-huge-page mode: {@code always [madvise] never}, the chosen one in brackets. */
+    static final Path HUGE_PAGE_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+
     private JarLauncher() {
     }
 
@@ -41,7 +52,7 @@ public final class JarLauncher {
         if (System.getProperty(LAUNCHED) == null && System.getenv("SSPR_NO_REEXEC") == null) {
             ProcessHandle.Info self = ProcessHandle.current().info();
             Optional<List<String>> command = restart(self.command().orElse(null),
-                    self.arguments().map(Arrays::asList).orElse(null), environmentOptions(), args);
+                    self.arguments().map(Arrays::asList).orElse(null), environmentOptions(), args, hugePagesOnRequest(HUGE_PAGE_MODE));
             if (command.isPresent()) {
                 List<String> line = new ArrayList<>(command.get());
                 Optional<ClassDataArchive> archive = archive(line, args);
@@ -65,6 +76,11 @@ public final class JarLauncher {
 
     /** As above; {@code inherited} are the options the environment gives every JVM (JDK_JAVA_OPTIONS, JAVA_TOOL_OPTIONS). */
     static Optional<List<String>> restart(String java, List<String> jvmLine, List<String> inherited, String[] args) {
+        return restart(java, jvmLine, inherited, args, false);
+    }
+
+    /** As above; with {@code hugePages} (the system gives them on request) {@link #HUGE_PAGES} is added too. */
+    static Optional<List<String>> restart(String java, List<String> jvmLine, List<String> inherited, String[] args, boolean hugePages) {
         if (java == null || jvmLine == null) return Optional.empty();
         int jar = jvmLine.indexOf("-jar");
         if (jar < 0 || jar + 1 >= jvmLine.size()) return Optional.empty(); // not started as java -jar
@@ -86,6 +102,10 @@ public final class JarLauncher {
         if (!compilerChosen) added.add(FLAGS.get(1));
         if (added.isEmpty()) return Optional.empty();
         if (!collectorChosen && !heapChosen) added.addAll(HEAP_FLAGS);
+        if (hugePages && Stream.concat(options.stream(), inherited.stream())
+                .noneMatch(o -> o.contains("TransparentHugePages") || o.contains("LargePages"))) {
+            added.add(HUGE_PAGES);
+        }
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(added);
@@ -95,6 +115,15 @@ public final class JarLauncher {
         command.add(jvmLine.get(jar + 1));
         command.addAll(Arrays.asList(args));
         return Optional.of(command);
+    }
+
+    /** Whether {@code mode} (Linux's {@link #HUGE_PAGE_MODE}) says huge pages go to memory that asks: {@code [madvise]}. */
+    static boolean hugePagesOnRequest(Path mode) {
+        try {
+            return Files.readString(mode, java.nio.charset.StandardCharsets.US_ASCII).contains("[madvise]");
+        } catch (IOException | RuntimeException e) {
+            return false; // not Linux, or no transparent huge pages: nothing to ask for
+        }
     }
 
     /** The class-data archive for the restarted JVM ({@link ClassDataArchive}), when one applies. */

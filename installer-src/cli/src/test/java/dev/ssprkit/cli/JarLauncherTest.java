@@ -90,4 +90,36 @@ class JarLauncherTest {
         assertEquals(Optional.empty(), JarLauncher.restart(JAVA, List.of("-cp", "sspr.jar", "dev.ssprkit.cli.JarLauncher", "--version"), args),
                 "not java -jar: the class path cannot be rebuilt reliably, so no restart");
     }
+
+    /**
+     * Linux names its transparent-huge-page mode in /sys/kernel/mm/transparent_hugepage/enabled, the chosen one in
+     * brackets (the kernel's admin-guide/mm/transhuge page): only in "madvise" mode does asking make a difference.
+     */
+    @Test
+    void hugePagesAreAskedForOnlyWhereLinuxGivesThemOnRequest(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertTrue(JarLauncher.hugePagesOnRequest(Files.writeString(dir.resolve("madvise"), "always [madvise] never\n")));
+        assertFalse(JarLauncher.hugePagesOnRequest(Files.writeString(dir.resolve("always"), "[always] madvise never\n")), "given anyway");
+        assertFalse(JarLauncher.hugePagesOnRequest(Files.writeString(dir.resolve("never"), "always madvise [never]\n")), "never given");
+        assertFalse(JarLauncher.hugePagesOnRequest(dir.resolve("missing")), "not Linux, or a kernel without them");
+        String script = Files.readString(Path.of("bin/sspr"), StandardCharsets.UTF_8);
+        assertTrue(script.contains(JarLauncher.HUGE_PAGES) && script.contains(JarLauncher.HUGE_PAGE_MODE.toString()),
+                "bin/sspr asks for them on the same condition");
+    }
+
+    @Test
+    void hugePagesAreAddedUnlessTheUserNamedThem() {
+        String[] args = {"build", "big.wxs"};
+        List<String> c = JarLauncher.restart(JAVA, List.of("-jar", "sspr.jar", "build", "big.wxs"), List.of(), args, true).orElseThrow();
+        assertEquals(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmn16m", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=25", JarLauncher.HUGE_PAGES, "-Dssprkit.launcher=java-jar", "-jar", "sspr.jar", "build", "big.wxs"), c);
+        List<String> declined = JarLauncher.restart(JAVA, List.of("-XX:-UseTransparentHugePages", "-jar", "sspr.jar", "build", "big.wxs"),
+                List.of(), args, true).orElseThrow();
+        assertFalse(declined.contains(JarLauncher.HUGE_PAGES), "the user turned them off: " + declined);
+        List<String> large = JarLauncher.restart(JAVA, List.of("-jar", "sspr.jar", "build", "big.wxs"), List.of("-XX:+UseLargePages"),
+                args, true).orElseThrow();
+        assertFalse(large.contains(JarLauncher.HUGE_PAGES), "the environment chose large pages: " + large);
+        assertEquals(Optional.empty(), JarLauncher.restart(JAVA,
+                List.of("-XX:+UseG1GC", "-XX:-TieredCompilation", "-jar", "sspr.jar", "inspect", "a.msi"), List.of(), args, true),
+                "huge pages alone are no reason to start a second JVM");
+    }
 }
