@@ -34,14 +34,18 @@ public record BuildResult(boolean success, List<Diagnostic> diagnostics, Path ou
 
     /**
      * Why a failed build failed, for the front ends' exit status: {@link ErrorKind#INTERNAL} for a bug,
-     * {@link ErrorKind#IO} when a source could not be read or the package not written, otherwise
-     * {@link ErrorKind#BAD_INPUT} (errors in the sources). Null for a successful build.
+     * {@link ErrorKind#IO} when a source could not be read, a cabinet not built from its payload (reading it or
+     * writing the cabinet failed) or the package not written, otherwise {@link ErrorKind#BAD_INPUT} (errors in the
+     * sources). Null for a successful build.
      */
     public ErrorKind failureKind() {
         if (success) return null;
         if (internalError != null) return ErrorKind.INTERNAL;
         for (Diagnostic d : errors()) {
-            if (d.message() == PreprocessorMessage.CANNOT_READ_FILE || d.message() == CompilerMessage.WRITE_FAILED) return ErrorKind.IO;
+            if (d.message() == PreprocessorMessage.CANNOT_READ_FILE || d.message() == CompilerMessage.WRITE_FAILED
+                    || d.message() == CompilerMessage.CABINET_FAILED) {
+                return ErrorKind.IO;
+            }
         }
         return ErrorKind.BAD_INPUT;
     }

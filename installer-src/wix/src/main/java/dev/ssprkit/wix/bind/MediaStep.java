@@ -117,8 +117,7 @@ final class MediaStep {
         for (Map.Entry<Integer, List<BindContext.FileFacts>> e : byDisk.entrySet()) {
             Row m = mediaById.get(e.getKey());
             if (e.getValue().size() > MAX_FILES_PER_CABINET) {
-                ctx.report(CompilerMessage.CABINET_FAILED, m.location(), m.str("Cabinet"), e.getValue().size() + " files are on this Media, more than the "
-                        + MAX_FILES_PER_CABINET + " a cabinet can hold", "use <MediaTemplate/> (cabinets are split automatically) or spread the files over several Media with DiskId");
+                ctx.report(CompilerMessage.CABINET_TOO_MANY_FILES, m.location(), m.str("Cabinet"), e.getValue().size(), MAX_FILES_PER_CABINET);
                 return;
             }
             writeCabinet(m, e.getValue(), template, firstEmbedded != null && ("#" + firstEmbedded).equals(m.str("Cabinet")));

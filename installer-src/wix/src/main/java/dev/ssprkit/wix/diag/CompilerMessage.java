@@ -68,6 +68,7 @@ public enum CompilerMessage implements Message {
     UNDEFINED_BIND_TIME_VARIABLE(193, ERROR, "%s is not defined", "%2$s"),
     CELL_REJECTED(194, ERROR, "%s.%s: %s", "the value does not fit the column the Windows Installer SDK declares"),
     DUPLICATE_ROW(195, ERROR, "%s row '%s' is defined twice; the other one is at %s", "each row's key must be unique in its table"),
+    /** Reading the payload or writing the cabinet failed: an I/O error (exit 4), not an error in the sources. */
     CABINET_FAILED(196, ERROR, "cannot build cabinet %s: %s", "%3$s"),
     MEDIA_MISSING(197, ERROR, "file '%s' is on DiskId %s, which no <Media> element defines", "add <Media Id=\"%2$s\" Cabinet=\"...\" EmbedCab=\"yes\"/> or use a <MediaTemplate>"),
     ICES_SUPPRESSED(198, WARNING, "%s finding(s) of %s not reported: suppressed by the build's settings (-sice)", "a suppressed ICE can hide a package Windows Installer handles badly; suppress only what the project's WiX build suppresses too"),
@@ -101,6 +102,8 @@ public enum CompilerMessage implements Message {
             "a .NET assembly must be a PE file with CLI metadata and an assembly manifest; a Win32 assembly needs its manifest file (AssemblyManifest) with an <assemblyIdentity>"),
     PROPERTY_USELESS(252, WARNING, "<Property Id=\"%s\"> has no value, no Secure/Hidden/Admin flag and no search: it writes nothing and is ignored (as WiX does)",
             "give it a Value, or remove it; a property set at install time (on the command line or by an action) needs no element"),
+    CABINET_TOO_MANY_FILES(253, ERROR, "cabinet %s would hold %s files, more than the %s a cabinet can hold",
+            "use <MediaTemplate/> (cabinets are split automatically) or spread the files over several Media with DiskId"),
     SIGNATURE_DROPPED(192, WARNING, "%s was signed; the new package replaced it and the signature was dropped", "sign it again as the last step (sspr sign, or <sign> in the Maven plugin)");
 
     private final Entry entry;

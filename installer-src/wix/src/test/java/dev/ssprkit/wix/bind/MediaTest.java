@@ -217,6 +217,14 @@ class MediaTest {
             Path any = s.filter(p -> p.getFileName().toString().equals("f69999.txt")).findFirst().orElseThrow();
             assertEquals("file 69999\n", Files.readString(any));
         }
+        // the same files on one <Media> cannot go into its one cabinet: an error in the source (exit 3), not an I/O error
+        Path one = dir.resolve("one.msi");
+        BuildResult tooMany = build(pkg("<Media Id=\"1\" Cabinet=\"one.cab\" EmbedCab=\"yes\"/>", "One Cabinet"), one, null, false);
+        assertFalse(tooMany.success());
+        assertTrue(tooMany.errors().stream().anyMatch(d -> d.id().equals("WIX0253") && d.text().contains("70000 files")
+                && d.text().contains("65535") && d.hint().contains("MediaTemplate")), tooMany.diagnostics().toString());
+        assertEquals(dev.ssprkit.common.ErrorKind.BAD_INPUT, tooMany.failureKind());
+        assertFalse(Files.exists(one), "no package");
     }
 
     @Test
