@@ -79,10 +79,10 @@ public final class StringPoolWriter {
         String[] keys = firstCounted.toArray(new String[0]);
         firstCounted.clear();
         firstCounted.trimToSize();
-        Entry[] sorted = new Entry[keys.length];
-        for (int i = 0; i < keys.length; i++) sorted[i] = entries.get(keys[i]);
+        Entry[] inOrder = new Entry[keys.length];
+        for (int i = 0; i < keys.length; i++) inOrder[i] = entries.get(keys[i]);
         long ids = 0;
-        for (Entry e : sorted) ids += (e.count + MAX_REFCOUNT - 1) / MAX_REFCOUNT;
+        for (Entry e : inOrder) ids += (e.count + MAX_REFCOUNT - 1) / MAX_REFCOUNT;
         if (ids > 0xFFFFFF) {
             throw new MsiException("_StringPool", ids + " string entries; string references are at most 3 bytes (16,777,215 ids)");
         }
@@ -94,7 +94,7 @@ public final class StringPoolWriter {
         int id = 1;
         for (int k = 0; k < keys.length; k++) {
             String s = keys[k];
-            Entry e = sorted[k];
+            Entry e = inOrder[k];
             int length;
             // ASCII text is its own encoding in such a codepage: no encoder run, no buffer per string
             boolean ascii = asciiCompatible && isAscii(s);
