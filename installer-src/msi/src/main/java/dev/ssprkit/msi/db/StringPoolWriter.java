@@ -9,9 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Builds {@code _StringPool} and {@code _StringData}: first every persisted string cell is {@link #count counted},
@@ -31,13 +28,16 @@ public final class StringPoolWriter {
     private final boolean asciiCompatible;
     private final Charset charset;
     /**
-     * Each string's count, then (after {@link #freeze}) its ids: one map entry a string. A 100,000-file package has
-     * 400,000 strings; a sorted map of counts, a second map of ids and a copy of every string's bytes held 120 bytes
-     * more per string than this.
+     * Each string once, numbered in the order it was first counted (the order of its ids); what is known of a string
+     * is in the arrays below at its number. A 100,000-file package has 400,000 strings: a sorted map of counts, a
+     * second map of ids and a copy of every string's bytes held 120 bytes more per string than one map entry did, and
+     * that map entry (a node and an object per string) about 40 bytes more than this.
      */
-    private final Map<String, Entry> entries = new HashMap<>();
-    /** Each string once, in the order it was first counted: the order of its ids. */
-    private final ArrayList<String> firstCounted = new ArrayList<>();
+    private final StringIndex strings = new StringIndex();
+    /** By number: how often the string is referenced. */
+    private int[] counts = new int[16];
+    /** By number, after freezing: the id handed out next, the references left on it, the last id of the string. */
+    private int[] next, left, last;
     /** By id (index 0 unused), filled by {@link #freeze}: the string, its encoded length, its refcount. */
     private String[] byId;
     /** By id: the string is ASCII in an ASCII-compatible codepage, so its bytes are its chars (checked once). */
@@ -45,12 +45,6 @@ public final class StringPoolWriter {
     private int[] lengths;
     private int[] refcounts;
     private boolean frozen;
-
-    private static final class Entry {
-        int count;
-        /** After freezing: the id handed out next, the references left on it, the last id of this string. */
-        int next, left, last;
-    }
 
     public StringPoolWriter(int codepage) throws MsiException {
         this.codepage = codepage;
@@ -61,12 +55,9 @@ public final class StringPoolWriter {
     /** Counts one persisted reference to a non-empty string. */
     public void count(String s) {
         if (frozen) throw new IllegalStateException("pool is frozen");
-        Entry e = entries.get(s);
-        if (e == null) {
-            entries.put(s, e = new Entry());
-            firstCounted.add(s);
-        }
-        e.count++;
+        int n = strings.add(s);
+        if (n == counts.length) counts = java.util.Arrays.copyOf(counts, n + (n >> 1));
+        counts[n]++;
     }
 
     /**
@@ -76,13 +67,9 @@ public final class StringPoolWriter {
      */
     public void freeze() throws MsiException {
         frozen = true;
-        String[] keys = firstCounted.toArray(new String[0]);
-        firstCounted.clear();
-        firstCounted.trimToSize();
-        Entry[] inOrder = new Entry[keys.length];
-        for (int i = 0; i < keys.length; i++) inOrder[i] = entries.get(keys[i]);
+        int size = strings.size();
         long ids = 0;
-        for (Entry e : inOrder) ids += (e.count + MAX_REFCOUNT - 1) / MAX_REFCOUNT;
+        for (int k = 0; k < size; k++) ids += (counts[k] + MAX_REFCOUNT - 1) / MAX_REFCOUNT;
         if (ids > 0xFFFFFF) {
             throw new MsiException("_StringPool", ids + " string entries; string references are at most 3 bytes (16,777,215 ids)");
         }
@@ -90,11 +77,14 @@ public final class StringPoolWriter {
         lengths = new int[(int) ids + 1];
         asciiById = new boolean[(int) ids + 1];
         refcounts = new int[(int) ids + 1];
+        next = new int[size];
+        left = new int[size];
+        last = new int[size];
         CharsetEncoder enc = encoder();
         int id = 1;
-        for (int k = 0; k < keys.length; k++) {
-            String s = keys[k];
-            Entry e = inOrder[k];
+        for (int k = 0; k < size; k++) {
+            String s = strings.key(k);
+            int count = counts[k];
             int length;
             // ASCII text is its own encoding in such a codepage: no encoder run, no buffer per string
             boolean ascii = asciiCompatible && isAscii(s);
@@ -104,17 +94,18 @@ public final class StringPoolWriter {
                 throw new MsiException("_StringPool", "the string '" + abbreviate(s) + "' cannot be represented in codepage "
                         + codepage + "; use only characters of that codepage or choose another database codepage");
             }
-            e.next = id;
-            e.left = Math.min(e.count, MAX_REFCOUNT);
-            for (int refs = e.count; refs > 0; refs -= MAX_REFCOUNT) {
+            next[k] = id;
+            left[k] = Math.min(count, MAX_REFCOUNT);
+            for (int refs = count; refs > 0; refs -= MAX_REFCOUNT) {
                 byId[id] = s;
                 asciiById[id] = ascii;
                 lengths[id] = length;
                 refcounts[id] = Math.min(refs, MAX_REFCOUNT);
                 id++;
             }
-            e.last = id - 1;
+            last[k] = id - 1;
         }
+        counts = null;
     }
 
     private CharsetEncoder encoder() {
@@ -123,20 +114,20 @@ public final class StringPoolWriter {
 
     /** The id for one counted reference (call exactly once per counted cell). */
     public int ref(String s) {
-        Entry e = frozen ? entries.get(s) : null;
-        if (e == null) throw new IllegalStateException("string was not counted: " + s);
-        if (e.left == 0) {
-            if (e.next >= e.last) throw new IllegalStateException("more references than counted: " + s);
-            e.next++;
-            e.left = refcounts[e.next];
+        int k = frozen ? strings.find(s) : -1;
+        if (k < 0) throw new IllegalStateException("string was not counted: " + s);
+        if (left[k] == 0) {
+            if (next[k] >= last[k]) throw new IllegalStateException("more references than counted: " + s);
+            next[k]++;
+            left[k] = refcounts[next[k]];
         }
-        e.left--;
-        return e.next;
+        left[k]--;
+        return next[k];
     }
 
     /** Whether some string has more than one id (it is referenced more than 65,535 times); only after freezing. */
     public boolean hasSeveralIdsForAString() {
-        return maxId() > entries.size();
+        return maxId() > strings.size();
     }
 
     /** Highest id in use. */
