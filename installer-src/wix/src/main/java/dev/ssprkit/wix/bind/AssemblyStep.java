@@ -48,7 +48,7 @@ final class AssemblyStep {
             String fileId = (String) assembly.extra("AssemblyFile");
             if (kind == null || fileId == null) continue; // a row written as a table row, not from File/@Assembly
             BindContext.FileFacts file = ctx.files.get(fileId);
-            if (file == null || file.source == null) continue; // reported by the file step
+            if (file == null || file.source() == null) continue; // reported by the file step
             Map<String, String> parts = kind.equals(".net") ? dotNet(file, assembly) : win32(assembly);
             if (parts == null) continue;
             parts.forEach((name, value) -> ctx.linked.add(new Row(StandardSchema.require("MsiAssemblyName"), assembly.location())
@@ -57,9 +57,9 @@ final class AssemblyStep {
     }
 
     private Map<String, String> dotNet(BindContext.FileFacts file, Row assembly) {
-        var identity = ClrAssemblyReader.read(file.source);
+        var identity = ClrAssemblyReader.read(file.source());
         if (identity.isEmpty()) {
-            ctx.report(CompilerMessage.ASSEMBLY_UNREADABLE, assembly.location(), file.source.getFileName(), ".net",
+            ctx.report(CompilerMessage.ASSEMBLY_UNREADABLE, assembly.location(), file.sourceName(), ".net",
                     "it has no readable CLI metadata with an assembly manifest");
             return null;
         }
@@ -70,17 +70,17 @@ final class AssemblyStep {
         parts.put("culture", a.culture());
         if (a.publicKeyToken() != null) parts.put("publicKeyToken", a.publicKeyToken());
         if (a.architecture() != null) parts.put("processorArchitecture", a.architecture());
-        PeVersionReader.read(file.source).ifPresent(v -> parts.put("fileVersion", v.version()));
+        PeVersionReader.read(file.source()).ifPresent(v -> parts.put("fileVersion", v.version()));
         return parts;
     }
 
     private Map<String, String> win32(Row assembly) {
         String manifestId = assembly.str("File_Manifest");
         BindContext.FileFacts manifest = manifestId == null ? null : ctx.files.get(manifestId);
-        if (manifest == null || manifest.source == null) return null; // the compiler asked for AssemblyManifest
-        Map<String, String> parts = identity(manifest.source);
+        if (manifest == null || manifest.source() == null) return null; // the compiler asked for AssemblyManifest
+        Map<String, String> parts = identity(manifest.source());
         if (parts == null || parts.isEmpty()) {
-            ctx.report(CompilerMessage.ASSEMBLY_UNREADABLE, assembly.location(), manifest.source.getFileName(), "win32",
+            ctx.report(CompilerMessage.ASSEMBLY_UNREADABLE, assembly.location(), manifest.sourceName(), "win32",
                     "its manifest has no readable <assemblyIdentity>");
             return null;
         }

@@ -34,11 +34,13 @@ final class FileStep {
     void run() {
         List<Row> rows = ctx.rows("File");
         List<BindContext.FileFacts> facts = new ArrayList<>(rows.size());
+        Map<Path, Path> folders = new HashMap<>();
         for (Row r : rows) {
             Path source = (Path) r.extra("Source");
-            BindContext.FileFacts f = new BindContext.FileFacts(r, source);
+            BindContext.FileFacts f = new BindContext.FileFacts(r, source, folders);
             facts.add(f);
             ctx.files.put(r.str("File"), f);
+            r.extra("Source", null); // the facts hold it from here, more compactly
         }
         String[] problems = new String[facts.size()];
         dev.ssprkit.wix.source.PayloadPrefetch prefetch = ctx.options.prefetch();
@@ -50,11 +52,11 @@ final class FileStep {
             BindContext.FileFacts f = facts.get(i);
             Row r = f.row;
             if (problems[i] != null) {
-                ctx.report(CompilerMessage.MISSING_SOURCE_FILE, r.location(), f.source.getFileName(), problems[i]);
+                ctx.report(CompilerMessage.MISSING_SOURCE_FILE, r.location(), f.sourceName(), problems[i]);
                 continue;
             }
             if (f.size > Integer.MAX_VALUE) {
-                ctx.report(CompilerMessage.FILE_TOO_LARGE, r.location(), f.source, f.size);
+                ctx.report(CompilerMessage.FILE_TOO_LARGE, r.location(), f.source(), f.size);
                 continue;
             }
             String companion = (String) r.extra("CompanionFile");
@@ -77,24 +79,25 @@ final class FileStep {
 
     /** Size and version of one file (as read ahead, else from the file system); a message when it cannot be read. */
     private static String examine(BindContext.FileFacts f, dev.ssprkit.wix.source.PayloadPrefetch prefetch) {
-        var read = prefetch.facts(f.source);
+        Path source = f.source();
+        var read = prefetch.facts(source);
         if (read.isPresent()) {
             f.content = read.get().bytes();
             f.size = read.get().size();
         } else {
             BasicFileAttributes attributes;
             try {
-                attributes = Files.readAttributes(f.source, BasicFileAttributes.class);
+                attributes = Files.readAttributes(source, BasicFileAttributes.class);
             } catch (IOException e) {
-                return "looked for " + f.source;
+                return "looked for " + source;
             }
-            if (!attributes.isRegularFile()) return f.source + " is not a regular file";
+            if (!attributes.isRegularFile()) return source + " is not a regular file";
             f.size = attributes.size();
         }
-        String lower = f.source.getFileName().toString().toLowerCase(Locale.ROOT);
+        String lower = f.sourceName().toLowerCase(Locale.ROOT);
         int dot = lower.lastIndexOf('.');
         if (dot >= 0 && VERSIONED.contains(lower.substring(dot + 1))) {
-            PeVersionReader.read(f.source).ifPresent(v -> {
+            PeVersionReader.read(source).ifPresent(v -> {
                 f.version = v.version();
                 f.language = v.language();
             });

@@ -212,7 +212,7 @@ final class MediaStep {
                 // cabinets when a file's size and time stamp are unchanged (FileHashCache's trust rule), else read, in
                 // parallel, before compressing
                 List<Map.Entry<String, Path>> identities = new ArrayList<>(files.size());
-                for (BindContext.FileFacts f : files) identities.add(Map.entry(f.row.str("File"), f.source));
+                for (BindContext.FileFacts f : files) identities.add(Map.entry(f.row.str("File"), f.source()));
                 hashes = FileHashCache.open(cache.folder(), identities);
                 String problem = md5All(files, hashes);
                 if (problem != null) {
@@ -232,13 +232,13 @@ final class MediaStep {
                 // the cabinet's entries are named by File id, as the binder's file facts are (no second map of them)
                 for (BindContext.FileFacts f : files) {
                     if (f.content != null) writer.add(f.row.str("File"), f.content);
-                    else writer.add(f.row.str("File"), f.source);
+                    else writer.add(f.row.str("File"), f.source());
                 }
                 // MD5s known already (the cache's index, or taken ahead while compiling) are not computed again
                 writer.md5(entry -> {
                     BindContext.FileFacts f = ctx.files.get(entry);
                     if (f == null || f.md5 != null) return false;
-                    f.md5 = ctx.options.prefetch().md5(f.source).orElse(null);
+                    f.md5 = ctx.options.prefetch().md5(f.source()).orElse(null);
                     return f.md5 == null;
                 }, (entry, md5) -> {
                     BindContext.FileFacts f = ctx.files.get(entry);
@@ -257,7 +257,7 @@ final class MediaStep {
                 }
                 for (BindContext.FileFacts f : files) {
                     f.content = null;
-                    ctx.options.prefetch().forget(f.source);
+                    ctx.options.prefetch().forget(f.source());
                 }
                 if (key == null) key = CabinetCache.key(options, entries(files));
                 if (cache != null) {
@@ -310,23 +310,24 @@ final class MediaStep {
         java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
             BindContext.FileFacts f = files.get(i);
             String fileKey = f.row.str("File");
+            Path source = f.source();
             try {
-                BasicFileAttributes before = Files.readAttributes(f.source, BasicFileAttributes.class);
-                byte[] known = hashes.lookup(fileKey, f.source, before.size(), before.lastModifiedTime());
+                BasicFileAttributes before = Files.readAttributes(source, BasicFileAttributes.class);
+                byte[] known = hashes.lookup(fileKey, source, before.size(), before.lastModifiedTime());
                 if (known != null) {
                     f.md5 = known;
                     return;
                 }
                 Instant hashedAt = Instant.now();
-                try (InputStream in = Files.newInputStream(f.source)) {
+                try (InputStream in = Files.newInputStream(source)) {
                     MessageDigest md5 = digest("MD5");
                     byte[] buf = new byte[1 << 16];
                     for (int n; (n = in.read(buf)) > 0; ) md5.update(buf, 0, n);
                     f.md5 = md5.digest();
                 }
-                hashes.record(fileKey, f.source, before.size(), before.lastModifiedTime(), hashedAt, f.md5);
+                hashes.record(fileKey, source, before.size(), before.lastModifiedTime(), hashedAt, f.md5);
             } catch (IOException e) {
-                problems[i] = f.source + ": " + e.getMessage();
+                problems[i] = source + ": " + e.getMessage();
             }
         });
         for (String p : problems) if (p != null) return p;
@@ -337,17 +338,18 @@ final class MediaStep {
     private void layOut(BindContext.FileFacts f, SourceDirectories sources) {
         String dir = sources.sourcePath(ctx.linked.row("Component", f.row.str("Component_")).str("Directory_"));
         String name = (String) f.row.extra("Name");
-        ctx.sideFiles.add(new BindResult.SideFile(dir.isEmpty() ? name : dir + "/" + name, f.source));
+        Path source = f.source();
+        ctx.sideFiles.add(new BindResult.SideFile(dir.isEmpty() ? name : dir + "/" + name, source));
         if (f.version == null) {
-            f.md5 = ctx.options.prefetch().md5(f.source).orElse(null);
+            f.md5 = ctx.options.prefetch().md5(source).orElse(null);
             if (f.md5 != null) return;
-            try (InputStream in = Files.newInputStream(f.source)) {
+            try (InputStream in = Files.newInputStream(source)) {
                 MessageDigest md5 = digest("MD5");
                 byte[] buf = new byte[1 << 16];
                 for (int n; (n = in.read(buf)) > 0; ) md5.update(buf, 0, n);
                 f.md5 = md5.digest();
             } catch (IOException e) {
-                ctx.report(CompilerMessage.MISSING_SOURCE_FILE, f.row.location(), f.source.getFileName(), "looked for " + f.source + " (" + e.getMessage() + ")");
+                ctx.report(CompilerMessage.MISSING_SOURCE_FILE, f.row.location(), f.sourceName(), "looked for " + source + " (" + e.getMessage() + ")");
             }
         }
     }

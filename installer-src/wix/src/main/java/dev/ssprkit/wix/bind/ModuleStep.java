@@ -87,7 +87,7 @@ final class ModuleStep {
         for (BindContext.FileFacts f : files) {
             String key = f.row.str("File");
             f.row.set("Sequence", ++sequence);
-            writer.add(key, f.source);
+            writer.add(key, f.source());
             byName.put(key, f);
         }
         writer.md5((entry, md5) -> {
