@@ -76,8 +76,13 @@ public final class Linker {
             index(library.get(), definedIn);
             included = closure(entry, definedIn);
         }
+        // each index of every symbol is let go as soon as it has served: at 100,000 files each held 300,000 entries,
+        // and the link phase, holding them all at once beside the sections, set the build's highest heap
+        definedIn = null;
         List<Symbol> symbols = new ArrayList<>();
         Map<SymbolKey, Symbol> seen = new HashMap<>();
+        // where a symbol that a later definition may replace sits (only those: an overridable one is replaced, never
+        // the one replacing it)
         Map<SymbolKey, Integer> position = new HashMap<>();
         for (Section s : included) {
             for (Symbol sym : s.symbols()) {
@@ -96,7 +101,7 @@ public final class Linker {
                         continue;
                     }
                     seen.put(k, sym);
-                    position.put(k, symbols.size());
+                    if (overridable(sym)) position.put(k, symbols.size());
                 }
                 symbols.add(sym);
             }
@@ -114,6 +119,8 @@ public final class Linker {
                 diagnostics.report(CompilerMessage.UNRESOLVED_REFERENCE, r.location(), label(k), k.id());
             }
         }
+        seen = null;
+        position = null;
         PackageSymbol identity = null;
         for (Symbol sym : symbols) if (sym instanceof PackageSymbol p) identity = p;
         if (identity == null) return null;
@@ -199,6 +206,13 @@ public final class Linker {
             return a.flag("Overridable") ? second : first;
         }
         return null;
+    }
+
+    /** Whether {@link #resolveDuplicate} may keep a later definition instead of {@code first}: it is overridable. */
+    private static boolean overridable(Symbol first) {
+        return first instanceof WixVariableSymbol v && v.overridable()
+                || first instanceof Scheduled a && a.overridable()
+                || first instanceof Row r && r.flag("Overridable");
     }
 
     private static Row implicitDirectory(String id, Reference r) {
