@@ -22,7 +22,7 @@ final class BlockPipeline {
     /**
      * The blocks and record buffers of the segments in flight, reused by every pipeline of the process: a pool per
      * pipeline made each cabinet allocate its buffers anew (about 5 MB on two cores), which lived as long as the
-     * cabinet, so the old generation filled with them; a 3 GB build of 16 cabinets collected it whole every few
+     * cabinet, so the old generation filled with them; a 3 GB build of 15 cabinets collected it whole every few
      * cabinets and grew the heap each time (fifteenth session). Idle buffers kept: one window of the machine's
      * default thread count (2.6 MB each pool on two cores); pipelines running at once take fresh ones when it is empty.
      */
