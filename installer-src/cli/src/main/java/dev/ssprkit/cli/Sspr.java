@@ -86,8 +86,25 @@ public final class Sspr {
 
     public static void main(String[] args) {
         int status = run(System.out, System.err, args);
-        recordStatus(status, System.getProperty(STATUS_FILE));
+        String statusFile = System.getProperty(STATUS_FILE);
+        recordStatus(status, statusFile);
+        if (statusFile != null) releaseHeap();
         System.exit(status);
+    }
+
+    /**
+     * Before this JVM writes its class-data archive at exit (once per jar, {@link ClassDataArchive}): gives the heap
+     * the build no longer uses back to the system, so the archive's own memory does not come on top of it (the first
+     * 3 GB build after a new jar peaked at 283 MB, later ones at 246 MB; fifteenth session). The collector shrinks the
+     * heap in steps over successive full collections; it stops when the heap no longer shrinks.
+     */
+    private static void releaseHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 5; i++) {
+            long before = rt.totalMemory();
+            System.gc();
+            if (rt.totalMemory() >= before && i > 0) break;
+        }
     }
 
     /** Set by the launchers when this JVM writes a class-data archive at exit ({@link ClassDataArchive}). */
