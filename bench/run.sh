@@ -108,10 +108,18 @@ timed() { # LABEL TOOL CASE OUTPUT-FILE COMMAND...
   printf '  %-8s %-10s %6ss %12s bytes %8s KB\n' "$case" "$tool" "$wall" "$size" "$rss" >&2
 }
 
+# Reads the inputs into the page cache before each timed run: this machine kind drops files from it within minutes (a
+# DAMON reclaimer), and a run that reads its input from disk measures the disk (whichever tool runs first pays).
+warm() { # FILE-OR-FOLDER...
+  find "$@" -type f -print0 | xargs -0 cat > /dev/null
+}
+
 build_case() { # CASE PAYLOAD
   local case=$1 p=$2
   for i in $(seq "$RUNS"); do
+    warm "$OUT/$p" "$OUT/$p.wxs"
     timed wixl "$case" "$OUT/wixl-$case.msi" wixl -a x64 -o "$OUT/wixl-$case.msi" "$OUT/$p.wxs"
+    warm "$OUT/$p" "$OUT/$p.wxs"
     timed ours "$case" "$OUT/ours-$case.msi" java $CDS $JAVA_OPTS $OURS_CMD -a x64 -o "$OUT/ours-$case.msi" "$OUT/$p.wxs"
   done
 }
@@ -129,7 +137,9 @@ if [ "$REBUILD_CASE" = 1 ]; then
   rm -rf "$OUT/cab-cache"
   java $CDS $JAVA_OPTS $OURS_CMD -a x64 --cab-cache "$OUT/cab-cache" -o "$OUT/ours-rebuild.msi" "$OUT/payload.wxs" >/dev/null 2>&1
   for i in $(seq "$RUNS"); do
+    warm "$OUT/payload" "$OUT/payload.wxs"
     timed wixl rebuild "$OUT/wixl-rebuild.msi" wixl -a x64 -o "$OUT/wixl-rebuild.msi" "$OUT/payload.wxs"
+    warm "$OUT/payload.wxs" "$OUT/cab-cache"
     timed ours rebuild "$OUT/ours-rebuild.msi" java $CDS $JAVA_OPTS $OURS_CMD -a x64 --cab-cache "$OUT/cab-cache" -o "$OUT/ours-rebuild.msi" "$OUT/payload.wxs"
   done
   cmp -s "$OUT/ours-rebuild.msi" "$OUT/ours-build.msi" || [ -z "${SOURCE_DATE_EPOCH:-}" ] \
@@ -154,7 +164,9 @@ fi
 
 if [ "$EXTRACT" = 1 ]; then
   for i in $(seq "$RUNS"); do
+    warm "$OUT/wixl-build.msi"
     timed msiextract extract "$OUT/x-msiextract" msiextract -C "$OUT/x-msiextract" "$OUT/wixl-build.msi"
+    warm "$OUT/wixl-build.msi"
     timed ours extract "$OUT/x-ours" java $CDS_X $JAVA_OPTS $OURS_EXTRACT "$OUT/wixl-build.msi" -o "$OUT/x-ours"
   done
   rm -rf "$OUT/x-msiextract" "$OUT/x-ours"
