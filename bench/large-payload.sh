@@ -23,41 +23,7 @@ mkdir -p "$OUT"
 
 if [ ! -f "$OUT/large.wxs" ]; then
   echo "generating $COUNT files under $OUT/files (once)" >&2
-  python3 - "$COUNT" "$OUT" <<'PY'
-import os, random, sys, uuid
-n, out = int(sys.argv[1]), sys.argv[2]
-rng = random.Random(11)  # the same payload on every machine
-ns = uuid.UUID("0c5d1e7a-3b2f-4d8e-9a61-7f4b2e8c1d93")
-text = b"".join(b"line %06d of a payload that compresses, as most installed files do\n" % k for k in range(1000))
-dirs = {}
-for i in range(n):
-    d = f"d{i // 100:04d}"
-    os.makedirs(os.path.join(out, "files", d), exist_ok=True)
-    size = rng.randint(1, 60) * 1024 - rng.randint(0, 1023)
-    if i % 4 == 0:
-        data = rng.randbytes(size)
-    else:
-        start = (i * 997) % (len(text) - 61 * 1024)
-        data = text[start:start + size]
-    with open(os.path.join(out, "files", d, f"f{i:06d}.bin"), "wb") as fh:
-        fh.write(data)
-    dirs.setdefault(d, []).append(i)
-lines = ['<Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">',
-         f'<Product Id="{{{uuid.uuid5(ns, "product-" + str(n))}}}" Name="Large {n}" Language="1033" Version="1.0.0" Manufacturer="ssprkit bench" UpgradeCode="{{{uuid.uuid5(ns, "upgrade")}}}">',
-         '<Package InstallerVersion="200" Compressed="yes"/>',
-         '<MediaTemplate EmbedCab="yes"/>',  # WiX's default cap: 200 MB of payload per cabinet
-         '<Directory Id="TARGETDIR" Name="SourceDir"><Directory Id="ProgramFilesFolder"><Directory Id="APP" Name="Large">']
-refs = []
-for d, files in dirs.items():
-    lines.append(f'<Directory Id="{d}" Name="{d}">')
-    for i in files:
-        lines.append(f'<Component Id="c{i}" Guid="{{{uuid.uuid5(ns, "c" + str(i))}}}"><File Id="f{i}" Source="files/{d}/f{i:06d}.bin" KeyPath="yes"/></Component>')
-        refs.append(f'<ComponentRef Id="c{i}"/>')
-    lines.append('</Directory>')
-lines += ['</Directory></Directory></Directory>', '<Feature Id="All" Level="1">'] + refs + ['</Feature>', '</Product>', '</Wix>']
-with open(os.path.join(out, "large.wxs"), "w") as fh:
-    fh.write("\n".join(lines) + "\n")
-PY
+  python3 "$ROOT/bench/many-files.py" large "$COUNT" "$OUT"
 fi
 
 cd "$OUT"

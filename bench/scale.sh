@@ -28,37 +28,10 @@ command -v wixl >/dev/null || { echo "wixl missing: apt-get install wixl" >&2; e
 [ -f "$SSPR_JAR" ] || (cd "$ROOT" && mvn -B -q -o package -DskipTests -pl installer-src/cli -am >&2)
 mkdir -p "$OUT"
 
-generate() { # COUNT: DIR/files/dNNN/fNNNNN.txt (100 files per folder) and DIR/scale.wxs (WiX v3, relative sources)
+generate() { # COUNT: DIR/files/dNNNN/fNNNNNN.txt (100 files per folder) and DIR/scale.wxs (WiX v3, relative sources)
   local n=$1 dir=$OUT/n$1
   [ -f "$dir/scale.wxs" ] && return
-  python3 - "$n" "$dir" <<'PY'
-import os, sys, uuid
-n, out = int(sys.argv[1]), sys.argv[2]
-ns = uuid.UUID("6f1f3c2a-7d84-4a1e-9b3e-2c0d5a7e9f11")
-dirs = {}
-for i in range(n):
-    d = f"d{i // 100:04d}"
-    os.makedirs(os.path.join(out, "files", d), exist_ok=True)
-    with open(os.path.join(out, "files", d, f"f{i:06d}.txt"), "w") as fh:
-        fh.write(f"file {i} of {n}\n" * 4)
-    dirs.setdefault(d, []).append(i)
-lines = ['<Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">',
-         f'<Product Id="{{{uuid.uuid5(ns, "product-" + str(n))}}}" Name="Scale {n}" Language="1033" Version="1.0.0" Manufacturer="ssprkit bench" UpgradeCode="{{{uuid.uuid5(ns, "upgrade")}}}">',
-         '<Package InstallerVersion="200" Compressed="yes"/>',
-         # one cabinet holds at most 65,535 files: above that, a MediaTemplate splits them (wixl has no MediaTemplate)
-         '<Media Id="1" Cabinet="s.cab" EmbedCab="yes"/>' if n <= 65535 else '<MediaTemplate EmbedCab="yes"/>',
-         '<Directory Id="TARGETDIR" Name="SourceDir"><Directory Id="ProgramFilesFolder"><Directory Id="APP" Name="Scale">']
-refs = []
-for d, files in dirs.items():
-    lines.append(f'<Directory Id="{d}" Name="{d}">')
-    for i in files:
-        lines.append(f'<Component Id="c{i}" Guid="{{{uuid.uuid5(ns, "c" + str(i))}}}"><File Id="f{i}" Source="files/{d}/f{i:06d}.txt" KeyPath="yes"/></Component>')
-        refs.append(f'<ComponentRef Id="c{i}"/>')
-    lines.append('</Directory>')
-lines += ['</Directory></Directory></Directory>', '<Feature Id="All" Level="1">'] + refs + ['</Feature>', '</Product>', '</Wix>']
-with open(os.path.join(out, "scale.wxs"), "w") as fh:
-    fh.write("\n".join(lines) + "\n")
-PY
+  python3 "$ROOT/bench/many-files.py" scale "$n" "$dir"
 }
 
 measure() { # LABEL COMMAND... -> "seconds rss_mb"
