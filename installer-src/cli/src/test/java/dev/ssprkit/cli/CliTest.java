@@ -264,6 +264,28 @@ class CliTest {
     }
 
     @Test
+    void diffAsJsonIsOneArrayOfChanges() throws Exception {
+        Path a = build("a.msi", "hello");
+        Path b = build("b.msi", "goodbye");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Run same = sspr("diff", "--json", a.toString(), a.toString());
+        assertEquals(0, same.code(), same.err());
+        assertEquals(0, json.readTree(same.out()).size(), same.out());
+        Run r = sspr("diff", "--json", a.toString(), b.toString());
+        assertEquals(Sspr.FAILED, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode changes = json.readTree(r.out()); // the whole output is one document
+        assertTrue(changes.isArray(), r.out());
+        com.fasterxml.jackson.databind.JsonNode greeting = null;
+        for (com.fasterxml.jackson.databind.JsonNode c : changes) {
+            if (c.path("table").asText().equals("Property") && c.path("key").path(0).asText().equals("GREETING")) greeting = c;
+        }
+        assertTrue(greeting != null, r.out());
+        assertEquals("ROW_CHANGED", greeting.path("kind").asText());
+        assertEquals("hello", greeting.path("cells").path("Value").path(0).asText());
+        assertEquals("goodbye", greeting.path("cells").path("Value").path(1).asText());
+    }
+
+    @Test
     void buildRefusesAnUnknownCompressionLevel() throws Exception {
         // WiX's CompressionLevel values (none, low, medium, high, mszip); anything else is a usage error, no output
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sspr-compression");
