@@ -2,7 +2,11 @@
 # Build benchmark: ours against wixl on the same .wxs, run alternately, medians and ratios.
 # On demand only (not in CI).
 #
-#   bench/run.sh [-n RUNS] [--no-double] [--no-extract] [--no-small] [--no-lzx] [--no-rebuild]
+#   bench/run.sh [-n RUNS] [--no-double] [--no-extract] [--no-small] [--no-lzx] [--no-rebuild] [--tree DIR]
+#
+# --tree DIR adds a cold build of every file under DIR (one component per file, its folders mirrored; see
+# bench/many-files.py), for real files next to the synthetic payload: e.g. Wine's PE libraries
+# (/usr/lib/x86_64-linux-gnu/wine/x86_64-windows) or a JDK's lib folder.
 #
 # Needs: python3, wixl, msiextract, GNU time (/usr/bin/time; apt-get install time), a JDK 17 and Maven.
 # Writes everything under bench/out (git-ignored). Environment overrides: RUNS, JAVA_OPTS, OURS_CMD, OURS_EXTRACT, REBUILD.
@@ -12,7 +16,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/bench/out
 MAKE_PAYLOAD=${MAKE_PAYLOAD:-$ROOT/../shared/bench/make-payload.py}
 RUNS=${RUNS:-3}
-DOUBLE=1 EXTRACT=1 SMALL=1 LZX=1 REBUILD_CASE=1
+DOUBLE=1 EXTRACT=1 SMALL=1 LZX=1 REBUILD_CASE=1 TREE=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) RUNS=$2; shift ;;
@@ -21,6 +25,7 @@ while [ $# -gt 0 ]; do
     --no-small) SMALL=0 ;;
     --no-lzx) LZX=0 ;;
     --no-rebuild) REBUILD_CASE=0 ;;
+    --tree) TREE=$(cd "$2" && pwd); shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -71,6 +76,7 @@ payload() { # NAME [make-payload options...]
 payload payload
 [ "$DOUBLE" = 1 ] && payload payload2x --files-per-dir 200
 payload small --dirs 1 --files-per-dir 5 # also the class-data-sharing training run
+[ -n "$TREE" ] && (cd "$OUT" && python3 "$ROOT/bench/many-files.py" tree "$TREE" tree)
 
 # Application class-data sharing: an archive of the classes a build loads, made once by a training run on the small
 # payload, cuts JVM start-up for small builds. (JDK 17: -XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile.)
@@ -110,17 +116,17 @@ timed() { # LABEL TOOL CASE OUTPUT-FILE COMMAND...
 
 # Reads the inputs into the page cache before each timed run: this machine kind drops files from it within minutes (a
 # DAMON reclaimer), and a run that reads its input from disk measures the disk (whichever tool runs first pays).
-warm() { # FILE-OR-FOLDER...
-  find "$@" -type f -print0 | xargs -0 cat > /dev/null
+warm() { # FILE-OR-FOLDER... (the tree case's payload is a symbolic link: followed)
+  find -H "$@" -type f -print0 | xargs -0 cat > /dev/null
 }
 
-build_case() { # CASE PAYLOAD
-  local case=$1 p=$2
+build_case() { # CASE PAYLOAD [OPTION...]: options for ours only
+  local case=$1 p=$2; shift 2
   for i in $(seq "$RUNS"); do
     warm "$OUT/$p" "$OUT/$p.wxs"
     timed wixl "$case" "$OUT/wixl-$case.msi" wixl -a x64 -o "$OUT/wixl-$case.msi" "$OUT/$p.wxs"
     warm "$OUT/$p" "$OUT/$p.wxs"
-    timed ours "$case" "$OUT/ours-$case.msi" java $CDS $JAVA_OPTS $OURS_CMD -a x64 -o "$OUT/ours-$case.msi" "$OUT/$p.wxs"
+    timed ours "$case" "$OUT/ours-$case.msi" java $CDS $JAVA_OPTS $OURS_CMD -a x64 "$@" -o "$OUT/ours-$case.msi" "$OUT/$p.wxs"
   done
 }
 
@@ -129,6 +135,8 @@ echo "build, $RUNS runs each, alternating:" >&2
 build_case build payload
 [ "$DOUBLE" = 1 ] && build_case build2x payload2x
 [ "$SMALL" = 1 ] && build_case small small
+# ours reads payload only under the source's folder unless told (the tree is a link to a folder elsewhere)
+[ -n "$TREE" ] && build_case tree tree --allow-path "$TREE"
 
 # Rebuild with the payload unchanged: `sspr build --cab-cache` with a warm cache (cabinet and file-hash index, primed by
 # one untimed build), against wixl's full build of the same source (wixl has no cache). The payload's time stamps are
