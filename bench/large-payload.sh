@@ -29,6 +29,7 @@ fi
 cd "$OUT"
 payload=$(du -sb files | cut -f1)
 rm -f large.msi
+# no reading of the payload into the page cache first: 3 GB may not fit beside the build, and the figure here is memory
 /usr/bin/time -f "%e %M" -o time.txt java $JAVA_OPTS -jar "$SSPR_JAR" build large.wxs -o large.msi >build.out 2>&1 \
   || { echo "build FAILED" >&2; tail -20 build.out >&2; exit 1; }
 read -r secs kb < time.txt
