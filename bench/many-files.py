@@ -25,7 +25,7 @@ if kind == "tree":
     ns = uuid.uuid5(uuid.NAMESPACE_URL, "ssprkit bench tree")
     bad = set('\\?|><:/*"')  # not allowed in a Windows Installer long name
     lines, refs, count = [], [], 0
-    def walk(rel, depth):
+    def walk(rel):
         global count
         here = os.path.join(src, rel)
         entries = sorted(os.scandir(here), key=lambda e: e.name)
@@ -41,9 +41,9 @@ if kind == "tree":
             if not (bad & set(e.name)) and not e.is_symlink() and e.is_dir():
                 path = os.path.join(rel, e.name) if rel else e.name
                 lines.append(f'<Directory Id="d{len(lines)}" Name="{e.name}">')
-                walk(path, depth + 1)
+                walk(path)
                 lines.append('</Directory>')
-    walk("", 0)
+    walk("")
     head = ['<Wix xmlns="http://schemas.microsoft.com/wix/2006/wi">',
             f'<Product Id="{{{uuid.uuid5(ns, "product")}}}" Name="Tree" Language="1033" Version="1.0.0" Manufacturer="ssprkit bench" UpgradeCode="{{{uuid.uuid5(ns, "upgrade")}}}">',
             '<Package InstallerVersion="500" Compressed="yes" InstallScope="perMachine" Platform="x64"/>',

@@ -41,9 +41,7 @@ final class BlockPipeline {
         Deque<InFlight> inFlight = new ArrayDeque<>();
         int window = threads + 2;
         // the blocks and record buffers of the segments in flight, reused: allocation no longer grows with the payload
-        BufferPool blockPool = BLOCKS;
-        BufferPool recordPool = RECORDS;
-        source.recycling(blockPool);
+        source.recycling(BLOCKS);
         int count = 0;
         try {
             while (true) {
@@ -52,19 +50,19 @@ final class BlockPipeline {
                 if (segment.isEmpty()) break;
                 byte[][] blocks = segment.toArray(byte[][]::new);
                 count += blocks.length;
-                byte[] records = recordPool.take();
+                byte[] records = RECORDS.take();
                 // Every segment starts without a dictionary (about 0.5% larger than chaining the previous block):
                 // its first block then inflates on its own, so readers can decode the segments in parallel too
                 // (BlockPrefetch).
                 if (pool == null) {
                     out.write(records, 0, encoder.encodeSegment(null, blocks, records));
-                    recycle(blocks, records, blockPool, recordPool);
+                    recycle(blocks, records);
                     continue;
                 }
-                if (inFlight.size() == window) inFlight.removeFirst().writeTo(out, blockPool, recordPool);
+                if (inFlight.size() == window) inFlight.removeFirst().writeTo(out);
                 inFlight.addLast(new InFlight(pool.submit(() -> encoder.encodeSegment(null, blocks, records)), blocks, records));
             }
-            while (!inFlight.isEmpty()) inFlight.removeFirst().writeTo(out, blockPool, recordPool);
+            while (!inFlight.isEmpty()) inFlight.removeFirst().writeTo(out);
             return count;
         } finally {
             inFlight.forEach(f -> f.length.cancel(true));
@@ -74,14 +72,14 @@ final class BlockPipeline {
 
     /** A segment being encoded: the length of its records, the blocks it reads and the buffer it writes. */
     private record InFlight(Future<Integer> length, byte[][] blocks, byte[] records) {
-        void writeTo(OutputStream out, BufferPool blockPool, BufferPool recordPool) throws IOException {
+        void writeTo(OutputStream out) throws IOException {
             out.write(records, 0, Workers.await(length, "compressing cabinet blocks"));
-            recycle(blocks, records, blockPool, recordPool);
+            recycle(blocks, records);
         }
     }
 
-    private static void recycle(byte[][] blocks, byte[] records, BufferPool blockPool, BufferPool recordPool) {
-        for (byte[] b : blocks) blockPool.give(b);
-        recordPool.give(records);
+    private static void recycle(byte[][] blocks, byte[] records) {
+        for (byte[] b : blocks) BLOCKS.give(b);
+        RECORDS.give(records);
     }
 }

@@ -131,15 +131,9 @@ final class CfDataEncoder {
     /**
      * True when the byte histogram is as flat as random data's. Every fourth byte is counted: the statistic of random
      * data does not depend on the sample size, text's still lands in the thousands, and it costs a quarter as much.
-     * Integer arithmetic, so the same on every JVM.
-     */
-    static boolean looksRandom(byte[] block) {
-        return looksRandom(block, new int[256]);
-    }
-
-    /**
-     * {@link #looksRandom(byte[])} counting into {@code counts} (256 entries, cleared here): the encoder's threads
-     * reuse one each, where an array per block was a third of what a 3 GB build allocated while compressing.
+     * Integer arithmetic, so the same on every JVM. Counts into {@code counts} (256 entries, cleared here): the
+     * encoder's threads reuse one each, where an array per block was a third of what a 3 GB build allocated while
+     * compressing.
      */
     static boolean looksRandom(byte[] block, int[] counts) {
         if (block.length < 4 * 4096) return false;

@@ -15,12 +15,12 @@ class CfDataEncoderTest {
 
     @Test
     void onlyRandomLookingBlocksSkipDeflate() {
-        assertTrue(CfDataEncoder.looksRandom(Payloads.random(32768, 1)));
-        assertFalse(CfDataEncoder.looksRandom(Payloads.text(32768, 1)));
-        assertFalse(CfDataEncoder.looksRandom(new byte[32768]));
+        assertTrue(CfDataEncoder.looksRandom(Payloads.random(32768, 1), new int[256]));
+        assertFalse(CfDataEncoder.looksRandom(Payloads.text(32768, 1), new int[256]));
+        assertFalse(CfDataEncoder.looksRandom(new byte[32768], new int[256]));
         // a random 16 KiB chunk twice: flat histogram, but deflate finds the repeat, so it must stay on the deflate path
-        assertFalse(CfDataEncoder.looksRandom(Payloads.repeated(32768, 16384, 2)));
-        assertFalse(CfDataEncoder.looksRandom(Payloads.random(1000, 1)), "short blocks are always tried");
+        assertFalse(CfDataEncoder.looksRandom(Payloads.repeated(32768, 16384, 2), new int[256]));
+        assertFalse(CfDataEncoder.looksRandom(Payloads.random(1000, 1), new int[256]), "short blocks are always tried");
     }
 
     @Test

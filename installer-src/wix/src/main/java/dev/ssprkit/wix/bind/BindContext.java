@@ -81,10 +81,13 @@ final class BindContext {
 
         /** Facts about one file whose folder no other file shares (a merge module's extracted payload). */
         FileFacts(Row row, java.nio.file.Path source) {
-            this(row, source, new HashMap<>(2));
+            this(row, source, null);
         }
 
-        /** Facts about one of many files: {@code folders} gives the files of one folder the same folder path. */
+        /**
+         * Facts about one of many files: {@code folders} gives the files of one folder the same folder path (null: the
+         * file keeps its own).
+         */
         FileFacts(Row row, java.nio.file.Path source, Map<java.nio.file.Path, java.nio.file.Path> folders) {
             this.row = row;
             java.nio.file.Path parent = source == null ? null : source.getParent();
@@ -94,7 +97,7 @@ final class BindContext {
                 this.name = fileName == null ? null : fileName.toString();
                 this.alone = source;
             } else {
-                this.folder = folders.computeIfAbsent(parent, f -> f);
+                this.folder = folders == null ? parent : folders.computeIfAbsent(parent, f -> f);
                 this.name = fileName.toString();
                 this.alone = null;
             }

@@ -319,12 +319,7 @@ final class MediaStep {
                     return;
                 }
                 Instant hashedAt = Instant.now();
-                try (InputStream in = Files.newInputStream(source)) {
-                    MessageDigest md5 = digest("MD5");
-                    byte[] buf = new byte[1 << 16];
-                    for (int n; (n = in.read(buf)) > 0; ) md5.update(buf, 0, n);
-                    f.md5 = md5.digest();
-                }
+                f.md5 = md5Of(source);
                 hashes.record(fileKey, source, before.size(), before.lastModifiedTime(), hashedAt, f.md5);
             } catch (IOException e) {
                 problems[i] = source + ": " + e.getMessage();
@@ -343,11 +338,8 @@ final class MediaStep {
         if (f.version == null) {
             f.md5 = ctx.options.prefetch().md5(source).orElse(null);
             if (f.md5 != null) return;
-            try (InputStream in = Files.newInputStream(source)) {
-                MessageDigest md5 = digest("MD5");
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) md5.update(buf, 0, n);
-                f.md5 = md5.digest();
+            try {
+                f.md5 = md5Of(source);
             } catch (IOException e) {
                 ctx.report(CompilerMessage.MISSING_SOURCE_FILE, f.row.location(), f.sourceName(), "looked for " + source + " (" + e.getMessage() + ")");
             }
@@ -359,6 +351,16 @@ final class MediaStep {
         ByteBuffer b = ByteBuffer.wrap(f.md5).order(ByteOrder.LITTLE_ENDIAN);
         ctx.linked.add(new Row(StandardSchema.require("MsiFileHash"), f.row.location()).set("File_", f.row.str("File")).set("Options", 0)
                 .set("HashPart1", b.getInt()).set("HashPart2", b.getInt()).set("HashPart3", b.getInt()).set("HashPart4", b.getInt()));
+    }
+
+    /** The MD5 of a file's content, read in 64 KB pieces. */
+    private static byte[] md5Of(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md5 = digest("MD5");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md5.update(buf, 0, n);
+            return md5.digest();
+        }
     }
 
     private static MessageDigest digest(String algorithm) {
